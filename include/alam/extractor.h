@@ -1,0 +1,157 @@
+// alam/extractor.h — find and link named entities in Arabic news text.
+//
+// Compile once, extract many: Extractor::Create() loads the gazetteer (the embedded default
+// and/or files), the trigger words and the context rules, and compiles them into an immutable
+// object. One Extractor is shared by any number of threads; each thread brings its own
+// Scratch (per-call mutable memory). Using one Scratch from two threads at once is detected
+// and reported as kFailedPrecondition rather than racing.
+//
+// Pipeline of one call: normalize (alam/normalizer.h) → one pass of the gazetteer matcher over
+// the words of the normalized text (clitic-aware) → context rules (RE2) around triggers →
+// resolution (leftmost-longest, gating of ambiguous aliases, namesakes) → offsets mapped back
+// to the original text.
+//
+// Match semantics (leftmost-longest): candidates are scanned left to right; at each position
+// the longest candidate wins; among candidates with the same span a gazetteer alias beats a
+// rule, then a non-gated alias beats a gated one, then the reading that strips fewer
+// proclitic letters wins. Among namesakes (one alias, several entries) the entry whose
+// ancestor (parent, grandparent …) is named in the document wins, then the entry whose
+// subtype the preceding trigger word implies (محافظة → governorate), then the higher
+// prominence, then the smaller id; `Entity::alternatives` says how many others there were.
+// Entities never overlap.
+//
+// Errors (absl::Status): kInvalidArgument for invalid UTF-8 (unless repair is on) or
+// malformed data files (message names file and line), kNotFound for a missing file,
+// kOutOfRange for a document larger than Options::max_document_bytes, kFailedPrecondition
+// for a Scratch that is in use or that belongs to another Extractor.
+#ifndef ALAM_EXTRACTOR_H_
+#define ALAM_EXTRACTOR_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "alam/entity.h"
+#include "alam/normalizer.h"
+
+namespace alam {
+
+namespace internal {
+struct CompiledData;
+struct ScratchState;
+}  // namespace internal
+
+struct ExtractorOptions {
+  // Defaults, all in one place:
+  //   use_embedded_data = true        the gazetteer, triggers and rules compiled into alam
+  //   gazetteer_files = {}            extra gazetteer tables (data/README.md format)
+  //   rule_files = {}                 extra rule files (data/rules.tsv format)
+  //   enable_rules = true             run the RE2 context rules
+  //   keep_ungated = false            also emit ambiguous aliases that lack context (score
+  //                                   is lowered; they are otherwise dropped and counted)
+  //   min_score = 0.0                 drop entities scoring below this
+  //   repair_invalid_utf8 = false     see NormalizeOptions
+  //   max_document_bytes = 1 GiB      larger documents fail with kOutOfRange
+  bool use_embedded_data = true;
+  std::vector<std::string> gazetteer_files;
+  std::vector<std::string> rule_files;
+  bool enable_rules = true;
+  bool keep_ungated = false;
+  double min_score = 0.0;
+  bool repair_invalid_utf8 = false;
+  size_t max_document_bytes = size_t{1} << 30;
+};
+
+// Everything the gazetteer knows of one entry.
+struct EntryInfo {
+  std::string_view id, subtype, name_ar, name_en, country, parent_id, pcode, wikidata,
+      geonames, un_ref, valid_from, valid_to, role, source;
+  EntityType type = EntityType::kPlace;
+  double lat = 0, lon = 0;
+  bool has_coordinates = false;
+  bool coordinates_approximate = false;
+  int prominence = 0;
+  int32_t parent = -1;  // index of the parent entry, or -1
+};
+
+// Per-call counters, filled by Extract.
+struct ExtractStats {
+  size_t candidates = 0;        // gazetteer and rule candidates before resolution
+  size_t gated_dropped = 0;     // ambiguous aliases dropped for lack of context
+  size_t rule_entities = 0;     // entities produced by rules
+};
+
+// Counts over the compiled data (alam stats).
+struct GazetteerStats {
+  size_t entries = 0, aliases = 0, ambiguous_aliases = 0, rules = 0, triggers = 0;
+  struct Row {
+    std::string type, subtype, country;
+    size_t entries = 0, aliases = 0;
+  };
+  std::vector<Row> rows;  // sorted by type, subtype, country
+};
+
+class Extractor;
+
+// Per-thread mutable memory for Extractor::Extract. Not thread-safe; reuse it across calls
+// on one thread to avoid allocations. Created by Extractor::NewScratch().
+class ALAM_EXPORT Scratch {
+ public:
+  ~Scratch();
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+
+  const ExtractStats& last_stats() const;
+
+ private:
+  friend class Extractor;
+  explicit Scratch(const Extractor* owner);
+  std::unique_ptr<internal::ScratchState> state_;
+};
+
+class ALAM_EXPORT Extractor {
+ public:
+  static absl::StatusOr<std::unique_ptr<Extractor>> Create(
+      const ExtractorOptions& options = ExtractorOptions());
+  ~Extractor();
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  std::unique_ptr<Scratch> NewScratch() const;
+
+  // Extracts the entities of `text` (UTF-8) into `*out` (cleared first), in text order.
+  absl::Status Extract(std::string_view text, Scratch* scratch,
+                       std::vector<Entity>* out) const;
+  // Convenience form with a temporary scratch.
+  absl::StatusOr<std::vector<Entity>> Extract(std::string_view text) const;
+
+  // Extracts the entities of many documents with `threads` threads (0 = all cores), each with
+  // its own scratch. `(*out)[i]` and `(*statuses)[i]` belong to `texts[i]`: nothing is dropped
+  // or reordered, and a failing document does not stop the others.
+  void ExtractBatch(const std::vector<std::string_view>& texts, unsigned threads,
+                    std::vector<std::vector<Entity>>* out,
+                    std::vector<absl::Status>* statuses) const;
+
+  // The gazetteer entry behind Entity::entry_index; nullptr for rule-made entities.
+  const EntryInfo* entry(const Entity& entity) const;
+  // Looks an entry up by id; nullptr when absent.
+  const EntryInfo* FindEntry(std::string_view id) const;
+
+  const GazetteerStats& stats() const;
+  const ExtractorOptions& options() const { return options_; }
+
+ private:
+  friend class Scratch;
+  Extractor() = default;
+  ExtractorOptions options_;
+  std::unique_ptr<internal::CompiledData> data_;
+};
+
+}  // namespace alam
+
+#endif  // ALAM_EXTRACTOR_H_

@@ -1,0 +1,188 @@
+#include "cli/input.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "cli/json.h"
+#include "util/strings.h"
+
+namespace alam::cli {
+
+struct DocumentReader::Source {
+  std::string path;
+  std::string name;  // base name
+  gzFile gz = nullptr;
+  bool jsonl = false;
+  bool done = false;
+  size_t line = 0;
+  std::string buf;   // JSONL: bytes read but not yet consumed
+  size_t buf_pos = 0;
+  bool eof = false;
+  uint64_t file_bytes = 0;
+  ~Source() {
+    if (gz != nullptr) gzclose(gz);
+  }
+  // Reads up to 1 MiB more into buf; false at end of input or on error (sets *error).
+  bool Fill(std::string* error) {
+    if (eof) return false;
+    if (buf_pos > 0 && buf_pos >= buf.size() / 2) {
+      buf.erase(0, buf_pos);
+      buf_pos = 0;
+    }
+    const size_t old = buf.size();
+    buf.resize(old + (1 << 20));
+    const int n = gzread(gz, buf.data() + old, 1 << 20);
+    if (n < 0) {
+      int err = 0;
+      const char* msg = gzerror(gz, &err);
+      *error = internal::Cat("read error: ", msg != nullptr ? msg : "unknown");
+      buf.resize(old);
+      eof = true;
+      return false;
+    }
+    buf.resize(old + static_cast<size_t>(n));
+    if (n == 0) eof = true;
+    return n > 0;
+  }
+};
+
+DocumentReader::DocumentReader(std::vector<std::string> paths, InputOptions options)
+    : paths_(std::move(paths)), options_(std::move(options)) {
+  if (paths_.empty()) paths_.push_back("-");
+  for (const std::string& p : paths_) {
+    struct stat st;
+    if (p != "-" && stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      total_bytes_ += static_cast<uint64_t>(st.st_size);
+    }
+  }
+}
+
+DocumentReader::~DocumentReader() = default;
+
+uint64_t DocumentReader::consumed_input_bytes() const {
+  uint64_t n = done_bytes_;
+  if (src_ && src_->gz != nullptr) n += static_cast<uint64_t>(gzoffset(src_->gz));
+  return n;
+}
+
+bool DocumentReader::OpenNext() {
+  if (src_) done_bytes_ += src_->file_bytes;
+  src_.reset();
+  if (next_path_ >= paths_.size()) return false;
+  auto s = std::make_unique<Source>();
+  s->path = paths_[next_path_++];
+  const size_t slash = s->path.find_last_of('/');
+  s->name = s->path == "-" ? "stdin" : s->path.substr(slash == std::string::npos ? 0 : slash + 1);
+  switch (options_.format) {
+    case InputOptions::Format::kJsonl: s->jsonl = true; break;
+    case InputOptions::Format::kText: s->jsonl = false; break;
+    case InputOptions::Format::kAuto:
+      s->jsonl = internal::EndsWith(s->path, ".jsonl") || internal::EndsWith(s->path, ".jsonl.gz");
+      break;
+  }
+  struct stat st;
+  if (s->path != "-" && stat(s->path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+    s->file_bytes = static_cast<uint64_t>(st.st_size);
+  }
+  s->gz = s->path == "-" ? gzdopen(dup(0), "rb") : gzopen(s->path.c_str(), "rb");
+  if (s->gz != nullptr) gzbuffer(s->gz, 1 << 17);
+  src_ = std::move(s);
+  return true;
+}
+
+bool DocumentReader::Next(Document* doc) {
+  *doc = Document();
+  while (true) {
+    if (!src_ || src_->done) {
+      if (!OpenNext()) return false;
+    }
+    Source& s = *src_;
+    if (s.gz == nullptr) {
+      doc->id = s.name;
+      doc->error = internal::Cat("cannot open ", s.path, ": ", std::strerror(errno));
+      s.done = true;
+      return true;
+    }
+    if (!s.jsonl) {
+      // The whole input is one document.
+      std::string error;
+      while (s.Fill(&error)) {
+      }
+      doc->id = s.name;
+      doc->text = std::move(s.buf);
+      doc->error = error;
+      doc->input_bytes = doc->text.size();
+      s.done = true;
+      return true;
+    }
+    // JSON Lines: the next non-blank line.
+    std::string error;
+    size_t eol;
+    while ((eol = s.buf.find('\n', s.buf_pos)) == std::string::npos) {
+      if (!s.Fill(&error)) break;
+    }
+    if (!error.empty()) {
+      doc->id = internal::Cat(s.name, ":", s.line + 1);
+      doc->error = error;
+      s.done = true;
+      return true;
+    }
+    if (eol == std::string::npos) {
+      if (s.buf_pos >= s.buf.size()) {
+        s.done = true;
+        continue;
+      }
+      eol = s.buf.size();  // last line without a newline
+    }
+    std::string_view line(s.buf.data() + s.buf_pos, eol - s.buf_pos);
+    s.buf_pos = eol + 1;
+    ++s.line;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    doc->input_bytes = line.size() + 1;
+    doc->id = internal::Cat(s.name, ":", s.line);
+    absl::StatusOr<JsonValue> v = ParseJson(line);
+    if (!v.ok()) {
+      doc->error = std::string(v.status().message());
+      return true;
+    }
+    if (v->kind != JsonValue::Kind::kObject) {
+      doc->error = "JSON Lines record is not an object";
+      return true;
+    }
+    if (const JsonValue* id = v->Find(options_.id_field)) {
+      if (id->kind == JsonValue::Kind::kString || id->kind == JsonValue::Kind::kNumber) {
+        doc->id = id->text;
+      } else if (id->kind != JsonValue::Kind::kNull) {
+        doc->error = internal::Cat("field \"", options_.id_field, "\" is not a string or number");
+        return true;
+      }
+    }
+    bool any = false;
+    for (const std::string& f : options_.text_fields) {
+      const JsonValue* t = v->Find(f);
+      if (t == nullptr || t->kind == JsonValue::Kind::kNull) continue;
+      if (t->kind != JsonValue::Kind::kString) {
+        doc->error = internal::Cat("field \"", f, "\" is not a string");
+        return true;
+      }
+      if (any) doc->text += options_.joiner;
+      doc->text += t->text;
+      any = true;
+    }
+    if (!any) {
+      doc->error = internal::Cat("no text field (looked for: ");
+      for (size_t i = 0; i < options_.text_fields.size(); ++i) {
+        internal::AppendCat(&doc->error, i ? ", " : "", options_.text_fields[i]);
+      }
+      doc->error += ")";
+    }
+    return true;
+  }
+}
+
+}  // namespace alam::cli

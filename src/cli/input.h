@@ -1,0 +1,53 @@
+// Private to the CLI: streams documents from plain-text and JSON Lines inputs, gzip or not.
+#ifndef ALAM_SRC_CLI_INPUT_H_
+#define ALAM_SRC_CLI_INPUT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace alam::cli {
+
+struct Document {
+  std::string id;
+  std::string text;
+  std::string error;  // non-empty: the document could not be read (it is still reported)
+  size_t input_bytes = 0;
+};
+
+struct InputOptions {
+  enum class Format { kAuto, kText, kJsonl } format = Format::kAuto;
+  std::string id_field = "id";
+  std::vector<std::string> text_fields = {"text"};
+  std::string joiner = "\n\n";  // between several text fields
+};
+
+// Reads documents in input order. A path ending in .jsonl or .jsonl.gz (or any path with
+// Format::kJsonl) holds one JSON object per line (blank lines are skipped); any other path is
+// one plain-text document named by its base name. "-" is standard input. Files may be
+// gzip-compressed. An input that cannot be opened or a line that is not a valid record
+// yields a Document with `error` set, so nothing is silently skipped.
+class DocumentReader {
+ public:
+  DocumentReader(std::vector<std::string> paths, InputOptions options);
+  ~DocumentReader();
+  // Fills *doc with the next document; false at the end of all inputs.
+  bool Next(Document* doc);
+  uint64_t total_input_bytes() const { return total_bytes_; }  // of regular files, 0 if unknown
+  uint64_t consumed_input_bytes() const;
+
+ private:
+  struct Source;
+  bool OpenNext();
+  std::vector<std::string> paths_;
+  InputOptions options_;
+  size_t next_path_ = 0;
+  std::unique_ptr<Source> src_;
+  uint64_t total_bytes_ = 0;
+  uint64_t done_bytes_ = 0;
+};
+
+}  // namespace alam::cli
+
+#endif  // ALAM_SRC_CLI_INPUT_H_

@@ -1,0 +1,292 @@
+#include "cli/json.h"
+
+#include "normalize/utf8.h"
+#include "util/strings.h"
+
+namespace alam::cli {
+namespace {
+
+constexpr int kMaxDepth = 200;
+
+class Parser {
+ public:
+  explicit Parser(std::string_view s) : s_(s) {}
+
+  absl::StatusOr<JsonValue> ParseAll() {
+    JsonValue v;
+    absl::Status st = Value(&v, 0);
+    if (!st.ok()) return st;
+    SkipWs();
+    if (pos_ != s_.size()) return Error("trailing characters after the JSON value");
+    return v;
+  }
+
+ private:
+  absl::Status Error(std::string_view what) const {
+    return absl::InvalidArgumentError(internal::Cat("JSON: ", what, " at offset ", pos_));
+  }
+  void SkipWs() {
+    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' ||
+                                s_[pos_] == '\r')) {
+      ++pos_;
+    }
+  }
+  bool Consume(std::string_view lit) {
+    if (s_.substr(pos_, lit.size()) != lit) return false;
+    pos_ += lit.size();
+    return true;
+  }
+
+  absl::Status Value(JsonValue* v, int depth) {
+    if (depth > kMaxDepth) return Error("nesting too deep");
+    SkipWs();
+    if (pos_ >= s_.size()) return Error("unexpected end of input");
+    const char c = s_[pos_];
+    if (c == '{') return Object(v, depth);
+    if (c == '[') return Array(v, depth);
+    if (c == '"') {
+      v->kind = JsonValue::Kind::kString;
+      return String(&v->text);
+    }
+    if (Consume("true")) {
+      v->kind = JsonValue::Kind::kBool;
+      v->boolean = true;
+      return absl::OkStatus();
+    }
+    if (Consume("false")) {
+      v->kind = JsonValue::Kind::kBool;
+      return absl::OkStatus();
+    }
+    if (Consume("null")) return absl::OkStatus();
+    if (c == '-' || (c >= '0' && c <= '9')) return Number(v);
+    return Error("unexpected character");
+  }
+
+  absl::Status Number(JsonValue* v) {
+    const size_t start = pos_;
+    if (s_[pos_] == '-') ++pos_;
+    size_t digits = 0;
+    while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') ++pos_, ++digits;
+    if (digits == 0) return Error("bad number");
+    if (pos_ < s_.size() && s_[pos_] == '.') {
+      ++pos_;
+      digits = 0;
+      while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') ++pos_, ++digits;
+      if (digits == 0) return Error("bad number");
+    }
+    if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
+      digits = 0;
+      while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') ++pos_, ++digits;
+      if (digits == 0) return Error("bad number");
+    }
+    v->kind = JsonValue::Kind::kNumber;
+    v->text = std::string(s_.substr(start, pos_ - start));
+    return absl::OkStatus();
+  }
+
+  absl::Status Hex4(uint32_t* out) {
+    if (pos_ + 4 > s_.size()) return Error("truncated \\u escape");
+    uint32_t v = 0;
+    *out = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char c = s_[pos_++];
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
+      else return Error("bad \\u escape");
+    }
+    *out = v;
+    return absl::OkStatus();
+  }
+
+  static void AppendUtf8(uint32_t cp, std::string* out) {
+    if (cp < 0x80) {
+      out->push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+
+  absl::Status String(std::string* out) {
+    ++pos_;  // opening quote
+    out->clear();
+    while (true) {
+      if (pos_ >= s_.size()) return Error("unterminated string");
+      const auto c = static_cast<unsigned char>(s_[pos_]);
+      if (c == '"') {
+        ++pos_;
+        return absl::OkStatus();
+      }
+      if (c < 0x20) return Error("control character in string");
+      if (c == '\\') {
+        ++pos_;
+        if (pos_ >= s_.size()) return Error("unterminated escape");
+        const char e = s_[pos_++];
+        switch (e) {
+          case '"': out->push_back('"'); break;
+          case '\\': out->push_back('\\'); break;
+          case '/': out->push_back('/'); break;
+          case 'b': out->push_back('\b'); break;
+          case 'f': out->push_back('\f'); break;
+          case 'n': out->push_back('\n'); break;
+          case 'r': out->push_back('\r'); break;
+          case 't': out->push_back('\t'); break;
+          case 'u': {
+            uint32_t cp = 0;
+            absl::Status st = Hex4(&cp);
+            if (!st.ok()) return st;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+              uint32_t lo = 0;
+              if (!Consume("\\u")) return Error("lone surrogate in \\u escape");
+              st = Hex4(&lo);
+              if (!st.ok()) return st;
+              if (lo < 0xDC00 || lo > 0xDFFF) return Error("lone surrogate in \\u escape");
+              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+              return Error("lone surrogate in \\u escape");
+            }
+            AppendUtf8(cp, out);
+            break;
+          }
+          default: return Error("bad escape");
+        }
+        continue;
+      }
+      // Copy a run of plain bytes; UTF-8 validity is checked by the caller's normalizer,
+      // which names the document; here we keep the bytes as they are.
+      const size_t start = pos_;
+      while (pos_ < s_.size() && s_[pos_] != '"' && s_[pos_] != '\\' &&
+             static_cast<unsigned char>(s_[pos_]) >= 0x20) {
+        ++pos_;
+      }
+      out->append(s_.substr(start, pos_ - start));
+    }
+  }
+
+  absl::Status Array(JsonValue* v, int depth) {
+    v->kind = JsonValue::Kind::kArray;
+    ++pos_;
+    SkipWs();
+    if (pos_ < s_.size() && s_[pos_] == ']') {
+      ++pos_;
+      return absl::OkStatus();
+    }
+    while (true) {
+      v->items.emplace_back();
+      absl::Status st = Value(&v->items.back(), depth + 1);
+      if (!st.ok()) return st;
+      SkipWs();
+      if (pos_ < s_.size() && s_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < s_.size() && s_[pos_] == ']') {
+        ++pos_;
+        return absl::OkStatus();
+      }
+      return Error("expected , or ]");
+    }
+  }
+
+  absl::Status Object(JsonValue* v, int depth) {
+    v->kind = JsonValue::Kind::kObject;
+    ++pos_;
+    SkipWs();
+    if (pos_ < s_.size() && s_[pos_] == '}') {
+      ++pos_;
+      return absl::OkStatus();
+    }
+    while (true) {
+      SkipWs();
+      if (pos_ >= s_.size() || s_[pos_] != '"') return Error("expected a member name");
+      std::string key;
+      absl::Status st = String(&key);
+      if (!st.ok()) return st;
+      SkipWs();
+      if (pos_ >= s_.size() || s_[pos_] != ':') return Error("expected :");
+      ++pos_;
+      JsonValue member;
+      st = Value(&member, depth + 1);
+      if (!st.ok()) return st;
+      v->members.emplace_back(std::move(key), std::move(member));
+      SkipWs();
+      if (pos_ < s_.size() && s_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (pos_ < s_.size() && s_[pos_] == '}') {
+        ++pos_;
+        return absl::OkStatus();
+      }
+      return Error("expected , or }");
+    }
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+const JsonValue* JsonValue::Find(std::string_view key) const {
+  for (const auto& [k, v] : members) {
+    if (k == key) return &v;
+  }
+  return nullptr;
+}
+
+absl::StatusOr<JsonValue> ParseJson(std::string_view text) { return Parser(text).ParseAll(); }
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  size_t i = 0;
+  while (i < s.size()) {
+    const uint8_t c = p[i];
+    if (c >= 0x80) {
+      char32_t cp;
+      const size_t len = internal::DecodeUtf8(p + i, s.size() - i, &cp);
+      if (len == 0) {
+        out->append("\\ufffd");
+        ++i;
+      } else {
+        out->append(s.substr(i, len));
+        i += len;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      default:
+        if (c < 0x20 || c == 0x7F) {
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 15]);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+    ++i;
+  }
+  out->push_back('"');
+}
+
+}  // namespace alam::cli

@@ -1,0 +1,35 @@
+// Private to the CLI: a small strict JSON reader (one value per call, as JSON Lines needs)
+// and string escaping for the writer.
+#ifndef ALAM_SRC_CLI_JSON_H_
+#define ALAM_SRC_CLI_JSON_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace alam::cli {
+
+struct JsonValue {
+  enum class Kind { kNull, kBool, kNumber, kString, kArray, kObject } kind = Kind::kNull;
+  bool boolean = false;
+  std::string text;  // kString: the decoded string; kNumber: the number as written
+  std::vector<JsonValue> items;
+  std::vector<std::pair<std::string, JsonValue>> members;
+  // The member named `key` of an object, or nullptr.
+  const JsonValue* Find(std::string_view key) const;
+};
+
+// Parses exactly one JSON value (surrounding white space allowed). Strings may hold any
+// escaped code point, including \u0000; lone surrogates and invalid UTF-8 are errors.
+absl::StatusOr<JsonValue> ParseJson(std::string_view text);
+
+// Appends `s` as a JSON string literal (with quotes). Invalid UTF-8 bytes become \ufffd.
+void AppendJsonString(std::string_view s, std::string* out);
+
+}  // namespace alam::cli
+
+#endif  // ALAM_SRC_CLI_JSON_H_

@@ -1,0 +1,26 @@
+// Private to the CLI: the JSON Lines record and the BIO token format.
+#ifndef ALAM_SRC_CLI_OUTPUT_H_
+#define ALAM_SRC_CLI_OUTPUT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "alam/extractor.h"
+
+namespace alam::cli {
+
+// {"doc": ID, "entities": [...]} plus "error" when the document failed.
+void AppendJsonlRecord(const Extractor& ex, std::string_view doc_id, const std::vector<Entity>& entities,
+                       std::string_view error, std::string* out);
+
+// "# doc: ID" then one "token<TAB>tag" line per token, then a blank line. Tokens are the
+// words and punctuation marks of the original text, split further at entity boundaries (so a
+// proclitic before a name is its own token); tags are B-TYPE, I-TYPE or O. A failed document
+// prints "# error: …" after its header and no tokens.
+void AppendBio(std::string_view doc_id, std::string_view text, const std::vector<Entity>& entities,
+               std::string_view error, std::string* out);
+
+}  // namespace alam::cli
+
+#endif  // ALAM_SRC_CLI_OUTPUT_H_

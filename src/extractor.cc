@@ -1,0 +1,292 @@
+#include "alam/extractor.h"
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "gazetteer/embedded.h"
+#include "gazetteer/gazetteer.h"
+#include "gazetteer/matcher.h"
+#include "normalize/tokenizer.h"
+#include "normalize/utf8.h"
+#include "resolve/resolver.h"
+#include "rules/rules.h"
+#include "util/strings.h"
+
+namespace alam {
+
+std::string_view EntityTypeName(EntityType type) {
+  switch (type) {
+    case EntityType::kPlace: return "PLACE";
+    case EntityType::kFaction: return "FACTION";
+    case EntityType::kPerson: return "PERSON";
+    case EntityType::kOrganization: return "ORGANIZATION";
+    case EntityType::kOperation: return "OPERATION";
+  }
+  return "PLACE";
+}
+
+bool ParseEntityType(std::string_view name, EntityType* out) {
+  static constexpr EntityType kAll[] = {EntityType::kPlace, EntityType::kFaction,
+                                        EntityType::kPerson, EntityType::kOrganization,
+                                        EntityType::kOperation};
+  for (EntityType t : kAll) {
+    if (EntityTypeName(t) == name) {
+      *out = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace internal {
+
+struct CompiledData {
+  Gazetteer gazetteer;
+  RuleSet rules;
+  GazetteerStats stats;
+};
+
+struct ScratchState {
+  const Extractor* owner = nullptr;
+  std::atomic<bool> in_use{false};
+  std::string normalized;
+  OffsetMap map;
+  std::vector<Token> tokens;
+  std::vector<uint32_t> word_ids;
+  std::vector<Candidate> candidates;
+  std::vector<TriggerHit> hits;
+  std::vector<Resolved> resolved;
+  ResolveScratch resolve;
+  std::string buf;
+  ExtractStats stats;
+};
+
+namespace {
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(internal::Cat("cannot open ", path));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return absl::DataLossError(internal::Cat("error reading ", path));
+  return ss.str();
+}
+
+// Arabic combining marks removed by normalization that belong to the letter before them.
+bool IsTrailingMark(const uint8_t* p, size_t avail) {
+  char32_t cp;
+  if (avail < 2 || DecodeUtf8(p, avail, &cp) != 2) return false;
+  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || (cp >= 0x0610 && cp <= 0x061A) ||
+         (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E4) ||
+         (cp >= 0x06E7 && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED);
+}
+
+}  // namespace
+}  // namespace internal
+
+using internal::CompiledData;
+using internal::ScratchState;
+
+Scratch::Scratch(const Extractor* owner) : state_(std::make_unique<ScratchState>()) {
+  state_->owner = owner;
+}
+Scratch::~Scratch() = default;
+const ExtractStats& Scratch::last_stats() const { return state_->stats; }
+
+Extractor::~Extractor() = default;
+
+absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
+  std::unique_ptr<Extractor> ex(new Extractor());
+  ex->options_ = options;
+  ex->data_ = std::make_unique<CompiledData>();
+  internal::Gazetteer& g = ex->data_->gazetteer;
+  internal::RuleSet& rules = ex->data_->rules;
+  if (options.min_score < 0 || options.min_score > 1) {
+    return absl::InvalidArgumentError("min_score must be in [0, 1]");
+  }
+  if (options.use_embedded_data) {
+    for (size_t i = 0; i < internal::kEmbeddedFileCount; ++i) {
+      const internal::EmbeddedFile& f = internal::kEmbeddedFiles[i];
+      const std::string name = internal::Cat("data/", f.name);
+      const std::string_view content(f.data, f.size);
+      absl::Status s;
+      if (internal::EndsWith(name, "/ambiguous.tsv")) {
+        s = g.AddAmbiguity(name, content);
+      } else if (internal::EndsWith(name, "/triggers.tsv")) {
+        s = g.AddTriggers(name, content);
+      } else if (internal::EndsWith(name, "/rules.tsv")) {
+        s = rules.Add(name, content);
+      } else {
+        s = g.AddTable(name, content);
+      }
+      if (!s.ok()) return s;
+    }
+  }
+  for (const std::string& path : options.gazetteer_files) {
+    absl::StatusOr<std::string> content = internal::ReadFile(path);
+    if (!content.ok()) return content.status();
+    absl::Status s = internal::EndsWith(path, "ambiguous.tsv") ? g.AddAmbiguity(path, *content)
+                                                            : g.AddTable(path, *content);
+    if (!s.ok()) return s;
+  }
+  for (const std::string& path : options.rule_files) {
+    absl::StatusOr<std::string> content = internal::ReadFile(path);
+    if (!content.ok()) return content.status();
+    absl::Status s = rules.Add(path, *content);
+    if (!s.ok()) return s;
+  }
+  absl::Status s = g.Finish();
+  if (!s.ok()) return s;
+  rules.Bind(&g);
+  g.FillStats(&ex->data_->stats);
+  ex->data_->stats.rules = rules.size();
+  return ex;
+}
+
+std::unique_ptr<Scratch> Extractor::NewScratch() const {
+  return std::unique_ptr<Scratch>(new Scratch(this));
+}
+
+absl::Status Extractor::Extract(std::string_view text, Scratch* scratch,
+                                std::vector<Entity>* out) const {
+  if (scratch == nullptr || out == nullptr) {
+    return absl::InvalidArgumentError("scratch and out must not be null");
+  }
+  ScratchState& st = *scratch->state_;
+  if (st.owner != this) {
+    return absl::FailedPreconditionError("the scratch belongs to another extractor");
+  }
+  if (st.in_use.exchange(true, std::memory_order_acquire)) {
+    return absl::FailedPreconditionError(
+        "the scratch is in use by another call (one scratch per thread)");
+  }
+  struct Release {
+    std::atomic<bool>* flag;
+    ~Release() { flag->store(false, std::memory_order_release); }
+  } release{&st.in_use};
+
+  out->clear();
+  st.stats = ExtractStats();
+  if (text.size() > options_.max_document_bytes) {
+    return absl::OutOfRangeError(internal::Cat("document of ", text.size(),
+                                              " bytes exceeds max_document_bytes (",
+                                              options_.max_document_bytes, ")"));
+  }
+  NormalizeOptions nopt;
+  nopt.repair_invalid_utf8 = options_.repair_invalid_utf8;
+  absl::Status s = Normalize(text, &st.normalized, &st.map, nopt);
+  if (!s.ok()) return s;
+  const internal::Gazetteer& g = data_->gazetteer;
+  internal::Tokenize(st.normalized, &st.tokens);
+  st.candidates.clear();
+  st.hits.clear();
+  internal::MatchGazetteer(g, st.normalized, st.tokens, &st.word_ids, &st.buf, &st.candidates,
+                           &st.hits);
+  if (options_.enable_rules && !st.hits.empty()) {
+    data_->rules.Match(st.normalized, st.tokens, st.hits, &st.candidates);
+  }
+  st.stats.candidates = st.candidates.size();
+  internal::Resolve(g, data_->rules, options_, st.normalized, st.tokens, st.candidates,
+                    &st.resolve, &st.resolved, &st.stats);
+
+  // Offsets back to the original text: bytes through the offset map, then code points by one
+  // forward walk (the spans are in text order).
+  const auto* orig = reinterpret_cast<const uint8_t*>(text.data());
+  size_t cp_pos = 0, byte_pos = 0;
+  auto advance = [&](size_t to) {
+    while (byte_pos < to) {
+      char32_t cp;
+      size_t len = internal::DecodeUtf8(orig + byte_pos, text.size() - byte_pos, &cp);
+      byte_pos += len == 0 ? 1 : len;
+      ++cp_pos;
+    }
+  };
+  out->reserve(st.resolved.size());
+  for (const internal::Resolved& r : st.resolved) {
+    Entity e;
+    e.byte_start = st.map.ToOriginalStart(r.norm_start);
+    e.byte_end = st.map.ToOriginalEnd(r.norm_end);
+    while (e.byte_end < text.size() && internal::IsTrailingMark(orig + e.byte_end, text.size() - e.byte_end)) {
+      e.byte_end += 2;
+    }
+    advance(e.byte_start);
+    e.start = cp_pos;
+    advance(e.byte_end);
+    e.end = cp_pos;
+    e.text = text.substr(e.byte_start, e.byte_end - e.byte_start);
+    e.score = r.score;
+    e.alternatives = r.alternatives;
+    if (r.entry >= 0) {
+      const EntryInfo& info = g.entries()[static_cast<uint32_t>(r.entry)];
+      e.type = info.type;
+      e.subtype = info.subtype;
+      e.id = info.id;
+      e.name_ar = info.name_ar;
+      e.name_en = info.name_en;
+      e.source = "alias";
+      e.alias = g.alias(static_cast<uint32_t>(r.alias)).text;
+      e.entry_index = static_cast<uint32_t>(r.entry);
+    } else {
+      const internal::Rule& rule = data_->rules.rule(static_cast<size_t>(r.rule));
+      e.type = rule.type;
+      e.subtype = rule.subtype;
+      e.source = rule.source;
+      e.alias = std::string_view(rule.trigger);
+      e.entry_index = UINT32_MAX;
+    }
+    out->push_back(e);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<Entity>> Extractor::Extract(std::string_view text) const {
+  std::unique_ptr<Scratch> scratch = NewScratch();
+  std::vector<Entity> out;
+  absl::Status s = Extract(text, scratch.get(), &out);
+  if (!s.ok()) return s;
+  return out;
+}
+
+const EntryInfo* Extractor::entry(const Entity& entity) const {
+  if (entity.entry_index >= data_->gazetteer.entries().size()) return nullptr;
+  return &data_->gazetteer.entries()[entity.entry_index];
+}
+
+const EntryInfo* Extractor::FindEntry(std::string_view id) const {
+  return data_->gazetteer.FindEntry(id);
+}
+
+const GazetteerStats& Extractor::stats() const { return data_->stats; }
+
+}  // namespace alam
+
+namespace alam {
+
+void Extractor::ExtractBatch(const std::vector<std::string_view>& texts, unsigned threads,
+                             std::vector<std::vector<Entity>>* out,
+                             std::vector<absl::Status>* statuses) const {
+  out->assign(texts.size(), {});
+  statuses->assign(texts.size(), absl::OkStatus());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(texts.size(), 1)));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    std::unique_ptr<Scratch> scratch = NewScratch();
+    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < texts.size();) {
+      (*statuses)[i] = Extract(texts[i], scratch.get(), &(*out)[i]);
+    }
+  };
+  if (threads <= 1) {
+    work();
+    return;
+  }
+  std::vector<std::thread> pool;
+  pool.reserve(threads);
+  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+  for (std::thread& t : pool) t.join();
+}
+
+}  // namespace alam

@@ -1,0 +1,374 @@
+#!/usr/bin/python3
+"""Find gazetteer aliases that are also ordinary words; write data/gazetteer/ambiguous.tsv.
+
+Usage:  /usr/bin/python3 src/gazetteer/ambiguity.py [CORPORA_DIR]
+        (CORPORA_DIR defaults to ../shared/corpora relative to the repository root)
+
+Standard library only; two worker processes; a few minutes on 2 cores.
+
+What it does
+------------
+1. Reads every alias (name_ar + aliases) of every table data/gazetteer/*.tsv (except this
+   script's own output) and normalizes it like the matcher: strip tashkeel (U+064B-U+065F,
+   U+0670) and tatweel, fold أ إ آ ٱ -> ا, ى -> ي, ة -> ه, Arabic-Indic digits -> ASCII, lower-case
+   Latin.
+2. Reference = NON-war general news:
+   - ANT corpus v2.1 multi-source, categories sport, economy, technology, culture (the
+     categories middleEast and internationalNews are war-ish and are not used);
+   - SaudiNewsNet (all zips) minus the articles of the war subset, i.e. those containing any of
+     داعش / دير الزور / الرقة / الموصل, or at least 3 of {سوريا, سورية, العراق, دمشق, بغداد, حلب,
+     إدلب, الأنبار, الفلوجة, الأسد, تنظيم الدولة} (the rule of the staged war subset).
+   Title and body of each document are tokenized into words (runs of Arabic letters, or of
+   Latin letters/digits). A word counts for an alias when it equals the alias, also after
+   removing up to two proclitics (و ف ب ك ل) and reading لل as ال - the matcher's rules.
+3. Evidence = document frequency per 10,000 reference documents (df10k), measured for every
+   single-word alias and for two-word aliases whose two words are both common (each word's own
+   df10k >= THRESHOLD).
+4. Name check: a frequent alias is not flagged when the NER-annotated newswire corpora
+   (ANERCorp, NewsFANE, the Wojood sample) show it is used as a name: at least NAME_MIN_N
+   occurrences there and at least NAME_RATIO of them inside an annotated entity. Without this,
+   the names news mentions all the time in any section (روسيا، أمريكا، مصر، الولايات المتحدة،
+   الشرق الأوسط) would be flagged along with the ordinary words.
+
+Threshold (chosen from the distribution, see the stdout of a run)
+----------------------------------------------------------------
+THRESHOLD = 2.0 documents per 10,000 (0.05 % of non-war articles, about 22 of the ~43,000
+reference documents). On the data the distribution is continuous with no natural gap, so the
+threshold is set where the two groups the project cares about separate:
+- ordinary words that are also names in the gazetteer sit far above it: الدولة (~1,600),
+  النظام (~1,000), السلام (~590), الصناعة (~490), الحرية (~150), المدن (~145), النصر (~120),
+  القائم (~90), الشهداء (~75);
+- war place names sit below it: الموصل، الرقة، دير الزور are ~0 by construction of the
+  reference, تلعفر، الهول، السخنة، الميادين، البوكمال ~0-1, الطبقة ~4 (الطبقة الوسطى), حلب ~4-5
+  (sport: نادي الاتحاد الحلبي appears as حلب); village names that are ordinary words (القرية،
+  الجسر، المزرعة، السوق) come out far above.
+NAME_MIN_N = 3 and NAME_RATIO = 0.6.
+The exact values of the last run are printed (top of the distribution and the percentiles).
+
+Output: data/gazetteer/ambiguous.tsv, header `alias<TAB>class<TAB>evidence`, class `common`,
+evidence = df10k with one decimal, sorted by alias.
+"""
+
+import glob
+import gzip
+import json
+import os
+import re
+import sys
+import zipfile
+from collections import Counter, defaultdict
+from multiprocessing import Pool
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+GAZ_DIR = os.path.join(REPO, "data", "gazetteer")
+OUT = os.path.join(GAZ_DIR, "ambiguous.tsv")
+
+T_HIGH = 50.0       # df per 10,000 non-war documents: common whatever the entry
+T_LOW = 10.0        # from here up to T_HIGH: common unless a prominent entry bears the name
+PROMINENT_SUBTYPES = {"country", "continent", "state", "governorate", "city"}
+NAME_MIN_N = 3      # occurrences in the NER corpora needed to trust the name ratio
+NAME_RATIO = 0.6    # share of those occurrences inside an annotated entity
+
+TOP = 200  # lines of the distribution printed
+PROBES = ["الصناعه", "السلام", "النصر", "القائم", "الحريه", "الشهداء", "الدوله", "المدن",
+          "النظام", "الرقه", "حلب", "الموصل", "دير الزور", "تلعفر", "الهول", "السخنه",
+          "الميادين", "البوكمال", "الطبقه"]
+REF_CATS = {"sport", "economy", "technology", "culture"}
+WAR_ANY = ["داعش", "دير الزور", "الرقه", "الموصل"]
+WAR_3 = ["سوريا", "سوريه", "العراق", "دمشق", "بغداد", "حلب", "ادلب", "الانبار", "الفلوجه",
+         "الاسد", "تنظيم الدوله"]
+
+# ---------------------------------------------------------------------------------------------
+# normalization (as the matcher)
+
+_TR = {c: None for c in range(0x064B, 0x0660)}
+_TR[0x0670] = None
+_TR[0x0640] = None
+_TR.update({ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا", ord("ى"): "ي",
+            ord("ة"): "ه"})
+for i in range(10):
+    _TR[0x0660 + i] = str(i)
+    _TR[0x06F0 + i] = str(i)
+_TR[0x200E] = None
+_TR[0x200F] = None
+_TR[0xFEFF] = None
+TR = _TR
+WORD = re.compile(r"[\u0621-\u064A]+|[a-z0-9]+")
+PROCLITICS = set("وفبكل")
+
+
+def normalize(s):
+    return s.lower().translate(TR)
+
+
+def tokens(s):
+    return WORD.findall(normalize(s))
+
+
+def variants(w):
+    """The word and what remains after the matcher's proclitic stripping (up to two)."""
+    out = [w]
+    frontier = [w]
+    for _ in range(2):
+        nxt = []
+        for x in frontier:
+            if x.startswith("لل") and len(x) > 3:
+                nxt.append("ال" + x[2:])
+            if x[0] in PROCLITICS and len(x) > 2:
+                nxt.append(x[1:])
+        out.extend(nxt)
+        frontier = nxt
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# aliases
+
+def is_prominent(row):
+    p = row.get("prominence", "").strip()
+    if p:
+        try:
+            return float(p) >= 70
+        except ValueError:
+            return False
+    return row.get("type") == "PLACE" and row.get("subtype", "") in PROMINENT_SUBTYPES
+
+
+def read_aliases():
+    """normalized alias -> set of ids; set of aliases borne by a prominent entry"""
+    aliases = defaultdict(set)
+    prominent = set()
+    for path in sorted(glob.glob(os.path.join(GAZ_DIR, "*.tsv"))):
+        if os.path.abspath(path) == os.path.abspath(OUT):
+            continue
+        with open(path, encoding="utf-8") as f:
+            header = None
+            for line in f:
+                line = line.rstrip("\n")
+                if not line.strip() or line.startswith("#"):
+                    continue
+                fields = line.split("\t")
+                if header is None:
+                    header = fields
+                    if "name_ar" not in header:
+                        break  # not a gazetteer table
+                    continue
+                row = dict(zip(header, fields))
+                names = [row.get("name_ar", "")] + row.get("aliases", "").split("|")
+                for n in names:
+                    k = " ".join(tokens(n))
+                    if k:
+                        aliases[k].add(row.get("id", ""))
+                        if is_prominent(row):
+                            prominent.add(k)
+    return aliases, prominent
+
+
+# ---------------------------------------------------------------------------------------------
+# corpus scan (worker)
+
+_WORDS = None
+_BIGRAMS = None
+_SECOND = None
+
+
+def _init(words, bigrams):
+    global _WORDS, _BIGRAMS, _SECOND
+    _WORDS = words
+    _BIGRAMS = bigrams
+    _SECOND = {b.split(" ")[1] for b in bigrams}
+
+
+def _count_doc(text, df, cache):
+    toks = WORD.findall(normalize(text))
+    seen = set()
+    for t in set(toks):
+        hits = cache.get(t)
+        if hits is None:
+            hits = tuple(v for v in variants(t) if v in _WORDS)
+            cache[t] = hits
+        seen.update(hits)
+    for i in range(len(toks) - 1):
+        if toks[i + 1] in _SECOND:
+            for v in variants(toks[i]):
+                b = v + " " + toks[i + 1]
+                if b in _BIGRAMS:
+                    seen.add(b)
+    df.update(seen)
+
+
+def _is_war(text):
+    t = normalize(text)
+    if any(k in t for k in WAR_ANY):
+        return True
+    return sum(1 for k in WAR_3 if k in t) >= 3
+
+
+def scan(task):
+    kind, path = task
+    df = Counter()
+    cache = {}
+    ndocs = 0
+    skipped = 0
+    if kind == "ant":
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                if d.get("cat") not in REF_CATS:
+                    skipped += 1
+                    continue
+                ndocs += 1
+                _count_doc((d.get("title") or "") + "\n" + (d.get("text") or ""), df, cache)
+    else:
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                for d in json.loads(z.read(name).decode("utf-8")):
+                    text = (d.get("title") or "") + "\n" + (d.get("content") or "")
+                    if _is_war(text):
+                        skipped += 1
+                        continue
+                    ndocs += 1
+                    _count_doc(text, df, cache)
+    return kind, ndocs, skipped, df
+
+
+# ---------------------------------------------------------------------------------------------
+# NER corpora: how often is the alias inside an annotated entity?
+
+def read_ner(corpora):
+    """Yields sentences as lists of (normalized token, is_entity)."""
+    files = [(os.path.join(corpora, "anercorp", "ANERCorp.txt"), " "),
+             (os.path.join(corpora, "newsfane", "NewsFANE_Gold_2014_170K.txt"), "\t")]
+    files += [(p, " ") for p in sorted(glob.glob(os.path.join(corpora, "wojood-sample", "*.txt")))]
+    for path, sep in files:
+        if not os.path.exists(path):
+            continue
+        sent = []
+        with open(path, encoding="utf-8-sig", errors="replace") as f:
+            for line in f:
+                line = line.strip().replace("\u200e", "").replace("\u200f", "")
+                parts = line.split()
+                if len(parts) < 2:
+                    if sent:
+                        yield sent
+                    sent = []
+                    continue
+                tok, tag = parts[0], parts[-1]
+                nt = " ".join(tokens(tok))
+                if not nt:
+                    if tok in ".!?؟" and sent:
+                        yield sent
+                        sent = []
+                    continue
+                sent.append((nt, tag != "O"))
+        if sent:
+            yield sent
+
+
+def ner_stats(corpora, targets):
+    """alias -> [occurrences, occurrences inside an entity]"""
+    stats = defaultdict(lambda: [0, 0])
+    firsts = defaultdict(set)
+    for a in targets:
+        w = a.split(" ")
+        firsts[w[0]].add(a)
+    for sent in read_ner(corpora):
+        for i, (t, ent) in enumerate(sent):
+            for v in variants(t):
+                for a in firsts.get(v, ()):
+                    w = a.split(" ")
+                    if len(w) == 1:
+                        st = stats[a]
+                        st[0] += 1
+                        st[1] += ent
+                    elif i + len(w) <= len(sent) and \
+                            all(sent[i + j][0] == w[j] for j in range(1, len(w))):
+                        st = stats[a]
+                        st[0] += 1
+                        st[1] += all(sent[i + j][1] for j in range(len(w)))
+    return stats
+
+
+# ---------------------------------------------------------------------------------------------
+
+def main():
+    corpora = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "..", "shared", "corpora")
+    corpora = os.path.abspath(corpora)
+    aliases, prominent = read_aliases()
+    singles = {a for a in aliases if " " not in a}
+    doubles = {a for a in aliases if a.count(" ") == 1}
+    words = set(singles) | {p for p in PROBES if " " not in p}
+    for b in doubles | {p for p in PROBES if " " in p}:
+        words.update(b.split(" "))
+    print("aliases: %d (single-word %d, two-word %d)" % (len(aliases), len(singles), len(doubles)))
+
+    tasks = [("ant", os.path.join(corpora, "ant-multisource",
+                                  "antcorpus_multisource_v2.1.jsonl.gz"))]
+    tasks += [("sn", p) for p in sorted(glob.glob(os.path.join(corpora, "saudinewsnet",
+                                                               "dataset", "*.zip")))]
+    df = Counter()
+    ndocs = Counter()
+    skipped = Counter()
+    with Pool(2, initializer=_init, initargs=(words, doubles | set(PROBES))) as pool:
+        for kind, n, s, c in pool.imap_unordered(scan, tasks):
+            df.update(c)
+            ndocs[kind] += n
+            skipped[kind] += s
+    total = sum(ndocs.values())
+    print("reference documents: %d (ANT non-war %d, SaudiNewsNet non-war %d; left out: ANT %d, "
+          "SaudiNewsNet war subset %d)" % (total, ndocs["ant"], ndocs["sn"], skipped["ant"],
+                                           skipped["sn"]))
+
+    def df10k(a):
+        return 10000.0 * df.get(a, 0) / total
+
+    measured = {a: df10k(a) for a in singles}
+    for b in doubles:
+        w1, w2 = b.split(" ")
+        if df10k(w1) >= T_LOW and df10k(w2) >= T_LOW:
+            measured[b] = df10k(b)
+
+    frequent = [a for a, v in measured.items() if v >= T_LOW]
+    ner = ner_stats(corpora, frequent)
+
+    flagged = {}
+    decision = {}
+    for a in frequent:
+        n, e = ner.get(a, (0, 0))
+        if n >= NAME_MIN_N and e >= NAME_RATIO * n:
+            decision[a] = "name (NER)"
+        elif measured[a] < T_HIGH and a in prominent:
+            decision[a] = "name (prominent entry)"
+        else:
+            decision[a] = "common"
+            flagged[a] = measured[a]
+
+    with open(OUT, "w", encoding="utf-8", newline="\n") as f:
+        f.write("alias\tclass\tevidence\n")
+        for a in sorted(flagged):
+            f.write("%s\tcommon\t%.1f\n" % (a, flagged[a]))
+
+    # report
+    vals = sorted(measured.values(), reverse=True)
+    print("measured aliases: %d; distribution of df per 10k docs:" % len(vals))
+    for q in (0.001, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5):
+        i = min(len(vals) - 1, int(q * len(vals)))
+        print("  top %5.1f%%: >= %.1f" % (100 * q, vals[i]))
+    for t in (1, 2, 5, 10, 20, 50, 100):
+        print("  aliases with df10k >= %d: %d" % (t, sum(1 for v in vals if v >= t)))
+    print("top of the distribution (alias, df10k, NER occurrences/inside entity, decision):")
+    for a, v in sorted(measured.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]:
+        n, e = ner.get(a, (0, 0))
+        print("  %-28s %8.1f  %4d/%-4d %s" % (a, v, n, e, decision.get(a, "-")))
+    print("thresholds: T_HIGH %.1f, T_LOW %.1f per 10k docs: %d flagged as common"
+          % (T_HIGH, T_LOW, len(flagged)))
+    for why in ("name (NER)", "name (prominent entry)"):
+        kept = sorted((a for a in decision if decision[a] == why), key=lambda a: -measured[a])
+        print("kept as %s: %d: %s" % (why, len(kept), ", ".join(kept)))
+    print("probes: " + ", ".join("%s=%.1f%s" % (p, measured.get(p, df10k(p)),
+                                                 "*" if p in flagged else "") for p in PROBES))
+    print("wrote %s" % OUT)
+
+
+if __name__ == "__main__":
+    main()

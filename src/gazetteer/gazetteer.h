@@ -1,0 +1,105 @@
+// Private: the compiled gazetteer — entries, their aliases as a trie over word ids, trigger
+// words and the ambiguity class of each alias.
+#ifndef ALAM_SRC_GAZETTEER_GAZETTEER_H_
+#define ALAM_SRC_GAZETTEER_GAZETTEER_H_
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
+#include "alam/extractor.h"
+#include "util/strings.h"
+
+namespace alam::internal {
+
+struct AliasInfo {
+  std::string text;               // normalized, words joined by one space
+  std::vector<uint32_t> entries;  // entries bearing this alias
+  bool ambiguous = false;         // fires only with supporting context
+};
+
+struct TriggerInfo {
+  EntityType type;
+  std::string_view subtype;  // the subtype the trigger implies ("" = any)
+};
+
+class Gazetteer {
+ public:
+  // Loading; call Finish() once after the last Add*.
+  absl::Status AddTable(std::string_view file, std::string_view content);
+  absl::Status AddAmbiguity(std::string_view file, std::string_view content);
+  absl::Status AddTriggers(std::string_view file, std::string_view content);
+  absl::Status Finish();
+
+  // Matching.
+  uint32_t WordId(std::string_view word) const {  // 0 = not a word of any alias
+    auto it = vocab_.find(word);
+    return it == vocab_.end() ? 0 : it->second;
+  }
+  // Child of `node` by `word`, or 0 (the root is never a child).
+  uint32_t Child(uint32_t node, uint32_t word) const {
+    auto it = trie_.find((static_cast<uint64_t>(node) << 32) | word);
+    return it == trie_.end() ? 0 : it->second;
+  }
+  int32_t NodeAlias(uint32_t node) const { return node_alias_[node]; }
+  const AliasInfo& alias(uint32_t i) const { return aliases_[i]; }
+  const std::vector<TriggerInfo>* FindTrigger(std::string_view word) const {
+    auto it = triggers_.find(word);
+    return it == triggers_.end() ? nullptr : &it->second;
+  }
+
+  // Adds `word` (normalized) to the vocabulary as a rule trigger; returns its word id.
+  uint32_t RegisterTriggerWord(std::string_view word);
+  bool IsTriggerWord(uint32_t word) const {
+    return word < word_flags_.size() && word_flags_[word] != 0;
+  }
+
+  const std::vector<EntryInfo>& entries() const { return entries_; }
+  const EntryInfo* FindEntry(std::string_view id) const;
+  size_t alias_count() const { return aliases_.size(); }
+  size_t ambiguous_count() const;
+  size_t trigger_count() const { return triggers_.size(); }
+  void FillStats(GazetteerStats* stats) const;
+
+  // Ancestors of entry `e` (parent first), at most `max_depth` of them.
+  template <typename F>
+  void ForEachAncestor(uint32_t e, int max_depth, F f) const {
+    int32_t p = entries_[e].parent;
+    for (int d = 0; p >= 0 && d < max_depth; ++d, p = entries_[p].parent) f(static_cast<uint32_t>(p));
+  }
+
+ private:
+  std::string_view Intern(std::string_view s);
+  absl::Status AddAlias(uint32_t entry, std::string_view raw, const std::string& where);
+  uint32_t AddWord(std::string_view w);
+  void InsertWords(const std::vector<std::string>& words, uint32_t alias);
+
+  std::deque<std::string> strings_;
+  StringMap<std::string_view> interned_;
+  std::vector<EntryInfo> entries_;
+  std::vector<std::string> entry_where_;     // file:line of each entry
+  std::vector<std::vector<std::string_view>> pending_aliases_;  // raw aliases per entry
+  StringMap<uint32_t> id_index_;
+  StringSet ambiguous_;
+  StringMap<std::vector<TriggerInfo>> triggers_;
+
+  StringMap<uint32_t> vocab_;
+  absl::flat_hash_map<uint64_t, uint32_t> trie_;
+  std::vector<uint8_t> word_flags_;  // by word id: 1 = rule trigger
+  std::vector<int32_t> node_alias_{-1};
+  std::vector<AliasInfo> aliases_;
+  StringMap<uint32_t> alias_index_;
+  bool finished_ = false;
+};
+
+// Default prominence for an entry with none given.
+int DefaultProminence(EntityType type, std::string_view subtype);
+
+}  // namespace alam::internal
+
+#endif  // ALAM_SRC_GAZETTEER_GAZETTEER_H_

@@ -1,0 +1,81 @@
+#include "gazetteer/tsv.h"
+
+#include <algorithm>
+
+#include "normalize/utf8.h"
+#include "util/strings.h"
+
+namespace alam::internal {
+
+std::string_view TsvRow::Get(std::string_view name) const {
+  for (size_t i = 0; i < header->size(); ++i) {
+    if ((*header)[i] == name) return fields[i];
+  }
+  return {};
+}
+
+std::string TsvRow::Where() const { return Cat(file, ":", line, ": "); }
+
+absl::Status ParseTsv(std::string_view file, std::string_view content,
+                      const std::vector<std::string_view>& allowed,
+                      const std::vector<std::string_view>& required,
+                      const std::function<absl::Status(const TsvRow&)>& on_row) {
+  std::vector<std::string> header;
+  TsvRow row{&header, {}, file, 0};
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t eol = content.find('\n', pos);
+    if (eol == std::string_view::npos) eol = content.size();
+    std::string_view line = content.substr(pos, eol - pos);
+    pos = eol + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    const std::string where = Cat(file, ":", line_no, ": ");
+    if (line.find('\0') != std::string_view::npos) {
+      return absl::InvalidArgumentError(Cat(where, "NUL byte in a data line"));
+    }
+    const size_t bad = FindInvalidUtf8(line);
+    if (bad != line.size()) {
+      return absl::InvalidArgumentError(
+          Cat(where, "invalid UTF-8 at column byte ", bad + 1));
+    }
+    std::vector<std::string_view> fields = Split(line, '\t');
+    if (header.empty()) {
+      for (std::string_view f : fields) {
+        if (f.empty()) return absl::InvalidArgumentError(Cat(where, "empty column name in header"));
+        if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), f) == allowed.end()) {
+          return absl::InvalidArgumentError(Cat(
+              where, "unknown column \"", f, "\" (known: ", Join(allowed, ", "), ")"));
+        }
+        if (std::find(header.begin(), header.end(), f) != header.end()) {
+          return absl::InvalidArgumentError(Cat(where, "duplicate column \"", f, "\""));
+        }
+        header.emplace_back(f);
+      }
+      for (std::string_view r : required) {
+        if (std::find(header.begin(), header.end(), r) == header.end()) {
+          return absl::InvalidArgumentError(
+              Cat(where, "header lacks the required column \"", r, "\""));
+        }
+      }
+      continue;
+    }
+    if (fields.size() != header.size()) {
+      return absl::InvalidArgumentError(Cat(where, "expected ", header.size(),
+                                                     " tab-separated fields, found ",
+                                                     fields.size()));
+    }
+    row.fields = std::move(fields);
+    row.line = line_no;
+    absl::Status s = on_row(row);
+    if (!s.ok()) return s;
+  }
+  if (header.empty()) {
+    return absl::InvalidArgumentError(Cat(file, ": no header line"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace alam::internal

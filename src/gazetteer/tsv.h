@@ -1,0 +1,38 @@
+// Private: the header-driven TSV format shared by every data file (data/README.md).
+#ifndef ALAM_SRC_GAZETTEER_TSV_H_
+#define ALAM_SRC_GAZETTEER_TSV_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+
+namespace alam::internal {
+
+// One data row: its fields in the order of `columns`, and where it stands.
+struct TsvRow {
+  const std::vector<std::string>* header;
+  std::vector<std::string_view> fields;
+  std::string_view file;
+  size_t line;
+  // The value of column `name`, or "" when the file has no such column.
+  std::string_view Get(std::string_view name) const;
+  // "file:line: " for messages.
+  std::string Where() const;
+};
+
+// Parses `content` (named `file` in messages). The first non-comment line is the header; each
+// header name must be in `allowed` (when not empty) and all of `required` must be present.
+// Lines starting with '#' and blank lines are skipped. A row with a different number of
+// fields than the header, invalid UTF-8, or a NUL byte is an error naming file and line.
+// `on_row` may return an error, which stops the parse.
+absl::Status ParseTsv(std::string_view file, std::string_view content,
+                      const std::vector<std::string_view>& allowed,
+                      const std::vector<std::string_view>& required,
+                      const std::function<absl::Status(const TsvRow&)>& on_row);
+
+}  // namespace alam::internal
+
+#endif  // ALAM_SRC_GAZETTEER_TSV_H_

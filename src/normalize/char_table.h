@@ -1,0 +1,43 @@
+// Private: the per-code-point normalization table, built from ICU data once per process.
+#ifndef ALAM_SRC_NORMALIZE_CHAR_TABLE_H_
+#define ALAM_SRC_NORMALIZE_CHAR_TABLE_H_
+
+#include <cstdint>
+#include <string>
+
+namespace alam::internal {
+
+// What the normalizer does with one code point.
+enum class CharAction : uint8_t { kKeep = 0, kDelete = 1, kReplace = 2 };
+
+struct CharEntry {
+  uint32_t pool_offset;  // kReplace: bytes in CharTable::pool
+  uint8_t length;        // kReplace: number of bytes
+  CharAction action;
+  bool same_shape;       // kReplace: one code point of the same UTF-8 length (offsets stay linear)
+  bool word;             // the code point is part of a word (letter, mark, digit)
+};
+
+class CharTable {
+ public:
+  // The process-wide immutable table (built on first use, thread-safe).
+  static const CharTable& Get();
+
+  const CharEntry& bmp(uint32_t cp) const { return bmp_[cp]; }
+  const char* pool() const { return pool_.data(); }
+
+  // The mapping of any code point (also above the BMP), as a UTF-8 string; sets *deleted.
+  // This is the reference computation the table is built from (ICU NFKC + strip + fold).
+  static std::string MapCodePoint(char32_t cp, bool* deleted);
+  static bool IsStripped(char32_t cp);
+  static bool IsWord(char32_t cp);
+
+ private:
+  CharTable();
+  CharEntry bmp_[0x10000];
+  std::string pool_;
+};
+
+}  // namespace alam::internal
+
+#endif  // ALAM_SRC_NORMALIZE_CHAR_TABLE_H_

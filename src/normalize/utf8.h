@@ -1,0 +1,68 @@
+// Private: strict UTF-8 decoding (RFC 3629): rejects overlong forms, surrogates, code points
+// above U+10FFFF, stray continuation bytes and truncated sequences.
+#ifndef ALAM_SRC_NORMALIZE_UTF8_H_
+#define ALAM_SRC_NORMALIZE_UTF8_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace alam::internal {
+
+// Decodes one code point from p[0..avail). Returns its length (1–4), or 0 when the bytes do
+// not start a valid sequence.
+inline size_t DecodeUtf8(const uint8_t* p, size_t avail, char32_t* cp) {
+  const uint8_t b0 = p[0];
+  if (b0 < 0x80) {
+    *cp = b0;
+    return 1;
+  }
+  if (b0 < 0xC2) return 0;  // continuation byte or overlong 2-byte lead
+  if (b0 < 0xE0) {
+    if (avail < 2 || (p[1] & 0xC0) != 0x80) return 0;
+    *cp = (static_cast<char32_t>(b0 & 0x1F) << 6) | (p[1] & 0x3F);
+    return 2;
+  }
+  if (b0 < 0xF0) {
+    if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+    if (b0 == 0xE0 && p[1] < 0xA0) return 0;   // overlong
+    if (b0 == 0xED && p[1] >= 0xA0) return 0;  // surrogate
+    *cp = (static_cast<char32_t>(b0 & 0x0F) << 12) |
+          (static_cast<char32_t>(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    return 3;
+  }
+  if (b0 < 0xF5) {
+    if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+        (p[3] & 0xC0) != 0x80) {
+      return 0;
+    }
+    if (b0 == 0xF0 && p[1] < 0x90) return 0;   // overlong
+    if (b0 == 0xF4 && p[1] >= 0x90) return 0;  // above U+10FFFF
+    *cp = (static_cast<char32_t>(b0 & 0x07) << 18) |
+          (static_cast<char32_t>(p[1] & 0x3F) << 12) |
+          (static_cast<char32_t>(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+    return 4;
+  }
+  return 0;
+}
+
+// Length of the first invalid sequence position in `s`, or s.size() when all valid.
+inline size_t FindInvalidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  size_t i = 0;
+  while (i < s.size()) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    const size_t len = DecodeUtf8(p + i, s.size() - i, &cp);
+    if (len == 0) return i;
+    i += len;
+  }
+  return s.size();
+}
+
+}  // namespace alam::internal
+
+#endif  // ALAM_SRC_NORMALIZE_UTF8_H_

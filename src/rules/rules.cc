@@ -1,0 +1,113 @@
+#include "rules/rules.h"
+
+#include <algorithm>
+
+#include "alam/normalizer.h"
+#include "gazetteer/gazetteer.h"
+#include "gazetteer/tsv.h"
+#include "re2/re2.h"
+#include "util/strings.h"
+
+namespace alam::internal {
+namespace {
+constexpr size_t kWindowBytes = 320;  // rules look at most this far past their trigger
+}  // namespace
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+
+absl::Status RuleSet::Add(std::string_view file, std::string_view content) {
+  return ParseTsv(file, content, {"id", "trigger", "type", "subtype", "score", "group", "pattern"},
+                  {"id", "trigger", "type", "score", "pattern"},
+                  [&](const TsvRow& row) -> absl::Status {
+    auto rule = std::make_unique<Rule>();
+    rule->id = std::string(row.Get("id"));
+    if (rule->id.empty()) return absl::InvalidArgumentError(Cat(row.Where(), "empty rule id"));
+    for (const auto& r : rules_) {
+      if (r->id == rule->id) {
+        return absl::InvalidArgumentError(
+            Cat(row.Where(), "duplicate rule id \"", rule->id, "\""));
+      }
+    }
+    rule->source = Cat("rule:", rule->id);
+    if (!ParseEntityType(row.Get("type"), &rule->type)) {
+      return absl::InvalidArgumentError(
+          Cat(row.Where(), "rule ", rule->id, ": unknown type \"", row.Get("type"), "\""));
+    }
+    rule->subtype = std::string(row.Get("subtype"));
+    if (!ParseNumber(row.Get("score"), &rule->score) || rule->score < 0 || rule->score > 1) {
+      return absl::InvalidArgumentError(
+          Cat(row.Where(), "rule ", rule->id, ": score must be a number in [0, 1]"));
+    }
+    rule->group = 1;
+    if (!row.Get("group").empty() && !ParseNumber(row.Get("group"), &rule->group)) {
+      return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id, ": bad group"));
+    }
+    std::string trig;
+    absl::Status s = Normalize(row.Get("trigger"), &trig, nullptr);
+    if (!s.ok() || trig.empty() || trig.find(' ') != std::string::npos) {
+      return absl::InvalidArgumentError(
+          Cat(row.Where(), "rule ", rule->id, ": trigger must be one word"));
+    }
+    rule->trigger = trig;
+    RE2::Options opt;
+    opt.set_log_errors(false);
+    opt.set_encoding(RE2::Options::EncodingUTF8);
+    rule->re = std::make_unique<RE2>(row.Get("pattern"), opt);
+    if (!rule->re->ok()) {
+      return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
+                                                     ": pattern does not compile: ",
+                                                     rule->re->error()));
+    }
+    if (rule->group < 1 || rule->group > rule->re->NumberOfCapturingGroups()) {
+      return absl::InvalidArgumentError(Cat(
+          row.Where(), "rule ", rule->id, ": pattern has no capture group ", rule->group));
+    }
+    rules_.push_back(std::move(rule));
+    return absl::OkStatus();
+  });
+}
+
+void RuleSet::Bind(Gazetteer* g) {
+  by_word_.clear();
+  for (uint32_t i = 0; i < rules_.size(); ++i) {
+    const uint32_t w = g->RegisterTriggerWord(rules_[i]->trigger);
+    by_word_[w].push_back(i);
+  }
+}
+
+void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,
+                    const std::vector<TriggerHit>& hits, std::vector<Candidate>* out) const {
+  re2::StringPiece groups[10];
+  for (const TriggerHit& h : hits) {
+    auto it = by_word_.find(h.word);
+    if (it == by_word_.end()) continue;
+    const size_t start = tokens[h.token].start + h.strip;
+    size_t end = std::min(normalized.size(), start + kWindowBytes);
+    while (end < normalized.size() && (static_cast<unsigned char>(normalized[end]) & 0xC0) == 0x80) {
+      --end;
+    }
+    for (uint32_t ri : it->second) {
+      const Rule& r = *rules_[ri];
+      const int n = std::min(r.group + 1, 10);
+      if (!r.re->Match(normalized, start, end, RE2::ANCHOR_START, groups, n)) continue;
+      const re2::StringPiece& g = groups[r.group];
+      if (g.data() == nullptr || g.empty()) continue;
+      const uint32_t gs = static_cast<uint32_t>(g.data() - normalized.data());
+      const uint32_t ge = gs + static_cast<uint32_t>(g.size());
+      // The name must cover whole tokens.
+      auto first = std::lower_bound(tokens.begin(), tokens.end(), gs,
+                                    [](const Token& t, uint32_t v) { return t.start < v; });
+      auto last = std::lower_bound(tokens.begin(), tokens.end(), ge,
+                                   [](const Token& t, uint32_t v) { return t.end < v; });
+      if (first == tokens.end() || last == tokens.end() || first->start != gs || last->end != ge) {
+        continue;
+      }
+      out->push_back(Candidate{gs, ge, static_cast<uint32_t>(first - tokens.begin()),
+                               static_cast<uint32_t>(last - tokens.begin() + 1), -1,
+                               static_cast<int32_t>(ri), 0});
+    }
+  }
+}
+
+}  // namespace alam::internal

@@ -1,0 +1,61 @@
+// Private: RE2 context rules (data/rules.tsv). Each rule belongs to one trigger word; it runs
+// only where that word occurs (the matcher reports trigger words in the same pass as the
+// gazetteer), anchored at the trigger, over a bounded window, and its capture group is the
+// name. Text without triggers costs the rules nothing.
+#ifndef ALAM_SRC_RULES_RULES_H_
+#define ALAM_SRC_RULES_RULES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "alam/entity.h"
+#include "normalize/tokenizer.h"
+#include "resolve/candidate.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace alam::internal {
+
+class Gazetteer;
+
+struct Rule {
+  std::string id;
+  std::string source;  // "rule:<id>"
+  std::string trigger; // normalized trigger word
+  EntityType type;
+  std::string subtype;
+  double score;
+  int group;           // capture group holding the name
+  std::unique_ptr<re2::RE2> re;
+};
+
+class RuleSet {
+ public:
+  RuleSet();
+  ~RuleSet();
+  // Parses a rules file; errors name file and line (a pattern that does not compile too).
+  absl::Status Add(std::string_view file, std::string_view content);
+  // Registers every trigger word with the gazetteer's vocabulary (after Gazetteer::Finish).
+  void Bind(Gazetteer* g);
+
+  const Rule& rule(size_t i) const { return *rules_[i]; }
+  size_t size() const { return rules_.size(); }
+
+  // Runs the rules of each trigger hit and appends their candidates.
+  void Match(std::string_view normalized, const std::vector<Token>& tokens,
+             const std::vector<TriggerHit>& hits, std::vector<Candidate>* out) const;
+
+ private:
+  std::vector<std::unique_ptr<Rule>> rules_;
+  absl::flat_hash_map<uint32_t, std::vector<uint32_t>> by_word_;
+};
+
+}  // namespace alam::internal
+
+#endif  // ALAM_SRC_RULES_RULES_H_
