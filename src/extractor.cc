@@ -75,6 +75,22 @@ absl::StatusOr<std::string> ReadFile(const std::string& path) {
   return ss.str();
 }
 
+std::string_view BaseName(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// The one dispatch of data files by name: rules.tsv (or any file given as rules),
+// ambiguous.tsv, triggers.tsv, and every other file as a gazetteer table.
+absl::Status LoadDataFile(CompiledData* d, std::string_view name, std::string_view content,
+                          bool is_rules) {
+  const std::string_view base = BaseName(name);
+  if (is_rules || base == "rules.tsv") return d->rules.Add(name, content);
+  if (base == "ambiguous.tsv") return d->gazetteer.AddAmbiguity(name, content);
+  if (base == "triggers.tsv") return d->gazetteer.AddTriggers(name, content);
+  return d->gazetteer.AddTable(name, content);
+}
+
 // Arabic combining marks removed by normalization that belong to the letter before them.
 bool IsTrailingMark(const uint8_t* p, size_t avail) {
   char32_t cp;
@@ -110,32 +126,21 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOpti
   if (options.use_embedded_data) {
     for (size_t i = 0; i < internal::kEmbeddedFileCount; ++i) {
       const internal::EmbeddedFile& f = internal::kEmbeddedFiles[i];
-      const std::string name = internal::Cat("data/", f.name);
-      const std::string_view content(f.data, f.size);
-      absl::Status s;
-      if (internal::EndsWith(name, "/ambiguous.tsv")) {
-        s = g.AddAmbiguity(name, content);
-      } else if (internal::EndsWith(name, "/triggers.tsv")) {
-        s = g.AddTriggers(name, content);
-      } else if (internal::EndsWith(name, "/rules.tsv")) {
-        s = rules.Add(name, content);
-      } else {
-        s = g.AddTable(name, content);
-      }
+      absl::Status s = internal::LoadDataFile(ex->data_.get(), internal::Cat("data/", f.name),
+                                              std::string_view(f.data, f.size), false);
       if (!s.ok()) return s;
     }
   }
   for (const std::string& path : options.gazetteer_files) {
     absl::StatusOr<std::string> content = internal::ReadFile(path);
     if (!content.ok()) return content.status();
-    absl::Status s = internal::EndsWith(path, "ambiguous.tsv") ? g.AddAmbiguity(path, *content)
-                                                            : g.AddTable(path, *content);
+    absl::Status s = internal::LoadDataFile(ex->data_.get(), path, *content, false);
     if (!s.ok()) return s;
   }
   for (const std::string& path : options.rule_files) {
     absl::StatusOr<std::string> content = internal::ReadFile(path);
     if (!content.ok()) return content.status();
-    absl::Status s = rules.Add(path, *content);
+    absl::Status s = internal::LoadDataFile(ex->data_.get(), path, *content, true);
     if (!s.ok()) return s;
   }
   absl::Status s = g.Finish();

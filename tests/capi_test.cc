@@ -1,0 +1,201 @@
+// The C ABI: every function with NULL and bad arguments (status, message, out-params reset),
+// and a normal round trip.
+#include "alam/alam.h"
+
+#include <cstring>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "test_gazetteer.h"
+#include "test_util.h"
+
+namespace {
+
+class CApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(alam_options_new(&opts_), ALAM_OK);
+    ASSERT_EQ(alam_options_set_int(opts_, ALAM_OPTION_USE_EMBEDDED_DATA, 0), ALAM_OK);
+    ASSERT_EQ(alam_options_add_gazetteer_file(opts_, dir_.Write("t.tsv", alam::testing::kTestTable).c_str()),
+              ALAM_OK);
+    ASSERT_EQ(alam_extractor_new(opts_, &ex_), ALAM_OK) << alam_last_error();
+    ASSERT_EQ(alam_scratch_new(ex_, &scratch_), ALAM_OK);
+  }
+  void TearDown() override {
+    alam_scratch_free(scratch_);
+    alam_extractor_free(ex_);
+    alam_options_free(opts_);
+  }
+  alam::testing::TempDir dir_;
+  alam_options* opts_ = nullptr;
+  alam_extractor* ex_ = nullptr;
+  alam_scratch* scratch_ = nullptr;
+};
+
+TEST_F(CApiTest, Extract) {
+  const std::string text = "وصلت قوات سوريا الديمقراطية إلى الرقة";
+  const alam_entity_t* es = nullptr;
+  size_t n = 0;
+  ASSERT_EQ(alam_extract(ex_, scratch_, text.data(), text.size(), &es, &n), ALAM_OK);
+  ASSERT_EQ(n, 2u);
+  EXPECT_STREQ(es[0].id, "faction:sdf");
+  EXPECT_STREQ(es[0].type_name, "FACTION");
+  EXPECT_EQ(es[0].type, ALAM_TYPE_FACTION);
+  EXPECT_EQ(text.substr(es[1].byte_start, es[1].byte_end - es[1].byte_start), "الرقة");
+  EXPECT_STREQ(es[1].source, "alias");
+  EXPECT_STREQ(es[1].name_en, "Raqqa");
+  alam_entry_t entry;
+  ASSERT_EQ(alam_extractor_entry(ex_, es[1].id, &entry), ALAM_OK);
+  EXPECT_STREQ(entry.parent, "place:raqqa-gov");
+  alam_stats_t st;
+  ASSERT_EQ(alam_extractor_stats(ex_, &st), ALAM_OK);
+  EXPECT_EQ(st.entries, 13u);
+}
+
+TEST_F(CApiTest, NullArguments) {
+  const alam_entity_t* es = reinterpret_cast<const alam_entity_t*>(1);
+  size_t n = 7;
+  EXPECT_EQ(alam_extract(nullptr, scratch_, "x", 1, &es, &n), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(es, nullptr);
+  EXPECT_EQ(n, 0u);
+  EXPECT_GT(std::strlen(alam_last_error()), 0u);
+  EXPECT_EQ(alam_extract(ex_, nullptr, "x", 1, &es, &n), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_extract(ex_, scratch_, nullptr, 3, &es, &n), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_extract(ex_, scratch_, "x", 1, nullptr, &n), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_extract(ex_, scratch_, "x", 1, &es, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_extract(ex_, scratch_, nullptr, 0, &es, &n), ALAM_OK);  // empty text
+  EXPECT_EQ(n, 0u);
+
+  alam_options* o = reinterpret_cast<alam_options*>(1);
+  EXPECT_EQ(alam_options_new(nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_set_int(nullptr, ALAM_OPTION_ENABLE_RULES, 1), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_set_min_score(nullptr, 0.5), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_add_gazetteer_file(nullptr, "x"), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_add_gazetteer_file(opts_, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_add_rule_file(nullptr, "x"), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_add_rule_file(opts_, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  (void)o;
+
+  alam_extractor* ex = reinterpret_cast<alam_extractor*>(1);
+  EXPECT_EQ(alam_extractor_new(nullptr, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_extractor_stats(nullptr, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  alam_stats_t st;
+  EXPECT_EQ(alam_extractor_stats(ex_, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_extractor_stats(nullptr, &st), ALAM_ERROR_INVALID_ARGUMENT);
+  alam_entry_t entry;
+  EXPECT_EQ(alam_extractor_entry(nullptr, "x", &entry), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_extractor_entry(ex_, nullptr, &entry), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_extractor_entry(ex_, "x", nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_extractor_entry(ex_, "no:such", &entry), ALAM_ERROR_NOT_FOUND);
+  (void)ex;
+
+  alam_scratch* sc = reinterpret_cast<alam_scratch*>(1);
+  EXPECT_EQ(alam_scratch_new(nullptr, &sc), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(sc, nullptr);
+  EXPECT_EQ(alam_scratch_new(ex_, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+
+  alam_batch* b = reinterpret_cast<alam_batch*>(1);
+  EXPECT_EQ(alam_extract_batch(nullptr, nullptr, nullptr, 0, 1, &b), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(b, nullptr);
+  EXPECT_EQ(alam_extract_batch(ex_, nullptr, nullptr, 2, 1, &b), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_extract_batch(ex_, nullptr, nullptr, 0, 1, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  const char* texts[] = {nullptr};
+  const size_t lens[] = {4};
+  EXPECT_EQ(alam_extract_batch(ex_, texts, lens, 1, 1, &b), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_batch_size(nullptr), 0u);
+  EXPECT_EQ(alam_batch_get(nullptr, 0, &es, &n), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_STREQ(alam_batch_error(nullptr, 0), "");
+
+  alam_normalized* nz = reinterpret_cast<alam_normalized*>(1);
+  EXPECT_EQ(alam_normalize(nullptr, 3, 0, &nz), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(nz, nullptr);
+  EXPECT_EQ(alam_normalize("x", 1, 0, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_normalize("x", 1, 7, &nz), ALAM_ERROR_INVALID_ARGUMENT);
+  size_t len = 9;
+  EXPECT_STREQ(alam_normalized_text(nullptr, &len), "");
+  EXPECT_EQ(len, 0u);
+  EXPECT_EQ(alam_normalized_to_original_start(nullptr, 3), 0u);
+  EXPECT_EQ(alam_normalized_to_original_end(nullptr, 3), 0u);
+  EXPECT_EQ(alam_normalized_codepoint_map(nullptr, nullptr, 0, &len), ALAM_ERROR_INVALID_ARGUMENT);
+
+  // Every free accepts NULL.
+  alam_options_free(nullptr);
+  alam_extractor_free(nullptr);
+  alam_scratch_free(nullptr);
+  alam_batch_free(nullptr);
+  alam_normalized_free(nullptr);
+}
+
+TEST_F(CApiTest, BadOptions) {
+  EXPECT_EQ(alam_options_set_int(opts_, static_cast<alam_option>(6), 1), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(alam_last_error()).find("unknown option"), std::string::npos);
+  EXPECT_EQ(alam_options_set_int(opts_, ALAM_OPTION_ENABLE_RULES, 2), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_set_int(opts_, ALAM_OPTION_MAX_DOCUMENT_BYTES, 0), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_set_min_score(opts_, 1.5), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_set_min_score(opts_, 0.0 / 0.0), ALAM_ERROR_INVALID_ARGUMENT);
+}
+
+TEST_F(CApiTest, ErrorsFromTheLibrary) {
+  const alam_entity_t* es;
+  size_t n;
+  EXPECT_EQ(alam_extract(ex_, scratch_, "\xFF", 1, &es, &n), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(alam_last_error()).find("invalid UTF-8"), std::string::npos);
+  alam_options* o;
+  ASSERT_EQ(alam_options_new(&o), ALAM_OK);
+  ASSERT_EQ(alam_options_add_gazetteer_file(o, "/nonexistent.tsv"), ALAM_OK);
+  alam_extractor* ex = reinterpret_cast<alam_extractor*>(1);
+  EXPECT_EQ(alam_extractor_new(o, &ex), ALAM_ERROR_NOT_FOUND);
+  EXPECT_EQ(ex, nullptr);
+  alam_options_free(o);
+  // A scratch belongs to one extractor.
+  alam_extractor* other;
+  ASSERT_EQ(alam_extractor_new(opts_, &other), ALAM_OK);
+  EXPECT_EQ(alam_extract(other, scratch_, "x", 1, &es, &n), ALAM_ERROR_FAILED_PRECONDITION);
+  alam_extractor_free(other);
+}
+
+TEST_F(CApiTest, Batch) {
+  const char* texts[] = {"حلب", "\xFF", "الرقة والحسكة"};
+  const size_t lens[] = {std::strlen(texts[0]), 1, std::strlen(texts[2])};
+  alam_batch* b;
+  ASSERT_EQ(alam_extract_batch(ex_, texts, lens, 3, 2, &b), ALAM_OK);
+  ASSERT_EQ(alam_batch_size(b), 3u);
+  const alam_entity_t* es;
+  size_t n;
+  EXPECT_EQ(alam_batch_get(b, 0, &es, &n), ALAM_OK);
+  EXPECT_EQ(n, 1u);
+  EXPECT_EQ(alam_batch_get(b, 1, &es, &n), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(alam_batch_error(b, 1)).find("invalid UTF-8"), std::string::npos);
+  EXPECT_EQ(alam_batch_get(b, 2, &es, &n), ALAM_OK);
+  EXPECT_EQ(n, 2u);
+  EXPECT_EQ(alam_batch_get(b, 3, &es, &n), ALAM_ERROR_OUT_OF_RANGE);
+  alam_batch_free(b);
+}
+
+TEST_F(CApiTest, Normalize) {
+  const std::string in = "الرقـــة ٢٠";
+  alam_normalized* nz;
+  ASSERT_EQ(alam_normalize(in.data(), in.size(), 0, &nz), ALAM_OK);
+  size_t len;
+  EXPECT_EQ(std::string(alam_normalized_text(nz, &len)), "الرقه 20");
+  size_t count;
+  ASSERT_EQ(alam_normalized_codepoint_map(nz, nullptr, 0, &count), ALAM_OK);
+  EXPECT_EQ(count, 8u);
+  std::vector<size_t> map(count + 1);
+  EXPECT_EQ(alam_normalized_codepoint_map(nz, map.data(), 2, &count), ALAM_ERROR_OUT_OF_RANGE);
+  ASSERT_EQ(alam_normalized_codepoint_map(nz, map.data(), map.size(), &count), ALAM_OK);
+  EXPECT_EQ(map[4], 7u);   // ه comes from ة after three tatweels
+  EXPECT_EQ(map[6], 9u);   // 2
+  EXPECT_EQ(map[8], 11u);  // end
+  EXPECT_EQ(alam_normalized_to_original_end(nz, 10), in.find(" "));
+  alam_normalized_free(nz);
+}
+
+TEST(CApiVersionTest, Version) {
+  EXPECT_EQ(alam_version_number(), static_cast<uint32_t>(ALAM_VERSION_NUMBER));
+  EXPECT_STREQ(alam_version_string(), ALAM_VERSION_STRING);
+  EXPECT_STREQ(alam_status_name(ALAM_ERROR_NOT_FOUND), "ALAM_ERROR_NOT_FOUND");
+  EXPECT_STREQ(alam_status_name(static_cast<alam_status>(7)), "ALAM_ERROR_DATA_LOSS");
+}
+
+}  // namespace

@@ -1,0 +1,284 @@
+// The extractor end to end on a small gazetteer: clitics, boundaries, leftmost-longest,
+// gating, namesakes, offsets, errors.
+#include "alam/extractor.h"
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "test_gazetteer.h"
+#include "test_util.h"
+
+namespace alam {
+namespace {
+
+class ExtractorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ExtractorOptions opt;
+    opt.use_embedded_data = false;
+    opt.gazetteer_files = {dir_.Write("table.tsv", testing::kTestTable),
+                           dir_.Write("ambiguous.tsv", testing::kTestAmbiguity),
+                           dir_.Write("triggers.tsv", testing::kTestTriggers)};
+    auto ex = Extractor::Create(opt);
+    ASSERT_TRUE(ex.ok()) << ex.status();
+    ex_ = std::move(*ex);
+  }
+
+  // Entities view the text they came from: keep every text alive for the test's duration.
+  std::vector<Entity> Run(const std::string& input) {
+    const std::string& text = texts_.emplace_back(input);
+    auto r = ex_->Extract(text);
+    EXPECT_TRUE(r.ok()) << r.status();
+    if (!r.ok()) return {};
+    for (const Entity& e : *r) {
+      EXPECT_EQ(text.substr(e.byte_start, e.byte_end - e.byte_start), e.text);
+    }
+    return *r;
+  }
+
+  std::vector<std::string> Surfaces(const std::string& text) {
+    std::vector<std::string> out;
+    for (const Entity& e : Run(text)) out.emplace_back(e.text);
+    return out;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Extractor> ex_;
+  std::deque<std::string> texts_;
+};
+
+using V = std::vector<std::string>;
+
+TEST_F(ExtractorTest, FindsNamesWithTheirEntries) {
+  auto es = Run("قصفت طائرات روسية مدينة حلب");
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].text, "حلب");
+  EXPECT_EQ(es[0].id, "place:aleppo");
+  EXPECT_EQ(es[0].type, EntityType::kPlace);
+  EXPECT_EQ(es[0].subtype, "city");
+  EXPECT_EQ(es[0].name_en, "Aleppo");
+  EXPECT_EQ(es[0].source, "alias");
+  EXPECT_GT(es[0].score, 0.5);
+  EXPECT_LE(es[0].score, 1.0);
+}
+
+TEST_F(ExtractorTest, ProcliticsStayOutsideTheSpan) {
+  EXPECT_EQ(Surfaces("والرقة"), V{"الرقة"});
+  EXPECT_EQ(Surfaces("بحلب"), V{"حلب"});
+  EXPECT_EQ(Surfaces("وبحلب"), V{"حلب"});
+  EXPECT_EQ(Surfaces("فلبنان"), V{"لبنان"});
+  EXPECT_EQ(Surfaces("كحلب"), V{"حلب"});
+  EXPECT_EQ(Surfaces("بـحلب"), V{"حلب"});  // tatweel after the proclitic
+}
+
+TEST_F(ExtractorTest, LamPlusArticleKeepsTheSecondLam) {
+  EXPECT_EQ(Surfaces("للرقة"), V{"لرقة"});
+  EXPECT_EQ(Surfaces("وللرقة"), V{"لرقة"});
+  EXPECT_EQ(Surfaces("للبنان"), V{"لبنان"});  // ل + لبنان, a name that starts with ل
+}
+
+TEST_F(ExtractorTest, NeverInsideALongerWord) {
+  EXPECT_TRUE(Surfaces("حلبون").empty());
+  EXPECT_TRUE(Surfaces("الحلبي").empty());
+  EXPECT_TRUE(Surfaces("سورياتل").empty());
+}
+
+TEST_F(ExtractorTest, LeftmostLongestWins) {
+  auto es = Run("هاجمت قوات سوريا الديمقراطية الرقة");
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es[0].text, "قوات سوريا الديمقراطية");
+  EXPECT_EQ(es[0].id, "faction:sdf");
+  EXPECT_EQ(es[1].text, "الرقة");
+}
+
+TEST_F(ExtractorTest, MultiWordNamesDoNotRunAcrossPunctuation) {
+  EXPECT_EQ(Surfaces("دير الزور"), V{"دير الزور"});
+  EXPECT_TRUE(Surfaces("دير، الزور").empty());
+  EXPECT_TRUE(Surfaces("دير\nالزور").empty());
+}
+
+TEST_F(ExtractorTest, NameWrittenWithoutItsSpace) {
+  auto es = Run("في ديرالزور");
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].id, "place:deir");
+  EXPECT_EQ(es[0].text, "ديرالزور");
+}
+
+TEST_F(ExtractorTest, SpellingVariantsFoldTogether) {
+  EXPECT_EQ(Surfaces("الرقه"), V{"الرقه"});
+  EXPECT_EQ(Surfaces("الرَّقَّة"), V{"الرَّقَّة"});
+  EXPECT_EQ(Surfaces("ﺍﻟﺮﻗﺔ"), V{"ﺍﻟﺮﻗﺔ"});
+  EXPECT_EQ(Surfaces("الرقـــة"), V{"الرقـــة"});
+}
+
+TEST_F(ExtractorTest, AmbiguousAliasNeedsContext) {
+  EXPECT_TRUE(Surfaces("تطوير الصناعة الوطنية").empty());
+  EXPECT_EQ(Surfaces("اشتباكات في حي الصناعة"), V{"الصناعة"});
+  // Its parent (the city of Raqqa) named nearby is context too.
+  EXPECT_EQ(Surfaces("تقدمت القوات في الرقة وسيطرت على الصناعة"), (V{"الرقة", "الصناعة"}));
+  // Quotes between the trigger and the name are allowed; the quotes stay outside.
+  EXPECT_EQ(Surfaces("تنظيم \"الدولة\""), V{"الدولة"});
+  EXPECT_EQ(Surfaces("تنظيم “الدولة”"), V{"الدولة"});
+  EXPECT_TRUE(Surfaces("مؤسسات الدولة").empty());
+}
+
+TEST_F(ExtractorTest, UngatedCanBeKeptOnRequest) {
+  ExtractorOptions opt = ex_->options();
+  opt.keep_ungated = true;
+  auto ex = Extractor::Create(opt);
+  ASSERT_TRUE(ex.ok());
+  auto es = (*ex)->Extract("تطوير الصناعة");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 1u);
+  EXPECT_LT((*es)[0].score, 0.5);
+  auto scratch = ex_->NewScratch();
+  std::vector<Entity> out;
+  ASSERT_TRUE(ex_->Extract("تطوير الصناعة", scratch.get(), &out).ok());
+  EXPECT_TRUE(out.empty());
+  EXPECT_EQ(scratch->last_stats().gated_dropped, 1u);
+}
+
+TEST_F(ExtractorTest, NamesakesChooseByTriggerThenProminence) {
+  auto es = Run("محافظة الحسكة");
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].id, "place:hasakah-gov");
+  EXPECT_EQ(es[0].alternatives, 1u);
+  es = Run("وصل إلى الحسكة");
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].id, "place:hasakah");  // the city is more prominent
+  EXPECT_EQ(es[0].alternatives, 1u);
+}
+
+TEST_F(ExtractorTest, LatinAliases) {
+  auto es = Run("وقالت شبكة CNN إن");
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].id, "org:cnn");
+  EXPECT_EQ(es[0].text, "CNN");
+  EXPECT_TRUE(Surfaces("CNNX").empty());
+}
+
+TEST_F(ExtractorTest, CodePointOffsetsCountSupplementaryCharacters) {
+  const std::string text = "😀 حَلَب";
+  auto es = Run(text);
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].byte_start, 5u);
+  EXPECT_EQ(es[0].start, 2u);
+  EXPECT_EQ(es[0].text, "حَلَب");  // trailing diacritics belong to the name
+  EXPECT_EQ(es[0].end, 7u);
+}
+
+TEST_F(ExtractorTest, NulInsideTheText) {
+  const std::string text("حلب\0الرقة", 3 * 2 + 1 + 5 * 2);
+  auto es = Run(text);
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es[1].byte_start, 7u);
+  EXPECT_EQ(es[1].start, 4u);
+}
+
+TEST_F(ExtractorTest, EmptyDocument) { EXPECT_TRUE(Run("").empty()); }
+
+TEST_F(ExtractorTest, InvalidUtf8IsAnErrorUnlessRepaired) {
+  const std::string bad = "حلب \xC0\xAF الرقة";
+  auto r = ex_->Extract(bad);
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  ExtractorOptions opt = ex_->options();
+  opt.repair_invalid_utf8 = true;
+  auto ex = Extractor::Create(opt);
+  ASSERT_TRUE(ex.ok());
+  auto es = (*ex)->Extract(bad);
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 2u);
+  EXPECT_EQ((*es)[1].text, "الرقة");
+  EXPECT_EQ((*es)[1].byte_start, bad.find("الرقة"));
+  EXPECT_EQ((*es)[1].start, 7u);  // each invalid byte counts as one code point
+}
+
+TEST_F(ExtractorTest, DocumentSizeLimit) {
+  ExtractorOptions opt = ex_->options();
+  opt.max_document_bytes = 10;
+  auto ex = Extractor::Create(opt);
+  ASSERT_TRUE(ex.ok());
+  EXPECT_EQ((*ex)->Extract("حلب حلب حلب").status().code(), absl::StatusCode::kOutOfRange);
+  EXPECT_TRUE((*ex)->Extract("حلب").ok());
+}
+
+TEST_F(ExtractorTest, ScratchFromAnotherExtractorIsRejected) {
+  auto other = Extractor::Create(ex_->options());
+  ASSERT_TRUE(other.ok());
+  auto scratch = (*other)->NewScratch();
+  std::vector<Entity> out;
+  EXPECT_EQ(ex_->Extract("حلب", scratch.get(), &out).code(),
+            absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(ex_->Extract("حلب", nullptr, &out).code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(ExtractorTest, EntryInfo) {
+  const EntryInfo* e = ex_->FindEntry("place:raqqa");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->parent_id, "place:raqqa-gov");
+  ASSERT_GE(e->parent, 0);
+  EXPECT_EQ(ex_->FindEntry("nope"), nullptr);
+  auto es = Run("حلب");
+  ASSERT_EQ(es.size(), 1u);
+  ASSERT_NE(ex_->entry(es[0]), nullptr);
+  EXPECT_EQ(ex_->entry(es[0])->country, "SY");
+}
+
+TEST_F(ExtractorTest, BatchKeepsOrderAndReportsFailures) {
+  std::vector<std::string_view> texts = {"حلب", "\xFF", "", "الرقة والحسكة"};
+  std::vector<std::vector<Entity>> out;
+  std::vector<absl::Status> st;
+  ex_->ExtractBatch(texts, 2, &out, &st);
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_EQ(out[0].size(), 1u);
+  EXPECT_FALSE(st[1].ok());
+  EXPECT_TRUE(out[2].empty());
+  EXPECT_EQ(out[3].size(), 2u);
+}
+
+TEST(ExtractorRulesTest, RuleMadeEntitiesNameTheirRule) {
+  testing::TempDir dir;
+  ExtractorOptions opt;
+  opt.use_embedded_data = false;
+  opt.gazetteer_files = {dir.Write("t.tsv", testing::kTestTable)};
+  opt.rule_files = {dir.Write("r.tsv",
+                              "id\ttrigger\ttype\tsubtype\tscore\tgroup\tpattern\n"
+                              "village-after-qarya\tقرية\tPLACE\tvillage\t0.7\t1\t"
+                              "قريه ([^ \\pP]+)\n")};
+  auto ex = Extractor::Create(opt);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  auto es = (*ex)->Extract("سيطروا على قرية الحمرات شرق حلب");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 2u);
+  EXPECT_EQ((*es)[0].text, "الحمرات");
+  EXPECT_EQ((*es)[0].source, "rule:village-after-qarya");
+  EXPECT_EQ((*es)[0].id, "");
+  EXPECT_DOUBLE_EQ((*es)[0].score, 0.7);
+  // A gazetteer name after the trigger beats the rule on the same span.
+  es = (*ex)->Extract("قرية حلب");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 1u);
+  EXPECT_EQ((*es)[0].source, "alias");
+  opt.enable_rules = false;
+  ex = Extractor::Create(opt);
+  ASSERT_TRUE(ex.ok());
+  es = (*ex)->Extract("على قرية الحمرات");
+  ASSERT_TRUE(es.ok());
+  EXPECT_TRUE(es->empty());
+}
+
+TEST(ExtractorEmbeddedTest, EmbeddedGazetteerLoadsAndFindsCoreNames) {
+  auto ex = Extractor::Create();
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  EXPECT_GT((*ex)->stats().entries, 1000u);
+  auto es = (*ex)->Extract("سيطرت قوات سوريا الديمقراطية على الرقة بدعم من التحالف الدولي");
+  ASSERT_TRUE(es.ok());
+  std::vector<std::string> texts;
+  for (const Entity& e : *es) texts.emplace_back(e.text);
+  EXPECT_EQ(texts, (V{"قوات سوريا الديمقراطية", "الرقة", "التحالف الدولي"}));
+}
+
+}  // namespace
+}  // namespace alam

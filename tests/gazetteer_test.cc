@@ -1,0 +1,139 @@
+// Data files: malformed tables, ambiguity and trigger files and rules are rejected with the
+// file and line; good files compile.
+#include "gazetteer/gazetteer.h"
+
+#include <string>
+
+#include "alam/extractor.h"
+#include "gtest/gtest.h"
+#include "rules/rules.h"
+#include "test_gazetteer.h"
+
+namespace alam::internal {
+namespace {
+
+const char kHeader[] = "id\ttype\tsubtype\tname_ar\tname_en\taliases\tcountry\tparent\n";
+
+absl::Status Load(const std::string& table) {
+  Gazetteer g;
+  absl::Status s = g.AddTable("t.tsv", table);
+  if (!s.ok()) return s;
+  return g.Finish();
+}
+
+void ExpectError(const std::string& table, const std::string& needle) {
+  absl::Status s = Load(table);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << table;
+  EXPECT_NE(std::string(s.message()).find(needle), std::string::npos)
+      << "message: " << s.message() << "\nexpected to contain: " << needle;
+}
+
+TEST(GazetteerTest, CompilesTheTestTable) {
+  Gazetteer g;
+  ASSERT_TRUE(g.AddTable("t.tsv", alam::testing::kTestTable).ok());
+  ASSERT_TRUE(g.AddAmbiguity("a.tsv", alam::testing::kTestAmbiguity).ok());
+  ASSERT_TRUE(g.Finish().ok());
+  EXPECT_EQ(g.entries().size(), 13u);
+  EXPECT_NE(g.WordId("الرقه"), 0u);  // aliases are stored normalized
+  EXPECT_EQ(g.WordId("الرقة"), 0u);
+  EXPECT_EQ(g.ambiguous_count(), 2u);
+  GazetteerStats st;
+  g.FillStats(&st);
+  EXPECT_EQ(st.entries, 13u);
+}
+
+TEST(GazetteerTest, BadColumnCount) {
+  ExpectError(std::string(kHeader) + "place:a\tPLACE\tcity\tحلب\n", "t.tsv:2: expected 8");
+}
+
+TEST(GazetteerTest, UnknownColumn) {
+  ExpectError("id\ttype\tname_ar\tcolour\nx\tPLACE\tحلب\tred\n", "t.tsv:1: unknown column \"colour\"");
+}
+
+TEST(GazetteerTest, MissingRequiredColumn) {
+  ExpectError("id\ttype\nx\tPLACE\n", "lacks the required column \"name_ar\"");
+}
+
+TEST(GazetteerTest, DuplicateId) {
+  ExpectError(std::string(kHeader) + "place:a\tPLACE\tcity\tحلب\t\t\t\t\n" +
+                  "place:a\tPLACE\tcity\tحمص\t\t\t\t\n",
+              "t.tsv:3: duplicate id \"place:a\" (first at t.tsv:2)");
+}
+
+TEST(GazetteerTest, MissingParent) {
+  ExpectError(std::string(kHeader) + "place:a\tPLACE\tcity\tحلب\t\t\t\tplace:nowhere\n",
+              "t.tsv:2: parent \"place:nowhere\" of \"place:a\" does not exist");
+}
+
+TEST(GazetteerTest, ParentCycle) {
+  ExpectError(std::string(kHeader) + "place:a\tPLACE\tcity\tحلب\t\t\t\tplace:b\n" +
+                  "place:b\tPLACE\tcity\tحمص\t\t\t\tplace:a\n",
+              "is a cycle");
+}
+
+TEST(GazetteerTest, AliasEmptyAfterNormalization) {
+  ExpectError(std::string(kHeader) + "place:a\tPLACE\tcity\tحلب\t\tـــ\t\t\n",
+              "t.tsv:2: alias \"ـــ\" of \"place:a\" is empty after normalization");
+}
+
+TEST(GazetteerTest, AliasWithPunctuation) {
+  ExpectError(std::string(kHeader) + "place:a\tPLACE\tcity\tحلب\t\tحلب، الشهباء\t\t\n",
+              "punctuation");
+}
+
+TEST(GazetteerTest, BadTypeIdCoordinatesProminence) {
+  ExpectError(std::string(kHeader) + "place:a\tTOWN\tcity\tحلب\t\t\t\t\n", "unknown type \"TOWN\"");
+  ExpectError(std::string(kHeader) + "place a\tPLACE\tcity\tحلب\t\t\t\t\n", "invalid id");
+  ExpectError("id\ttype\tname_ar\tlat\tlon\nx\tPLACE\tحلب\t95\t1\n", "bad coordinates");
+  ExpectError("id\ttype\tname_ar\tprominence\nx\tPLACE\tحلب\thigh\n", "prominence");
+  ExpectError("id\ttype\tname_ar\nx\tPLACE\t\n", "empty name_ar");
+}
+
+TEST(GazetteerTest, InvalidUtf8AndNulInData) {
+  ExpectError(std::string(kHeader) + "place:a\tPLACE\tcity\t\xFF\t\t\t\t\n", "t.tsv:2: invalid UTF-8");
+  static const char kNulRow[] = "place:a\tPLACE\tcity\tح\0\t\t\t\t\n";
+  ExpectError(std::string(kHeader) + std::string(kNulRow, sizeof(kNulRow) - 1), "NUL");
+}
+
+TEST(GazetteerTest, CommentsAndBlankLinesAreSkipped) {
+  EXPECT_TRUE(Load(std::string("# a comment\n\n") + kHeader + "place:a\tPLACE\tcity\tحلب\t\t\t\t\n").ok());
+}
+
+TEST(GazetteerTest, BadTriggersAndAmbiguity) {
+  Gazetteer g;
+  absl::Status s = g.AddTriggers("tr.tsv", "word\ttype\nقرية كبيرة\tPLACE\n");
+  EXPECT_NE(std::string(s.message()).find("tr.tsv:2"), std::string::npos) << s;
+  s = g.AddAmbiguity("am.tsv", "alias\tclass\nالصناعة\trare\n");
+  EXPECT_NE(std::string(s.message()).find("am.tsv:2: unknown ambiguity class"), std::string::npos) << s;
+}
+
+TEST(RuleSetTest, PatternThatDoesNotCompile) {
+  RuleSet r;
+  absl::Status s = r.Add("r.tsv",
+                         "id\ttrigger\ttype\tscore\tpattern\nbad\tقرية\tPLACE\t0.5\tقريه ((\n");
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(std::string(s.message()).find("r.tsv:2: rule bad: pattern does not compile"),
+            std::string::npos) << s;
+}
+
+TEST(RuleSetTest, OtherRuleErrors) {
+  RuleSet r;
+  EXPECT_NE(std::string(r.Add("r.tsv", "id\ttrigger\ttype\tscore\tpattern\nx\tقرية\tTOWN\t0.5\t(a)\n").message())
+                .find("unknown type"), std::string::npos);
+  EXPECT_NE(std::string(r.Add("r.tsv", "id\ttrigger\ttype\tscore\tpattern\nx\tقرية\tPLACE\t2\t(a)\n").message())
+                .find("score"), std::string::npos);
+  EXPECT_NE(std::string(r.Add("r.tsv", "id\ttrigger\ttype\tscore\tpattern\nx\tقرية\tPLACE\t0.5\tabc\n").message())
+                .find("no capture group"), std::string::npos);
+  EXPECT_NE(std::string(r.Add("r.tsv", "id\ttrigger\ttype\tscore\tpattern\nx\tقرية كبيرة\tPLACE\t0.5\t(a)\n").message())
+                .find("one word"), std::string::npos);
+}
+
+TEST(GazetteerTest, MissingFileIsNotFound) {
+  ExtractorOptions opt;
+  opt.gazetteer_files = {"/nonexistent/alam/table.tsv"};
+  auto ex = Extractor::Create(opt);
+  EXPECT_EQ(ex.status().code(), absl::StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace alam::internal

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""End-to-end checks of the `alam` command: input formats, output formats, order, errors."""
+import gzip, json, os, subprocess, sys, tempfile
+
+CLI = os.environ["ALAM_CLI"]
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what, file=sys.stderr)
+
+
+def run(args, stdin=None):
+    p = subprocess.run([CLI, *args], input=stdin, capture_output=True)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+with tempfile.TemporaryDirectory() as d:
+    docs = [{"id": "a", "title": "الرقة", "text": "قوات سوريا الديمقراطية في دير الزور"},
+            {"id": 7, "text": "لا شيء هنا"},
+            {"id": "c", "text": "وصل بوتين إلى دمشق"}]
+    plain = os.path.join(d, "in.jsonl")
+    with open(plain, "w", encoding="utf-8") as f:
+        for x in docs:
+            f.write(json.dumps(x, ensure_ascii=False) + "\n")
+        f.write("\n")  # blank lines are not documents
+    gz = os.path.join(d, "in.jsonl.gz")
+    with open(plain, "rb") as f, gzip.open(gz, "wb") as g:
+        g.write(f.read())
+
+    rc, out, err = run(["extract", "--threads", "2", plain])
+    recs = [json.loads(l) for l in out.splitlines()]
+    check(rc == 0, f"exit 0 on good input, got {rc}: {err}")
+    check([r["doc"] for r in recs] == ["a", "7", "c"], "ids in input order")
+    check([e["text"] for e in recs[0]["entities"]] == ["قوات سوريا الديمقراطية", "دير الزور"],
+          "entities of the text field")
+    check(recs[2]["entities"][0]["id"] == "person:vladimir-putin" or recs[2]["entities"][0]["type"] == "PERSON",
+          "person found")
+    rc2, out2, _ = run(["extract", gz])
+    check(out2 == out, "gzip input gives the same output")
+    rc3, out3, _ = run(["extract", "--input-format", "jsonl", "-"], stdin=open(plain, "rb").read())
+    check(out3 == out, "standard input gives the same output")
+
+    rc, out, _ = run(["extract", "--text-field", "title", "--text-field", "text", plain])
+    r0 = json.loads(out.splitlines()[0])
+    check([e["text"] for e in r0["entities"]][:1] == ["الرقة"] and r0["entities"][1]["start"] == len("الرقة\n\n"),
+          "title and body joined with a blank line, offsets into the joined text")
+
+    txt = os.path.join(d, "story.txt")
+    with open(txt, "w", encoding="utf-8") as f:
+        f.write("قصفت الطائرات مدينة حلب")
+    rc, out, _ = run(["extract", txt])
+    r = json.loads(out)
+    check(r["doc"] == "story.txt" and r["entities"][0]["text"] == "حلب", "plain text file is one document")
+
+    rc, out, _ = run(["extract", "--format", "bio", txt])
+    lines = out.splitlines()
+    check(lines[0] == "# doc: story.txt" and "حلب\tB-PLACE" in lines and "مدينة\tO" in lines, "BIO output")
+    rc, out, _ = run(["extract", "--format", "bio", "-"], stdin="سيطرت قسد على والرقة".encode())
+    check("و\tO" in out.splitlines() and "الرقة\tB-PLACE" in out.splitlines(), "BIO splits proclitics off")
+
+    bad = os.path.join(d, "bad.jsonl")
+    with open(bad, "wb") as f:
+        f.write(b'{"id": "x1", "text": "\xd8\xad\xd9\x84\xd8\xa8"}\n')
+        f.write(b'{"id": "x2", "text": "\xff\xfe"}\n')
+        f.write(b'not json\n')
+        f.write(b'{"id": "x4"}\n')
+        f.write(b'{"id": "x5", "text": "\xd8\xad\xd9\x84\xd8\xa8"}\n')
+    rc, out, err = run(["extract", bad, os.path.join(d, "missing.txt")])
+    recs = [json.loads(l) for l in out.splitlines()]
+    check(rc == 1, "exit 1 when a document failed")
+    check([r["doc"] for r in recs] == ["x1", "x2", "bad.jsonl:3", "x4", "x5", "missing.txt"],
+          f"every input record reported in order: {[r['doc'] for r in recs]}")
+    check(["error" in r for r in recs] == [False, True, True, True, False, True], "errors marked")
+    check("x2" in err and "invalid UTF-8" in err, "stderr names the failing document")
+    rc, out, _ = run(["extract", "--repair", bad])
+    check(json.loads(out.splitlines()[1]).get("error") is None, "--repair accepts invalid UTF-8")
+
+    rc, _, err = run(["extract", "--threads", "x"])
+    check(rc == 2 and "--threads" in err, "usage error exits 2")
+    rc, out, _ = run(["stats"])
+    check(rc == 0 and out.startswith("entries\t"), "stats")
+
+print(f"cli: {len(failures)} checks failed" if failures else "cli: all checks passed")
+sys.exit(1 if failures else 0)

@@ -1,0 +1,307 @@
+// Normalizer: each folding of the contract, the offset map, and the fast table pinned to
+// ICU's own whole-string NFKC on real news text.
+#include "alam/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+#include <dirent.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "test_util.h"
+
+namespace alam {
+namespace {
+
+std::string N(std::string_view s) {
+  auto r = Normalize(s);
+  EXPECT_TRUE(r.ok()) << r.status();
+  return r.ok() ? *r : "";
+}
+
+// The original bytes of the normalized span [s, e).
+std::string_view Back(std::string_view original, const OffsetMap& m, size_t s, size_t e) {
+  const size_t os = m.ToOriginalStart(s), oe = m.ToOriginalEnd(e);
+  return original.substr(os, oe - os);
+}
+
+TEST(NormalizerTest, PresentationFormsBecomeLetters) {
+  EXPECT_EQ(N("ﺍﻟﺮﻗﺔ"), "الرقه");
+  EXPECT_EQ(N("ﻻ"), "لا");
+  EXPECT_EQ(N("ﷲ"), "الله");
+}
+
+TEST(NormalizerTest, TatweelInsideANameIsRemovedAndMappedBack) {
+  const std::string in = "مدينة الرقـــة اليوم";
+  std::string out;
+  OffsetMap m;
+  ASSERT_TRUE(Normalize(in, &out, &m).ok());
+  EXPECT_EQ(out, "مدينه الرقه اليوم");
+  const size_t s = out.find("الرقه");
+  EXPECT_EQ(Back(in, m, s, s + std::string("الرقه").size()), "الرقـــة");
+}
+
+TEST(NormalizerTest, DiacriticsAreStripped) {
+  EXPECT_EQ(N("حَلَب"), "حلب");
+  EXPECT_EQ(N("دِمَشْقُ"), "دمشق");
+  EXPECT_EQ(N("قُرْآنٌ"), "قران");  // madda folds to bare alef too
+}
+
+TEST(NormalizerTest, LetterFolds) {
+  EXPECT_EQ(N("أإآٱ"), "اااا");
+  EXPECT_EQ(N("مستشفى"), "مستشفي");
+  EXPECT_EQ(N("مدينة"), "مدينه");
+  EXPECT_EQ(N("کی"), "كي");  // Persian kaf and yeh
+  EXPECT_EQ(N("ە"), "ه");
+}
+
+TEST(NormalizerTest, DigitsBecomeAscii) {
+  EXPECT_EQ(N("عام ٢٠١٧"), "عام 2017");
+  EXPECT_EQ(N("۱۲۳"), "123");
+  std::string out;
+  OffsetMap m;
+  const std::string in = "٢٠١٧م";
+  ASSERT_TRUE(Normalize(in, &out, &m).ok());
+  EXPECT_EQ(out, "2017م");
+  EXPECT_EQ(Back(in, m, 0, 4), "٢٠١٧");
+  EXPECT_EQ(Back(in, m, 1, 2), "٠");
+}
+
+TEST(NormalizerTest, BidiAndZeroWidthMarksAreDropped) {
+  EXPECT_EQ(N("\u200Fالرقة\u200E"), "الرقه");
+  EXPECT_EQ(N("دير\u200Bالزور"), "ديرالزور");
+  EXPECT_EQ(N("\uFEFFحلب\u061C"), "حلب");
+  EXPECT_EQ(N("\u202Bحلب\u202C"), "حلب");
+  EXPECT_EQ(N("\u2067حلب\u2069"), "حلب");
+}
+
+TEST(NormalizerTest, SpacesFoldAndNbspMapsBack) {
+  const std::string in = "دير\u00A0الزور\u2009و\u3000حلب";
+  std::string out;
+  OffsetMap m;
+  ASSERT_TRUE(Normalize(in, &out, &m).ok());
+  EXPECT_EQ(out, "دير الزور و حلب");
+  const size_t s = out.find("الزور");
+  EXPECT_EQ(Back(in, m, s, s + std::string("الزور").size()), "الزور");
+  EXPECT_EQ(Back(in, m, 0, out.find(" الزور") + 1), "دير\u00A0");
+}
+
+TEST(NormalizerTest, LatinCaseFolds) {
+  EXPECT_EQ(N("CNN و BBC"), "cnn و bbc");
+  EXPECT_EQ(N("ÉCOLE"), "école");
+  EXPECT_EQ(N("ＣＮＮ"), "cnn");  // full-width through NFKC
+}
+
+TEST(NormalizerTest, NulIsAnOrdinaryCharacter) {
+  const std::string in("حلب\0حمص", 13);
+  std::string out;
+  OffsetMap m;
+  ASSERT_TRUE(Normalize(in, &out, &m).ok());
+  EXPECT_EQ(out, in);
+}
+
+TEST(NormalizerTest, InvalidUtf8IsAnErrorNamingTheByte) {
+  std::string out;
+  OffsetMap m;
+  absl::Status s = Normalize("حلب\xFF", &out, &m);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(std::string(s.message()).find("byte 6"), std::string::npos) << s;
+  EXPECT_TRUE(out.empty());
+}
+
+TEST(NormalizerTest, RepairReplacesEachInvalidByte) {
+  NormalizeOptions opt;
+  opt.repair_invalid_utf8 = true;
+  std::string out;
+  OffsetMap m;
+  const std::string in = "ا\xC3(\xED\xA0\x80ب";
+  ASSERT_TRUE(Normalize(in, &out, &m, opt).ok());
+  EXPECT_EQ(out, "ا\uFFFD(\uFFFD\uFFFD\uFFFDب");
+  const size_t b = out.rfind("ب");
+  EXPECT_EQ(Back(in, m, b, b + 2), "ب");
+  EXPECT_EQ(m.ToOriginalStart(2), 2u);
+  EXPECT_EQ(m.ToOriginalEnd(5), 3u);
+}
+
+TEST(NormalizerTest, EmptyInput) {
+  std::string out = "x";
+  OffsetMap m;
+  ASSERT_TRUE(Normalize("", &out, &m).ok());
+  EXPECT_EQ(out, "");
+  EXPECT_EQ(m.ToOriginalStart(0), 0u);
+  EXPECT_EQ(m.ToOriginalEnd(0), 0u);
+}
+
+// ---- Pinned to ICU: an independent whole-string reference ----
+
+bool RefStripped(UChar32 c) {
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || (c >= 0x0610 && c <= 0x061A) ||
+         (c >= 0x06D6 && c <= 0x06DC) || (c >= 0x06DF && c <= 0x06E4) ||
+         (c >= 0x06E7 && c <= 0x06E8) || (c >= 0x06EA && c <= 0x06ED) || c == 0x0640 ||
+         (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c == 0x061C ||
+         c == 0xFEFF || c == 0x00AD || c == 0x034F;
+}
+
+UChar32 RefFold(UChar32 c) {
+  static const std::pair<UChar32, UChar32> kMap[] = {
+      {0x0623, 0x0627}, {0x0625, 0x0627}, {0x0622, 0x0627}, {0x0671, 0x0627}, {0x0649, 0x064A},
+      {0x0629, 0x0647}, {0x06A9, 0x0643}, {0x06CC, 0x064A}, {0x06D5, 0x0647}};
+  for (auto [a, b] : kMap) {
+    if (c == a) return b;
+  }
+  if (c >= 0x0660 && c <= 0x0669) return '0' + (c - 0x0660);
+  if (c >= 0x06F0 && c <= 0x06F9) return '0' + (c - 0x06F0);
+  if (u_charType(c) == U_SPACE_SEPARATOR) return ' ';
+  UErrorCode st = U_ZERO_ERROR;
+  if (u_isalpha(c) && uscript_getScript(c, &st) == USCRIPT_LATIN) return u_foldCase(c, U_FOLD_CASE_DEFAULT);
+  return c;
+}
+
+// ICU NFKC over the whole text (after removing the stripped marks, which NFKC would
+// otherwise compose with), then strip and fold.
+std::string Reference(const std::string& text) {
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(text), kept;
+  for (int32_t i = 0; i < in.length();) {
+    UChar32 c = in.char32At(i);
+    i += U16_LENGTH(c);
+    if (!RefStripped(c)) kept.append(c);
+  }
+  UErrorCode st = U_ZERO_ERROR;
+  icu::UnicodeString nfkc = icu::Normalizer2::getNFKCInstance(st)->normalize(kept, st);
+  EXPECT_TRUE(U_SUCCESS(st));
+  icu::UnicodeString out;
+  for (int32_t i = 0; i < nfkc.length();) {
+    UChar32 c = nfkc.char32At(i);
+    i += U16_LENGTH(c);
+    if (!RefStripped(c)) out.append(RefFold(c));
+  }
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
+
+std::vector<std::string> DevArticles() {
+  std::vector<std::string> texts;
+  const std::string dir = std::string(ALAM_SHARED_DIR) + "/dev-articles";
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string name = e->d_name;
+      if (name.size() > 4 && name.substr(name.size() - 4) == ".txt") {
+        texts.push_back(testing::ReadFileOrDie(dir + "/" + name));
+      }
+    }
+    closedir(d);
+  }
+  return texts;
+}
+
+TEST(NormalizerIcuPinTest, RealNewsMatchesIcuWholeStringResult) {
+  std::vector<std::string> texts = DevArticles();
+  ASSERT_EQ(texts.size(), 5u) << "dev articles not found under " << ALAM_SHARED_DIR;
+  // Plus the presentation forms, ligatures and marks real scraped news carries.
+  texts.push_back("ﺍﻟﺮﻗﺔ ﻻ ﷲ ﴿ﭐﻟﻠَّﻪ﴾ ＣＮＮ ٢٠١٧ ۱۲ دیر کرکوک \u00A0\u200Fحلب\u200E ﺑﻐﺪاﺩ");
+  for (const std::string& t : texts) {
+    EXPECT_EQ(N(t), Reference(t));
+  }
+}
+
+TEST(NormalizerIcuPinTest, EveryBmpCodePointAloneMatchesIcu) {
+  for (UChar32 c = 1; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    icu::UnicodeString u(c);
+    std::string s;
+    u.toUTF8String(s);
+    ASSERT_EQ(N(s), Reference(s)) << "U+" << std::hex << c;
+  }
+}
+
+// ---- Offset map properties over random and real inputs ----
+
+bool IsBoundary(std::string_view s, size_t i) {
+  return i == 0 || i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+}
+
+void CheckMap(const std::string& in, bool repair) {
+  std::string out;
+  OffsetMap m;
+  NormalizeOptions opt;
+  opt.repair_invalid_utf8 = repair;
+  absl::Status s = Normalize(in, &out, &m, opt);
+  if (!s.ok()) {
+    EXPECT_FALSE(repair) << s;
+    return;
+  }
+  size_t prev_start = 0, prev_end = 0;
+  for (size_t p = 0; p <= out.size(); ++p) {
+    if (!IsBoundary(out, p)) continue;
+    const size_t os = m.ToOriginalStart(p), oe = m.ToOriginalEnd(p);
+    ASSERT_LE(os, in.size());
+    ASSERT_LE(oe, in.size());
+    ASSERT_GE(os, prev_start) << "start map not monotone at " << p;
+    ASSERT_GE(oe, prev_end) << "end map not monotone at " << p;
+    if (!repair) {
+      ASSERT_TRUE(IsBoundary(in, os)) << p;
+      ASSERT_TRUE(IsBoundary(in, oe)) << p;
+    }
+    prev_start = os;
+    prev_end = oe;
+  }
+  EXPECT_EQ(m.ToOriginalStart(out.size()), in.size());
+  // Each normalized character maps back to original text that normalizes to it.
+  for (size_t p = 0; p < out.size();) {
+    size_t q = p + 1;
+    while (q < out.size() && !IsBoundary(out, q)) ++q;
+    const size_t os = m.ToOriginalStart(p), oe = m.ToOriginalEnd(q);
+    ASSERT_LE(os, oe);
+    if (!repair) {
+      const std::string piece = in.substr(os, oe - os);
+      const std::string np = N(piece);
+      ASSERT_NE(np.find(out.substr(p, q - p)), std::string::npos)
+          << "normalized char at " << p << " does not come from " << piece;
+    }
+    p = q;
+  }
+}
+
+TEST(OffsetMapPropertyTest, RandomInputs) {
+  std::mt19937 rng(12345);
+  const std::vector<char32_t> pool = {
+      U'ا', U'ل', U'ر', U'ق', U'ة', U'أ', U'ى', 0x064E, 0x0651, 0x0640, 0x200F, 0xFEFF, 0x00A0,
+      U' ', U'،', U'A', U'z', 0x0663, 0xFEFB, 0xFDF2, 0xFE8D, 0x1F600, 0x1D400, U'\n', 0};
+  for (int iter = 0; iter < 3000; ++iter) {
+    std::string s;
+    const int len = static_cast<int>(rng() % 40);
+    for (int k = 0; k < len; ++k) {
+      if (rng() % 17 == 0) {
+        s.push_back(static_cast<char>(rng() & 0xFF));  // sometimes a raw byte
+        continue;
+      }
+      icu::UnicodeString u(static_cast<UChar32>(pool[rng() % pool.size()]));
+      u.toUTF8String(s);
+    }
+    CheckMap(s, false);
+    CheckMap(s, true);
+  }
+}
+
+TEST(OffsetMapPropertyTest, RealArticles) {
+  for (const std::string& t : DevArticles()) CheckMap(t, false);
+}
+
+TEST(OffsetMapTest, SparseOnPlainArabic) {
+  std::string out;
+  OffsetMap m;
+  const std::string in = "قالت قوات سوريا الديمقراطية إنها سيطرت على حي المشلب في الرقة";
+  ASSERT_TRUE(Normalize(in, &out, &m).ok());
+  EXPECT_LE(m.anchors().size(), 2u);  // one anchor: nothing shifts in plain text
+}
+
+}  // namespace
+}  // namespace alam
