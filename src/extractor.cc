@@ -81,11 +81,12 @@ std::string_view BaseName(std::string_view path) {
 }
 
 // The one dispatch of data files by name: rules.tsv (or any file given as rules),
-// ambiguous.tsv, triggers.tsv, and every other file as a gazetteer table.
+// stopwords.tsv, ambiguous.tsv, triggers.tsv, and every other file as a gazetteer table.
 absl::Status LoadDataFile(CompiledData* d, std::string_view name, std::string_view content,
                           bool is_rules) {
   const std::string_view base = BaseName(name);
   if (is_rules || base == "rules.tsv") return d->rules.Add(name, content);
+  if (base == "stopwords.tsv") return d->rules.AddStopwords(name, content);
   if (base == "ambiguous.tsv") return d->gazetteer.AddAmbiguity(name, content);
   if (base == "triggers.tsv") return d->gazetteer.AddTriggers(name, content);
   return d->gazetteer.AddTable(name, content);
@@ -231,9 +232,13 @@ absl::Status Extractor::Extract(std::string_view text, Scratch* scratch,
       e.id = info.id;
       e.name_ar = info.name_ar;
       e.name_en = info.name_en;
-      e.source = "alias";
-      e.alias = g.alias(static_cast<uint32_t>(r.alias)).text;
       e.entry_index = static_cast<uint32_t>(r.entry);
+      if (r.rule == internal::kSurnameRule) {
+        e.source = internal::kSurnameSource;
+      } else {
+        e.source = "alias";
+        e.alias = g.alias(static_cast<uint32_t>(r.alias)).text;
+      }
     } else {
       const internal::Rule& rule = data_->rules.rule(static_cast<size_t>(r.rule));
       e.type = rule.type;

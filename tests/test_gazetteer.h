@@ -18,7 +18,10 @@ inline constexpr char kTestTable[] =
     "faction:sdf\tFACTION\tarmed_group\tقوات سوريا الديمقراطية\tSyrian Democratic Forces\tقسد|قوات سورية الديمقراطية\tSY\t\t\n"
     "faction:isis\tFACTION\tjihadist_group\tالدولة الإسلامية\tIslamic State\tداعش|الدولة\tSY\t\t\n"
     "org:cnn\tORGANIZATION\tmedia\tسي إن إن\tCNN\tCNN\tUS\t\t\n"
-    "person:putin\tPERSON\tpolitician\tفلاديمير بوتين\tVladimir Putin\tبوتين\tRU\t\t\n";
+    "person:putin\tPERSON\tpolitician\tفلاديمير بوتين\tVladimir Putin\tبوتين\tRU\t\t\n"
+    "person:bashar\tPERSON\tpolitician\tبشار الأسد\tBashar al-Assad\t\tSY\t\t\n"
+    "place:karama-raqqa\tPLACE\tvillage\tالكرامة\tAl-Karama (Raqqa)\t\tSY\tplace:raqqa\t\n"
+    "place:karama-aleppo\tPLACE\tvillage\tالكرامة\tAl-Karama (Aleppo)\t\tSY\tplace:aleppo\t\n";
 
 inline constexpr char kTestAmbiguity[] =
     "alias\tclass\tevidence\n"

@@ -65,9 +65,12 @@ OUT = os.path.join(GAZ_DIR, "ambiguous.tsv")
 
 T_HIGH = 50.0       # df per 10,000 non-war documents: common whatever the entry
 T_LOW = 10.0        # from here up to T_HIGH: common unless a prominent entry bears the name
+MINOR_SUBTYPES = {"village", "neighbourhood"}
 PROMINENT_SUBTYPES = {"country", "continent", "state", "governorate", "city"}
 NAME_MIN_N = 3      # occurrences in the NER corpora needed to trust the name ratio
-NAME_RATIO = 0.6    # share of those occurrences inside an annotated entity
+NAME_RATIO = 0.7    # share of those occurrences inside an annotated entity
+ALT_RATIO = 0.1     # article-alternate form at least this frequent = evidence of word use
+NAME_B_RATIO = 0.3  # share of them beginning an entity (العمال، التحرير are inner words)
 
 TOP = 200  # lines of the distribution printed
 PROBES = ["الصناعه", "السلام", "النصر", "القائم", "الحريه", "الشهداء", "الدوله", "المدن",
@@ -138,6 +141,7 @@ def read_aliases():
     """normalized alias -> set of ids; set of aliases borne by a prominent entry"""
     aliases = defaultdict(set)
     prominent = set()
+    major = set()  # aliases borne by an entry that is not a village or neighbourhood
     for path in sorted(glob.glob(os.path.join(GAZ_DIR, "*.tsv"))):
         if os.path.abspath(path) == os.path.abspath(OUT):
             continue
@@ -161,7 +165,10 @@ def read_aliases():
                         aliases[k].add(row.get("id", ""))
                         if is_prominent(row):
                             prominent.add(k)
-    return aliases, prominent
+                        if not (row.get("type") == "PLACE" and
+                                row.get("subtype") in MINOR_SUBTYPES):
+                            major.add(k)
+    return aliases, prominent, major
 
 
 # ---------------------------------------------------------------------------------------------
@@ -235,8 +242,17 @@ def scan(task):
 # ---------------------------------------------------------------------------------------------
 # NER corpora: how often is the alias inside an annotated entity?
 
+def alternate(w):
+    """The same word with the article added or removed (الصناعه <-> صناعه); None for Latin."""
+    if not re.match("^[\u0621-\u064A]+$", w):
+        return None
+    if w.startswith("ال") and len(w) > 4:
+        return w[2:]
+    return "ال" + w
+
+
 def read_ner(corpora):
-    """Yields sentences as lists of (normalized token, is_entity)."""
+    """Yields sentences as lists of (normalized token, B/I/O)."""
     files = [(os.path.join(corpora, "anercorp", "ANERCorp.txt"), " "),
              (os.path.join(corpora, "newsfane", "NewsFANE_Gold_2014_170K.txt"), "\t")]
     files += [(p, " ") for p in sorted(glob.glob(os.path.join(corpora, "wojood-sample", "*.txt")))]
@@ -260,14 +276,14 @@ def read_ner(corpora):
                         yield sent
                         sent = []
                     continue
-                sent.append((nt, tag != "O"))
+                sent.append((nt, "B" if tag.startswith("B") else ("I" if tag != "O" else "O")))
         if sent:
             yield sent
 
 
 def ner_stats(corpora, targets):
-    """alias -> [occurrences, occurrences inside an entity]"""
-    stats = defaultdict(lambda: [0, 0])
+    """alias -> [occurrences, inside an entity, beginning an entity (and inside it)]"""
+    stats = defaultdict(lambda: [0, 0, 0])
     firsts = defaultdict(set)
     for a in targets:
         w = a.split(" ")
@@ -277,15 +293,14 @@ def ner_stats(corpora, targets):
             for v in variants(t):
                 for a in firsts.get(v, ()):
                     w = a.split(" ")
-                    if len(w) == 1:
-                        st = stats[a]
-                        st[0] += 1
-                        st[1] += ent
-                    elif i + len(w) <= len(sent) and \
+                    if i + len(w) <= len(sent) and \
                             all(sent[i + j][0] == w[j] for j in range(1, len(w))):
                         st = stats[a]
                         st[0] += 1
-                        st[1] += all(sent[i + j][1] for j in range(len(w)))
+                        inside = all(sent[i + j][1] != "O" for j in range(len(w)))
+                        st[1] += inside
+                        st[2] += inside and ent == "B" and all(sent[i + j][1] == "I"
+                                                               for j in range(1, len(w)))
     return stats
 
 
@@ -294,10 +309,11 @@ def ner_stats(corpora, targets):
 def main():
     corpora = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "..", "shared", "corpora")
     corpora = os.path.abspath(corpora)
-    aliases, prominent = read_aliases()
+    aliases, prominent, major = read_aliases()
     singles = {a for a in aliases if " " not in a}
     doubles = {a for a in aliases if a.count(" ") == 1}
     words = set(singles) | {p for p in PROBES if " " not in p}
+    words |= {alternate(w) for w in list(words) if alternate(w)}
     for b in doubles | {p for p in PROBES if " " in p}:
         words.update(b.split(" "))
     print("aliases: %d (single-word %d, two-word %d)" % (len(aliases), len(singles), len(doubles)))
@@ -309,7 +325,7 @@ def main():
     df = Counter()
     ndocs = Counter()
     skipped = Counter()
-    with Pool(2, initializer=_init, initargs=(words, doubles | set(PROBES))) as pool:
+    with Pool(2, initializer=_init, initargs=(words, doubles | {p for p in PROBES if " " in p})) as pool:
         for kind, n, s, c in pool.imap_unordered(scan, tasks):
             df.update(c)
             ndocs[kind] += n
@@ -323,22 +339,45 @@ def main():
         return 10000.0 * df.get(a, 0) / total
 
     measured = {a: df10k(a) for a in singles}
+    # two-word aliases: measured when both words are ordinary words, i.e. frequent in the
+    # reference and seen in the NER corpora mostly outside names (دونالد ترامب is not)
+    cand_words = set()
+    for b in doubles:
+        cand_words.update(w for w in b.split(" ") if df10k(w) >= T_LOW)
+    ner = ner_stats(corpora, cand_words | {a for a in measured if measured[a] >= T_LOW})
+
+    def is_name(a):
+        n, e, b = ner.get(a, (0, 0, 0))
+        return n >= NAME_MIN_N and e >= NAME_RATIO * n and b >= NAME_B_RATIO * n
+
+    def word_evidence(a):
+        """Positive evidence that a is used as an ordinary word: seen in the NER corpora (and
+        not as a name), or also used with the article added/removed, as nouns and adjectives
+        are (الصناعه/صناعه) and names are not (ترامب/الترامب, الرقه/رقه)."""
+        if ner.get(a, (0,))[0] >= NAME_MIN_N and not is_name(a):
+            return True
+        alt = alternate(a) if " " not in a else None
+        return bool(alt) and df10k(alt) >= ALT_RATIO * df10k(a)
+
+    def ordinary(w):
+        return df10k(w) >= T_LOW and ner.get(w, (0,))[0] >= NAME_MIN_N and not is_name(w)
+
     for b in doubles:
         w1, w2 = b.split(" ")
-        if df10k(w1) >= T_LOW and df10k(w2) >= T_LOW:
+        if ordinary(w1) and ordinary(w2):
             measured[b] = df10k(b)
-
-    frequent = [a for a, v in measured.items() if v >= T_LOW]
-    ner = ner_stats(corpora, frequent)
+    ner.update(ner_stats(corpora, [b for b in measured if " " in b]))
+    frequent = [a for a, v in measured.items() if v >= (T_HIGH if " " in a else T_LOW)]
 
     flagged = {}
     decision = {}
     for a in frequent:
-        n, e = ner.get(a, (0, 0))
-        if n >= NAME_MIN_N and e >= NAME_RATIO * n:
+        if is_name(a):
             decision[a] = "name (NER)"
-        elif measured[a] < T_HIGH and a in prominent:
+        elif measured[a] < T_HIGH and a in prominent:  # (two-word aliases are >= T_HIGH)
             decision[a] = "name (prominent entry)"
+        elif a in major and not word_evidence(a):
+            decision[a] = "name (no word use)"
         else:
             decision[a] = "common"
             flagged[a] = measured[a]
@@ -356,13 +395,15 @@ def main():
         print("  top %5.1f%%: >= %.1f" % (100 * q, vals[i]))
     for t in (1, 2, 5, 10, 20, 50, 100):
         print("  aliases with df10k >= %d: %d" % (t, sum(1 for v in vals if v >= t)))
-    print("top of the distribution (alias, df10k, NER occurrences/inside entity, decision):")
+    print("top of the distribution (alias, df10k, NER occurrences/inside an entity/beginning one, decision):")
     for a, v in sorted(measured.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]:
-        n, e = ner.get(a, (0, 0))
-        print("  %-28s %8.1f  %4d/%-4d %s" % (a, v, n, e, decision.get(a, "-")))
+        n, e, b = ner.get(a, (0, 0, 0))
+        alt = alternate(a) if " " not in a else None
+        print("  %-28s %8.1f  %4d/%-4d/%-4d alt %6.1f  %s" % (
+            a, v, n, e, b, df10k(alt) if alt else 0, decision.get(a, "-")))
     print("thresholds: T_HIGH %.1f, T_LOW %.1f per 10k docs: %d flagged as common"
           % (T_HIGH, T_LOW, len(flagged)))
-    for why in ("name (NER)", "name (prominent entry)"):
+    for why in ("name (NER)", "name (prominent entry)", "name (no word use)"):
         kept = sorted((a for a in decision if decision[a] == why), key=lambda a: -measured[a])
         print("kept as %s: %d: %s" % (why, len(kept), ", ".join(kept)))
     print("probes: " + ", ".join("%s=%.1f%s" % (p, measured.get(p, df10k(p)),

@@ -27,9 +27,10 @@ struct Context {
     return found;
   }
 
-  bool MentionedNear(uint32_t entry, uint32_t pos) const {
-    auto it = s->mentions.find(entry);
-    if (it == s->mentions.end()) return false;
+  static bool Near(const absl::flat_hash_map<uint32_t, std::vector<uint32_t>>& m, uint32_t entry,
+                   uint32_t pos) {
+    auto it = m.find(entry);
+    if (it == m.end()) return false;
     for (uint32_t p : it->second) {
       const uint32_t d = p > pos ? p - pos : pos - p;
       if (d != 0 && d <= kContextWindowBytes) return true;
@@ -37,10 +38,13 @@ struct Context {
     return false;
   }
 
-  bool AncestorNear(uint32_t entry, uint32_t pos) const {
+  // A relative of `entry` is named near `pos`: an ancestor (the city of a neighbourhood, the
+  // parent of a faction) or a descendant (a faction's branch, a place inside it).
+  bool RelativeNear(uint32_t entry, uint32_t pos) const {
+    if (Near(s->descendant_mentions, entry, pos)) return true;
     bool near = false;
-    g.ForEachAncestor(entry, 4, [&](uint32_t a) {
-      if (!near && MentionedNear(a, pos)) near = true;
+    g.ForEachAncestor(entry, kMaxAncestors, [&](uint32_t a) {
+      if (!near && Near(s->mentions, a, pos)) near = true;
     });
     return near;
   }
@@ -62,6 +66,84 @@ bool TriggerImplies(const std::vector<TriggerInfo>* trig, const EntryInfo& e) {
   return false;
 }
 
+// Gating and the choice among namesakes for one alias candidate.
+Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
+              const Candidate& c, ExtractStats* stats) {
+  Choice ch;
+  const AliasInfo& a = g.alias(static_cast<uint32_t>(c.alias));
+  const std::vector<TriggerInfo>* trig = ctx.Trigger(c);
+  std::tuple<bool, bool, bool, int> best_key{};
+  bool any_context = false;
+  for (uint32_t e : a.entries) {
+    const EntryInfo& info = g.entries()[e];
+    const bool by_trigger = TriggerSupports(trig, info.type);
+    const bool by_parent = ctx.RelativeNear(e, c.norm_start);
+    any_context |= by_trigger || by_parent;
+    auto k = std::make_tuple(by_trigger, by_parent, TriggerImplies(trig, info), info.prominence);
+    if (ch.entry < 0 || k > best_key ||
+        (k == best_key && info.id < g.entries()[static_cast<uint32_t>(ch.entry)].id)) {
+      ch.entry = static_cast<int32_t>(e);
+      best_key = k;
+    }
+  }
+  const bool by_trigger = std::get<0>(best_key);
+  const bool by_parent = std::get<1>(best_key);
+  ch.valid = true;
+  if (a.ambiguous && !any_context) {
+    ++stats->gated_dropped;
+    if (!options.keep_ungated) {
+      ch.valid = false;
+      return ch;
+    }
+    ch.score = kScoreUngated;
+  } else if (a.ambiguous) {
+    ch.score = by_trigger ? kScoreGatedTrigger : kScoreGatedParent;
+  } else {
+    ch.score = c.tok_end - c.tok_begin > 1 ? kScoreAliasMultiWord : kScoreAliasOneWord;
+    if (by_trigger || by_parent) ch.score = std::min(0.99, ch.score + 0.03);
+  }
+  ch.alternatives = static_cast<uint32_t>(a.entries.size() - 1);
+  if (ch.alternatives > 0 && !by_trigger && !by_parent) ch.score -= kNamesakePenalty;
+  return ch;
+}
+
+// Document consistency: a later bare surname of a person named in full earlier links to
+// that person (source "rule:surname-after-full-name").
+void LinkSurnames(const Gazetteer& g, std::string_view text, const std::vector<Token>& tokens,
+                  ResolveScratch* s, std::vector<Resolved>* out) {
+  s->surnames.clear();
+  s->extra.clear();
+  size_t next = 0;  // next resolved entity in text order
+  for (const Token& t : tokens) {
+    while (next < out->size() && (*out)[next].norm_end <= t.start) {
+      const Resolved& r = (*out)[next++];
+      if (r.entry < 0 || r.alias < 0) continue;
+      if (g.entries()[static_cast<uint32_t>(r.entry)].type != EntityType::kPerson) continue;
+      const std::string_view alias = g.alias(static_cast<uint32_t>(r.alias)).text;
+      const size_t sp = alias.rfind(' ');
+      if (sp == std::string_view::npos || alias.size() - sp - 1 < 6) continue;  // 3+ letters
+      s->surnames[alias.substr(sp + 1)] = static_cast<uint32_t>(r.entry);
+    }
+    if (s->surnames.empty()) continue;
+    if (next < out->size() && (*out)[next].norm_start < t.end) continue;  // inside an entity
+    bool found = false;
+    ForEachReading(text.substr(t.start, t.end - t.start), &s->buf,
+                   [&](std::string_view reading, uint32_t strip) {
+                     if (found) return;
+                     auto it = s->surnames.find(reading);
+                     if (it == s->surnames.end()) return;
+                     found = true;
+                     s->extra.push_back(Resolved{t.start + strip, t.end,
+                                                 static_cast<int32_t>(it->second), -1,
+                                                 kSurnameRule, kScoreSurname, 0});
+                   });
+  }
+  if (s->extra.empty()) return;
+  out->insert(out->end(), s->extra.begin(), s->extra.end());
+  std::sort(out->begin(), out->end(),
+            [](const Resolved& x, const Resolved& y) { return x.norm_start < y.norm_start; });
+}
+
 }  // namespace
 
 void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
@@ -72,13 +154,48 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
   Context ctx{g, normalized, tokens, scratch};
   // 1. Every entry named by an unambiguous alias, and where: the context of the others.
   for (auto& [k, v] : scratch->mentions) v.clear();
+  for (auto& [k, v] : scratch->descendant_mentions) v.clear();
   for (const Candidate& c : candidates) {
     if (c.alias < 0) continue;
     const AliasInfo& a = g.alias(static_cast<uint32_t>(c.alias));
     if (a.ambiguous) continue;
-    for (uint32_t e : a.entries) scratch->mentions[e].push_back(c.norm_start);
+    for (uint32_t e : a.entries) {
+      scratch->mentions[e].push_back(c.norm_start);
+      g.ForEachAncestor(e, kMaxAncestors, [&](uint32_t anc) {
+        scratch->descendant_mentions[anc].push_back(c.norm_start);
+      });
+    }
   }
-  // 2. Leftmost-longest over all candidates.
+  // 2. Gate the gazetteer candidates and choose their entries.
+  std::vector<Choice>& choices = scratch->choices;
+  choices.assign(candidates.size(), Choice());
+  // Rules only fill the gaps the gazetteer leaves.
+  std::vector<std::pair<uint32_t, uint32_t>>& covered = scratch->covered;
+  covered.clear();
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.alias < 0) continue;
+    choices[i] = Decide(g, options, ctx, c, stats);
+    if (choices[i].valid) covered.emplace_back(c.norm_start, c.norm_end);
+  }
+  std::sort(covered.begin(), covered.end());
+  auto overlaps_alias = [&](const Candidate& c) {
+    auto it = std::lower_bound(covered.begin(), covered.end(), std::make_pair(c.norm_end, 0u));
+    while (it != covered.begin()) {
+      --it;
+      if (it->second > c.norm_start) return true;
+      if (it->first + 400 < c.norm_start) break;  // aliases are shorter than this
+    }
+    return false;
+  };
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.alias >= 0) continue;
+    const Rule& rule = rules.rule(static_cast<size_t>(c.rule));
+    choices[i].valid = !overlaps_alias(c);
+    choices[i].score = rule.score;
+  }
+  // 3. Leftmost-longest over the valid candidates.
   std::vector<uint32_t>& order = scratch->order;
   order.resize(candidates.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -92,49 +209,18 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
   uint32_t last_end = 0;
   for (uint32_t oi : order) {
     const Candidate& c = candidates[oi];
-    if (c.norm_start < last_end) continue;
-    Resolved r{c.norm_start, c.norm_end, -1, c.alias, c.rule, 0, 0};
-    if (c.alias < 0) {
-      r.score = rules.rule(static_cast<size_t>(c.rule)).score;
-      ++stats->rule_entities;
-    } else {
-      const AliasInfo& a = g.alias(static_cast<uint32_t>(c.alias));
-      const std::vector<TriggerInfo>* trig = ctx.Trigger(c);
-      // Choose among the entries bearing this alias.
-      int32_t best = -1;
-      std::tuple<bool, bool, bool, int> best_key{};
-      bool any_context = false;
-      for (uint32_t e : a.entries) {
-        const EntryInfo& info = g.entries()[e];
-        const bool by_trigger = TriggerSupports(trig, info.type);
-        const bool by_parent = ctx.AncestorNear(e, c.norm_start);
-        any_context |= by_trigger || by_parent;
-        auto k = std::make_tuple(by_trigger, by_parent, TriggerImplies(trig, info), info.prominence);
-        if (best < 0 || k > best_key ||
-            (k == best_key && info.id < g.entries()[static_cast<uint32_t>(best)].id)) {
-          best = static_cast<int32_t>(e);
-          best_key = k;
-        }
-      }
-      const bool by_trigger = std::get<0>(best_key);
-      const bool by_parent = std::get<1>(best_key);
-      if (a.ambiguous && !any_context) {
-        ++stats->gated_dropped;
-        if (!options.keep_ungated) continue;
-        r.score = kScoreUngated;
-      } else if (a.ambiguous) {
-        r.score = by_trigger ? kScoreGatedTrigger : kScoreGatedParent;
-      } else {
-        r.score = c.tok_end - c.tok_begin > 1 ? kScoreAliasMultiWord : kScoreAliasOneWord;
-        if (by_trigger || by_parent) r.score = std::min(0.99, r.score + 0.03);
-      }
-      r.entry = best;
-      r.alternatives = static_cast<uint32_t>(a.entries.size() - 1);
-      if (r.alternatives > 0 && !by_trigger && !by_parent) r.score -= kNamesakePenalty;
-    }
-    if (r.score < options.min_score) continue;
-    out->push_back(r);
+    const Choice& ch = choices[oi];
+    if (c.norm_start < last_end || !ch.valid || ch.score < options.min_score) continue;
+    out->push_back(Resolved{c.norm_start, c.norm_end, ch.entry, c.alias, c.rule, ch.score,
+                            ch.alternatives});
+    if (c.alias < 0) ++stats->rule_entities;
     last_end = c.norm_end;
+  }
+  // 4. Document consistency.
+  if (kScoreSurname >= options.min_score) {
+    const size_t before = out->size();
+    LinkSurnames(g, normalized, tokens, scratch, out);
+    stats->rule_entities += out->size() - before;
   }
 }
 

@@ -14,6 +14,7 @@
 #include "normalize/tokenizer.h"
 #include "resolve/candidate.h"
 #include "rules/rules.h"
+#include "util/strings.h"
 
 namespace alam::internal {
 
@@ -27,9 +28,22 @@ struct Resolved {
   uint32_t alternatives;
 };
 
+// What resolution decided about one candidate before selection.
+struct Choice {
+  bool valid = false;
+  int32_t entry = -1;
+  double score = 0;
+  uint32_t alternatives = 0;
+};
+
 struct ResolveScratch {
   absl::flat_hash_map<uint32_t, std::vector<uint32_t>> mentions;  // entry → positions
+  absl::flat_hash_map<uint32_t, std::vector<uint32_t>> descendant_mentions;  // ancestor → positions
   std::vector<uint32_t> order;
+  std::vector<Choice> choices;
+  std::vector<std::pair<uint32_t, uint32_t>> covered;
+  StringMap<uint32_t> surnames;  // surname → person entry, for document consistency
+  std::vector<Resolved> extra;
   std::string buf;
 };
 
@@ -40,7 +54,12 @@ inline constexpr double kScoreGatedTrigger = 0.85;
 inline constexpr double kScoreGatedParent = 0.80;
 inline constexpr double kScoreUngated = 0.35;
 inline constexpr double kNamesakePenalty = 0.05;
+inline constexpr double kScoreSurname = 0.75;
 inline constexpr uint32_t kContextWindowBytes = 1500;
+inline constexpr int kMaxAncestors = 4;
+// The built-in rule of document consistency: its index in Resolved::rule, and its source.
+inline constexpr int32_t kSurnameRule = -2;
+inline constexpr std::string_view kSurnameSource = "rule:surname-after-full-name";
 
 void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
              std::string_view normalized, const std::vector<Token>& tokens,

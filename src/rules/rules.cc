@@ -68,6 +68,19 @@ absl::Status RuleSet::Add(std::string_view file, std::string_view content) {
   });
 }
 
+absl::Status RuleSet::AddStopwords(std::string_view file, std::string_view content) {
+  return ParseTsv(file, content, {"word", "note"}, {"word"}, [&](const TsvRow& row) -> absl::Status {
+    std::string w;
+    absl::Status s = Normalize(row.Get("word"), &w, nullptr);
+    if (!s.ok() || w.empty() || w.find(' ') != std::string::npos) {
+      return absl::InvalidArgumentError(Cat(row.Where(), "stopword \"", row.Get("word"),
+                                            "\" must be one word"));
+    }
+    stopwords_.insert(std::move(w));
+    return absl::OkStatus();
+  });
+}
+
 void RuleSet::Bind(Gazetteer* g) {
   by_word_.clear();
   for (uint32_t i = 0; i < rules_.size(); ++i) {
@@ -103,6 +116,13 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       if (first == tokens.end() || last == tokens.end() || first->start != gs || last->end != ge) {
         continue;
       }
+      // Stopwords are checked on the words of the name, not on the trigger word itself.
+      bool stop = false;
+      auto from = std::max(first, tokens.begin() + h.token + 1);
+      for (auto t = from; t <= last && !stop; ++t) {
+        stop = stopwords_.contains(normalized.substr(t->start, t->end - t->start));
+      }
+      if (stop) continue;
       out->push_back(Candidate{gs, ge, static_cast<uint32_t>(first - tokens.begin()),
                                static_cast<uint32_t>(last - tokens.begin() + 1), -1,
                                static_cast<int32_t>(ri), 0});

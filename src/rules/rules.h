@@ -15,6 +15,7 @@
 #include "alam/entity.h"
 #include "normalize/tokenizer.h"
 #include "resolve/candidate.h"
+#include "util/strings.h"
 
 namespace re2 {
 class RE2;
@@ -41,6 +42,8 @@ class RuleSet {
   ~RuleSet();
   // Parses a rules file; errors name file and line (a pattern that does not compile too).
   absl::Status Add(std::string_view file, std::string_view content);
+  // Parses a stopword file (column "word"): words that never belong to a rule-made name.
+  absl::Status AddStopwords(std::string_view file, std::string_view content);
   // Registers every trigger word with the gazetteer's vocabulary (after Gazetteer::Finish).
   void Bind(Gazetteer* g);
 
@@ -54,6 +57,7 @@ class RuleSet {
  private:
   std::vector<std::unique_ptr<Rule>> rules_;
   absl::flat_hash_map<uint32_t, std::vector<uint32_t>> by_word_;
+  StringSet stopwords_;
 };
 
 }  // namespace alam::internal
