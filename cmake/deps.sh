@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what building, testing and benchmarking alam needs, from Debian 12's packages.
+# Runs apt-get directly as root, through sudo otherwise. Safe to re-run.
+set -euo pipefail
+pkgs=(cmake ninja-build g++ clang binutils pkg-config
+      libicu-dev libre2-dev libabsl-dev libgtest-dev libbenchmark-dev zlib1g-dev
+      python3 python3-pytest python3-dask python3-distributed python3-setuptools)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
