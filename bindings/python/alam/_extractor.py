@@ -1,0 +1,324 @@
+"""Extractor, Entity and normalize: the Python face of the C ABI."""
+
+import codecs
+import ctypes
+import dataclasses
+import os
+import threading
+
+from . import _lib
+from ._errors import AlamError, FailedPreconditionError, error_for_status
+
+__all__ = ["Entity", "Extractor", "normalize"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Entity:
+    """One entity found in a document.
+
+    ``start``/``end`` are code point offsets (Python ``str`` indices) and ``byte_start``/
+    ``byte_end`` UTF-8 byte offsets into the document as given, both half-open: for ``str``
+    input ``text[start:end] == entity.text``. ``id`` is the gazetteer id ("" for rule-made
+    entities), ``source`` is ``"alias"`` or ``"rule:<id>"``, ``alias`` the normalized alias
+    or rule trigger that fired, ``alternatives`` the number of other entries bearing the
+    same name.
+    """
+
+    start: int
+    end: int
+    byte_start: int
+    byte_end: int
+    text: str
+    type: str
+    subtype: str
+    id: str
+    name_ar: str
+    name_en: str
+    score: float
+    source: str
+    alias: str
+    alternatives: int = 0
+
+
+def _one_byte_per_surrogate(exc):
+    """Encodes each lone surrogate of a str as ONE invalid UTF-8 byte (U+DC80–U+DCFF as the
+    byte surrogateescape decoded it from, others as 0xFF), so that libalam, which counts an
+    invalid byte as one code point, keeps the offsets of the str: the text is then rejected
+    as invalid UTF-8, or with repair=True each surrogate reads as U+FFFD."""
+    bad = exc.object[exc.start:exc.end]
+    return bytes(ord(c) - 0xDC00 if 0xDC80 <= ord(c) <= 0xDCFF else 0xFF for c in bad), exc.end
+
+
+codecs.register_error("alam.surrogates", _one_byte_per_surrogate)
+
+
+def _as_bytes(text, what="text"):
+    """(utf8 bytes, the str or None) of a str or bytes-like argument."""
+    if isinstance(text, str):
+        return text.encode("utf-8", "alam.surrogates"), text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        return bytes(text), None
+    raise TypeError("%s must be str or bytes, not %s" % (what, type(text).__name__))
+
+
+def _path_bytes(path):
+    return os.fsencode(os.fspath(path))
+
+
+class Extractor:
+    """A compiled gazetteer and rule set.
+
+    Immutable once built; one Extractor may be used from any number of Python threads at
+    once (each thread gets its own scratch memory, and the C call releases the GIL).
+
+    Arguments (defaults as in the C ABI):
+      gazetteer     extra gazetteer files (data/README.md format), a list of paths
+      rules         extra rule files, a list of paths
+      use_embedded  load the gazetteer and rules compiled into the library (default True)
+      enable_rules  run the context rules (default True)
+      keep_ungated  also emit ambiguous names lacking supporting context (default False)
+      min_score     drop entities scoring below this, 0..1 (default 0.0)
+      repair        replace invalid UTF-8 bytes with U+FFFD instead of raising (default False)
+      max_document_bytes  documents larger than this raise OutOfRangeError (default 1 GiB)
+    Raises NotFoundError for a missing file, InvalidArgumentError for a malformed one (the
+    message names the file and line).
+    """
+
+    def __init__(self, gazetteer=None, rules=None, use_embedded=True, enable_rules=True,
+                 keep_ungated=False, min_score=0.0, repair=False, max_document_bytes=None):
+        self._ptr = None
+        self._lib = lib = _lib.lib()
+        if isinstance(gazetteer, (str, bytes, os.PathLike)):
+            gazetteer = [gazetteer]
+        if isinstance(rules, (str, bytes, os.PathLike)):
+            rules = [rules]
+        opts = ctypes.c_void_p()
+        lib.alam_options_new(ctypes.byref(opts))
+        try:
+            lib.alam_options_set_int(opts, _lib.OPTION_USE_EMBEDDED_DATA, int(bool(use_embedded)))
+            lib.alam_options_set_int(opts, _lib.OPTION_ENABLE_RULES, int(bool(enable_rules)))
+            lib.alam_options_set_int(opts, _lib.OPTION_KEEP_UNGATED, int(bool(keep_ungated)))
+            lib.alam_options_set_int(opts, _lib.OPTION_REPAIR_INVALID_UTF8, int(bool(repair)))
+            if max_document_bytes is not None:
+                lib.alam_options_set_int(opts, _lib.OPTION_MAX_DOCUMENT_BYTES,
+                                         int(max_document_bytes))
+            lib.alam_options_set_min_score(opts, float(min_score))
+            for p in gazetteer or ():
+                lib.alam_options_add_gazetteer_file(opts, _path_bytes(p))
+            for p in rules or ():
+                lib.alam_options_add_rule_file(opts, _path_bytes(p))
+            ptr = ctypes.c_void_p()
+            lib.alam_extractor_new(opts, ctypes.byref(ptr))
+        finally:
+            lib.alam_options_free(opts)
+        self._ptr = ptr
+        self._options = dict(gazetteer=list(gazetteer or ()), rules=list(rules or ()),
+                             use_embedded=use_embedded, enable_rules=enable_rules,
+                             keep_ungated=keep_ungated, min_score=min_score, repair=repair,
+                             max_document_bytes=max_document_bytes)
+        self._strings = {0: ""}  # C string address -> str; they live as long as the extractor
+        self._entries = {}
+        self._local = threading.local()
+        self._scratches = []
+        self._scratch_lock = threading.Lock()
+
+    @classmethod
+    def load(cls, path, **kwargs):
+        """The embedded gazetteer plus the entries of the gazetteer file `path`."""
+        extra = list(kwargs.pop("gazetteer", None) or ())
+        kwargs.setdefault("use_embedded", True)
+        return cls(gazetteer=[path] + extra, **kwargs)
+
+    @property
+    def options(self):
+        """The keyword arguments this extractor was built with (a copy)."""
+        return dict(self._options)
+
+    # -- lifetime -------------------------------------------------------------------------
+    def close(self):
+        """Frees the compiled data and every thread's scratch. Idempotent. Do not call it
+        while another thread is still extracting with this extractor."""
+        ptr, self._ptr = self._ptr, None
+        if ptr is None:
+            return
+        with self._scratch_lock:
+            scratches, self._scratches = self._scratches, []
+        for s in scratches:
+            self._lib.alam_scratch_free(s)
+        self._lib.alam_extractor_free(ptr)
+        self._local = threading.local()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown
+            pass
+
+    def __repr__(self):
+        return "<alam.Extractor %s>" % ("closed" if self._ptr is None else "open")
+
+    def _handle(self):
+        if self._ptr is None:
+            raise FailedPreconditionError("alam: the extractor is closed")
+        return self._ptr
+
+    def _scratch(self):
+        """This thread's (scratch, out_entities, out_count, byref(out), byref(count))."""
+        t = getattr(self._local, "scratch", None)
+        if t is None:
+            sc = ctypes.c_void_p()
+            self._lib.alam_scratch_new(self._handle(), ctypes.byref(sc))
+            with self._scratch_lock:
+                self._scratches.append(sc)
+            out, n = ctypes.c_void_p(), ctypes.c_size_t()
+            t = (sc, out, n, ctypes.byref(out), ctypes.byref(n))
+            self._local.scratch = t
+        return t
+
+    # -- extraction -----------------------------------------------------------------------
+    def _str(self, addr):
+        s = self._strings.get(addr)
+        if s is None:
+            s = ctypes.string_at(addr).decode("utf-8", "replace")
+            self._strings[addr] = s
+        return s
+
+    def _entities(self, addr, count, data, text):
+        """Entity objects of an alam_entity_t array at `addr`."""
+        if count == 0:
+            return []
+        raw = (ctypes.c_char * (count * _lib.ENTITY_FORMAT.size)).from_address(addr)
+        strs = self._strings
+        string = self._str
+        new = object.__new__
+        out = []
+        for (start, end, bs, be, _type, tn, st, eid, nar, nen, src, al, score,
+             alts) in _lib.ENTITY_FORMAT.iter_unpack(raw):
+            e = new(Entity)
+            # A frozen dataclass: fill its __dict__ directly (5x faster than __init__).
+            e.__dict__.update(
+                start=start, end=end, byte_start=bs, byte_end=be,
+                text=(text[start:end] if text is not None
+                      else data[bs:be].decode("utf-8", "replace")),
+                type=strs[tn] if tn in strs else string(tn),
+                subtype=strs[st] if st in strs else string(st),
+                id=strs[eid] if eid in strs else string(eid),
+                name_ar=strs[nar] if nar in strs else string(nar),
+                name_en=strs[nen] if nen in strs else string(nen),
+                score=score,
+                source=strs[src] if src in strs else string(src),
+                alias=strs[al] if al in strs else string(al),
+                alternatives=alts)
+            out.append(e)
+        return out
+
+    def extract(self, text):
+        """The entities of one document (str, or UTF-8 bytes), in text order."""
+        data, s = _as_bytes(text)
+        ptr = self._handle()
+        sc, out, n, pout, pn = self._local.__dict__.get("scratch") or self._scratch()
+        self._lib.alam_extract(ptr, sc, data, len(data), pout, pn)
+        return self._entities(out.value, n.value, data, s)
+
+    def extract_many(self, texts, threads=0, errors="raise"):
+        """Entities of many documents, computed in C with `threads` threads (0 = all cores),
+        in input order. A document that fails raises its error when errors="raise" (after
+        the whole batch ran); with errors="return" its place in the result holds the
+        exception object instead of a list."""
+        if errors not in ("raise", "return"):
+            raise ValueError('errors must be "raise" or "return"')
+        if not 0 <= threads <= 1024:
+            raise ValueError("threads must be from 0 to 1024")
+        docs = [_as_bytes(t, "texts[%d]" % i) for i, t in enumerate(texts)]
+        n = len(docs)
+        ptr = self._handle()
+        if n == 0:
+            return []
+        arr = (ctypes.c_char_p * n)(*[d for d, _ in docs])
+        lens = (ctypes.c_size_t * n)(*[len(d) for d, _ in docs])
+        batch = ctypes.c_void_p()
+        lib = self._lib
+        lib.alam_extract_batch(ptr, arr, lens, n, int(threads), ctypes.byref(batch))
+        try:
+            results = []
+            out = ctypes.c_void_p()
+            cnt = ctypes.c_size_t()
+            pout, pcnt = ctypes.byref(out), ctypes.byref(cnt)
+            get = lib.alam_batch_get
+            for i, (data, s) in enumerate(docs):
+                st = get(batch, i, pout, pcnt)
+                if st != 0:
+                    msg = lib.alam_batch_error(batch, i)
+                    err = error_for_status(st, msg.decode("utf-8", "replace") if msg else "")
+                    err.index = i
+                    results.append(err)
+                else:
+                    results.append(self._entities(out.value, cnt.value, data, s))
+        finally:
+            lib.alam_batch_free(batch)
+        if errors == "raise":
+            for r in results:
+                if isinstance(r, AlamError):
+                    raise r
+        return results
+
+    # -- gazetteer ------------------------------------------------------------------------
+    def entry(self, id):
+        """Everything the gazetteer knows of the entry `id`, as a dict; NotFoundError when
+        there is none. lat/lon are None when the entry has no coordinates."""
+        cached = self._entries.get(id)
+        if cached is not None:
+            return dict(cached)
+        e = _lib.EntryStruct()
+        self._lib.alam_extractor_entry(self._handle(), id.encode("utf-8"), ctypes.byref(e))
+        d = {}
+        for name, ctype in _lib.EntryStruct._fields_:
+            v = getattr(e, name)
+            if ctype is ctypes.c_char_p:
+                v = v.decode("utf-8", "replace") if v else ""
+            d[name] = v
+        d["type"] = _lib.TYPE_NAMES[d["type"]] if 0 <= d["type"] < 5 else str(d["type"])
+        d["has_coordinates"] = bool(d["has_coordinates"])
+        d["coordinates_approximate"] = bool(d["coordinates_approximate"])
+        if not d["has_coordinates"]:
+            d["lat"] = d["lon"] = None
+        self._entries[id] = d
+        return dict(d)
+
+    def stats(self):
+        """Counts of the compiled data: entries, aliases, ambiguous_aliases, rules, triggers."""
+        s = _lib.StatsStruct()
+        self._lib.alam_extractor_stats(self._handle(), ctypes.byref(s))
+        return {name: getattr(s, name) for name, _ in _lib.StatsStruct._fields_}
+
+
+def normalize(text, repair=False):
+    """Normalizes `text` as alam does before matching (see alam/normalizer.h).
+
+    Returns (normalized, offsets): offsets[k] is the code point index in `text` of the
+    character that produced normalized code point k, and offsets[len(normalized)] is the
+    length of `text` in code points, so normalized[a:b] comes from text[offsets[a]:offsets[b]]
+    (for a character-preserving span). `text` may be str or UTF-8 bytes (then offsets count
+    the code points of the decoded bytes, each invalid byte counting as one when repair=True).
+    """
+    lib = _lib.lib()
+    data, _ = _as_bytes(text)
+    norm = ctypes.c_void_p()
+    lib.alam_normalize(data, len(data), int(bool(repair)), ctypes.byref(norm))
+    try:
+        n = ctypes.c_size_t()
+        addr = lib.alam_normalized_text(norm, ctypes.byref(n))
+        out = ctypes.string_at(addr, n.value).decode("utf-8", "replace") if n.value else ""
+        count = ctypes.c_size_t()
+        lib.alam_normalized_codepoint_map(norm, None, 0, ctypes.byref(count))
+        arr = (ctypes.c_size_t * (count.value + 1))()
+        lib.alam_normalized_codepoint_map(norm, arr, count.value + 1, ctypes.byref(count))
+        return out, list(arr)
+    finally:
+        lib.alam_normalized_free(norm)

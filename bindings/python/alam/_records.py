@@ -1,0 +1,202 @@
+"""The CLI's document reading and JSON Lines record, reproduced byte for byte in Python.
+
+Used by alam.dask so that a Dask run writes exactly what `alam extract` prints for the same
+input (src/cli/input.cc, src/cli/output.cc, src/cli/json.cc). Text travels as str decoded
+with errors="surrogateescape", so every original byte (valid UTF-8 or not) survives.
+"""
+
+import gzip
+import json
+import os
+import re
+
+__all__ = ["Document", "parse_jsonl_line", "read_text_document", "format_record"]
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_NEEDS_ESCAPE = re.compile('[\x00-\x1f"\\\\\x7f\ud800-\udfff]')
+
+
+def _escape_char(m):
+    c = m.group()
+    e = _ESCAPES.get(c)
+    if e is not None:
+        return e
+    o = ord(c)
+    if o >= 0xD800:
+        return "\\ufffd"  # an invalid byte (surrogateescape); the CLI writes one per byte
+    return "\\u%04x" % o
+
+
+def json_string(s):
+    """s as the CLI's AppendJsonString writes it (non-ASCII kept, invalid bytes \\ufffd)."""
+    return '"' + _NEEDS_ESCAPE.sub(_escape_char, s) + '"'
+
+
+class Document:
+    """One input document: id, text (surrogateescape str; None on error), error ("" if none)."""
+
+    __slots__ = ("id", "text", "error")
+
+    def __init__(self, id, text, error=""):
+        self.id = id
+        self.text = text
+        self.error = error
+
+
+class _Number(str):
+    """A JSON number kept as its literal text (the CLI prints ids that way)."""
+
+
+def _no_constant(name):
+    raise ValueError("unexpected character")
+
+
+def _first_wins(pairs):
+    d = {}
+    for k, v in pairs:
+        d.setdefault(k, v)
+    return d
+
+
+# Python's json messages in the CLI's words (src/cli/json.cc).
+_JSON_MESSAGES = {
+    "Expecting value": "unexpected character",
+    "Extra data": "trailing characters after the JSON value",
+    "Expecting property name enclosed in double quotes": "expected a member name",
+    "Expecting ':' delimiter": "expected :",
+    "Expecting ',' delimiter": "expected , or }",
+    "Unterminated string starting at": "unterminated string",
+    "Invalid control character at": "control character in string",
+    "Invalid \\escape": "bad escape",
+    "Invalid \\uXXXX escape": "bad \\u escape",
+}
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_ESCAPE_TOKEN = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.S)
+
+
+def _lone_surrogate_offset(line):
+    """Byte offset where the CLI reports a lone surrogate \\u escape, or None."""
+    if not _SURROGATE_ESCAPE.search(line):
+        return None
+    tokens = list(_ESCAPE_TOKEN.finditer(line))
+    k = 0
+    while k < len(tokens):
+        m = tokens[k]
+        k += 1
+        if m.group(1) is None:
+            continue
+        cp = int(m.group(1), 16)
+        if 0xD800 <= cp <= 0xDBFF:
+            nxt = tokens[k] if k < len(tokens) else None
+            if (nxt is not None and nxt.start() == m.end() and nxt.group(1) is not None
+                    and 0xDC00 <= int(nxt.group(1), 16) <= 0xDFFF):
+                k += 1
+                continue
+        elif not 0xDC00 <= cp <= 0xDFFF:
+            continue
+        return len(line[:m.end()].encode("utf-8", "surrogateescape"))
+    return None
+
+
+def parse_jsonl_line(line, name, line_no, id_field="id", text_fields=("text",),
+                     joiner="\n\n"):
+    """The Document of one JSON Lines line (without its newline), or None for a blank line.
+    The default id is "<file base name>:<line number>", as in the CLI."""
+    if line.endswith("\r"):
+        line = line[:-1]
+    if not line.strip(" \t"):
+        return None
+    doc_id = "%s:%d" % (name, line_no)
+    try:
+        v = json.loads(line, object_pairs_hook=_first_wins, parse_int=_Number,
+                       parse_float=_Number, parse_constant=_no_constant)
+    except ValueError as e:
+        pos = getattr(e, "pos", None)
+        msg = getattr(e, "msg", None)
+        if pos is None or msg is None:
+            return Document(doc_id, None, "JSON: %s" % (msg or "unexpected character"))
+        if msg == "Expecting value" and not line[pos:].strip(" \t\r\n"):
+            msg = "unexpected end of input"
+        msg = _JSON_MESSAGES.get(msg, msg[:1].lower() + msg[1:])
+        return Document(doc_id, None, "JSON: %s at offset %d" % (
+            msg, len(line[:pos].encode("utf-8", "surrogateescape"))))
+    bad = _lone_surrogate_offset(line)
+    if bad is not None:
+        return Document(doc_id, None, "JSON: lone surrogate in \\u escape at offset %d" % bad)
+    if not isinstance(v, dict):
+        return Document(doc_id, None, "JSON Lines record is not an object")
+    if id_field in v:
+        i = v[id_field]
+        if isinstance(i, str):
+            doc_id = str(i)
+        elif i is not None:
+            return Document(doc_id, None,
+                            'field "%s" is not a string or number' % id_field)
+    parts = []
+    for f in text_fields:
+        t = v.get(f)
+        if t is None:
+            continue
+        if not isinstance(t, str) or isinstance(t, _Number):
+            return Document(doc_id, None, 'field "%s" is not a string' % f)
+        parts.append(t)
+    if not parts:
+        return Document(doc_id, None, "no text field (looked for: %s)" % ", ".join(text_fields))
+    return Document(doc_id, joiner.join(parts))
+
+
+def read_text_document(path):
+    """A plain-text file as one Document named by its base name (gzip read transparently)."""
+    name = os.path.basename(path)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(2)
+        opener = gzip.open if head == b"\x1f\x8b" else open
+        with opener(path, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        return Document(name, None, "cannot open %s: %s" % (path, e.strerror or e))
+    return Document(name, data.decode("utf-8", "surrogateescape"))
+
+
+def format_record(extractor, doc_id, data, entities, error=""):
+    """The CLI's JSON Lines record (without the newline) for one document.
+
+    data: the document's UTF-8 bytes (entity text is sliced from them by byte offsets);
+    entities: alam.Entity objects; error: the failure message, "" when none."""
+    parts = ['{"doc": ', json_string(doc_id)]
+    if error:
+        parts += [', "error": ', json_string(error)]
+    parts.append(', "entities": [')
+    cache = extractor.__dict__.setdefault("_country_parent", {})
+    first = True
+    for e in entities:
+        if not first:
+            parts.append(", ")
+        first = False
+        text = data[e.byte_start:e.byte_end].decode("utf-8", "surrogateescape")
+        parts.append(
+            '{"start": %d, "end": %d, "byte_start": %d, "byte_end": %d, "text": %s, '
+            '"type": "%s", "subtype": %s, "id": %s, "name_ar": %s, "name_en": %s, '
+            '"score": %.2f, "source": %s, "alias": %s' % (
+                e.start, e.end, e.byte_start, e.byte_end, json_string(text), e.type,
+                json_string(e.subtype), json_string(e.id), json_string(e.name_ar),
+                json_string(e.name_en), e.score, json_string(e.source), json_string(e.alias)))
+        if e.alternatives > 0:
+            parts.append(', "alternatives": %d' % e.alternatives)
+        if e.id:
+            cp = cache.get(e.id)
+            if cp is None:
+                try:
+                    entry = extractor.entry(e.id)
+                    cp = (entry["country"], entry["parent"])
+                except LookupError:
+                    cp = ("", "")
+                cache[e.id] = cp
+            if cp[0]:
+                parts += [', "country": ', json_string(cp[0])]
+            if cp[1]:
+                parts += [', "parent": ', json_string(cp[1])]
+        parts.append("}")
+    parts.append("]}")
+    return "".join(parts)
