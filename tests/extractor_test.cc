@@ -116,12 +116,19 @@ TEST_F(ExtractorTest, SpellingVariantsFoldTogether) {
 TEST_F(ExtractorTest, AmbiguousAliasNeedsContext) {
   EXPECT_TRUE(Surfaces("تطوير الصناعة الوطنية").empty());
   EXPECT_EQ(Surfaces("اشتباكات في حي الصناعة"), V{"الصناعة"});
-  // Its parent (the city of Raqqa) named nearby is context too.
-  EXPECT_EQ(Surfaces("تقدمت القوات في الرقة وسيطرت على الصناعة"), (V{"الرقة", "الصناعة"}));
+  // A neighbourhood or village named by an ordinary word needs its trigger word: its city
+  // named nearby is not enough.
+  EXPECT_EQ(Surfaces("تقدمت القوات في الرقة وسيطرت على الصناعة"), V{"الرقة"});
+  // Other entries accept a relative named nearby: here a branch of al-Qaeda.
+  EXPECT_EQ(Surfaces("أعلنت النصرة فك ارتباطها مع القاعدة"), (V{"النصرة", "القاعدة"}));
+  EXPECT_EQ(Surfaces("ومن القاعدة العسكرية"), V{});
   // Quotes between the trigger and the name are allowed; the quotes stay outside.
   EXPECT_EQ(Surfaces("تنظيم \"الدولة\""), V{"الدولة"});
   EXPECT_EQ(Surfaces("تنظيم “الدولة”"), V{"الدولة"});
   EXPECT_TRUE(Surfaces("مؤسسات الدولة").empty());
+  // A quoted name is context for a faction, an organization or a person, not for a place.
+  EXPECT_EQ(Surfaces("قاتل عناصر \"الدولة\" هناك"), V{"الدولة"});
+  EXPECT_TRUE(Surfaces("في \"الصناعة\" هناك").empty());
 }
 
 TEST_F(ExtractorTest, UngatedCanBeKeptOnRequest) {

@@ -21,12 +21,15 @@ inline constexpr char kTestTable[] =
     "person:putin\tPERSON\tpolitician\tفلاديمير بوتين\tVladimir Putin\tبوتين\tRU\t\t\n"
     "person:bashar\tPERSON\tpolitician\tبشار الأسد\tBashar al-Assad\t\tSY\t\t\n"
     "place:karama-raqqa\tPLACE\tvillage\tالكرامة\tAl-Karama (Raqqa)\t\tSY\tplace:raqqa\t\n"
-    "place:karama-aleppo\tPLACE\tvillage\tالكرامة\tAl-Karama (Aleppo)\t\tSY\tplace:aleppo\t\n";
+    "place:karama-aleppo\tPLACE\tvillage\tالكرامة\tAl-Karama (Aleppo)\t\tSY\tplace:aleppo\t\n"
+    "faction:aq\tFACTION\tjihadist_group\tالقاعدة\tal-Qaeda\t\t\t\t\n"
+    "faction:nusra\tFACTION\tjihadist_group\tجبهة النصرة\tal-Nusra Front\tالنصرة\tSY\tfaction:aq\t\n";
 
 inline constexpr char kTestAmbiguity[] =
     "alias\tclass\tevidence\n"
     "الصناعه\tcommon\ttest\n"
-    "الدوله\tcommon\ttest\n";
+    "الدوله\tcommon\ttest\n"
+    "القاعده\tcommon\ttest\n";
 
 inline constexpr char kTestTriggers[] =
     "word\ttype\tsubtype\n"

@@ -40,13 +40,26 @@ struct Context {
 
   // A relative of `entry` is named near `pos`: an ancestor (the city of a neighbourhood, the
   // parent of a faction) or a descendant (a faction's branch, a place inside it).
-  bool RelativeNear(uint32_t entry, uint32_t pos) const {
+  // With `narrow`, broad ancestors (countries, governorates, regions) do not count: naming
+  // Aleppo does not make every village of its governorate likely.
+  bool RelativeNear(uint32_t entry, uint32_t pos, bool narrow) const {
     if (Near(s->descendant_mentions, entry, pos)) return true;
     bool near = false;
     g.ForEachAncestor(entry, kMaxAncestors, [&](uint32_t a) {
-      if (!near && Near(s->mentions, a, pos)) near = true;
+      if (near || (narrow && IsBroad(g.entries()[a]))) return;
+      near = Near(s->mentions, a, pos);
     });
     return near;
+  }
+
+  static bool IsBroad(const EntryInfo& e) {
+    return e.type == EntityType::kPlace &&
+           (e.subtype == "country" || e.subtype == "governorate" || e.subtype == "continent" ||
+            e.subtype == "state" || e.subtype == "region");
+  }
+  // Villages and neighbourhoods whose names are ordinary words need a trigger word.
+  static bool NeedsTrigger(const EntryInfo& e) {
+    return e.type == EntityType::kPlace && (e.subtype == "village" || e.subtype == "neighbourhood");
   }
 };
 
@@ -72,13 +85,19 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   Choice ch;
   const AliasInfo& a = g.alias(static_cast<uint32_t>(c.alias));
   const std::vector<TriggerInfo>* trig = ctx.Trigger(c);
+  // A name in quotes (عبر "النشرة") is marked as a name by its writer: context for every type
+  // but places, whose quoted forms are rare and whose common-word names are many.
+  const bool quoted = c.clitic_bytes == 0 && ctx.tokens[c.tok_begin].gap == Gap::kQuote &&
+                      c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kQuote;
   std::tuple<bool, bool, bool, int> best_key{};
   bool any_context = false;
   for (uint32_t e : a.entries) {
     const EntryInfo& info = g.entries()[e];
     const bool by_trigger = TriggerSupports(trig, info.type);
-    const bool by_parent = ctx.RelativeNear(e, c.norm_start);
-    any_context |= by_trigger || by_parent;
+    const bool by_parent = ctx.RelativeNear(e, c.norm_start, /*narrow=*/false);
+    any_context |= by_trigger || (quoted && info.type != EntityType::kPlace) ||
+                   (!Context::NeedsTrigger(info) &&
+                    ctx.RelativeNear(e, c.norm_start, /*narrow=*/true));
     auto k = std::make_tuple(by_trigger, by_parent, TriggerImplies(trig, info), info.prominence);
     if (ch.entry < 0 || k > best_key ||
         (k == best_key && info.id < g.entries()[static_cast<uint32_t>(ch.entry)].id)) {
@@ -113,6 +132,10 @@ void LinkSurnames(const Gazetteer& g, std::string_view text, const std::vector<T
                   ResolveScratch* s, std::vector<Resolved>* out) {
   s->surnames.clear();
   s->extra.clear();
+  const bool any_person = std::any_of(out->begin(), out->end(), [&](const Resolved& r) {
+    return r.entry >= 0 && g.entries()[static_cast<uint32_t>(r.entry)].type == EntityType::kPerson;
+  });
+  if (!any_person) return;
   size_t next = 0;  // next resolved entity in text order
   for (const Token& t : tokens) {
     while (next < out->size() && (*out)[next].norm_end <= t.start) {
