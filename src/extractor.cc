@@ -201,8 +201,15 @@ absl::Status Extractor::Extract(std::string_view text, Scratch* scratch,
   // Offsets back to the original text: bytes through the offset map, then code points by one
   // forward walk (the spans are in text order).
   const auto* orig = reinterpret_cast<const uint8_t*>(text.data());
+  // Valid UTF-8 (always, unless repair is on): a code point starts at every byte that is not
+  // a continuation byte. Repaired text: each invalid byte counts as one code point.
+  const bool valid = !options_.repair_invalid_utf8 || internal::FindInvalidUtf8(text) == text.size();
   size_t cp_pos = 0, byte_pos = 0;
   auto advance = [&](size_t to) {
+    if (valid) {
+      for (; byte_pos < to; ++byte_pos) cp_pos += (orig[byte_pos] & 0xC0) != 0x80;
+      return;
+    }
     while (byte_pos < to) {
       char32_t cp;
       size_t len = internal::DecodeUtf8(orig + byte_pos, text.size() - byte_pos, &cp);

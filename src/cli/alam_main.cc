@@ -45,7 +45,7 @@ input order, on standard output.
   --min-score X   drop entities scoring below X (0..1)
   --repair        replace invalid UTF-8 bytes with U+FFFD instead of failing the document
   --max-doc-bytes N  fail documents larger than N bytes (default 1073741824)
-  --batch-bytes N    bytes of text processed per batch (default 16777216)
+  --batch-bytes N    bytes of text processed per batch (default 4194304)
   --progress / --no-progress  progress bar on standard error (default: when it is a terminal)
 Exit status: 0 when every document was processed; 1 when some document failed (each failure
 is reported on standard error with its document id, and its record carries "error"); 2 for
@@ -59,7 +59,7 @@ struct Args {
   InputOptions in;
   bool bio = false;
   unsigned threads = 0;
-  size_t batch_bytes = size_t{16} << 20;
+  size_t batch_bytes = size_t{4} << 20;
   int progress = -1;  // -1 = auto
 };
 

@@ -52,6 +52,8 @@ struct DocumentReader::Source {
 
 DocumentReader::DocumentReader(std::vector<std::string> paths, InputOptions options)
     : paths_(std::move(paths)), options_(std::move(options)) {
+  wanted_fields_ = options_.text_fields;
+  wanted_fields_.push_back(options_.id_field);
   if (paths_.empty()) paths_.push_back("-");
   for (const std::string& p : paths_) {
     struct stat st;
@@ -145,13 +147,9 @@ bool DocumentReader::Next(Document* doc) {
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     doc->input_bytes = line.size() + 1;
     doc->id = internal::Cat(s.name, ":", s.line);
-    absl::StatusOr<JsonValue> v = ParseJson(line);
+    absl::StatusOr<JsonValue> v = ParseJsonObject(line, wanted_fields_);
     if (!v.ok()) {
       doc->error = std::string(v.status().message());
-      return true;
-    }
-    if (v->kind != JsonValue::Kind::kObject) {
-      doc->error = "JSON Lines record is not an object";
       return true;
     }
     if (const JsonValue* id = v->Find(options_.id_field)) {

@@ -44,6 +44,7 @@ class DocumentReader {
   InputOptions options_;
   size_t next_path_ = 0;
   std::unique_ptr<Source> src_;
+  std::vector<std::string> wanted_fields_;  // id and text fields: the others are skipped
   uint64_t total_bytes_ = 0;
   uint64_t done_bytes_ = 0;
 };

@@ -1,16 +1,28 @@
 #include "cli/json.h"
 
+#include <algorithm>
+
 #include "normalize/utf8.h"
 #include "util/strings.h"
 
 namespace alam::cli {
 namespace {
 
+// Bytes that need escaping in a JSON string, or that start a non-ASCII sequence.
+struct EscapeTable {
+  bool special[256];
+  constexpr EscapeTable() : special() {
+    for (int c = 0; c < 256; ++c) special[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x7F;
+  }
+};
+constexpr EscapeTable kEscape;
+
 constexpr int kMaxDepth = 200;
 
 class Parser {
  public:
-  explicit Parser(std::string_view s) : s_(s) {}
+  explicit Parser(std::string_view s, const std::vector<std::string>* keep = nullptr)
+      : s_(s), keep_(keep) {}
 
   absl::StatusOr<JsonValue> ParseAll() {
     JsonValue v;
@@ -122,7 +134,7 @@ class Parser {
 
   absl::Status String(std::string* out) {
     ++pos_;  // opening quote
-    out->clear();
+    if (!skip_) out->clear();
     while (true) {
       if (pos_ >= s_.size()) return Error("unterminated string");
       const auto c = static_cast<unsigned char>(s_[pos_]);
@@ -135,15 +147,21 @@ class Parser {
         ++pos_;
         if (pos_ >= s_.size()) return Error("unterminated escape");
         const char e = s_[pos_++];
+        if (skip_ && e != 'u') {
+          if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) return Error("bad escape");
+          continue;
+        }
+        std::string scratch;
+        std::string* dst = skip_ ? &scratch : out;
         switch (e) {
-          case '"': out->push_back('"'); break;
-          case '\\': out->push_back('\\'); break;
-          case '/': out->push_back('/'); break;
-          case 'b': out->push_back('\b'); break;
-          case 'f': out->push_back('\f'); break;
-          case 'n': out->push_back('\n'); break;
-          case 'r': out->push_back('\r'); break;
-          case 't': out->push_back('\t'); break;
+          case '"': dst->push_back('"'); break;
+          case '\\': dst->push_back('\\'); break;
+          case '/': dst->push_back('/'); break;
+          case 'b': dst->push_back('\b'); break;
+          case 'f': dst->push_back('\f'); break;
+          case 'n': dst->push_back('\n'); break;
+          case 'r': dst->push_back('\r'); break;
+          case 't': dst->push_back('\t'); break;
           case 'u': {
             uint32_t cp = 0;
             absl::Status st = Hex4(&cp);
@@ -158,7 +176,7 @@ class Parser {
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
               return Error("lone surrogate in \\u escape");
             }
-            AppendUtf8(cp, out);
+            AppendUtf8(cp, dst);
             break;
           }
           default: return Error("bad escape");
@@ -168,11 +186,10 @@ class Parser {
       // Copy a run of plain bytes; UTF-8 validity is checked by the caller's normalizer,
       // which names the document; here we keep the bytes as they are.
       const size_t start = pos_;
-      while (pos_ < s_.size() && s_[pos_] != '"' && s_[pos_] != '\\' &&
-             static_cast<unsigned char>(s_[pos_]) >= 0x20) {
-        ++pos_;
-      }
-      out->append(s_.substr(start, pos_ - start));
+      const auto* d = reinterpret_cast<const unsigned char*>(s_.data());
+      while (pos_ < s_.size() && (d[pos_] >= 0x80 || !kEscape.special[d[pos_]])) ++pos_;
+      if (skip_) continue;
+      out->append(s_.data() + start, pos_ - start);
     }
   }
 
@@ -185,8 +202,10 @@ class Parser {
       return absl::OkStatus();
     }
     while (true) {
-      v->items.emplace_back();
-      absl::Status st = Value(&v->items.back(), depth + 1);
+      JsonValue dummy;
+      JsonValue* item = &dummy;
+      if (!skip_) item = &v->items.emplace_back();
+      absl::Status st = Value(item, depth + 1);
       if (!st.ok()) return st;
       SkipWs();
       if (pos_ < s_.size() && s_[pos_] == ',') {
@@ -218,10 +237,16 @@ class Parser {
       SkipWs();
       if (pos_ >= s_.size() || s_[pos_] != ':') return Error("expected :");
       ++pos_;
+      const bool was_skipping = skip_;
+      if (depth == 0 && keep_ != nullptr && !skip_) {
+        skip_ = std::find(keep_->begin(), keep_->end(), key) == keep_->end();
+      }
       JsonValue member;
       st = Value(&member, depth + 1);
+      const bool skipped = skip_;
+      skip_ = was_skipping;
       if (!st.ok()) return st;
-      v->members.emplace_back(std::move(key), std::move(member));
+      if (!skipped) v->members.emplace_back(std::move(key), std::move(member));
       SkipWs();
       if (pos_ < s_.size() && s_[pos_] == ',') {
         ++pos_;
@@ -237,6 +262,9 @@ class Parser {
 
   std::string_view s_;
   size_t pos_ = 0;
+  // Top-level members not in keep_ (when set) are checked but not stored.
+  const std::vector<std::string>* keep_;
+  bool skip_ = false;
 };
 
 }  // namespace
@@ -250,12 +278,29 @@ const JsonValue* JsonValue::Find(std::string_view key) const {
 
 absl::StatusOr<JsonValue> ParseJson(std::string_view text) { return Parser(text).ParseAll(); }
 
+absl::StatusOr<JsonValue> ParseJsonObject(std::string_view text, const std::vector<std::string>& keep) {
+  absl::StatusOr<JsonValue> v = Parser(text, &keep).ParseAll();
+  if (v.ok() && v->kind != JsonValue::Kind::kObject) {
+    return absl::InvalidArgumentError("JSON Lines record is not an object");
+  }
+  return v;
+}
+
+
 void AppendJsonString(std::string_view s, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
+  // Fast path: copy runs of plain ASCII, and valid UTF-8 sequences, in bulk.
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   size_t i = 0;
   while (i < s.size()) {
+    size_t j = i;
+    while (j < s.size() && !kEscape.special[p[j]]) ++j;
+    if (j > i) {
+      out->append(s.data() + i, j - i);
+      i = j;
+      if (i == s.size()) break;
+    }
     const uint8_t c = p[i];
     if (c >= 0x80) {
       char32_t cp;

@@ -27,6 +27,10 @@ struct JsonValue {
 // escaped code point, including \u0000; lone surrogates and invalid UTF-8 are errors.
 absl::StatusOr<JsonValue> ParseJson(std::string_view text);
 
+// Parses one JSON object, keeping only the top-level members named in `keep` (the others are
+// checked for syntax but not stored). Not an object: kInvalidArgument.
+absl::StatusOr<JsonValue> ParseJsonObject(std::string_view text, const std::vector<std::string>& keep);
+
 // Appends `s` as a JSON string literal (with quotes). Invalid UTF-8 bytes become \ufffd.
 void AppendJsonString(std::string_view s, std::string* out);
 

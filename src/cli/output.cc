@@ -1,6 +1,6 @@
 #include "cli/output.h"
 
-#include <cstdio>
+#include <cmath>
 
 #include "alam/normalizer.h"
 #include "cli/json.h"
@@ -35,8 +35,11 @@ void AppendJsonlRecord(const Extractor& ex, std::string_view doc_id,
     AppendJsonString(e.name_ar, out);
     out->append(", \"name_en\": ");
     AppendJsonString(e.name_en, out);
-    char score[16];
-    std::snprintf(score, sizeof score, "%.2f", e.score);
+    // The score with two decimals, as "%.2f" prints it.
+    const long hundredths = std::lround(e.score * 100);
+    const char score[5] = {static_cast<char>('0' + hundredths / 100), '.',
+                           static_cast<char>('0' + hundredths / 10 % 10),
+                           static_cast<char>('0' + hundredths % 10), 0};
     internal::AppendCat(out, ", \"score\": ", score, ", \"source\": ");
     AppendJsonString(e.source, out);
     out->append(", \"alias\": ");

@@ -1,7 +1,7 @@
 // Private: one pass of the gazetteer over the words of a normalized text.
 //
 // Each word is looked up whole and, when it starts with proclitics, without them: و ف ب ك ل
-// and the pairs وب وك ول فب فك فل; after a final ل, a word starting with ل is also read as
+// and the pairs وب وك ول فب فك فل (ForEachReading); after a final ل, a word starting with ل is also read as
 // ال + the rest (للرقة = ل + الرقة; the span then starts at the second ل). The rest must keep
 // at least two letters. Following words must match whole and be separated by spaces only, so
 // an alias never runs across punctuation and never matches inside a longer word.
@@ -20,26 +20,37 @@ namespace alam::internal {
 
 // Calls f(reading, stripped_bytes) for each reading of `word`: the whole word first, then
 // each proclitic reading. `buf` is scratch memory for the ال-restored form.
+namespace clitic {
+// The second UTF-8 byte of the proclitic letters (all lead 0xD8 or 0xD9).
+inline bool IsConjunction(unsigned char b0, unsigned char b1) {  // و ف
+  return b0 == 0xD9 && (b1 == 0x88 || b1 == 0x81);
+}
+inline bool IsPreposition(unsigned char b0, unsigned char b1) {  // ب ك ل
+  return (b0 == 0xD8 && b1 == 0xA8) || (b0 == 0xD9 && (b1 == 0x83 || b1 == 0x84));
+}
+inline bool IsLam(unsigned char b0, unsigned char b1) { return b0 == 0xD9 && b1 == 0x84; }
+}  // namespace clitic
+
 template <typename F>
 void ForEachReading(std::string_view word, std::string* buf, F f) {
   f(word, 0);
-  static constexpr std::string_view kPrefixes[] = {
-      "\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x83", "\xD9\x84",                    // و ف ب ك ل
-      "\xD9\x88\xD8\xA8", "\xD9\x88\xD9\x83", "\xD9\x88\xD9\x84",                    // وب وك ول
-      "\xD9\x81\xD8\xA8", "\xD9\x81\xD9\x83", "\xD9\x81\xD9\x84"};                   // فب فك فل
-  constexpr std::string_view kLam = "\xD9\x84";
   if (word.size() < 6) return;
-  const unsigned char b0 = static_cast<unsigned char>(word[0]);
-  if (b0 != 0xD9 && b0 != 0xD8) return;
-  for (std::string_view p : kPrefixes) {
-    if (word.size() < p.size() + 4 || word.substr(0, p.size()) != p) continue;
-    std::string_view rest = word.substr(p.size());
-    f(rest, static_cast<uint32_t>(p.size()));
-    if (p.substr(p.size() - 2) == kLam && rest.substr(0, 2) == kLam) {
-      buf->assign("\xD8\xA7");  // ا
-      buf->append(rest);
-      f(std::string_view(*buf), static_cast<uint32_t>(p.size()));
+  const auto* w = reinterpret_cast<const unsigned char*>(word.data());
+  // A reading after `p` bytes of proclitics whose last letter starts at p - 2.
+  auto rest = [&](uint32_t p) {
+    if (word.size() < p + 4) return;
+    f(word.substr(p), p);
+    if (clitic::IsLam(w[p - 2], w[p - 1]) && clitic::IsLam(w[p], w[p + 1])) {
+      buf->assign("\xD8\xA7");  // ا: ل + ال written لل
+      buf->append(word.substr(p));
+      f(std::string_view(*buf), p);
     }
+  };
+  if (clitic::IsConjunction(w[0], w[1])) {
+    rest(2);
+    if (clitic::IsPreposition(w[2], w[3])) rest(4);
+  } else if (clitic::IsPreposition(w[0], w[1])) {
+    rest(2);
   }
 }
 

@@ -86,25 +86,25 @@ absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
   out->clear();
   if (map != nullptr) map->Reset(16);
   if (input.size() >= std::numeric_limits<uint32_t>::max()) {
-    return absl::OutOfRangeError(
-        internal::Cat("document of ", input.size(), " bytes is too large (limit 4 GiB - 1)"));
+    return absl::OutOfRangeError(internal::Cat("document of ", input.size(),
+                                               " bytes is too large (limit 4 GiB - 1)"));
   }
   const CharTable& table = CharTable::Get();
   const char* pool = table.pool();
   const auto* in = reinterpret_cast<const uint8_t*>(input.data());
   const size_t n = input.size();
-  out->resize(n + n / 4 + 16);
+  // Invariant: the output has room for at least the rest of the input (kept and folded
+  // characters never grow), so only expansions need a capacity check.
+  out->resize(n + 16);
   char* dst = out->data();
-  size_t w = 0;            // bytes written
-  size_t cap = out->size();
+  size_t w = 0;  // bytes written
   // Linear-run state: the shift (orig - norm) of the current linear anchor.
   bool in_linear = false;
   int64_t shift = 0;
 
-  auto ensure = [&](size_t more) {
-    if (w + more > cap) {
-      out->resize(std::max(cap * 2, w + more + 64));
-      cap = out->size();
+  auto grow = [&](size_t extra, size_t rest) {
+    if (w + extra + rest + 16 > out->size()) {
+      out->resize(std::max(out->size() * 2, w + extra + rest + 64));
       dst = out->data();
     }
   };
@@ -123,21 +123,49 @@ absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
                    static_cast<uint32_t>(len));
     in_linear = false;
   };
+  auto emit = [&](const CharEntry& e, size_t i, size_t len) {
+    switch (e.action) {
+      case CharAction::kKeep:
+        linear(i);
+        std::memcpy(dst + w, in + i, len);
+        w += len;
+        break;
+      case CharAction::kDelete:
+        break;
+      case CharAction::kReplace:
+        if (e.length > len) grow(e.length - len, n - i);
+        if (e.same_shape) linear(i); else atomic(i, len);
+        std::memcpy(dst + w, pool + e.pool_offset, e.length);
+        w += e.length;
+        break;
+    }
+  };
 
   size_t i = 0;
   while (i < n) {
     const uint8_t b = in[i];
     if (b < 0x80) {
       // ASCII run: copy, lower-casing A–Z. Offsets stay linear.
-      size_t j = i;
-      while (j < n && in[j] < 0x80) ++j;
-      ensure(j - i);
       linear(i);
-      for (size_t k = i; k < j; ++k) {
-        const uint8_t c = in[k];
-        dst[w++] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+      do {
+        dst[w++] = static_cast<char>(in[i] + (static_cast<unsigned>(in[i] - 'A') < 26u ? 32 : 0));
+        ++i;
+      } while (i < n && in[i] < 0x80);
+      continue;
+    }
+    // Two-byte sequences (all of Arabic) decoded inline.
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (in[i + 1] & 0xC0) == 0x80) {
+      const uint32_t cp = (static_cast<uint32_t>(b & 0x1F) << 6) | (in[i + 1] & 0x3F);
+      const CharEntry& e = table.bmp(cp);
+      if (e.action == CharAction::kKeep) {
+        linear(i);
+        dst[w] = static_cast<char>(b);
+        dst[w + 1] = static_cast<char>(in[i + 1]);
+        w += 2;
+      } else {
+        emit(e, i, 2);
       }
-      i = j;
+      i += 2;
       continue;
     }
     char32_t cp = 0;
@@ -150,7 +178,7 @@ absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
             "invalid UTF-8 at byte ", i, " (byte 0x", "0123456789abcdef"[b >> 4],
             "0123456789abcdef"[b & 15], ")"));
       }
-      ensure(3);
+      grow(2, n - i);
       atomic(i, 1);
       dst[w++] = '\xEF';
       dst[w++] = '\xBF';
@@ -163,7 +191,7 @@ absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
       bool same = false;
       MapSupplementary(cp, input.substr(i, len), &tmp, &same);
       if (!tmp.empty()) {
-        ensure(tmp.size());
+        if (tmp.size() > len) grow(tmp.size() - len, n - i);
         if (same) linear(i); else atomic(i, len);
         std::memcpy(dst + w, tmp.data(), tmp.size());
         w += tmp.size();
@@ -171,23 +199,7 @@ absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
       i += len;
       continue;
     }
-    const CharEntry& e = table.bmp(cp);
-    switch (e.action) {
-      case CharAction::kKeep:
-        ensure(len);
-        linear(i);
-        std::memcpy(dst + w, in + i, len);
-        w += len;
-        break;
-      case CharAction::kDelete:
-        break;
-      case CharAction::kReplace:
-        ensure(e.length);
-        if (e.same_shape) linear(i); else atomic(i, len);
-        std::memcpy(dst + w, pool + e.pool_offset, e.length);
-        w += e.length;
-        break;
-    }
+    emit(table.bmp(cp), i, len);
     i += len;
   }
   out->resize(w);

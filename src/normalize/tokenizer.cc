@@ -40,6 +40,10 @@ void Tokenize(std::string_view normalized, std::vector<Token>* out) {
       cp = b;
       len = 1;
       word = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    } else if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      cp = (static_cast<char32_t>(b & 0x1F) << 6) | (p[i + 1] & 0x3F);
+      len = 2;
+      word = table.bmp(static_cast<uint32_t>(cp)).word;
     } else {
       len = DecodeUtf8(p + i, n - i, &cp);
       if (len == 0) {

@@ -31,7 +31,9 @@ void AppendOne(std::string* s, T v) {
     const int n = std::snprintf(buf, sizeof buf, "%g", static_cast<double>(v));
     s->append(buf, static_cast<size_t>(n));
   } else {
-    s->append(std::to_string(v));
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    s->append(buf, static_cast<size_t>(r.ptr - buf));
   }
 }
 
