@@ -212,6 +212,7 @@ alam_status alam_extractor_new(const alam_options* options, alam_extractor** out
 void alam_extractor_free(alam_extractor* extractor) { delete extractor; }
 
 alam_status alam_extractor_stats(const alam_extractor* extractor, alam_stats_t* out_stats) {
+  if (out_stats != nullptr) *out_stats = alam_stats_t{};
   if (extractor == nullptr || out_stats == nullptr) {
     return Fail(ALAM_ERROR_INVALID_ARGUMENT, "extractor and out_stats must not be NULL");
   }
@@ -222,6 +223,7 @@ alam_status alam_extractor_stats(const alam_extractor* extractor, alam_stats_t* 
 
 alam_status alam_extractor_entry(const alam_extractor* extractor, const char* id,
                                  alam_entry_t* out_entry) {
+  if (out_entry != nullptr) *out_entry = alam_entry_t{};
   if (extractor == nullptr || id == nullptr || out_entry == nullptr) {
     return Fail(ALAM_ERROR_INVALID_ARGUMENT, "extractor, id and out_entry must not be NULL");
   }
@@ -388,6 +390,7 @@ alam_status alam_normalized_codepoint_map(const alam_normalized* normalized, siz
   *out_count = count;
   if (out_map == nullptr) return ALAM_OK;
   if (capacity < count + 1) {
+    *out_count = 0;
     return Fail(ALAM_ERROR_OUT_OF_RANGE, "out_map needs count + 1 = " + std::to_string(count + 1) +
                                              " elements");
   }

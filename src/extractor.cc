@@ -4,8 +4,10 @@
 #include <atomic>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
+#include "compiled_data.h"
 #include "gazetteer/embedded.h"
 #include "gazetteer/gazetteer.h"
 #include "gazetteer/matcher.h"
@@ -43,11 +45,7 @@ bool ParseEntityType(std::string_view name, EntityType* out) {
 
 namespace internal {
 
-struct CompiledData {
-  Gazetteer gazetteer;
-  RuleSet rules;
-  GazetteerStats stats;
-};
+const CompiledData& CompiledDataOf(const Extractor& extractor) { return *extractor.data_; }
 
 struct ScratchState {
   const Extractor* owner = nullptr;
@@ -281,6 +279,9 @@ const GazetteerStats& Extractor::stats() const { return data_->stats; }
 }  // namespace alam
 
 namespace alam {
+namespace {
+constexpr size_t kMaxBatchThreads = 1024;
+}  // namespace
 
 void Extractor::ExtractBatch(const std::vector<std::string_view>& texts, unsigned threads,
                              std::vector<std::vector<Entity>>* out,
@@ -288,7 +289,8 @@ void Extractor::ExtractBatch(const std::vector<std::string_view>& texts, unsigne
   out->assign(texts.size(), {});
   statuses->assign(texts.size(), absl::OkStatus());
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<size_t>(threads, std::max<size_t>(texts.size(), 1)));
+  threads = static_cast<unsigned>(
+      std::min<size_t>({threads, kMaxBatchThreads, std::max<size_t>(texts.size(), 1)}));
   std::atomic<size_t> next{0};
   auto work = [&] {
     std::unique_ptr<Scratch> scratch = NewScratch();
@@ -300,9 +302,18 @@ void Extractor::ExtractBatch(const std::vector<std::string_view>& texts, unsigne
     work();
     return;
   }
+  // The calling thread works too; when the system refuses more threads, the ones that
+  // started (and this one) share the whole batch anyway.
   std::vector<std::thread> pool;
-  pool.reserve(threads);
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+  pool.reserve(threads - 1);
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  work();
   for (std::thread& t : pool) t.join();
 }
 

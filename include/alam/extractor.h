@@ -41,9 +41,12 @@
 
 namespace alam {
 
+class Extractor;
+
 namespace internal {
 struct CompiledData;
 struct ScratchState;
+const CompiledData& CompiledDataOf(const Extractor& extractor);
 }  // namespace internal
 
 struct ExtractorOptions {
@@ -96,8 +99,6 @@ struct GazetteerStats {
   std::vector<Row> rows;  // sorted by type, subtype, country
 };
 
-class Extractor;
-
 // Per-thread mutable memory for Extractor::Extract. Not thread-safe; reuse it across calls
 // on one thread to avoid allocations. Created by Extractor::NewScratch().
 class ALAM_EXPORT Scratch {
@@ -130,7 +131,8 @@ class ALAM_EXPORT Extractor {
   // Convenience form with a temporary scratch.
   absl::StatusOr<std::vector<Entity>> Extract(std::string_view text) const;
 
-  // Extracts the entities of many documents with `threads` threads (0 = all cores), each with
+  // Extracts the entities of many documents with `threads` threads (0 = all cores; at most
+  // 1024, and no more than there are documents; the calling thread is one of them), each with
   // its own scratch. `(*out)[i]` and `(*statuses)[i]` belong to `texts[i]`: nothing is dropped
   // or reordered, and a failing document does not stop the others.
   void ExtractBatch(const std::vector<std::string_view>& texts, unsigned threads,
@@ -147,6 +149,7 @@ class ALAM_EXPORT Extractor {
 
  private:
   friend class Scratch;
+  friend const internal::CompiledData& internal::CompiledDataOf(const Extractor& extractor);
   Extractor() = default;
   ExtractorOptions options_;
   std::unique_ptr<internal::CompiledData> data_;

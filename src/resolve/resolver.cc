@@ -27,13 +27,16 @@ struct Context {
     return found;
   }
 
+  // Whether `entry` is named within kContextWindowBytes of `pos` (not at `pos` itself). The
+  // positions are in text order: a binary search keeps this logarithmic.
   static bool Near(const absl::flat_hash_map<uint32_t, std::vector<uint32_t>>& m, uint32_t entry,
                    uint32_t pos) {
     auto it = m.find(entry);
     if (it == m.end()) return false;
-    for (uint32_t p : it->second) {
-      const uint32_t d = p > pos ? p - pos : pos - p;
-      if (d != 0 && d <= kContextWindowBytes) return true;
+    const std::vector<uint32_t>& v = it->second;
+    const uint32_t lo = pos > kContextWindowBytes ? pos - kContextWindowBytes : 0;
+    for (auto p = std::lower_bound(v.begin(), v.end(), lo); p != v.end() && *p <= pos + kContextWindowBytes; ++p) {
+      if (*p != pos) return true;
     }
     return false;
   }

@@ -11,6 +11,7 @@
 namespace alam::internal {
 namespace {
 constexpr size_t kWindowBytes = 320;  // rules look at most this far past their trigger
+
 }  // namespace
 
 RuleSet::RuleSet() = default;
@@ -91,7 +92,9 @@ void RuleSet::Bind(Gazetteer* g) {
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,
                     const std::vector<TriggerHit>& hits, std::vector<Candidate>* out) const {
-  re2::StringPiece groups[10];
+  int max_group = 1;
+  for (const auto& r : rules_) max_group = std::max(max_group, r->group);
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(max_group) + 1);
   for (const TriggerHit& h : hits) {
     auto it = by_word_.find(h.word);
     if (it == by_word_.end()) continue;
@@ -102,9 +105,9 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
     }
     for (uint32_t ri : it->second) {
       const Rule& r = *rules_[ri];
-      const int n = std::min(r.group + 1, 10);
-      if (!r.re->Match(normalized, start, end, RE2::ANCHOR_START, groups, n)) continue;
-      const re2::StringPiece& g = groups[r.group];
+      const int n = r.group + 1;
+      if (!r.re->Match(normalized, start, end, RE2::ANCHOR_START, groups.data(), n)) continue;
+      const re2::StringPiece& g = groups[static_cast<size_t>(r.group)];
       if (g.data() == nullptr || g.empty()) continue;
       const uint32_t gs = static_cast<uint32_t>(g.data() - normalized.data());
       const uint32_t ge = gs + static_cast<uint32_t>(g.size());
