@@ -1,0 +1,68 @@
+// The embedded gazetteer's coverage, pinned as minimums (the counts `alam stats` prints).
+#include <map>
+#include <string>
+
+#include "alam/extractor.h"
+#include "gtest/gtest.h"
+
+namespace alam {
+namespace {
+
+class CoverageTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto ex = Extractor::Create();
+    ASSERT_TRUE(ex.ok()) << ex.status();
+    for (const auto& r : (*ex)->stats().rows) {
+      by_type_[r.type] += r.entries;
+      by_key_[r.type + "/" + r.subtype + "/" + r.country] += r.entries;
+    }
+  }
+  static size_t Count(const std::string& type, const std::string& subtype, const std::string& country) {
+    return by_key_[type + "/" + subtype + "/" + country];
+  }
+  static std::map<std::string, size_t> by_type_, by_key_;
+};
+std::map<std::string, size_t> CoverageTest::by_type_, CoverageTest::by_key_;
+
+TEST_F(CoverageTest, SyrianAdminUnitsAndLocalities) {
+  EXPECT_EQ(Count("PLACE", "governorate", "SY"), 14u);
+  EXPECT_EQ(Count("PLACE", "district", "SY"), 62u);
+  EXPECT_EQ(Count("PLACE", "subdistrict", "SY"), 272u);
+  const size_t settlements = Count("PLACE", "city", "SY") + Count("PLACE", "town", "SY") +
+                             Count("PLACE", "village", "SY");
+  EXPECT_GE(settlements, 6150u);  // the 6,254 listed towns and villages, less the quarters
+  EXPECT_GE(Count("PLACE", "neighbourhood", "SY"), 150u);
+}
+
+TEST_F(CoverageTest, IraqiAdminUnitsAndTowns) {
+  EXPECT_EQ(Count("PLACE", "governorate", "IQ"), 18u);
+  EXPECT_EQ(Count("PLACE", "district", "IQ"), 101u);
+  EXPECT_EQ(Count("PLACE", "subdistrict", "IQ"), 294u);
+  EXPECT_GE(Count("PLACE", "city", "IQ") + Count("PLACE", "town", "IQ") +
+                Count("PLACE", "village", "IQ") + Count("PLACE", "neighbourhood", "IQ"),
+            300u);
+}
+
+TEST_F(CoverageTest, CountriesAndFeatures) {
+  size_t countries = 0, features = 0;
+  for (const auto& [k, n] : by_key_) {
+    if (k.rfind("PLACE/country/", 0) == 0) countries += n;
+    for (const char* f : {"/river/", "/dam/", "/lake/", "/valley/", "/region/", "/crossing/",
+                          "/camp/", "/airport/", "/base/", "/oilfield/"}) {
+      if (k.rfind("PLACE", 0) == 0 && k.find(f) != std::string::npos) features += n;
+    }
+  }
+  EXPECT_GE(countries, 195u);
+  EXPECT_GE(features, 80u);
+}
+
+TEST_F(CoverageTest, ActorsAndOperations) {
+  EXPECT_GE(by_type_["FACTION"], 250u);
+  EXPECT_GE(by_type_["PERSON"], 400u);
+  EXPECT_GE(by_type_["ORGANIZATION"], 150u);
+  EXPECT_GE(by_type_["OPERATION"], 40u);
+}
+
+}  // namespace
+}  // namespace alam
