@@ -13,40 +13,15 @@
 namespace alam {
 namespace {
 
-class ExtractorTest : public ::testing::Test {
+class ExtractorTest : public testing::SmallGazetteerTest {
  protected:
-  void SetUp() override {
-    ExtractorOptions opt;
-    opt.use_embedded_data = false;
-    opt.gazetteer_files = {dir_.Write("table.tsv", testing::kTestTable),
-                           dir_.Write("ambiguous.tsv", testing::kTestAmbiguity),
-                           dir_.Write("triggers.tsv", testing::kTestTriggers)};
-    auto ex = Extractor::Create(opt);
-    ASSERT_TRUE(ex.ok()) << ex.status();
-    ex_ = std::move(*ex);
-  }
-
-  // Entities view the text they came from: keep every text alive for the test's duration.
-  std::vector<Entity> Run(const std::string& input) {
-    const std::string& text = texts_.emplace_back(input);
-    auto r = ex_->Extract(text);
-    EXPECT_TRUE(r.ok()) << r.status();
-    if (!r.ok()) return {};
-    for (const Entity& e : *r) {
-      EXPECT_EQ(text.substr(e.byte_start, e.byte_end - e.byte_start), e.text);
-    }
-    return *r;
-  }
+  void SetUp() override { Build(/*with_rules=*/false); }
 
   std::vector<std::string> Surfaces(const std::string& text) {
     std::vector<std::string> out;
     for (const Entity& e : Run(text)) out.emplace_back(e.text);
     return out;
   }
-
-  testing::TempDir dir_;
-  std::unique_ptr<Extractor> ex_;
-  std::deque<std::string> texts_;
 };
 
 using V = std::vector<std::string>;

@@ -12,101 +12,81 @@
 namespace alam {
 namespace {
 
-class RulesTest : public ::testing::Test {
+class RulesTest : public testing::SmallGazetteerTest {
  protected:
-  void SetUp() override {
-    ExtractorOptions opt;
-    opt.use_embedded_data = false;
-    opt.gazetteer_files = {dir_.Write("table.tsv", testing::kTestTable),
-                           dir_.Write("ambiguous.tsv", testing::kTestAmbiguity),
-                           dir_.Write("triggers.tsv", testing::kTestTriggers),
-                           std::string(ALAM_SOURCE_DIR) + "/data/stopwords.tsv"};
-    opt.rule_files = {std::string(ALAM_SOURCE_DIR) + "/data/rules.tsv"};
-    auto ex = Extractor::Create(opt);
-    ASSERT_TRUE(ex.ok()) << ex.status();
-    ex_ = std::move(*ex);
-  }
+  void SetUp() override { Build(/*with_rules=*/true); }
 
   // "surface|TYPE|source" for each entity.
-  std::vector<std::string> Run(const std::string& input) {
-    const std::string& text = texts_.emplace_back(input);
-    auto r = ex_->Extract(text);
-    EXPECT_TRUE(r.ok()) << r.status();
+  std::vector<std::string> Labels(const std::string& input) {
     std::vector<std::string> out;
-    if (!r.ok()) return out;
-    for (const Entity& e : *r) {
-      EXPECT_EQ(text.substr(e.byte_start, e.byte_end - e.byte_start), e.text);
+    for (const Entity& e : Run(input)) {
       out.push_back(std::string(e.text) + "|" + std::string(EntityTypeName(e.type)) + "|" +
                     std::string(e.source));
     }
     return out;
   }
-
-  testing::TempDir dir_;
-  std::unique_ptr<Extractor> ex_;
-  std::deque<std::string> texts_;
 };
 
 using V = std::vector<std::string>;
 
 TEST_F(RulesTest, PlaceAfterDescriptor) {
-  EXPECT_EQ(Run("سيطرت القوات على قرية الحمرات"), V{"الحمرات|PLACE|rule:place-after-village-word"});
-  EXPECT_EQ(Run("دخلوا بلدة تل أبيض"), V{"تل أبيض|PLACE|rule:place-after-town-word"});
-  EXPECT_EQ(Run("في قرية الباغوز فوقاني شرقا"), V{"الباغوز فوقاني|PLACE|rule:place-after-village-word"});
-  EXPECT_EQ(Run("مخيم الركبان"), V{"الركبان|PLACE|rule:place-after-camp-word"});
-  EXPECT_EQ(Run("وفي حي الوعر"), V{"الوعر|PLACE|rule:place-after-neighbourhood-word"});
-  EXPECT_EQ(Run("من معبر باب الهوى"), V{"باب الهوى|PLACE|rule:place-after-crossing-word"});
+  EXPECT_EQ(Labels("سيطرت القوات على قرية الحمرات"), V{"الحمرات|PLACE|rule:place-after-village-word"});
+  EXPECT_EQ(Labels("دخلوا بلدة تل أبيض"), V{"تل أبيض|PLACE|rule:place-after-town-word"});
+  EXPECT_EQ(Labels("في قرية الباغوز فوقاني شرقا"), V{"الباغوز فوقاني|PLACE|rule:place-after-village-word"});
+  EXPECT_EQ(Labels("مخيم الركبان"), V{"الركبان|PLACE|rule:place-after-camp-word"});
+  EXPECT_EQ(Labels("وفي حي الوعر"), V{"الوعر|PLACE|rule:place-after-neighbourhood-word"});
+  EXPECT_EQ(Labels("من معبر باب الهوى"), V{"باب الهوى|PLACE|rule:place-after-crossing-word"});
 }
 
 TEST_F(RulesTest, PlaceRuleTraps) {
-  EXPECT_TRUE(Run("هذه مدينة كبيرة جدا").empty());
-  EXPECT_TRUE(Run("في قرية في الريف").empty());
-  EXPECT_TRUE(Run("وهو حي يرزق").empty());          // حي = alive: a neighbourhood needs ال
-  EXPECT_TRUE(Run("قرية، ثم").empty());             // never past punctuation
-  EXPECT_TRUE(Run("آخر مدينة قال إنها").empty());   // a verb is not a name
-  EXPECT_TRUE(Run("قرية\nالحمرات").empty());        // never across a line
+  EXPECT_TRUE(Labels("هذه مدينة كبيرة جدا").empty());
+  EXPECT_TRUE(Labels("في قرية في الريف").empty());
+  EXPECT_TRUE(Labels("وهو حي يرزق").empty());          // حي = alive: a neighbourhood needs ال
+  EXPECT_TRUE(Labels("قرية، ثم").empty());             // never past punctuation
+  EXPECT_TRUE(Labels("آخر مدينة قال إنها").empty());   // a verb is not a name
+  EXPECT_TRUE(Labels("قرية\nالحمرات").empty());        // never across a line
 }
 
 TEST_F(RulesTest, PersonAfterTitleOrOffice) {
-  EXPECT_EQ(Run("قال الرئيس الفرنسي إيمانويل ماكرون"),
+  EXPECT_EQ(Labels("قال الرئيس الفرنسي إيمانويل ماكرون"),
             V{"إيمانويل ماكرون|PERSON|rule:person-after-president"});
-  EXPECT_EQ(Run("وصرح وزير الخارجية الأمريكي ريكس تيلرسون"),
+  EXPECT_EQ(Labels("وصرح وزير الخارجية الأمريكي ريكس تيلرسون"),
             V{"ريكس تيلرسون|PERSON|rule:person-minister"});
-  EXPECT_EQ(Run("قال المتحدث باسم البنتاغون جيف ديفيس"),
+  EXPECT_EQ(Labels("قال المتحدث باسم البنتاغون جيف ديفيس"),
             V{"جيف ديفيس|PERSON|rule:person-spokesperson"});
-  EXPECT_EQ(Run("قتل العميد عصام زهر"), V{"عصام زهر|PERSON|rule:person-after-brigadier"});
-  EXPECT_EQ(Run("ظهر أبو محمد الجولاني"), V{"أبو محمد الجولاني|PERSON|rule:person-kunya"});
+  EXPECT_EQ(Labels("قتل العميد عصام زهر"), V{"عصام زهر|PERSON|rule:person-after-brigadier"});
+  EXPECT_EQ(Labels("ظهر أبو محمد الجولاني"), V{"أبو محمد الجولاني|PERSON|rule:person-kunya"});
 }
 
 TEST_F(RulesTest, PersonRuleTraps) {
-  EXPECT_TRUE(Run("الرئيس السوري قال إن").empty());
-  EXPECT_TRUE(Run("المتحدث باسم وزارة الدفاع").empty());
-  EXPECT_TRUE(Run("اللواء الثامن").empty());  // a brigade, not a general
-  EXPECT_TRUE(Run("أبو الطفل").empty());
+  EXPECT_TRUE(Labels("الرئيس السوري قال إن").empty());
+  EXPECT_TRUE(Labels("المتحدث باسم وزارة الدفاع").empty());
+  EXPECT_TRUE(Labels("اللواء الثامن").empty());  // a brigade, not a general
+  EXPECT_TRUE(Labels("أبو الطفل").empty());
 }
 
 TEST_F(RulesTest, FactionInQuotesAfterDescriptor) {
-  EXPECT_EQ(Run("فصيل \"أحرار الشرقية\" المدعوم"),
+  EXPECT_EQ(Labels("فصيل \"أحرار الشرقية\" المدعوم"),
             V{"أحرار الشرقية|FACTION|rule:faction-quoted-after-faction"});
-  EXPECT_EQ(Run("لواء «صقور الجبل»"), V{"صقور الجبل|FACTION|rule:faction-quoted-after-brigade"});
-  EXPECT_TRUE(Run("فصيل مسلح").empty());
+  EXPECT_EQ(Labels("لواء «صقور الجبل»"), V{"صقور الجبل|FACTION|rule:faction-quoted-after-brigade"});
+  EXPECT_TRUE(Labels("فصيل مسلح").empty());
 }
 
 TEST_F(RulesTest, ForcesByNationality) {
-  EXPECT_EQ(Run("قصفت القوات الروسية"), V{"القوات الروسية|FACTION|rule:forces-by-nationality"});
-  EXPECT_EQ(Run("وتقدم الجيش التركي"), V{"الجيش التركي|FACTION|rule:army-by-nationality"});
-  EXPECT_TRUE(Run("القوات الخاصة والجيش الحر").empty());
+  EXPECT_EQ(Labels("قصفت القوات الروسية"), V{"القوات الروسية|FACTION|rule:forces-by-nationality"});
+  EXPECT_EQ(Labels("وتقدم الجيش التركي"), V{"الجيش التركي|FACTION|rule:army-by-nationality"});
+  EXPECT_TRUE(Labels("القوات الخاصة والجيش الحر").empty());
 }
 
 TEST_F(RulesTest, RulesNeverOverrideTheGazetteer) {
-  EXPECT_EQ(Run("قال الرئيس بشار الأسد"), V{"بشار الأسد|PERSON|alias"});
-  EXPECT_EQ(Run("قرية حلب"), V{"حلب|PLACE|alias"});
+  EXPECT_EQ(Labels("قال الرئيس بشار الأسد"), V{"بشار الأسد|PERSON|alias"});
+  EXPECT_EQ(Labels("قرية حلب"), V{"حلب|PLACE|alias"});
 }
 
 TEST_F(RulesTest, DesignationsOfIsByTrigger) {
-  EXPECT_EQ(Run("عناصر تنظيم الدولة"), V{"الدولة|FACTION|alias"});
-  EXPECT_EQ(Run("تنظيم “الدولة”"), V{"الدولة|FACTION|alias"});
-  EXPECT_TRUE(Run("مؤسسات الدولة").empty());
+  EXPECT_EQ(Labels("عناصر تنظيم الدولة"), V{"الدولة|FACTION|alias"});
+  EXPECT_EQ(Labels("تنظيم “الدولة”"), V{"الدولة|FACTION|alias"});
+  EXPECT_TRUE(Labels("مؤسسات الدولة").empty());
 }
 
 TEST_F(RulesTest, NamesakesPreferTheOneWhoseParentIsNamed) {

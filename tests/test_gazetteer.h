@@ -2,6 +2,15 @@
 #ifndef ALAM_TESTS_TEST_GAZETTEER_H_
 #define ALAM_TESTS_TEST_GAZETTEER_H_
 
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "alam/extractor.h"
+#include "gtest/gtest.h"
+#include "test_util.h"
+
 namespace alam::testing {
 
 inline constexpr char kTestTable[] =
@@ -38,6 +47,42 @@ inline constexpr char kTestTriggers[] =
     "مدينة\tPLACE\tcity\n"
     "قرية\tPLACE\tvillage\n"
     "تنظيم\tFACTION\t\n";
+
+// A fixture with an extractor over the small gazetteer above (no embedded data), optionally
+// with the project's own rules and stopwords; Run() keeps every text alive, since entities view
+// the text they came from, and checks that each span slices it exactly.
+class SmallGazetteerTest : public ::testing::Test {
+ protected:
+  void Build(bool with_rules) {
+    ExtractorOptions opt;
+    opt.use_embedded_data = false;
+    opt.gazetteer_files = {dir_.Write("table.tsv", kTestTable),
+                           dir_.Write("ambiguous.tsv", kTestAmbiguity),
+                           dir_.Write("triggers.tsv", kTestTriggers)};
+    if (with_rules) {
+      opt.gazetteer_files.push_back(std::string(ALAM_SOURCE_DIR) + "/data/stopwords.tsv");
+      opt.rule_files = {std::string(ALAM_SOURCE_DIR) + "/data/rules.tsv"};
+    }
+    auto ex = Extractor::Create(opt);
+    ASSERT_TRUE(ex.ok()) << ex.status();
+    ex_ = std::move(*ex);
+  }
+
+  std::vector<Entity> Run(const std::string& input) {
+    const std::string& text = texts_.emplace_back(input);
+    auto r = ex_->Extract(text);
+    EXPECT_TRUE(r.ok()) << r.status();
+    if (!r.ok()) return {};
+    for (const Entity& e : *r) {
+      EXPECT_EQ(text.substr(e.byte_start, e.byte_end - e.byte_start), e.text);
+    }
+    return *r;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Extractor> ex_;
+  std::deque<std::string> texts_;
+};
 
 }  // namespace alam::testing
 

@@ -1,0 +1,216 @@
+#!/usr/bin/python3
+"""Precision audit of alam's output over the three war subsets.
+
+Usage (from the repository root; standard library only):
+
+  /usr/bin/python3 tests/audit/audit.py sample [--cli PATH] [--out FILE] [--n 300]
+                                              [--seed 20261123] [--keep-verdicts FILE]
+      Runs the CLI (PATH, else $ALAM_CLI, else build/release/alam) with its default
+      options (embedded gazetteer, rules on) over the war subsets, pools every entity,
+      draws N of them uniformly at random with a fixed seed and writes them as a TSV
+      (columns below, `verdict` and `note` left empty, unless --keep-verdicts names an
+      earlier filled TSV whose verdicts are carried over for identical rows).  Prints
+      the totals: documents, entities per type, per source (alias / rule:...).
+
+  /usr/bin/python3 tests/audit/audit.py summarize [FILE]
+      Reads the verdict-filled TSV (default tests/audit/precision-audit.tsv) and prints
+      precision by type, by source (alias vs rule) and overall.
+
+Verdicts: correct, wrong-link, wrong-type, partial, not-entity.
+Precision = (correct + wrong-link) / all;  strict = correct / all.
+"""
+import argparse
+import collections
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CORPORA = "/work/shared/corpora"
+# (short name, path, id field, text fields)
+SUBSETS = [
+    ("saudinewsnet", CORPORA + "/saudinewsnet/saudinewsnet_war_subset.jsonl",
+     "_source_line", ["title", "content"]),
+    ("ant-multisource", CORPORA + "/ant-multisource/antcorpus_multisource_war_subset.jsonl",
+     "docno", ["title", "text"]),
+    ("ant-v1.1", CORPORA + "/ant-v1.1/antcorpus_v1.1_war_subset.jsonl",
+     "docno", ["title", "text"]),
+]
+COLUMNS = ["n", "corpus", "doc", "start", "end", "text", "type", "subtype", "id", "name_en",
+           "source", "score", "context", "verdict", "note"]
+VERDICTS = ["correct", "wrong-link", "wrong-type", "partial", "not-entity"]
+CONTEXT = 60
+DEFAULT_TSV = os.path.join(ROOT, "tests", "audit", "precision-audit.tsv")
+
+
+def clean(s):
+    return " ".join(str(s).replace("\t", " ").replace("\r", " ").replace("\n", " ").split(" "))
+
+
+def join_text(rec, fields):
+    # Mirrors the CLI: present, non-empty fields joined with a blank line between them.
+    parts = []
+    for f in fields:
+        v = rec.get(f)
+        if isinstance(v, str) and v != "":
+            parts.append(v)
+    return "\n\n".join(parts)
+
+
+def run_cli(cli, path, id_field, fields):
+    cmd = [cli, "extract", "--id-field", id_field]
+    for f in fields:
+        cmd += ["--text-field", f]
+    cmd.append(path)
+    with tempfile.TemporaryFile() as out:
+        rc = subprocess.call(cmd, stdout=out)
+        if rc not in (0, 1):
+            sys.exit("audit.py: %s exited with %d" % (" ".join(cmd), rc))
+        out.seek(0)
+        return [json.loads(line) for line in out.read().decode("utf-8").splitlines() if line.strip()]
+
+
+def cmd_sample(args):
+    cli = args.cli or os.environ.get("ALAM_CLI") or os.path.join(ROOT, "build", "release", "alam")
+    pool = []
+    docs = collections.Counter()
+    failed = 0
+    mismatched = 0
+    for name, path, id_field, fields in SUBSETS:
+        texts = {}
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    rec = json.loads(line)
+                    texts[str(rec.get(id_field))] = join_text(rec, fields)
+        for res in run_cli(cli, path, id_field, fields):
+            docs[name] += 1
+            if "error" in res:
+                failed += 1
+                continue
+            doc = str(res.get("doc"))
+            text = texts.get(doc, "")
+            for e in res.get("entities", []):
+                s, t = e["start"], e["end"]
+                if text[s:t] != e["text"]:
+                    mismatched += 1
+                ctx = (clean(text[max(0, s - CONTEXT):s]) + "⟦" + clean(text[s:t]) + "⟧" +
+                       clean(text[t:t + CONTEXT]))
+                pool.append({
+                    "corpus": name, "doc": doc, "start": s, "end": t, "text": clean(e["text"]),
+                    "type": e.get("type", ""), "subtype": e.get("subtype", ""),
+                    "id": e.get("id", ""), "name_en": clean(e.get("name_en", "")),
+                    "source": e.get("source", ""), "score": e.get("score", ""),
+                    "context": ctx, "verdict": "", "note": ""})
+
+    by_type = collections.Counter(e["type"] for e in pool)
+    by_source = collections.Counter(e["source"] for e in pool)
+    rules = sum(c for s, c in by_source.items() if s.startswith("rule:"))
+    print("documents processed: %d (%s); failed: %d" % (
+        sum(docs.values()), ", ".join("%s %d" % kv for kv in docs.items()), failed))
+    print("entities: %d (alias %d, rules %d = %.1f%%)" % (
+        len(pool), len(pool) - rules, rules, 100.0 * rules / max(1, len(pool))))
+    if mismatched:
+        print("WARNING: %d entities whose text does not match the joined text" % mismatched)
+    print("per type:")
+    for k, v in by_type.most_common():
+        r = sum(1 for e in pool if e["type"] == k and e["source"].startswith("rule:"))
+        print("  %-13s %7d  (rules %d)" % (k, v, r))
+    print("per source:")
+    for k, v in by_source.most_common():
+        print("  %-40s %7d" % (k, v))
+
+    rng = random.Random(args.seed)
+    picked = sorted(rng.sample(range(len(pool)), min(args.n, len(pool))))
+    sample = [pool[i] for i in picked]
+    if args.keep_verdicts:
+        old = {}
+        for r in read_tsv(args.keep_verdicts):
+            old[(r["corpus"], r["doc"], r["start"], r["end"], r["type"], r["id"])] = r
+        kept = 0
+        for r in sample:
+            o = old.get((r["corpus"], r["doc"], str(r["start"]), str(r["end"]), r["type"], r["id"]))
+            if o:
+                r["verdict"], r["note"] = o.get("verdict", ""), o.get("note", "")
+                kept += 1
+        print("verdicts carried over: %d of %d" % (kept, len(sample)))
+    with open(args.out, "w", encoding="utf-8") as fh:
+        fh.write("\t".join(COLUMNS) + "\n")
+        for n, r in enumerate(sample, 1):
+            r["n"] = n
+            fh.write("\t".join(clean(r[c]) for c in COLUMNS) + "\n")
+    print("wrote %d rows to %s" % (len(sample), args.out))
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    head = lines[0].split("\t")
+    rows = []
+    for line in lines[1:]:
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        cells += [""] * (len(head) - len(cells))
+        rows.append(dict(zip(head, cells)))
+    return rows
+
+
+def table(title, groups):
+    print("%-16s %5s %7s %9s %9s %9s %9s %9s %9s" % (
+        title, "n", "correct", "wrong-lnk", "wrong-typ", "partial", "not-ent", "precision", "strict"))
+    for key, rows in groups:
+        c = collections.Counter(r["verdict"] for r in rows)
+        n = len(rows)
+        ok = c["correct"] + c["wrong-link"]
+        print("%-16s %5d %7d %9d %9d %9d %9d %9s %9s" % (
+            key, n, c["correct"], c["wrong-link"], c["wrong-type"], c["partial"], c["not-entity"],
+            "%.3f" % (ok / n) if n else "-", "%.3f" % (c["correct"] / n) if n else "-"))
+
+
+def cmd_summarize(args):
+    rows = read_tsv(args.file)
+    bad = [r for r in rows if r.get("verdict") not in VERDICTS]
+    if bad:
+        print("WARNING: %d rows without a valid verdict (n = %s); they are left out" % (
+            len(bad), ", ".join(r.get("n", "?") for r in bad[:20])))
+    rows = [r for r in rows if r.get("verdict") in VERDICTS]
+    types = sorted(set(r["type"] for r in rows))
+    table("type", [(t, [r for r in rows if r["type"] == t]) for t in types] + [("ALL", rows)])
+    print()
+    table("source", [
+        ("alias", [r for r in rows if not r["source"].startswith("rule:")]),
+        ("rule:*", [r for r in rows if r["source"].startswith("rule:")])] +
+        [(s, [r for r in rows if r["source"] == s])
+         for s in sorted(set(r["source"] for r in rows if r["source"].startswith("rule:")))])
+    print()
+    table("corpus", [(c, [r for r in rows if r["corpus"] == c])
+                     for c in sorted(set(r["corpus"] for r in rows))])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd")
+    s = sub.add_parser("sample", help="run the CLI and draw the sample")
+    s.add_argument("--cli", help="path of the alam CLI (default $ALAM_CLI or build/release/alam)")
+    s.add_argument("--out", default=os.path.join(ROOT, "tests", "audit", "sample.tsv"))
+    s.add_argument("--n", type=int, default=300)
+    s.add_argument("--seed", type=int, default=20261123)
+    s.add_argument("--keep-verdicts", help="carry verdicts over from an earlier filled TSV")
+    m = sub.add_parser("summarize", help="precision from the verdict-filled TSV")
+    m.add_argument("file", nargs="?", default=DEFAULT_TSV)
+    args = ap.parse_args()
+    if args.cmd == "sample":
+        cmd_sample(args)
+    elif args.cmd == "summarize":
+        cmd_summarize(args)
+    else:
+        ap.print_help()
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
