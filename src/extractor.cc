@@ -79,12 +79,14 @@ std::string_view BaseName(std::string_view path) {
 }
 
 // The one dispatch of data files by name: rules.tsv (or any file given as rules),
-// stopwords.tsv, ambiguous.tsv, triggers.tsv, and every other file as a gazetteer table.
+// stopwords.tsv and common_words.tsv, ambiguous.tsv, triggers.tsv, and every other file as a
+// gazetteer table.
 absl::Status LoadDataFile(CompiledData* d, std::string_view name, std::string_view content,
                           bool is_rules) {
   const std::string_view base = BaseName(name);
   if (is_rules || base == "rules.tsv") return d->rules.Add(name, content);
-  if (base == "stopwords.tsv") return d->rules.AddStopwords(name, content);
+  if (base == "stopwords.tsv") return d->rules.AddStopwords(name, content, false);
+  if (base == "common_words.tsv") return d->rules.AddStopwords(name, content, true);
   if (base == "ambiguous.tsv") return d->gazetteer.AddAmbiguity(name, content);
   if (base == "triggers.tsv") return d->gazetteer.AddTriggers(name, content);
   return d->gazetteer.AddTable(name, content);

@@ -44,6 +44,7 @@ TEST_F(RulesTest, PlaceRuleTraps) {
   EXPECT_TRUE(Labels("وهو حي يرزق").empty());          // حي = alive: a neighbourhood needs ال
   EXPECT_TRUE(Labels("قرية، ثم").empty());             // never past punctuation
   EXPECT_TRUE(Labels("آخر مدينة قال إنها").empty());   // a verb is not a name
+  EXPECT_TRUE(Labels("آخر مدينة يسيطر عليها").empty());  // nor a common word of the news
   EXPECT_TRUE(Labels("قرية\nالحمرات").empty());        // never across a line
 }
 

@@ -61,6 +61,7 @@ class SmallGazetteerTest : public ::testing::Test {
                            dir_.Write("triggers.tsv", kTestTriggers)};
     if (with_rules) {
       opt.gazetteer_files.push_back(std::string(ALAM_SOURCE_DIR) + "/data/stopwords.tsv");
+      opt.gazetteer_files.push_back(std::string(ALAM_SOURCE_DIR) + "/data/common_words.tsv");
       opt.rule_files = {std::string(ALAM_SOURCE_DIR) + "/data/rules.tsv"};
     }
     auto ex = Extractor::Create(opt);

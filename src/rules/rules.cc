@@ -69,7 +69,8 @@ absl::Status RuleSet::Add(std::string_view file, std::string_view content) {
   });
 }
 
-absl::Status RuleSet::AddStopwords(std::string_view file, std::string_view content) {
+absl::Status RuleSet::AddStopwords(std::string_view file, std::string_view content,
+                                   bool common) {
   return ParseTsv(file, content, {"word", "note"}, {"word"}, [&](const TsvRow& row) -> absl::Status {
     std::string w;
     absl::Status s = Normalize(row.Get("word"), &w, nullptr);
@@ -77,7 +78,7 @@ absl::Status RuleSet::AddStopwords(std::string_view file, std::string_view conte
       return absl::InvalidArgumentError(Cat(row.Where(), "stopword \"", row.Get("word"),
                                             "\" must be one word"));
     }
-    stopwords_.insert(std::move(w));
+    (common ? common_words_ : stopwords_).insert(std::move(w));
     return absl::OkStatus();
   });
 }
@@ -119,13 +120,19 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       if (first == tokens.end() || last == tokens.end() || first->start != gs || last->end != ge) {
         continue;
       }
-      // Stopwords are checked on the words of the name, not on the trigger word itself.
-      bool stop = false;
+      // Stopwords are checked on the words of the name, not on the trigger word itself: one
+      // stopword rejects the name, and so does a name made only of common words when it
+      // follows its trigger (a designation that includes the trigger, such as القوات الروسية,
+      // is spelled out by its pattern).
+      bool stop = false, all_common = true;
       auto from = std::max(first, tokens.begin() + h.token + 1);
       for (auto t = from; t <= last && !stop; ++t) {
-        stop = stopwords_.contains(normalized.substr(t->start, t->end - t->start));
+        const std::string_view w = normalized.substr(t->start, t->end - t->start);
+        stop = stopwords_.contains(w);
+        all_common = all_common && common_words_.contains(w);
       }
-      if (stop) continue;
+      const bool follows_trigger = first > tokens.begin() + h.token;
+      if (stop || (follows_trigger && all_common)) continue;
       out->push_back(Candidate{gs, ge, static_cast<uint32_t>(first - tokens.begin()),
                                static_cast<uint32_t>(last - tokens.begin() + 1), -1,
                                static_cast<int32_t>(ri), 0});

@@ -42,8 +42,9 @@ class RuleSet {
   ~RuleSet();
   // Parses a rules file; errors name file and line (a pattern that does not compile too).
   absl::Status Add(std::string_view file, std::string_view content);
-  // Parses a stopword file (column "word"): words that never belong to a rule-made name.
-  absl::Status AddStopwords(std::string_view file, std::string_view content);
+  // Parses a stopword file (column "word"). Stopwords never belong to a rule-made name;
+  // with `common`, the words are ordinary words: a name made only of them is rejected.
+  absl::Status AddStopwords(std::string_view file, std::string_view content, bool common);
   // Registers every trigger word with the gazetteer's vocabulary (after Gazetteer::Finish).
   void Bind(Gazetteer* g);
 
@@ -58,6 +59,7 @@ class RuleSet {
   std::vector<std::unique_ptr<Rule>> rules_;
   absl::flat_hash_map<uint32_t, std::vector<uint32_t>> by_word_;
   StringSet stopwords_;
+  StringSet common_words_;
 };
 
 }  // namespace alam::internal

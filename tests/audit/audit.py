@@ -10,7 +10,10 @@ Usage (from the repository root; standard library only):
       draws N of them uniformly at random with a fixed seed and writes them as a TSV
       (columns below, `verdict` and `note` left empty, unless --keep-verdicts names an
       earlier filled TSV whose verdicts are carried over for identical rows).  Prints
-      the totals: documents, entities per type, per source (alias / rule:...).
+      the totals: documents, entities per type, per source (alias / rule:...), and the
+      net number of entities the rules add (a second run with --no-rules).
+      With --source-prefix rule: --n 100 --out tests/audit/rules-audit.tsv it draws the
+      supplementary sample of rule-made entities only.
 
   /usr/bin/python3 tests/audit/audit.py summarize [FILE]
       Reads the verdict-filled TSV (default tests/audit/precision-audit.tsv) and prints
@@ -60,8 +63,8 @@ def join_text(rec, fields):
     return "\n\n".join(parts)
 
 
-def run_cli(cli, path, id_field, fields):
-    cmd = [cli, "extract", "--id-field", id_field]
+def run_cli(cli, path, id_field, fields, extra=()):
+    cmd = [cli, "extract", "--id-field", id_field] + list(extra)
     for f in fields:
         cmd += ["--text-field", f]
     cmd.append(path)
@@ -122,7 +125,21 @@ def cmd_sample(args):
     print("per source:")
     for k, v in by_source.most_common():
         print("  %-40s %7d" % (k, v))
+    if not args.skip_no_rules:
+        # Net effect of the rules: the same run with --no-rules.
+        plain = collections.Counter()
+        for name, path, id_field, fields in SUBSETS:
+            for res in run_cli(cli, path, id_field, fields, ["--no-rules"]):
+                for e in res.get("entities", []):
+                    plain[e.get("type", "")] += 1
+        print("with --no-rules: %d entities; rules add %+d net (%s)" % (
+            sum(plain.values()), len(pool) - sum(plain.values()),
+            ", ".join("%s %+d" % (t, by_type[t] - plain[t])
+                      for t in sorted(set(by_type) | set(plain)))))
 
+    if args.source_prefix:
+        pool = [e for e in pool if e["source"].startswith(args.source_prefix)]
+        print("pool restricted to source %s*: %d entities" % (args.source_prefix, len(pool)))
     rng = random.Random(args.seed)
     picked = sorted(rng.sample(range(len(pool)), min(args.n, len(pool))))
     sample = [pool[i] for i in picked]
@@ -159,16 +176,31 @@ def read_tsv(path):
     return rows
 
 
+def wilson(k, n, z=1.96):
+    if not n:
+        return (0.0, 0.0)
+    p = k / n
+    d = 1 + z * z / n
+    c = (p + z * z / (2 * n)) / d
+    h = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / d
+    return (max(0.0, c - h), min(1.0, c + h))
+
+
 def table(title, groups):
-    print("%-16s %5s %7s %9s %9s %9s %9s %9s %9s" % (
-        title, "n", "correct", "wrong-lnk", "wrong-typ", "partial", "not-ent", "precision", "strict"))
+    print("%-36s %5s %7s %9s %9s %9s %9s %9s %13s %7s" % (
+        title, "n", "correct", "wrong-lnk", "wrong-typ", "partial", "not-ent", "precision",
+        "95% CI", "strict"))
     for key, rows in groups:
+        if not rows:
+            continue
         c = collections.Counter(r["verdict"] for r in rows)
         n = len(rows)
         ok = c["correct"] + c["wrong-link"]
-        print("%-16s %5d %7d %9d %9d %9d %9d %9s %9s" % (
+        lo, hi = wilson(ok, n)
+        print("%-36s %5d %7d %9d %9d %9d %9d %9s %13s %7s" % (
             key, n, c["correct"], c["wrong-link"], c["wrong-type"], c["partial"], c["not-entity"],
-            "%.3f" % (ok / n) if n else "-", "%.3f" % (c["correct"] / n) if n else "-"))
+            "%.3f" % (ok / n) if n else "-", "%.2f-%.2f" % (lo, hi) if n else "-",
+            "%.3f" % (c["correct"] / n) if n else "-"))
 
 
 def cmd_summarize(args):
@@ -199,6 +231,10 @@ def main():
     s.add_argument("--out", default=os.path.join(ROOT, "tests", "audit", "sample.tsv"))
     s.add_argument("--n", type=int, default=300)
     s.add_argument("--seed", type=int, default=20261123)
+    s.add_argument("--source-prefix", help="draw only from entities whose source starts with this "
+                   "(e.g. rule: for the supplementary rule audit)")
+    s.add_argument("--skip-no-rules", action="store_true",
+                   help="skip the comparison run with --no-rules")
     s.add_argument("--keep-verdicts", help="carry verdicts over from an earlier filled TSV")
     m = sub.add_parser("summarize", help="precision from the verdict-filled TSV")
     m.add_argument("file", nargs="?", default=DEFAULT_TSV)
