@@ -133,6 +133,14 @@ TEST_F(ExtractorTest, NamesakesChooseByTriggerThenProminence) {
   EXPECT_EQ(es[0].alternatives, 1u);
 }
 
+TEST_F(ExtractorTest, CountryNamesAsAdjectivesAreNotTheCountry) {
+  EXPECT_TRUE(Surfaces("قالت المعلمة السعودية").empty());
+  EXPECT_TRUE(Surfaces("أعلنت شركة سورية").empty());
+  EXPECT_EQ(Surfaces("وصل إلى السعودية"), V{"السعودية"});
+  EXPECT_EQ(Surfaces("الحرب في سورية"), V{"سورية"});
+  EXPECT_EQ(Surfaces("المملكة العربية السعودية"), V{"المملكة العربية السعودية"});
+}
+
 TEST_F(ExtractorTest, LatinAliases) {
   auto es = Run("وقالت شبكة CNN إن");
   ASSERT_EQ(es.size(), 1u);

@@ -112,6 +112,9 @@ TEST_F(RulesTest, LaterSurnameLinksToThePersonNamedInFull) {
   es = ex_->Extract("وقال الأسد إن");  // no full name earlier: a lion is not a person
   ASSERT_TRUE(es.ok());
   EXPECT_TRUE(es->empty());
+  es = ex_->Extract("التقى بشار الأسد ثم سليمان الأسد");  // after a first name: someone else
+  ASSERT_TRUE(es.ok());
+  EXPECT_EQ(es->size(), 1u);
   es = ex_->Extract("وقال الأسد إن بشار الأسد");  // only after the full name
   ASSERT_TRUE(es.ok());
   ASSERT_EQ(es->size(), 1u);

@@ -82,6 +82,8 @@ T_COMMON = 20.0     # df per 10,000 non-war documents for data/common_words.tsv
 
 T_HIGH = 50.0       # df per 10,000 non-war documents: common whatever the entry
 T_LOW = 10.0        # from here up to T_HIGH: common unless a prominent entry bears the name
+T_LOW_MINOR = 2.0   # villages and neighbourhoods: from here, common with evidence of word use
+PERSON_RATIO = 0.5  # share of an alias's NER entity occurrences inside people's names
 MINOR_SUBTYPES = {"village", "neighbourhood"}
 PROMINENT_SUBTYPES = {"country", "continent", "state", "governorate", "city"}
 NAME_MIN_N = 3      # occurrences in the NER corpora needed to trust the name ratio
@@ -295,20 +297,31 @@ def read_ner(corpora):
                         yield sent
                         sent = []
                     continue
-                sent.append((nt, "B" if tag.startswith("B") else ("I" if tag != "O" else "O")))
+                bio = "B" if tag.startswith("B") else ("I" if tag != "O" else "O")
+                sent.append((nt, bio, bio != "O" and is_person_tag(tag)))
         if sent:
             yield sent
 
 
+# Person classes of the NER corpora: ANERCorp and Wojood PERS, NewsFANE's fine person classes.
+PERSON_TAGS = {"PERS", "PER", "Politician", "Athlete", "Artist", "Other_PER", "Religious_PER",
+               "Scientist", "Businessperson", "Engineer", "Lawyer", "Police", "Journalist"}
+
+
+def is_person_tag(tag):
+    return tag.split("-", 1)[-1] in PERSON_TAGS
+
+
 def ner_stats(corpora, targets):
-    """alias -> [occurrences, inside an entity, beginning an entity (and inside it)]"""
-    stats = defaultdict(lambda: [0, 0, 0])
+    """alias -> [occurrences, inside an entity, beginning an entity (and inside it), inside a
+    person's name]"""
+    stats = defaultdict(lambda: [0, 0, 0, 0])
     firsts = defaultdict(set)
     for a in targets:
         w = a.split(" ")
         firsts[w[0]].add(a)
     for sent in read_ner(corpora):
-        for i, (t, ent) in enumerate(sent):
+        for i, (t, ent, _) in enumerate(sent):
             for v in variants(t):
                 for a in firsts.get(v, ()):
                     w = a.split(" ")
@@ -320,6 +333,7 @@ def ner_stats(corpora, targets):
                         st[1] += inside
                         st[2] += inside and ent == "B" and all(sent[i + j][1] == "I"
                                                                for j in range(1, len(w)))
+                        st[3] += inside and all(sent[i + j][2] for j in range(len(w)))
     return stats
 
 
@@ -375,7 +389,7 @@ def main():
         """The NER corpora show a as a name: mostly inside annotated entities, and either
         often at their start or never used with the article added/removed - so لافروف in
         سيرغي لافروف counts, العمال in حزب العمال (also عمال) does not."""
-        n, e, b = ner.get(a, (0, 0, 0))
+        n, e, b = ner.get(a, (0, 0, 0, 0))[:3]
         return n >= NAME_MIN_N and e >= NAME_RATIO * n and \
             (b >= NAME_B_RATIO * n or not alt_evidence(a))
 
@@ -396,11 +410,29 @@ def main():
             measured[b] = df10k(b)
     ner.update(ner_stats(corpora, [b for b in measured if " " in b]))
     frequent = [a for a, v in measured.items() if v >= (T_HIGH if " " in a else T_LOW)]
+    # Villages and neighbourhoods (aliases borne by no larger entry): a lower bar, since a
+    # hamlet's name this frequent in general news is a word or a person's name, but only with
+    # evidence of word use (or of a person's name) so that rare names like الشعفة stay names.
+    minor_low = [a for a, v in measured.items()
+                 if " " not in a and T_LOW_MINOR <= v < T_LOW and a not in major]
+    ner.update(ner_stats(corpora, minor_low))
+
+    def person_name(a):
+        """The NER corpora show a mostly inside people's names (حسن، خالد، المالكي)."""
+        n, e, _, pers = ner.get(a, (0, 0, 0, 0))
+        return n >= NAME_MIN_N and e > 0 and pers >= PERSON_RATIO * e
 
     flagged = {}
     decision = {}
+    for a in minor_low:
+        if person_name(a) or word_evidence(a):
+            decision[a] = "common (village or neighbourhood)"
+            flagged[a] = measured[a]
     for a in frequent:
-        if is_name(a):
+        if a not in major and person_name(a):
+            decision[a] = "common (a person's name borne by a village)"
+            flagged[a] = measured[a]
+        elif is_name(a):
             decision[a] = "name (NER)"
         elif measured[a] < T_HIGH and a in prominent:  # (two-word aliases are >= T_HIGH)
             decision[a] = "name (prominent entry)"
@@ -427,7 +459,7 @@ def main():
         print("  aliases with df10k >= %d: %d" % (t, sum(1 for v in vals if v >= t)))
     print("top of the distribution (alias, df10k, NER occurrences/inside an entity/beginning one, decision):")
     for a, v in sorted(measured.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]:
-        n, e, b = ner.get(a, (0, 0, 0))
+        n, e, b = ner.get(a, (0, 0, 0, 0))[:3]
         alt = alternate(a) if " " not in a else None
         print("  %-28s %8.1f  %4d/%-4d/%-4d alt %6.1f  %s" % (
             a, v, n, e, b, df10k(alt) if alt else 0, decision.get(a, "-")))
@@ -451,7 +483,7 @@ def write_common_words(corpora, all_df, total, aliases):
     ner = ner_stats(corpora, set(freq))
     common = {}
     for w, v in freq.items():
-        n, e, _ = ner.get(w, (0, 0, 0))
+        n, e, _, _ = ner.get(w, (0, 0, 0, 0))
         if n >= NAME_MIN_N and e >= NAME_RATIO * n:
             continue  # mostly inside names in annotated news: a name, not a common word
         common[w] = v

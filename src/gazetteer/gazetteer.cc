@@ -59,10 +59,12 @@ bool StartsWithArticle(std::string_view w) {
 }  // namespace
 
 int DefaultProminence(EntityType type, std::string_view subtype) {
+  // A river, lake or dam shares its name with towns; news names it with نهر، سد، بحيرة (a
+  // trigger that picks it), so bare names go to the settlement.
   if (type != EntityType::kPlace) return 80;
   static const std::map<std::string_view, int> kBySubtype = {
       {"country", 95}, {"continent", 90}, {"city", 85}, {"governorate", 80},
-      {"state", 75},   {"river", 75},     {"region", 65}, {"district", 60},
+      {"state", 75},   {"river", 50},     {"region", 65}, {"district", 60},
       {"town", 55},    {"crossing", 55},  {"camp", 55},   {"airport", 55},
       {"base", 55},    {"dam", 55},       {"lake", 55},   {"valley", 55},
       {"mountain", 50}, {"oilfield", 50}, {"subdistrict", 40}, {"neighbourhood", 45},

@@ -60,6 +60,26 @@ struct Context {
            (e.subtype == "country" || e.subtype == "governorate" || e.subtype == "continent" ||
             e.subtype == "state" || e.subtype == "region");
   }
+  // A country name in its adjective form (…ية) right after a definite word agrees with it as
+  // an adjective (الحكومة السورية، المعلمة السعودية), or after an indefinite feminine noun
+  // (شركة سورية): not the country.
+  bool AdjectiveReading(const Candidate& c, const EntryInfo& e) const {
+    if (e.type != EntityType::kPlace || e.subtype != "country") return false;
+    if (c.clitic_bytes > 0 || c.tok_begin == 0 || c.tok_end != c.tok_begin + 1) return false;
+    if (tokens[c.tok_begin].gap != Gap::kSpace) return false;
+    const std::string_view name = text.substr(c.norm_start, c.norm_end - c.norm_start);
+    constexpr std::string_view kYehHeh = "\xD9\x8A\xD9\x87";  // يه (ية normalized)
+    constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+    constexpr std::string_view kHeh = "\xD9\x87";
+    if (name.size() < 6 || name.substr(name.size() - 4) != kYehHeh) return false;
+    const Token& prev = tokens[c.tok_begin - 1];
+    const std::string_view p = text.substr(prev.start, prev.end - prev.start);
+    const bool name_definite = name.substr(0, 4) == kArticle;
+    const bool prev_definite = p.size() > 4 && p.substr(0, 4) == kArticle && p != "\xD8\xA7\xD9\x84\xD9\x8A";  // not الي
+    if (name_definite) return prev_definite;
+    return !prev_definite && p.size() >= 6 && p.substr(p.size() - 2) == kHeh;
+  }
+
   // Villages and neighbourhoods whose names are ordinary words need a trigger word.
   static bool NeedsTrigger(const EntryInfo& e) {
     return e.type == EntityType::kPlace && (e.subtype == "village" || e.subtype == "neighbourhood");
@@ -92,16 +112,19 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   // but places, whose quoted forms are rare and whose common-word names are many.
   const bool quoted = c.clitic_bytes == 0 && ctx.tokens[c.tok_begin].gap == Gap::kQuote &&
                       c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kQuote;
-  std::tuple<bool, bool, bool, int> best_key{};
+  // Namesakes rank by: the trigger's type, a close relative named nearby, the trigger's
+  // subtype, prominence, then a broad relative (the country or governorate) named nearby.
+  std::tuple<bool, bool, bool, int, bool> best_key{};
   bool any_context = false;
   for (uint32_t e : a.entries) {
     const EntryInfo& info = g.entries()[e];
     const bool by_trigger = TriggerSupports(trig, info.type);
-    const bool by_parent = ctx.RelativeNear(e, c.norm_start, /*narrow=*/false);
+    const bool near_close = ctx.RelativeNear(e, c.norm_start, /*narrow=*/true);
+    const bool near_any = near_close || ctx.RelativeNear(e, c.norm_start, /*narrow=*/false);
     any_context |= by_trigger || (quoted && info.type != EntityType::kPlace) ||
-                   (!Context::NeedsTrigger(info) &&
-                    ctx.RelativeNear(e, c.norm_start, /*narrow=*/true));
-    auto k = std::make_tuple(by_trigger, by_parent, TriggerImplies(trig, info), info.prominence);
+                   (!Context::NeedsTrigger(info) && near_close);
+    auto k = std::make_tuple(by_trigger, near_close, TriggerImplies(trig, info), info.prominence,
+                             near_any);
     if (ch.entry < 0 || k > best_key ||
         (k == best_key && info.id < g.entries()[static_cast<uint32_t>(ch.entry)].id)) {
       ch.entry = static_cast<int32_t>(e);
@@ -111,6 +134,10 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   const bool by_trigger = std::get<0>(best_key);
   const bool by_parent = std::get<1>(best_key);
   ch.valid = true;
+  if (ctx.AdjectiveReading(c, g.entries()[static_cast<uint32_t>(ch.entry)])) {
+    ch.valid = false;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
+    return ch;
+  }
   if (a.ambiguous && !any_context) {
     ++stats->gated_dropped;
     if (!options.keep_ungated) {
@@ -131,8 +158,9 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
 
 // Document consistency: a later bare surname of a person named in full earlier links to
 // that person (source "rule:surname-after-full-name").
-void LinkSurnames(const Gazetteer& g, std::string_view text, const std::vector<Token>& tokens,
-                  ResolveScratch* s, std::vector<Resolved>* out) {
+void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view text,
+                  const std::vector<Token>& tokens, ResolveScratch* s,
+                  std::vector<Resolved>* out) {
   s->surnames.clear();
   s->extra.clear();
   const bool any_person = std::any_of(out->begin(), out->end(), [&](const Resolved& r) {
@@ -152,6 +180,14 @@ void LinkSurnames(const Gazetteer& g, std::string_view text, const std::vector<T
     }
     if (s->surnames.empty()) continue;
     if (next < out->size() && (*out)[next].norm_start < t.end) continue;  // inside an entity
+    // After a word that is not an ordinary word (a first name: سليمان الأسد), the surname is
+    // someone else's.
+    const size_t ti = static_cast<size_t>(&t - tokens.data());
+    if (ti > 0 && t.gap == Gap::kSpace) {
+      const Token& prev = tokens[ti - 1];
+      const std::string_view pw = text.substr(prev.start, prev.end - prev.start);
+      if (!rules.IsCommonWord(pw) && !(next > 0 && (*out)[next - 1].norm_end == prev.end)) continue;
+    }
     bool found = false;
     ForEachReading(text.substr(t.start, t.end - t.start), &s->buf,
                    [&](std::string_view reading, uint32_t strip) {
@@ -245,7 +281,7 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
   // 4. Document consistency.
   if (kScoreSurname >= options.min_score) {
     const size_t before = out->size();
-    LinkSurnames(g, normalized, tokens, scratch, out);
+    LinkSurnames(g, rules, normalized, tokens, scratch, out);
     stats->rule_entities += out->size() - before;
   }
 }

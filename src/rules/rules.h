@@ -49,6 +49,8 @@ class RuleSet {
   void Bind(Gazetteer* g);
 
   const Rule& rule(size_t i) const { return *rules_[i]; }
+  // A frequent ordinary word of the news (data/common_words.tsv), normalized.
+  bool IsCommonWord(std::string_view word) const { return common_words_.contains(word); }
   size_t size() const { return rules_.size(); }
 
   // Runs the rules of each trigger hit and appends their candidates.
