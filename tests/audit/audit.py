@@ -13,7 +13,8 @@ Usage (from the repository root; standard library only):
       the totals: documents, entities per type, per source (alias / rule:...), and the
       net number of entities the rules add (a second run with --no-rules).
       With --source-prefix rule: --n 100 --out tests/audit/rules-audit.tsv it draws the
-      supplementary sample of rule-made entities only.
+      supplementary sample of rule-made entities only.  --dump FILE writes the whole pool
+      as JSON Lines (for counting an alias+id over the whole output).
 
   /usr/bin/python3 tests/audit/audit.py summarize [FILE]
       Reads the verdict-filled TSV (default tests/audit/precision-audit.tsv) and prints
@@ -137,6 +138,13 @@ def cmd_sample(args):
             ", ".join("%s %+d" % (t, by_type[t] - plain[t])
                       for t in sorted(set(by_type) | set(plain)))))
 
+    if args.dump:
+        # The whole pooled output, one entity a line, for counting an alias+id everywhere.
+        with open(args.dump, "w", encoding="utf-8") as fh:
+            for e in pool:
+                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+        print("wrote the whole pool (%d entities) to %s" % (len(pool), args.dump))
+
     if args.source_prefix:
         pool = [e for e in pool if e["source"].startswith(args.source_prefix)]
         print("pool restricted to source %s*: %d entities" % (args.source_prefix, len(pool)))
@@ -235,6 +243,8 @@ def main():
                    "(e.g. rule: for the supplementary rule audit)")
     s.add_argument("--skip-no-rules", action="store_true",
                    help="skip the comparison run with --no-rules")
+    s.add_argument("--dump", help="also write every pooled entity (before --source-prefix) "
+                   "as JSON Lines to this file")
     s.add_argument("--keep-verdicts", help="carry verdicts over from an earlier filled TSV")
     m = sub.add_parser("summarize", help="precision from the verdict-filled TSV")
     m.add_argument("file", nargs="?", default=DEFAULT_TSV)

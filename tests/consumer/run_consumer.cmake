@@ -1,5 +1,6 @@
 # Installs the build tree into a fresh prefix, builds the consumer project against it with
-# find_package(alam), and runs its C++ and C programs.
+# find_package(alam), and runs its C++ and C programs. The build's compiler flags are passed on
+# so that a sanitizer build's consumer links against its sanitized library.
 file(REMOVE_RECURSE "${ALAM_WORK_DIR}")
 set(prefix "${ALAM_WORK_DIR}/prefix")
 execute_process(COMMAND ${CMAKE_COMMAND} --install "${ALAM_BINARY_DIR}" --prefix "${prefix}"
@@ -9,6 +10,8 @@ if(NOT rc EQUAL 0)
 endif()
 execute_process(COMMAND ${CMAKE_COMMAND} -S "${ALAM_CONSUMER_SOURCE}" -B "${ALAM_WORK_DIR}/build"
                         -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release
+                        "-DCMAKE_CXX_FLAGS=${ALAM_CXX_FLAGS}" "-DCMAKE_C_FLAGS=${ALAM_C_FLAGS}"
+                        "-DCMAKE_EXE_LINKER_FLAGS=${ALAM_LINK_FLAGS}"
                 RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "consumer configure failed")

@@ -26,7 +26,7 @@ constexpr std::string_view kDamascus = "دمشق";    // place:SY01
 constexpr std::string_view kRaqqa = "الرقة";
 
 struct BadUtf8 {
-  const char* what;
+  std::string what;
   std::string bytes;  // the invalid sequence, inserted between two names
   size_t bad_offset;  // offset of the first bad byte within `bytes`
 };
@@ -54,7 +54,7 @@ std::vector<BadUtf8> BadUtf8Classes() {
   for (int b = 0xF5; b <= 0xFF; ++b) {
     char name[32];
     std::snprintf(name, sizeof name, "byte %02X", b);
-    v.push_back({strdup(name), std::string(1, static_cast<char>(b)), 0});
+    v.push_back({name, std::string(1, static_cast<char>(b)), 0});
   }
   return v;
 }
