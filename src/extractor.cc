@@ -4,7 +4,6 @@
 #include <atomic>
 #include <fstream>
 #include <sstream>
-#include <system_error>
 #include <thread>
 
 #include "compiled_data.h"
@@ -15,6 +14,7 @@
 #include "normalize/utf8.h"
 #include "resolve/resolver.h"
 #include "rules/rules.h"
+#include "util/parallel.h"
 #include "util/strings.h"
 
 namespace alam {
@@ -293,30 +293,11 @@ void Extractor::ExtractBatch(const std::vector<std::string_view>& texts, unsigne
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(
       std::min<size_t>({threads, kMaxBatchThreads, std::max<size_t>(texts.size(), 1)}));
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    std::unique_ptr<Scratch> scratch = NewScratch();
-    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < texts.size();) {
-      (*statuses)[i] = Extract(texts[i], scratch.get(), &(*out)[i]);
-    }
-  };
-  if (threads <= 1) {
-    work();
-    return;
-  }
-  // The calling thread works too; when the system refuses more threads, the ones that
-  // started (and this one) share the whole batch anyway.
-  std::vector<std::thread> pool;
-  pool.reserve(threads - 1);
-  for (unsigned t = 1; t < threads; ++t) {
-    try {
-      pool.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;
-    }
-  }
-  work();
-  for (std::thread& t : pool) t.join();
+  std::vector<std::unique_ptr<Scratch>> scratches(threads);
+  for (auto& sc : scratches) sc = NewScratch();
+  internal::ParallelFor(texts.size(), threads, [&](size_t i, unsigned worker) {
+    (*statuses)[i] = Extract(texts[i], scratches[worker].get(), &(*out)[i]);
+  });
 }
 
 }  // namespace alam

@@ -17,6 +17,7 @@
 #include "alam/extractor.h"
 #include "cli/input.h"
 #include "cli/output.h"
+#include "util/parallel.h"
 #include "util/strings.h"
 
 namespace alam::cli {
@@ -254,36 +255,48 @@ int Extract(const Args& a) {
   const bool show = a.progress == 1 || (a.progress == -1 && isatty(2));
   Progress progress(show);
   size_t docs = 0, bytes = 0, failed = 0;
-  std::vector<std::vector<Entity>> results;
-  std::vector<absl::Status> statuses;
-  std::string out;
+  // Each worker extracts and formats its documents; the main thread writes them in order.
+  unsigned threads = a.threads != 0 ? a.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<Scratch>> scratches(threads);
+  std::vector<std::vector<Entity>> entities(threads);
+  for (auto& sc : scratches) sc = (*ex)->NewScratch();
+  std::vector<std::string> records, errors;
   while (auto batch = batches.Next()) {
-    std::vector<std::string_view> texts;
-    texts.reserve(batch->size());
-    for (const Document& d : *batch) texts.emplace_back(d.error.empty() ? d.text : std::string_view());
-    (*ex)->ExtractBatch(texts, a.threads, &results, &statuses);
-    out.clear();
-    for (size_t i = 0; i < batch->size(); ++i) {
+    const size_t n = batch->size();
+    records.assign(n, std::string());
+    errors.assign(n, std::string());
+    internal::ParallelFor(n, threads, [&](size_t i, unsigned worker) {
       const Document& d = (*batch)[i];
-      std::string error = d.error;
-      if (error.empty() && !statuses[i].ok()) error = std::string(statuses[i].message());
-      if (!error.empty()) {
-        ++failed;
-        results[i].clear();
-        std::cerr << "alam: " << d.id << ": " << error << "\n";
+      std::vector<Entity>& es = entities[worker];
+      es.clear();
+      std::string& error = errors[i];
+      error = d.error;
+      if (error.empty()) {
+        absl::Status st = (*ex)->Extract(d.text, scratches[worker].get(), &es);
+        if (!st.ok()) {
+          error = std::string(st.message());
+          es.clear();
+        }
       }
       if (a.bio) {
-        AppendBio(d.id, d.text, results[i], error, &out);
+        AppendBio(d.id, d.text, es, error, &records[i]);
       } else {
-        AppendJsonlRecord(**ex, d.id, results[i], error, &out);
+        AppendJsonlRecord(**ex, d.id, es, error, &records[i]);
+      }
+    });
+    for (size_t i = 0; i < n; ++i) {
+      const Document& d = (*batch)[i];
+      if (!errors[i].empty()) {
+        ++failed;
+        std::cerr << "alam: " << d.id << ": " << errors[i] << "\n";
       }
       bytes += d.text.size();
+      if (std::fwrite(records[i].data(), 1, records[i].size(), stdout) != records[i].size()) {
+        std::cerr << "alam: error writing standard output: " << std::strerror(errno) << "\n";
+        return 1;
+      }
     }
-    docs += batch->size();
-    if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) {
-      std::cerr << "alam: error writing standard output: " << std::strerror(errno) << "\n";
-      return 1;
-    }
+    docs += n;
     progress.Update(reader, docs, bytes, false);
   }
   progress.Update(reader, docs, bytes, true);
