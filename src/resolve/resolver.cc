@@ -27,16 +27,18 @@ struct Context {
     return found;
   }
 
-  // Whether `entry` is named within kContextWindowBytes of `pos` (not at `pos` itself). The
-  // positions are in text order: a binary search keeps this logarithmic.
-  static bool Near(const absl::flat_hash_map<uint32_t, std::vector<uint32_t>>& m, uint32_t entry,
-                   uint32_t pos) {
+  // Whether `entry` is named within kContextWindowBytes of `pos` by another name than `alias`
+  // (a name does not support itself: the many places called الرياض do not make each other
+  // likely). The mentions are in text order: a binary search keeps this logarithmic.
+  static bool Near(const MentionMap& m, uint32_t entry, uint32_t pos, int32_t alias) {
     auto it = m.find(entry);
     if (it == m.end()) return false;
-    const std::vector<uint32_t>& v = it->second;
+    const std::vector<Mention>& v = it->second;
     const uint32_t lo = pos > kContextWindowBytes ? pos - kContextWindowBytes : 0;
-    for (auto p = std::lower_bound(v.begin(), v.end(), lo); p != v.end() && *p <= pos + kContextWindowBytes; ++p) {
-      if (*p != pos) return true;
+    auto p = std::lower_bound(v.begin(), v.end(), lo,
+                              [](const Mention& x, uint32_t y) { return x.pos < y; });
+    for (; p != v.end() && p->pos <= pos + kContextWindowBytes; ++p) {
+      if (p->alias != alias) return true;
     }
     return false;
   }
@@ -45,12 +47,12 @@ struct Context {
   // parent of a faction) or a descendant (a faction's branch, a place inside it).
   // With `narrow`, broad ancestors (countries, governorates, regions) do not count: naming
   // Aleppo does not make every village of its governorate likely.
-  bool RelativeNear(uint32_t entry, uint32_t pos, bool narrow) const {
-    if (Near(s->descendant_mentions, entry, pos)) return true;
+  bool RelativeNear(uint32_t entry, uint32_t pos, int32_t alias, bool narrow) const {
+    if (Near(s->descendant_mentions, entry, pos, alias)) return true;
     bool near = false;
     g.ForEachAncestor(entry, kMaxAncestors, [&](uint32_t a) {
       if (near || (narrow && IsBroad(g.entries()[a]))) return;
-      near = Near(s->mentions, a, pos);
+      near = Near(s->mentions, a, pos, alias);
     });
     return near;
   }
@@ -119,8 +121,9 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   for (uint32_t e : a.entries) {
     const EntryInfo& info = g.entries()[e];
     const bool by_trigger = TriggerSupports(trig, info.type);
-    const bool near_close = ctx.RelativeNear(e, c.norm_start, /*narrow=*/true);
-    const bool near_any = near_close || ctx.RelativeNear(e, c.norm_start, /*narrow=*/false);
+    const bool near_close = ctx.RelativeNear(e, c.norm_start, c.alias, /*narrow=*/true);
+    const bool near_any =
+        near_close || ctx.RelativeNear(e, c.norm_start, c.alias, /*narrow=*/false);
     any_context |= by_trigger || (quoted && info.type != EntityType::kPlace) ||
                    (!Context::NeedsTrigger(info) && near_close);
     auto k = std::make_tuple(by_trigger, near_close, TriggerImplies(trig, info), info.prominence,
@@ -222,9 +225,9 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
     const AliasInfo& a = g.alias(static_cast<uint32_t>(c.alias));
     if (a.ambiguous) continue;
     for (uint32_t e : a.entries) {
-      scratch->mentions[e].push_back(c.norm_start);
+      scratch->mentions[e].push_back(Mention{c.norm_start, c.alias});
       g.ForEachAncestor(e, kMaxAncestors, [&](uint32_t anc) {
-        scratch->descendant_mentions[anc].push_back(c.norm_start);
+        scratch->descendant_mentions[anc].push_back(Mention{c.norm_start, c.alias});
       });
     }
   }

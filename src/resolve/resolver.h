@@ -36,9 +36,16 @@ struct Choice {
   uint32_t alternatives = 0;
 };
 
+// Where an entry is named, and by which alias.
+struct Mention {
+  uint32_t pos;
+  int32_t alias;
+};
+using MentionMap = absl::flat_hash_map<uint32_t, std::vector<Mention>>;
+
 struct ResolveScratch {
-  absl::flat_hash_map<uint32_t, std::vector<uint32_t>> mentions;  // entry → positions
-  absl::flat_hash_map<uint32_t, std::vector<uint32_t>> descendant_mentions;  // ancestor → positions
+  MentionMap mentions;             // entry → where it is named
+  MentionMap descendant_mentions;  // ancestor → where a descendant is named
   std::vector<uint32_t> order;
   std::vector<Choice> choices;
   std::vector<std::pair<uint32_t, uint32_t>> covered;
