@@ -183,10 +183,9 @@ absl::Status Extractor::Extract(std::string_view text, Scratch* scratch,
   }
   NormalizeOptions nopt;
   nopt.repair_invalid_utf8 = options_.repair_invalid_utf8;
-  absl::Status s = Normalize(text, &st.normalized, &st.map, nopt);
+  absl::Status s = internal::NormalizeAndTokenize(text, &st.normalized, &st.map, &st.tokens, nopt);
   if (!s.ok()) return s;
   const internal::Gazetteer& g = data_->gazetteer;
-  internal::Tokenize(st.normalized, &st.tokens);
   st.candidates.clear();
   st.hits.clear();
   internal::MatchGazetteer(g, st.normalized, st.tokens, &st.word_ids, &st.buf, &st.candidates,

@@ -1,5 +1,8 @@
 #include "normalize/tokenizer.h"
 
+#include <unicode/unistr.h>
+
+#include <random>
 #include <string>
 
 #include "alam/normalizer.h"
@@ -58,6 +61,47 @@ TEST(TokenizerTest, InvalidBytesSeparateWords) {
 TEST(TokenizerTest, EmptyAndSpaceOnly) {
   EXPECT_TRUE(Words("").empty());
   EXPECT_TRUE(Words("  ،، ").empty());
+}
+
+}  // namespace
+}  // namespace alam::internal
+
+namespace alam::internal {
+namespace {
+
+// The fused pass gives exactly the tokens of tokenizing the normalized text afterwards.
+void ExpectFusedEqualsSeparate(const std::string& input) {
+  NormalizeOptions opt;
+  opt.repair_invalid_utf8 = true;
+  std::string fused_text, text;
+  std::vector<Token> fused, separate;
+  ASSERT_TRUE(NormalizeAndTokenize(input, &fused_text, nullptr, &fused, opt).ok());
+  ASSERT_TRUE(Normalize(input, &text, nullptr, opt).ok());
+  ASSERT_EQ(fused_text, text);
+  Tokenize(text, &separate);
+  ASSERT_EQ(fused.size(), separate.size()) << input;
+  for (size_t i = 0; i < fused.size(); ++i) {
+    EXPECT_EQ(fused[i].start, separate[i].start);
+    EXPECT_EQ(fused[i].end, separate[i].end);
+    EXPECT_EQ(fused[i].gap, separate[i].gap) << i;
+  }
+}
+
+TEST(NormalizeAndTokenizeTest, SameTokensAsTokenizingAfterwards) {
+  ExpectFusedEqualsSeparate("قال \"المرصد\"، إن ﺍﻟﺮﻗﺔ (الرقـــة) ﷺ ﻻ CNN ٢٠١٧ دير\u200Bالزور\nحلب");
+  ExpectFusedEqualsSeparate("\xFF\xD8 حلب \xC0\xAF\u00A0الرقة 😀 𝐀𝐁 ﹰ");
+  ExpectFusedEqualsSeparate("");
+  std::mt19937 rng(7);
+  const char32_t pool[] = {U'ا', U'ل', U' ', U'،', U'"', 0xFEFB, 0xFDFA, 0x0640, 0x064E, U'A',
+                           0x1D400, 0xFE70, U'(', 0x00A0, U'\n', U'3', 0x0663, 0x200F};
+  for (int iter = 0; iter < 2000; ++iter) {
+    icu::UnicodeString u;
+    for (int k = 0; k < static_cast<int>(rng() % 30); ++k) u.append(static_cast<UChar32>(pool[rng() % 18]));
+    std::string s;
+    u.toUTF8String(s);
+    if (rng() % 5 == 0) s.insert(s.size() / 2, 1, static_cast<char>(0x80 + rng() % 64));
+    ExpectFusedEqualsSeparate(s);
+  }
 }
 
 }  // namespace

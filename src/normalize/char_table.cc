@@ -67,6 +67,21 @@ bool CharTable::IsWord(char32_t c) {
   return u_isalnum(u) || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0;
 }
 
+CharClass CharTable::ClassOf(char32_t cp) {
+  if (IsWord(cp)) return CharClass::kWord;
+  switch (cp) {
+    case U' ':
+    case U'\t':
+      return CharClass::kSpace;
+    case U'"': case U'\'': case U'(': case U')': case U'[': case U']':
+    case 0x201C: case 0x201D: case 0x2018: case 0x2019: case 0x00AB: case 0x00BB:
+    case 0x201E: case 0x2039: case 0x203A:
+      return CharClass::kQuote;
+    default:
+      return CharClass::kOther;
+  }
+}
+
 std::string CharTable::MapCodePoint(char32_t cp, bool* deleted) {
   std::string out;
   *deleted = false;
@@ -93,7 +108,7 @@ std::string CharTable::MapCodePoint(char32_t cp, bool* deleted) {
 CharTable::CharTable() {
   for (uint32_t cp = 0; cp < 0x10000; ++cp) {
     CharEntry& e = bmp_[cp];
-    e = CharEntry{0, 0, CharAction::kKeep, false, IsWord(cp)};
+    e = CharEntry{0, 0, CharAction::kKeep, false, ClassOf(cp), ClassOf(cp)};
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates never reach the table
     bool deleted = false;
     const std::string mapped = MapCodePoint(cp, &deleted);
@@ -110,6 +125,8 @@ CharTable::CharTable() {
     const int32_t mapped_cps = static_cast<int32_t>(
         icu::UnicodeString::fromUTF8(mapped).countChar32());
     e.same_shape = mapped_cps == 1 && mapped.size() == self.size();
+    const icu::UnicodeString m = icu::UnicodeString::fromUTF8(mapped);
+    e.out_class = mapped_cps == 1 ? ClassOf(static_cast<char32_t>(m.char32At(0))) : CharClass::kMixed;
     pool_ += mapped;
   }
 }

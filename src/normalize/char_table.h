@@ -10,12 +10,18 @@ namespace alam::internal {
 // What the normalizer does with one code point.
 enum class CharAction : uint8_t { kKeep = 0, kDelete = 1, kReplace = 2 };
 
+// How the tokenizer sees a code point: part of a word (letter, mark, digit), or a separator of
+// one of three kinds (see tokenizer.h: Gap). kMixed: a replacement of several code points.
+enum class CharClass : uint8_t { kWord = 0, kSpace = 1, kQuote = 2, kOther = 3, kMixed = 4 };
+
 struct CharEntry {
   uint32_t pool_offset;  // kReplace: bytes in CharTable::pool
   uint8_t length;        // kReplace: number of bytes
   CharAction action;
   bool same_shape;       // kReplace: one code point of the same UTF-8 length (offsets stay linear)
-  bool word;             // the code point is part of a word (letter, mark, digit)
+  CharClass self_class;  // the class of the code point itself
+  CharClass out_class;   // the class of what the normalizer writes for it (kKeep: self_class)
+  bool word() const { return self_class == CharClass::kWord; }
 };
 
 class CharTable {
@@ -31,6 +37,7 @@ class CharTable {
   static std::string MapCodePoint(char32_t cp, bool* deleted);
   static bool IsStripped(char32_t cp);
   static bool IsWord(char32_t cp);
+  static CharClass ClassOf(char32_t cp);
 
  private:
   CharTable();

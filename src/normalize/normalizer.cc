@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "normalize/char_table.h"
+#include "normalize/tokenizer.h"
 #include "normalize/utf8.h"
 #include "util/strings.h"
 
@@ -12,7 +13,11 @@ namespace alam {
 
 using internal::CharAction;
 using internal::CharEntry;
+using internal::CharClass;
 using internal::CharTable;
+using internal::DecodeUtf8;
+using internal::Token;
+using internal::TokenBuilder;
 
 // ---- OffsetMap ----
 
@@ -79,12 +84,41 @@ void MapSupplementary(char32_t cp, std::string_view original, std::string* out,
   out->append(mapped);
 }
 
-}  // namespace
+// The class of each ASCII byte for the tokenizer (after lower-casing).
+struct AsciiClasses {
+  CharClass c[128];
+  constexpr AsciiClasses() : c() {
+    for (int i = 0; i < 128; ++i) {
+      const bool word = (i >= '0' && i <= '9') || (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z');
+      const bool quote = i == '"' || i == '\'' || i == '(' || i == ')' || i == '[' || i == ']';
+      c[i] = word ? CharClass::kWord
+                  : (i == ' ' || i == '\t') ? CharClass::kSpace
+                                            : quote ? CharClass::kQuote : CharClass::kOther;
+    }
+  }
+};
+constexpr AsciiClasses kAscii;
 
-absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
-                       const NormalizeOptions& options) {
+// Feeds the classes of the code points of a replacement (several code points) to `tb`.
+void ClassifyReplacement(std::string_view bytes, uint32_t at, TokenBuilder* tb) {
+  const auto* p = reinterpret_cast<const uint8_t*>(bytes.data());
+  for (size_t k = 0; k < bytes.size();) {
+    char32_t cp = 0;
+    size_t len = DecodeUtf8(p + k, bytes.size() - k, &cp);
+    if (len == 0) len = 1;
+    tb->Add(CharTable::ClassOf(cp), at + static_cast<uint32_t>(k));
+    k += len;
+  }
+}
+
+// The normalizer's one loop; with kTokens it also tokenizes what it writes.
+template <bool kTokens>
+absl::Status NormalizeImpl(std::string_view input, std::string* out, OffsetMap* map,
+                           std::vector<Token>* tokens, const NormalizeOptions& options) {
   out->clear();
   if (map != nullptr) map->Reset(16);
+  std::vector<Token> unused;
+  TokenBuilder tb(kTokens ? tokens : &unused);
   if (input.size() >= std::numeric_limits<uint32_t>::max()) {
     return absl::OutOfRangeError(internal::Cat("document of ", input.size(),
                                                " bytes is too large (limit 4 GiB - 1)"));
@@ -123,10 +157,20 @@ absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
                    static_cast<uint32_t>(len));
     in_linear = false;
   };
+  auto classify = [&](CharClass c, std::string_view written) {
+    if constexpr (kTokens) {
+      if (c == CharClass::kMixed) {
+        ClassifyReplacement(written, static_cast<uint32_t>(w), &tb);
+      } else {
+        tb.Add(c, static_cast<uint32_t>(w));
+      }
+    }
+  };
   auto emit = [&](const CharEntry& e, size_t i, size_t len) {
     switch (e.action) {
       case CharAction::kKeep:
         linear(i);
+        classify(e.self_class, {});
         std::memcpy(dst + w, in + i, len);
         w += len;
         break;
@@ -135,6 +179,7 @@ absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
       case CharAction::kReplace:
         if (e.length > len) grow(e.length - len, n - i);
         if (e.same_shape) linear(i); else atomic(i, len);
+        classify(e.out_class, std::string_view(pool + e.pool_offset, e.length));
         std::memcpy(dst + w, pool + e.pool_offset, e.length);
         w += e.length;
         break;
@@ -148,7 +193,9 @@ absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
       // ASCII run: copy, lower-casing A–Z. Offsets stay linear.
       linear(i);
       do {
-        dst[w++] = static_cast<char>(in[i] + (static_cast<unsigned>(in[i] - 'A') < 26u ? 32 : 0));
+        const uint8_t c = in[i];
+        if constexpr (kTokens) tb.Add(kAscii.c[c], static_cast<uint32_t>(w));
+        dst[w++] = static_cast<char>(c + (static_cast<unsigned>(c - 'A') < 26u ? 32 : 0));
         ++i;
       } while (i < n && in[i] < 0x80);
       continue;
@@ -159,6 +206,7 @@ absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
       const CharEntry& e = table.bmp(cp);
       if (e.action == CharAction::kKeep) {
         linear(i);
+        if constexpr (kTokens) tb.Add(e.self_class, static_cast<uint32_t>(w));
         dst[w] = static_cast<char>(b);
         dst[w + 1] = static_cast<char>(in[i + 1]);
         w += 2;
@@ -174,12 +222,14 @@ absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
       if (!options.repair_invalid_utf8) {
         out->clear();
         if (map != nullptr) map->Reset(0);
+        if constexpr (kTokens) tokens->clear();
         return absl::InvalidArgumentError(internal::Cat(
             "invalid UTF-8 at byte ", i, " (byte 0x", "0123456789abcdef"[b >> 4],
             "0123456789abcdef"[b & 15], ")"));
       }
       grow(2, n - i);
       atomic(i, 1);
+      classify(CharClass::kOther, {});
       dst[w++] = '\xEF';
       dst[w++] = '\xBF';
       dst[w++] = '\xBD';
@@ -193,6 +243,7 @@ absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
       if (!tmp.empty()) {
         if (tmp.size() > len) grow(tmp.size() - len, n - i);
         if (same) linear(i); else atomic(i, len);
+        classify(CharClass::kMixed, tmp);
         std::memcpy(dst + w, tmp.data(), tmp.size());
         w += tmp.size();
       }
@@ -204,8 +255,23 @@ absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
   }
   out->resize(w);
   if (map != nullptr) map->Finish(w, n);
+  if constexpr (kTokens) tb.Finish(static_cast<uint32_t>(w));
   return absl::OkStatus();
 }
+
+}  // namespace
+
+absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
+                       const NormalizeOptions& options) {
+  return NormalizeImpl<false>(input, out, map, nullptr, options);
+}
+
+namespace internal {
+absl::Status NormalizeAndTokenize(std::string_view input, std::string* out, OffsetMap* map,
+                                  std::vector<Token>* tokens, const NormalizeOptions& options) {
+  return NormalizeImpl<true>(input, out, map, tokens, options);
+}
+}  // namespace internal
 
 absl::StatusOr<std::string> Normalize(std::string_view input, const NormalizeOptions& options) {
   std::string out;
@@ -215,7 +281,7 @@ absl::StatusOr<std::string> Normalize(std::string_view input, const NormalizeOpt
 }
 
 bool IsWordCodePoint(char32_t cp) {
-  if (cp < 0x10000) return CharTable::Get().bmp(static_cast<uint32_t>(cp)).word;
+  if (cp < 0x10000) return CharTable::Get().bmp(static_cast<uint32_t>(cp)).word();
   return CharTable::IsWord(cp);
 }
 

@@ -4,8 +4,13 @@
 #define ALAM_SRC_NORMALIZE_TOKENIZER_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
+
+#include "absl/status/status.h"
+#include "alam/normalizer.h"
+#include "normalize/char_table.h"
 
 namespace alam::internal {
 
@@ -21,6 +26,44 @@ struct Token {
   uint32_t end;
   Gap gap;         // separation from the previous token
 };
+
+// The one state machine that turns a sequence of classified characters into tokens; driven by
+// Tokenize (over normalized text) and by NormalizeAndTokenize (while it writes).
+class TokenBuilder {
+ public:
+  explicit TokenBuilder(std::vector<Token>* out) : out_(out) { out_->clear(); }
+  // A character of class `c` starts at byte `pos` of the normalized text.
+  void Add(CharClass c, uint32_t pos) {
+    if (c == CharClass::kWord) {
+      if (!in_word_) {
+        in_word_ = true;
+        start_ = pos;
+      }
+      return;
+    }
+    if (in_word_) {
+      out_->push_back(Token{start_, pos, gap_});
+      in_word_ = false;
+      gap_ = Gap::kSpace;
+    }
+    const Gap g = static_cast<Gap>(static_cast<uint8_t>(c) - 1);
+    if (g > gap_) gap_ = g;
+  }
+  void Finish(uint32_t end) {
+    if (in_word_) out_->push_back(Token{start_, end, gap_});
+    in_word_ = false;
+  }
+
+ private:
+  std::vector<Token>* out_;
+  bool in_word_ = false;
+  uint32_t start_ = 0;
+  Gap gap_ = Gap::kSpace;
+};
+
+// Normalize (alam/normalizer.h) and Tokenize in one pass: the tokens of the normalized text.
+absl::Status NormalizeAndTokenize(std::string_view input, std::string* out, OffsetMap* map,
+                                  std::vector<Token>* tokens, const NormalizeOptions& options);
 
 // Appends the words of `normalized` to `*out` (cleared first). A word is a maximal run of
 // letters, combining marks and digits (alam::IsWordCodePoint); invalid bytes separate words.
