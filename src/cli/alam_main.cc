@@ -278,6 +278,7 @@ int Extract(const Args& a) {
           es.clear();
         }
       }
+      records[i].reserve(128 + 512 * es.size());
       if (a.bio) {
         AppendBio(d.id, d.text, es, error, &records[i]);
       } else {

@@ -218,16 +218,23 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
   out->clear();
   Context ctx{g, normalized, tokens, scratch};
   // 1. Every entry named by an unambiguous alias, and where: the context of the others.
-  for (auto& [k, v] : scratch->mentions) v.clear();
-  for (auto& [k, v] : scratch->descendant_mentions) v.clear();
+  // Empty the lists the previous document filled (the keys stay, and so does their memory).
+  for (uint32_t e : scratch->touched) scratch->mentions[e].clear();
+  for (uint32_t e : scratch->touched_descendants) scratch->descendant_mentions[e].clear();
+  scratch->touched.clear();
+  scratch->touched_descendants.clear();
   for (const Candidate& c : candidates) {
     if (c.alias < 0) continue;
     const AliasInfo& a = g.alias(static_cast<uint32_t>(c.alias));
     if (a.ambiguous) continue;
     for (uint32_t e : a.entries) {
-      scratch->mentions[e].push_back(Mention{c.norm_start, c.alias});
+      std::vector<Mention>& m = scratch->mentions[e];
+      if (m.empty()) scratch->touched.push_back(e);
+      m.push_back(Mention{c.norm_start, c.alias});
       g.ForEachAncestor(e, kMaxAncestors, [&](uint32_t anc) {
-        scratch->descendant_mentions[anc].push_back(Mention{c.norm_start, c.alias});
+        std::vector<Mention>& d = scratch->descendant_mentions[anc];
+        if (d.empty()) scratch->touched_descendants.push_back(anc);
+        d.push_back(Mention{c.norm_start, c.alias});
       });
     }
   }

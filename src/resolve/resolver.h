@@ -46,6 +46,7 @@ using MentionMap = absl::flat_hash_map<uint32_t, std::vector<Mention>>;
 struct ResolveScratch {
   MentionMap mentions;             // entry → where it is named
   MentionMap descendant_mentions;  // ancestor → where a descendant is named
+  std::vector<uint32_t> touched, touched_descendants;  // keys filled by the current document
   std::vector<uint32_t> order;
   std::vector<Choice> choices;
   std::vector<std::pair<uint32_t, uint32_t>> covered;
