@@ -16,7 +16,9 @@
 #include "alam/alam.h"
 #include "alam/extractor.h"
 #include "cli/input.h"
+#include "cli/json.h"
 #include "cli/output.h"
+#include "normalize/utf8.h"
 #include "util/parallel.h"
 #include "util/strings.h"
 
@@ -244,6 +246,96 @@ class Progress {
   Clock::time_point start_, last_;
 };
 
+// Documents above this size are extracted and written chunk by chunk, so that memory holds
+// one chunk's results at a time, whatever the document's size.
+constexpr size_t kChunkBytes = size_t{1} << 20;
+
+// Where to end the chunk of `text` that starts at `from`: after a line break near
+// kChunkBytes, else after punctuation, else after a space, else on a character boundary. A
+// name never spans a line break or punctuation, so cutting there loses none.
+size_t ChunkEnd(std::string_view text, size_t from) {
+  if (text.size() - from <= kChunkBytes) return text.size();
+  const size_t target = from + kChunkBytes, floor = from + kChunkBytes / 2;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t k = target; k > floor; --k) {
+    if (p[k - 1] == '\n') return k;
+  }
+  for (size_t k = target; k > floor; --k) {
+    const unsigned char c = p[k - 1];
+    if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
+        (c == 0x8C && p[k - 2] == 0xD8)) {  // ، (U+060C)
+      return k;
+    }
+  }
+  for (size_t k = target; k > floor; --k) {
+    if (p[k - 1] == ' ') return k;
+  }
+  size_t k = target;
+  while (k > from + 1 && (p[k] & 0xC0) == 0x80) --k;
+  return k;
+}
+
+// Extracts a document larger than kChunkBytes chunk by chunk and writes its record as it goes.
+// Returns the document's error ("" when it succeeded); false in *write_ok on a write error.
+std::string StreamLargeDocument(const Extractor& ex, Scratch* scratch, const Args& a,
+                                const Document& d, bool* write_ok) {
+  std::string error;
+  const std::string_view text = d.text;
+  if (text.size() > a.ex.max_document_bytes) {
+    error = internal::Cat("document of ", text.size(), " bytes exceeds max_document_bytes (",
+                          a.ex.max_document_bytes, ")");
+  } else if (!a.ex.repair_invalid_utf8) {
+    const size_t bad = internal::FindInvalidUtf8(text);
+    if (bad != text.size()) {
+      const unsigned char b = static_cast<unsigned char>(text[bad]);
+      error = internal::Cat("invalid UTF-8 at byte ", bad, " (byte 0x", "0123456789abcdef"[b >> 4],
+                            "0123456789abcdef"[b & 15], ")");
+    }
+  }
+  std::string buf;
+  auto flush = [&] {
+    if (std::fwrite(buf.data(), 1, buf.size(), stdout) != buf.size()) *write_ok = false;
+    buf.clear();
+  };
+  if (a.bio) AppendBioHead(d.id, error, &buf); else AppendJsonlHead(d.id, error, &buf);
+  std::vector<Entity> es;
+  bool first = true;
+  size_t base_cp = 0;
+  for (size_t from = 0; error.empty() && from < text.size();) {
+    const size_t to = ChunkEnd(text, from);
+    const std::string_view chunk = text.substr(from, to - from);
+    absl::Status st = ex.Extract(chunk, scratch, &es);
+    if (!st.ok()) {
+      error = std::string(st.message());
+      break;
+    }
+    if (a.bio) {
+      AppendBioTokens(chunk, es, &buf);
+    } else {
+      for (const Entity& e : es) {
+        AppendJsonlEntity(ex, e, base_cp, from, first, &buf);
+        first = false;
+      }
+    }
+    if (buf.size() > kChunkBytes) flush();
+    base_cp += internal::CountCodePoints(chunk);
+    from = to;
+  }
+  if (a.bio) {
+    AppendBioTail(&buf);
+  } else {
+    if (!error.empty() && !first) {  // failed after some entities were written
+      buf.append("], \"error\": ");
+      AppendJsonString(error, &buf);
+      buf.append("}\n");
+    } else {
+      AppendJsonlTail(&buf);
+    }
+  }
+  flush();
+  return error;
+}
+
 int Extract(const Args& a) {
   auto ex = Extractor::Create(a.ex);
   if (!ex.ok()) {
@@ -265,8 +357,10 @@ int Extract(const Args& a) {
     const size_t n = batch->size();
     records.assign(n, std::string());
     errors.assign(n, std::string());
+    auto large = [&](const Document& d) { return d.error.empty() && d.text.size() > kChunkBytes; };
     internal::ParallelFor(n, threads, [&](size_t i, unsigned worker) {
       const Document& d = (*batch)[i];
+      if (large(d)) return;  // streamed below, in order
       std::vector<Entity>& es = entities[worker];
       es.clear();
       std::string& error = errors[i];
@@ -287,6 +381,14 @@ int Extract(const Args& a) {
     });
     for (size_t i = 0; i < n; ++i) {
       const Document& d = (*batch)[i];
+      if (large(d)) {
+        bool write_ok = true;
+        errors[i] = StreamLargeDocument(**ex, scratches[0].get(), a, d, &write_ok);
+        if (!write_ok) {
+          std::cerr << "alam: error writing standard output: " << std::strerror(errno) << "\n";
+          return 1;
+        }
+      }
       if (!errors[i].empty()) {
         ++failed;
         std::cerr << "alam: " << d.id << ": " << errors[i] << "\n";

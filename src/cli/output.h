@@ -10,7 +10,14 @@
 
 namespace alam::cli {
 
-// {"doc": ID, "entities": [...]} plus "error" when the document failed.
+// {"doc": ID, "entities": [...]} plus "error" when the document failed. A record can also be
+// written in pieces (head, entities, tail), as the CLI does for documents too large to hold
+// their results in memory at once; `base_cp`/`base_byte` shift the entity's offsets (those of
+// a chunk) to offsets into the whole document.
+void AppendJsonlHead(std::string_view doc_id, std::string_view error, std::string* out);
+void AppendJsonlEntity(const Extractor& ex, const Entity& e, size_t base_cp, size_t base_byte,
+                       bool first, std::string* out);
+void AppendJsonlTail(std::string* out);
 void AppendJsonlRecord(const Extractor& ex, std::string_view doc_id, const std::vector<Entity>& entities,
                        std::string_view error, std::string* out);
 
@@ -20,6 +27,11 @@ void AppendJsonlRecord(const Extractor& ex, std::string_view doc_id, const std::
 // prints "# error: …" after its header and no tokens.
 void AppendBio(std::string_view doc_id, std::string_view text, const std::vector<Entity>& entities,
                std::string_view error, std::string* out);
+// The pieces of AppendBio: header (and error), the tokens of `text` (entities' byte offsets
+// relative to `text`), and the blank line that ends a document.
+void AppendBioHead(std::string_view doc_id, std::string_view error, std::string* out);
+void AppendBioTokens(std::string_view text, const std::vector<Entity>& entities, std::string* out);
+void AppendBioTail(std::string* out);
 
 }  // namespace alam::cli
 

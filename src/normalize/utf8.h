@@ -63,6 +63,22 @@ inline size_t FindInvalidUtf8(std::string_view s) {
   return s.size();
 }
 
+// Code points in `s`, counting each invalid byte as one (the convention of repaired text).
+inline size_t CountCodePoints(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  size_t count = 0;
+  for (size_t i = 0; i < s.size(); ++count) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    const size_t len = DecodeUtf8(p + i, s.size() - i, &cp);
+    i += len == 0 ? 1 : len;
+  }
+  return count;
+}
+
 }  // namespace alam::internal
 
 #endif  // ALAM_SRC_NORMALIZE_UTF8_H_

@@ -78,6 +78,29 @@ with tempfile.TemporaryDirectory() as d:
     rc, out, _ = run(["extract", "--repair", bad])
     check(json.loads(out.splitlines()[1]).get("error") is None, "--repair accepts invalid UTF-8")
 
+    # A document above the 1 MiB chunk size is extracted and written in chunks: the same
+    # entities, offsets into the whole document, valid JSON and BIO.
+    big = os.path.join(d, "big.txt")
+    unit = "قصفت الطائرات مدينة حلب، وتقدمت قوات سوريا الديمقراطية نحو الرقة.\n"
+    with open(big, "w", encoding="utf-8") as f:
+        f.write(unit * 20000)
+    rc, out, _ = run(["extract", big])
+    r = json.loads(out)
+    text = open(big, encoding="utf-8").read()
+    raw = text.encode("utf-8")
+    check(rc == 0 and len(r["entities"]) == 3 * 20000, f"chunked document: {len(r['entities'])} entities")
+    check(all(text[e["start"]:e["end"]] == e["text"] and
+              raw[e["byte_start"]:e["byte_end"]].decode() == e["text"] for e in r["entities"]),
+          "chunked document: every span slices the whole text")
+    rc, out, _ = run(["extract", "--format", "bio", big])
+    check(rc == 0 and out.count("\tB-PLACE") == 2 * 20000 and out.count("\tB-FACTION") == 20000,
+          "chunked document in BIO")
+    with open(big, "ab") as f:
+        f.write(b"\xff")
+    rc, out, err = run(["extract", big])
+    check(rc == 1 and json.loads(out).get("error", "").startswith("invalid UTF-8 at byte"),
+          "chunked document with invalid UTF-8 fails as a whole")
+
     rc, _, err = run(["extract", "--threads", "x"])
     check(rc == 2 and "--threads" in err, "usage error exits 2")
     rc, out, _ = run(["stats"])
