@@ -115,6 +115,13 @@ TEST_F(RulesTest, LaterSurnameLinksToThePersonNamedInFull) {
   es = ex_->Extract("التقى بشار الأسد ثم سليمان الأسد");  // after a first name: someone else
   ASSERT_TRUE(es.ok());
   EXPECT_EQ(es->size(), 1u);
+  ExtractorOptions off = ex_->options();
+  off.enable_rules = false;  // document consistency is a rule too
+  auto no_rules = Extractor::Create(off);
+  ASSERT_TRUE(no_rules.ok());
+  es = (*no_rules)->Extract("التقى بشار الأسد الوفد، وقال الأسد إن");
+  ASSERT_TRUE(es.ok());
+  EXPECT_EQ(es->size(), 1u);
   es = ex_->Extract("وقال الأسد إن بشار الأسد");  // only after the full name
   ASSERT_TRUE(es.ok());
   ASSERT_EQ(es->size(), 1u);

@@ -54,7 +54,7 @@ struct ExtractorOptions {
   //   use_embedded_data = true        the gazetteer, triggers and rules compiled into alam
   //   gazetteer_files = {}            extra gazetteer tables (data/README.md format)
   //   rule_files = {}                 extra rule files (data/rules.tsv format)
-  //   enable_rules = true             run the RE2 context rules
+  //   enable_rules = true             run the RE2 context rules and document consistency
   //   keep_ungated = false            also emit ambiguous aliases that lack context (score
   //                                   is lowered; they are otherwise dropped and counted)
   //   min_score = 0.0                 drop entities scoring below this

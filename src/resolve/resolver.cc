@@ -289,7 +289,7 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
     last_end = c.norm_end;
   }
   // 4. Document consistency.
-  if (kScoreSurname >= options.min_score) {
+  if (options.enable_rules && kScoreSurname >= options.min_score) {
     const size_t before = out->size();
     LinkSurnames(g, rules, normalized, tokens, scratch, out);
     stats->rule_entities += out->size() - before;
