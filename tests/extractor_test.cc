@@ -141,6 +141,16 @@ TEST_F(ExtractorTest, CountryNamesAsAdjectivesAreNotTheCountry) {
   EXPECT_EQ(Surfaces("المملكة العربية السعودية"), V{"المملكة العربية السعودية"});
 }
 
+TEST_F(ExtractorTest, QuotedNamesakePrefersTheOutletOverThePlace) {
+  auto es = Run("التوتر في الشرق الأوسط");
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].id, "place:middle-east");
+  es = Run("وقال لـ«الشرق الأوسط» إن");
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].id, "org:asharq-al-awsat");
+  EXPECT_EQ(es[0].text, "الشرق الأوسط");
+}
+
 TEST_F(ExtractorTest, LatinAliases) {
   auto es = Run("وقالت شبكة CNN إن");
   ASSERT_EQ(es.size(), 1u);

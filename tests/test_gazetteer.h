@@ -31,6 +31,8 @@ inline constexpr char kTestTable[] =
     "person:bashar\tPERSON\tpolitician\tبشار الأسد\tBashar al-Assad\t\tSY\t\t\n"
     "place:karama-raqqa\tPLACE\tvillage\tالكرامة\tAl-Karama (Raqqa)\t\tSY\tplace:raqqa\t\n"
     "place:karama-aleppo\tPLACE\tvillage\tالكرامة\tAl-Karama (Aleppo)\t\tSY\tplace:aleppo\t\n"
+    "place:middle-east\tPLACE\tregion\tالشرق الأوسط\tMiddle East\t\t\t\t\n"
+    "org:asharq-al-awsat\tORGANIZATION\tmedia\tصحيفة الشرق الأوسط\tAsharq Al-Awsat\tالشرق الأوسط\tSA\t\t40\n"
     "place:sa\tPLACE\tcountry\tالسعودية\tSaudi Arabia\tالمملكة العربية السعودية\tSA\t\t\n"
     "faction:aq\tFACTION\tjihadist_group\tالقاعدة\tal-Qaeda\t\t\t\t\n"
     "faction:nusra\tFACTION\tjihadist_group\tجبهة النصرة\tal-Nusra Front\tالنصرة\tSY\tfaction:aq\t\n";

@@ -115,8 +115,9 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   const bool quoted = c.clitic_bytes == 0 && ctx.tokens[c.tok_begin].gap == Gap::kQuote &&
                       c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kQuote;
   // Namesakes rank by: the trigger's type, a close relative named nearby, the trigger's
-  // subtype, prominence, then a broad relative (the country or governorate) named nearby.
-  std::tuple<bool, bool, bool, int, bool> best_key{};
+  // subtype, quotes (a quoted name is an outlet or a group rather than a place), prominence,
+  // then a broad relative (the country or governorate) named nearby.
+  std::tuple<bool, bool, bool, bool, int, bool> best_key{};
   bool any_context = false;
   for (uint32_t e : a.entries) {
     const EntryInfo& info = g.entries()[e];
@@ -126,8 +127,8 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
         near_close || ctx.RelativeNear(e, c.norm_start, c.alias, /*narrow=*/false);
     any_context |= by_trigger || (quoted && info.type != EntityType::kPlace) ||
                    (!Context::NeedsTrigger(info) && near_close);
-    auto k = std::make_tuple(by_trigger, near_close, TriggerImplies(trig, info), info.prominence,
-                             near_any);
+    auto k = std::make_tuple(by_trigger, near_close, TriggerImplies(trig, info),
+                             quoted && info.type != EntityType::kPlace, info.prominence, near_any);
     if (ch.entry < 0 || k > best_key ||
         (k == best_key && info.id < g.entries()[static_cast<uint32_t>(ch.entry)].id)) {
       ch.entry = static_cast<int32_t>(e);

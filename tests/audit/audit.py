@@ -7,9 +7,12 @@ Usage (from the repository root; standard library only):
                                               [--seed 20261123] [--keep-verdicts FILE]
       Runs the CLI (PATH, else $ALAM_CLI, else build/release/alam) with its default
       options (embedded gazetteer, rules on) over the war subsets, pools every entity,
-      draws N of them uniformly at random with a fixed seed and writes them as a TSV
+      ranks each one by sha1("SEED|corpus|doc|byte_start|byte_end|type|id") and takes the
+      N smallest (a stable pseudo-random sample: an entity the code still outputs keeps
+      its rank whatever else changes, so re-runs share most rows) and writes them as a TSV
       (columns below, `verdict` and `note` left empty, unless --keep-verdicts names an
-      earlier filled TSV whose verdicts are carried over for identical rows).  Prints
+      earlier filled TSV whose verdicts are carried over for identical rows; it may be
+      given more than once).  Prints
       the totals: documents, entities per type, per source (alias / rule:...), and the
       net number of entities the rules add (a second run with --no-rules).
       With --source-prefix rule: --n 100 --out tests/audit/rules-audit.tsv it draws the
@@ -25,9 +28,9 @@ Precision = (correct + wrong-link) / all;  strict = correct / all.
 """
 import argparse
 import collections
+import hashlib
 import json
 import os
-import random
 import subprocess
 import sys
 import tempfile
@@ -104,7 +107,9 @@ def cmd_sample(args):
                 ctx = (clean(text[max(0, s - CONTEXT):s]) + "⟦" + clean(text[s:t]) + "⟧" +
                        clean(text[t:t + CONTEXT]))
                 pool.append({
-                    "corpus": name, "doc": doc, "start": s, "end": t, "text": clean(e["text"]),
+                    "corpus": name, "doc": doc, "start": s, "end": t,
+                    "byte_start": e.get("byte_start", ""), "byte_end": e.get("byte_end", ""),
+                    "text": clean(e["text"]),
                     "type": e.get("type", ""), "subtype": e.get("subtype", ""),
                     "id": e.get("id", ""), "name_en": clean(e.get("name_en", "")),
                     "source": e.get("source", ""), "score": e.get("score", ""),
@@ -148,13 +153,18 @@ def cmd_sample(args):
     if args.source_prefix:
         pool = [e for e in pool if e["source"].startswith(args.source_prefix)]
         print("pool restricted to source %s*: %d entities" % (args.source_prefix, len(pool)))
-    rng = random.Random(args.seed)
-    picked = sorted(rng.sample(range(len(pool)), min(args.n, len(pool))))
+    # Stable sample: rank by a salted hash of the entity's identity, keep the N smallest,
+    # list them in pool order (corpus, document, offset).
+    ranked = sorted(range(len(pool)), key=lambda i: (rank_key(args.seed, pool[i]), i))
+    picked = sorted(ranked[:min(args.n, len(pool))])
     sample = [pool[i] for i in picked]
     if args.keep_verdicts:
         old = {}
-        for r in read_tsv(args.keep_verdicts):
-            old[(r["corpus"], r["doc"], r["start"], r["end"], r["type"], r["id"])] = r
+        for path in args.keep_verdicts:
+            for r in read_tsv(path):
+                if r.get("verdict") in VERDICTS:
+                    old.setdefault((r["corpus"], r["doc"], r["start"], r["end"], r["type"],
+                                    r["id"]), r)
         kept = 0
         for r in sample:
             o = old.get((r["corpus"], r["doc"], str(r["start"]), str(r["end"]), r["type"], r["id"]))
@@ -168,6 +178,13 @@ def cmd_sample(args):
             r["n"] = n
             fh.write("\t".join(clean(r[c]) for c in COLUMNS) + "\n")
     print("wrote %d rows to %s" % (len(sample), args.out))
+
+
+def rank_key(seed, e):
+    # sha1 of "SEED|corpus|doc|byte_start|byte_end|type|id" (UTF-8 byte offsets).
+    key = "|".join(str(x) for x in (seed, e["corpus"], e["doc"], e["byte_start"],
+                                      e["byte_end"], e["type"], e["id"]))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()
 
 
 def read_tsv(path):
@@ -238,14 +255,16 @@ def main():
     s.add_argument("--cli", help="path of the alam CLI (default $ALAM_CLI or build/release/alam)")
     s.add_argument("--out", default=os.path.join(ROOT, "tests", "audit", "sample.tsv"))
     s.add_argument("--n", type=int, default=300)
-    s.add_argument("--seed", type=int, default=20261123)
+    s.add_argument("--seed", type=int, default=20261123,
+                   help="salt of the ranking hash")
     s.add_argument("--source-prefix", help="draw only from entities whose source starts with this "
                    "(e.g. rule: for the supplementary rule audit)")
     s.add_argument("--skip-no-rules", action="store_true",
                    help="skip the comparison run with --no-rules")
     s.add_argument("--dump", help="also write every pooled entity (before --source-prefix) "
                    "as JSON Lines to this file")
-    s.add_argument("--keep-verdicts", help="carry verdicts over from an earlier filled TSV")
+    s.add_argument("--keep-verdicts", action="append",
+                   help="carry verdicts over from an earlier filled TSV (repeatable)")
     m = sub.add_parser("summarize", help="precision from the verdict-filled TSV")
     m.add_argument("file", nargs="?", default=DEFAULT_TSV)
     args = ap.parse_args()
