@@ -102,6 +102,18 @@ TEST_F(RulesTest, NamesakesPreferTheOneWhoseParentIsNamed) {
   EXPECT_EQ((*es)[1].id, "place:karama-raqqa");
 }
 
+TEST_F(RulesTest, APlaceInsideAGovernorateDoesNotMakeItsNameTheGovernorate) {
+  // الكرامة is a village of the city of Raqqa, inside Raqqa governorate.
+  auto es = ex_->Extract("قصفت الطائرات قرية الكرامة ثم الرقة");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 2u);
+  EXPECT_EQ((*es)[1].id, "place:raqqa");
+  es = ex_->Extract("قصفت الطائرات قرية الكرامة في محافظة الرقة");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 2u);
+  EXPECT_EQ((*es)[1].id, "place:raqqa-gov");
+}
+
 TEST_F(RulesTest, LaterSurnameLinksToThePersonNamedInFull) {
   auto es = ex_->Extract("التقى بشار الأسد الوفد، وقال الأسد إن");
   ASSERT_TRUE(es.ok());

@@ -14,10 +14,12 @@
 // Match semantics (leftmost-longest): candidates are scanned left to right; at each position
 // the longest candidate wins; among candidates with the same span a gazetteer alias beats a
 // rule, then a non-gated alias beats a gated one, then the reading that strips fewer
-// proclitic letters wins. Among namesakes (one alias, several entries) the entry whose
-// ancestor (parent, grandparent …) is named in the document wins, then the entry whose
-// subtype the preceding trigger word implies (محافظة → governorate), then the higher
-// prominence, then the smaller id; `Entity::alternatives` says how many others there were.
+// proclitic letters wins. Among namesakes (one alias, several entries) the entry of the type
+// and then of the subtype the preceding trigger word implies (محافظة → governorate) wins, then
+// the entry with a close relative (not a country or governorate) named within 1,500 bytes by
+// another name, then a non-place for a quoted name, then the higher prominence, then a broad
+// relative named nearby, then the smaller id; `Entity::alternatives` says how many others
+// there were.
 // Entities never overlap.
 //
 // Errors (absl::Status): kInvalidArgument for invalid UTF-8 (unless repair is on) or

@@ -48,7 +48,10 @@ struct Context {
   // With `narrow`, broad ancestors (countries, governorates, regions) do not count: naming
   // Aleppo does not make every village of its governorate likely.
   bool RelativeNear(uint32_t entry, uint32_t pos, int32_t alias, bool narrow) const {
-    if (Near(s->descendant_mentions, entry, pos, alias)) return true;
+    // Nor does a place inside a broad entry make it likely: a village of Aleppo governorate
+    // named nearby does not turn "حلب" into the governorate rather than the city.
+    const bool broad = narrow && IsBroad(g.entries()[entry]);
+    if (!broad && Near(s->descendant_mentions, entry, pos, alias)) return true;
     bool near = false;
     g.ForEachAncestor(entry, kMaxAncestors, [&](uint32_t a) {
       if (near || (narrow && IsBroad(g.entries()[a]))) return;
@@ -114,8 +117,8 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   // but places, whose quoted forms are rare and whose common-word names are many.
   const bool quoted = c.clitic_bytes == 0 && ctx.tokens[c.tok_begin].gap == Gap::kQuote &&
                       c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kQuote;
-  // Namesakes rank by: the trigger's type, a close relative named nearby, the trigger's
-  // subtype, quotes (a quoted name is an outlet or a group rather than a place), prominence,
+  // Namesakes rank by: the trigger's type, the trigger's subtype (محافظة → governorate), a
+  // close relative named nearby, quotes (a quoted name is an outlet or a group rather than a place), prominence,
   // then a broad relative (the country or governorate) named nearby.
   std::tuple<bool, bool, bool, bool, int, bool> best_key{};
   bool any_context = false;
@@ -127,7 +130,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
         near_close || ctx.RelativeNear(e, c.norm_start, c.alias, /*narrow=*/false);
     any_context |= by_trigger || (quoted && info.type != EntityType::kPlace) ||
                    (!Context::NeedsTrigger(info) && near_close);
-    auto k = std::make_tuple(by_trigger, near_close, TriggerImplies(trig, info),
+    auto k = std::make_tuple(by_trigger, TriggerImplies(trig, info), near_close,
                              quoted && info.type != EntityType::kPlace, info.prominence, near_any);
     if (ch.entry < 0 || k > best_key ||
         (k == best_key && info.id < g.entries()[static_cast<uint32_t>(ch.entry)].id)) {
@@ -136,7 +139,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
     }
   }
   const bool by_trigger = std::get<0>(best_key);
-  const bool by_parent = std::get<1>(best_key);
+  const bool by_parent = std::get<2>(best_key);
   ch.valid = true;
   if (ctx.AdjectiveReading(c, g.entries()[static_cast<uint32_t>(ch.entry)])) {
     ch.valid = false;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
