@@ -64,6 +64,7 @@ absl::Status RuleSet::Add(std::string_view file, std::string_view content) {
       return absl::InvalidArgumentError(Cat(
           row.Where(), "rule ", rule->id, ": pattern has no capture group ", rule->group));
     }
+    max_group_ = std::max(max_group_, rule->group);
     rules_.push_back(std::move(rule));
     return absl::OkStatus();
   });
@@ -93,9 +94,7 @@ void RuleSet::Bind(Gazetteer* g) {
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,
                     const std::vector<TriggerHit>& hits, std::vector<Candidate>* out) const {
-  int max_group = 1;
-  for (const auto& r : rules_) max_group = std::max(max_group, r->group);
-  std::vector<re2::StringPiece> groups(static_cast<size_t>(max_group) + 1);
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(max_group_) + 1);
   for (const TriggerHit& h : hits) {
     auto it = by_word_.find(h.word);
     if (it == by_word_.end()) continue;

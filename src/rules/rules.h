@@ -60,6 +60,7 @@ class RuleSet {
  private:
   std::vector<std::unique_ptr<Rule>> rules_;
   absl::flat_hash_map<uint32_t, std::vector<uint32_t>> by_word_;
+  int max_group_ = 1;  // the largest capture group any rule names
   StringSet stopwords_;
   StringSet common_words_;
 };
