@@ -183,18 +183,21 @@ absl::Status Extractor::Extract(std::string_view text, Scratch* scratch,
   }
   NormalizeOptions nopt;
   nopt.repair_invalid_utf8 = options_.repair_invalid_utf8;
-  absl::Status s = internal::NormalizeAndTokenize(text, &st.normalized, &st.map, &st.tokens, nopt);
+  size_t normalized_size = 0;
+  absl::Status s = internal::NormalizeAndTokenize(text, &st.normalized, &normalized_size, &st.map,
+                                                  &st.tokens, nopt);
   if (!s.ok()) return s;
+  const std::string_view normalized(st.normalized.data(), normalized_size);
   const internal::Gazetteer& g = data_->gazetteer;
   st.candidates.clear();
   st.hits.clear();
-  internal::MatchGazetteer(g, st.normalized, st.tokens, &st.word_ids, &st.buf, &st.candidates,
+  internal::MatchGazetteer(g, normalized, st.tokens, &st.word_ids, &st.buf, &st.candidates,
                            &st.hits);
   if (options_.enable_rules && !st.hits.empty()) {
-    data_->rules.Match(st.normalized, st.tokens, st.hits, &st.candidates);
+    data_->rules.Match(normalized, st.tokens, st.hits, &st.candidates);
   }
   st.stats.candidates = st.candidates.size();
-  internal::Resolve(g, data_->rules, options_, st.normalized, st.tokens, st.candidates,
+  internal::Resolve(g, data_->rules, options_, normalized, st.tokens, st.candidates,
                     &st.resolve, &st.resolved, &st.stats);
 
   // Offsets back to the original text: bytes through the offset map, then code points by one

@@ -291,6 +291,38 @@ TEST(OffsetMapPropertyTest, RandomInputs) {
   }
 }
 
+// The block path (16 bytes at a time, src/normalize/normalizer.cc) and the per-character path
+// give the same text: normalization is per code point, so the whole string's result is the
+// concatenation of each code point's own (normalized alone, always per character). Inputs mix
+// what the block path takes (Arabic letters, the folded ones, ، ؛ ؟ « », ASCII of every
+// class) with what it leaves (ة at a block's end, diacritics, digits, “ ”, Persian letters,
+// NBSP), at every alignment.
+TEST(NormalizerBlockPathTest, SameAsPerCharacter) {
+  std::mt19937 rng(2026);
+  const std::vector<char32_t> block = {U'ا', U'ل', U'ر', U'ق', U'ة', U'أ', U'إ', U'آ', U'ى', U'ي',
+                                       U'ء', U'غ', U'ف', U'ه', U'و', U'،', U'؛', U'؟', 0x00AB,
+                                       0x00BB, U' ', U'\t', U'\n', U'A', U'Z', U'q', U'7', U'"',
+                                       U'(', U']', U'.', U'-', 0};
+  const std::vector<char32_t> other = {0x064E, 0x0640, 0x0663, 0x201C, 0x06A9, 0x06CC, 0x00A0,
+                                       0x0671, 0x060D, 0x0621 - 1, 0x00E9, 0xFEFB, 0x1F600};
+  for (int iter = 0; iter < 4000; ++iter) {
+    std::vector<char32_t> cps;
+    const int len = static_cast<int>(rng() % 90);
+    for (int k = 0; k < len; ++k) {
+      cps.push_back(rng() % 23 == 0 ? other[rng() % other.size()] : block[rng() % block.size()]);
+    }
+    std::string in, expected;
+    for (char32_t cp : cps) {
+      std::string one;
+      icu::UnicodeString(static_cast<UChar32>(cp)).toUTF8String(one);
+      in += one;
+      expected += N(one);
+    }
+    ASSERT_EQ(N(in), expected) << in;
+    if (iter % 4 == 0) CheckMap(in, false);
+  }
+}
+
 TEST(OffsetMapPropertyTest, RealArticles) {
   for (const std::string& t : DevArticles()) CheckMap(t, false);
 }

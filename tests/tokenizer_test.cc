@@ -75,7 +75,7 @@ void ExpectFusedEqualsSeparate(const std::string& input) {
   opt.repair_invalid_utf8 = true;
   std::string fused_text, text;
   std::vector<Token> fused, separate;
-  ASSERT_TRUE(NormalizeAndTokenize(input, &fused_text, nullptr, &fused, opt).ok());
+  ASSERT_TRUE(NormalizeAndTokenize(input, &fused_text, nullptr, nullptr, &fused, opt).ok());
   ASSERT_TRUE(Normalize(input, &text, nullptr, opt).ok());
   ASSERT_EQ(fused_text, text);
   Tokenize(text, &separate);
@@ -94,9 +94,17 @@ TEST(NormalizeAndTokenizeTest, SameTokensAsTokenizingAfterwards) {
   std::mt19937 rng(7);
   const char32_t pool[] = {U'ا', U'ل', U' ', U'،', U'"', 0xFEFB, 0xFDFA, 0x0640, 0x064E, U'A',
                            0x1D400, 0xFE70, U'(', 0x00A0, U'\n', U'3', 0x0663, 0x200F};
-  for (int iter = 0; iter < 2000; ++iter) {
+  // Long runs of what the block path takes (Arabic letters, ، « », spaces, quotes, ASCII)
+  // between the rarer characters, so that blocks start and end everywhere.
+  const char32_t common[] = {U'ا', U'ل', U'ة', U'أ', U'ى', U' ', U' ', U'،', 0x00AB, 0x00BB,
+                             U'"', U'(', U'x', U'Q', U'9', U'\t', U'\n', U'.'};
+  for (int iter = 0; iter < 4000; ++iter) {
     icu::UnicodeString u;
-    for (int k = 0; k < static_cast<int>(rng() % 30); ++k) u.append(static_cast<UChar32>(pool[rng() % 18]));
+    const int len = static_cast<int>(rng() % (iter % 2 == 0 ? 30 : 120));
+    for (int k = 0; k < len; ++k) {
+      u.append(static_cast<UChar32>(iter % 2 == 0 || rng() % 15 == 0 ? pool[rng() % 18]
+                                                                       : common[rng() % 18]));
+    }
     std::string s;
     u.toUTF8String(s);
     if (rng() % 5 == 0) s.insert(s.size() / 2, 1, static_cast<char>(0x80 + rng() % 64));

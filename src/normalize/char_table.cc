@@ -129,6 +129,24 @@ CharTable::CharTable() {
     e.out_class = mapped_cps == 1 ? ClassOf(static_cast<char32_t>(m.char32At(0))) : CharClass::kMixed;
     pool_ += mapped;
   }
+  for (uint32_t cp = 0; cp < 0x800; ++cp) {
+    const CharEntry& e = bmp_[cp];
+    uint32_t f = 0;
+    if (e.action == CharAction::kDelete) {
+      f = kFastDelete;
+    } else if (e.action == CharAction::kKeep || (e.same_shape && e.out_class != CharClass::kMixed)) {
+      std::string out;
+      if (e.action == CharAction::kKeep) {
+        AppendUtf8(cp, &out);
+      } else {
+        out.assign(pool_, e.pool_offset, e.length);
+      }
+      uint32_t bytes = static_cast<uint8_t>(out[0]);
+      if (out.size() == 2) bytes |= static_cast<uint32_t>(static_cast<uint8_t>(out[1])) << 8;
+      f = kFastSimple | bytes | (static_cast<uint32_t>(e.out_class) << kFastClassShift);
+    }
+    fast_[cp] = f;
+  }
 }
 
 const CharTable& CharTable::Get() {

@@ -24,6 +24,15 @@ struct CharEntry {
   bool word() const { return self_class == CharClass::kWord; }
 };
 
+// The normalizer's fast path: one 32-bit word per code point below U+0800 (ASCII and every
+// two-byte UTF-8 sequence, so all of Arabic, « » and NBSP). kFastSimple: the code point is kept
+// or folded to one code point of the same UTF-8 length (the offsets stay linear); its output
+// bytes are in the low 16 bits (little-endian) and the class of the output in bits 16–18.
+// kFastDelete: the code point is removed. Neither: the general path.
+inline constexpr uint32_t kFastSimple = 1u << 20;
+inline constexpr uint32_t kFastDelete = 1u << 21;
+inline constexpr int kFastClassShift = 16;
+
 class CharTable {
  public:
   // The process-wide immutable table (built on first use, thread-safe).
@@ -31,6 +40,9 @@ class CharTable {
 
   const CharEntry& bmp(uint32_t cp) const { return bmp_[cp]; }
   const char* pool() const { return pool_.data(); }
+  // See kFastSimple; cp < 0x800.
+  uint32_t fast(uint32_t cp) const { return fast_[cp]; }
+  const uint32_t* fast_table() const { return fast_; }
 
   // The mapping of any code point (also above the BMP), as a UTF-8 string; sets *deleted.
   // This is the reference computation the table is built from (ICU NFKC + strip + fold).
@@ -42,6 +54,7 @@ class CharTable {
  private:
   CharTable();
   CharEntry bmp_[0x10000];
+  uint32_t fast_[0x800];
   std::string pool_;
 };
 

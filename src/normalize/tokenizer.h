@@ -49,12 +49,48 @@ class TokenBuilder {
     const Gap g = static_cast<Gap>(static_cast<uint8_t>(c) - 1);
     if (g > gap_) gap_ = g;
   }
+  // A block of `len` (<= 32) bytes of normalized text starting at byte `pos`, described by bit
+  // masks (bit k: byte pos + k): `word` the bytes of word characters, `quote` and `other` the
+  // bytes of separators of those kinds (the rest are spaces). The same tokens as calling Add
+  // for each of its characters.
+  void AddBlock(uint32_t word, uint32_t quote, uint32_t other, uint32_t len, uint32_t pos) {
+    const uint32_t full = len >= 32 ? ~0u : (1u << len) - 1;
+    word &= full;
+    const uint32_t prev = (word << 1) | (in_word_ ? 1u : 0u);
+    const uint32_t ends = ~word & prev & full;
+    uint32_t events = (word & ~prev) | ends;
+    uint32_t from = 0;  // the separators of the current gap start at this bit
+    while (events != 0) {
+      const uint32_t k = static_cast<uint32_t>(__builtin_ctz(events));
+      if ((ends >> k) & 1u) {
+        out_->push_back(Token{start_, pos + k, gap_});
+        in_word_ = false;
+        gap_ = Gap::kSpace;
+        from = k;
+      } else {
+        Widen(quote, other, from, k);
+        start_ = pos + k;
+        in_word_ = true;
+      }
+      events &= events - 1;
+    }
+    if (!in_word_) Widen(quote, other, from, len);
+  }
   void Finish(uint32_t end) {
     if (in_word_) out_->push_back(Token{start_, end, gap_});
     in_word_ = false;
   }
 
  private:
+  // The gap takes the strongest separator among bits [from, to) of the masks.
+  void Widen(uint32_t quote, uint32_t other, uint32_t from, uint32_t to) {
+    const uint32_t upto = to >= 32 ? ~0u : (1u << to) - 1;
+    const uint32_t range = upto & ~((1u << from) - 1);
+    const Gap g = (other & range) != 0 ? Gap::kOther
+                  : (quote & range) != 0 ? Gap::kQuote : Gap::kSpace;
+    if (g > gap_) gap_ = g;
+  }
+
   std::vector<Token>* out_;
   bool in_word_ = false;
   uint32_t start_ = 0;
@@ -62,8 +98,12 @@ class TokenBuilder {
 };
 
 // Normalize (alam/normalizer.h) and Tokenize in one pass: the tokens of the normalized text.
-absl::Status NormalizeAndTokenize(std::string_view input, std::string* out, OffsetMap* map,
-                                  std::vector<Token>* tokens, const NormalizeOptions& options);
+// `map` may be null. With `written` null, *out is the normalized text; otherwise its first
+// *written bytes are, and *out keeps its size (a buffer reused across documents is then never
+// zero-filled again).
+absl::Status NormalizeAndTokenize(std::string_view input, std::string* out, size_t* written,
+                                  OffsetMap* map, std::vector<Token>* tokens,
+                                  const NormalizeOptions& options);
 
 // Appends the words of `normalized` to `*out` (cleared first). A word is a maximal run of
 // letters, combining marks and digits (alam::IsWordCodePoint); invalid bytes separate words.
