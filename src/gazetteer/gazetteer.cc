@@ -194,13 +194,7 @@ absl::Status Gazetteer::AddTriggers(std::string_view file, std::string_view cont
   });
 }
 
-uint32_t Gazetteer::AddWord(std::string_view w) {
-  auto it = vocab_.find(w);
-  if (it != vocab_.end()) return it->second;
-  const uint32_t id = static_cast<uint32_t>(vocab_.size() + 1);
-  vocab_.emplace(std::string(w), id);
-  return id;
-}
+uint32_t Gazetteer::AddWord(std::string_view w) { return vocab_.Insert(w); }
 
 uint32_t Gazetteer::RegisterTriggerWord(std::string_view word) {
   const uint32_t id = AddWord(word);
@@ -218,6 +212,11 @@ void Gazetteer::InsertWords(const std::vector<std::string>& words, uint32_t alia
       const uint32_t child = static_cast<uint32_t>(node_alias_.size());
       node_alias_.push_back(-1);
       it = trie_.emplace(key, child).first;
+      if (node == 0) {
+        const uint32_t word = static_cast<uint32_t>(key);
+        if (root_child_.size() <= word) root_child_.resize(word + 1, 0);
+        root_child_[word] = child;
+      }
     }
     node = it->second;
   }

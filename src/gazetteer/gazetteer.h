@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "alam/extractor.h"
+#include "gazetteer/word_table.h"
 #include "util/strings.h"
 
 namespace alam::internal {
@@ -38,11 +39,13 @@ class Gazetteer {
 
   // Matching.
   uint32_t WordId(std::string_view word) const {  // 0 = not a word of any alias
-    auto it = vocab_.find(word);
-    return it == vocab_.end() ? 0 : it->second;
+    return vocab_.Find(word);
   }
+  // The trie node of the aliases starting with `word`, or 0.
+  uint32_t RootChild(uint32_t word) const { return word < root_child_.size() ? root_child_[word] : 0; }
   // Child of `node` by `word`, or 0 (the root is never a child).
   uint32_t Child(uint32_t node, uint32_t word) const {
+    if (node == 0) return RootChild(word);
     auto it = trie_.find((static_cast<uint64_t>(node) << 32) | word);
     return it == trie_.end() ? 0 : it->second;
   }
@@ -88,7 +91,8 @@ class Gazetteer {
   StringSet ambiguous_;
   StringMap<std::vector<TriggerInfo>> triggers_;
 
-  StringMap<uint32_t> vocab_;
+  WordTable vocab_;
+  std::vector<uint32_t> root_child_;  // by word id: Child(0, word)
   absl::flat_hash_map<uint64_t, uint32_t> trie_;
   std::vector<uint8_t> word_flags_;  // by word id: 1 = rule trigger
   std::vector<int32_t> node_alias_{-1};

@@ -31,9 +31,9 @@ inline bool IsPreposition(unsigned char b0, unsigned char b1) {  // ب ك ل
 inline bool IsLam(unsigned char b0, unsigned char b1) { return b0 == 0xD9 && b1 == 0x84; }
 }  // namespace clitic
 
+// The proclitic readings only (ForEachReading without the whole word).
 template <typename F>
-void ForEachReading(std::string_view word, std::string* buf, F f) {
-  f(word, 0);
+void ForEachCliticReading(std::string_view word, std::string* buf, F f) {
   if (word.size() < 6) return;
   const auto* w = reinterpret_cast<const unsigned char*>(word.data());
   // A reading after `p` bytes of proclitics whose last letter starts at p - 2.
@@ -52,6 +52,12 @@ void ForEachReading(std::string_view word, std::string* buf, F f) {
   } else if (clitic::IsPreposition(w[0], w[1])) {
     rest(2);
   }
+}
+
+template <typename F>
+void ForEachReading(std::string_view word, std::string* buf, F f) {
+  f(word, 0);
+  ForEachCliticReading(word, buf, f);
 }
 
 // Appends every gazetteer match (all lengths, all readings) to `*out`, in token order.
