@@ -209,7 +209,8 @@ absl::Status Extractor::Extract(std::string_view text, Scratch* scratch,
   size_t cp_pos = 0, byte_pos = 0;
   auto advance = [&](size_t to) {
     if (valid) {
-      for (; byte_pos < to; ++byte_pos) cp_pos += (orig[byte_pos] & 0xC0) != 0x80;
+      if (to > byte_pos) cp_pos += internal::CountCharacterStarts(orig + byte_pos, to - byte_pos);
+      byte_pos = std::max(byte_pos, to);
       return;
     }
     while (byte_pos < to) {

@@ -277,8 +277,8 @@ size_t ChunkEnd(std::string_view text, size_t from) {
 
 // Extracts a document larger than kChunkBytes chunk by chunk and writes its record as it goes.
 // Returns the document's error ("" when it succeeded); false in *write_ok on a write error.
-std::string StreamLargeDocument(const Extractor& ex, Scratch* scratch, const Args& a,
-                                const Document& d, bool* write_ok) {
+std::string StreamLargeDocument(const Extractor& ex, Scratch* scratch, JsonlFormatter* formatter,
+                                const Args& a, const Document& d, bool* write_ok) {
   std::string error;
   const std::string_view text = d.text;
   if (text.size() > a.ex.max_document_bytes) {
@@ -313,7 +313,7 @@ std::string StreamLargeDocument(const Extractor& ex, Scratch* scratch, const Arg
       AppendBioTokens(chunk, es, &buf);
     } else {
       for (const Entity& e : es) {
-        AppendJsonlEntity(ex, e, base_cp, from, first, &buf);
+        formatter->Entity(e, base_cp, from, first, &buf);
         first = false;
       }
     }
@@ -352,6 +352,7 @@ int Extract(const Args& a) {
   std::vector<std::unique_ptr<Scratch>> scratches(threads);
   std::vector<std::vector<Entity>> entities(threads);
   for (auto& sc : scratches) sc = (*ex)->NewScratch();
+  std::vector<JsonlFormatter> formatters(threads, JsonlFormatter(**ex));
   std::vector<std::string> records, errors;
   while (auto batch = batches.Next()) {
     const size_t n = batch->size();
@@ -376,14 +377,15 @@ int Extract(const Args& a) {
       if (a.bio) {
         AppendBio(d.id, d.text, es, error, &records[i]);
       } else {
-        AppendJsonlRecord(**ex, d.id, es, error, &records[i]);
+        formatters[worker].Record(d.id, es, error, &records[i]);
       }
     });
     for (size_t i = 0; i < n; ++i) {
       const Document& d = (*batch)[i];
       if (large(d)) {
         bool write_ok = true;
-        errors[i] = StreamLargeDocument(**ex, scratches[0].get(), a, d, &write_ok);
+        errors[i] = StreamLargeDocument(**ex, scratches[0].get(), &formatters[0], a, d,
+                                        &write_ok);
         if (!write_ok) {
           std::cerr << "alam: error writing standard output: " << std::strerror(errno) << "\n";
           return 1;

@@ -3,19 +3,11 @@
 #include <algorithm>
 
 #include "normalize/utf8.h"
+#include "util/json_scan.h"
 #include "util/strings.h"
 
 namespace alam::cli {
 namespace {
-
-// Bytes that need escaping in a JSON string, or that start a non-ASCII sequence.
-struct EscapeTable {
-  bool special[256];
-  constexpr EscapeTable() : special() {
-    for (int c = 0; c < 256; ++c) special[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x7F;
-  }
-};
-constexpr EscapeTable kEscape;
 
 constexpr int kMaxDepth = 200;
 
@@ -186,8 +178,7 @@ class Parser {
       // Copy a run of plain bytes; UTF-8 validity is checked by the caller's normalizer,
       // which names the document; here we keep the bytes as they are.
       const size_t start = pos_;
-      const auto* d = reinterpret_cast<const unsigned char*>(s_.data());
-      while (pos_ < s_.size() && (d[pos_] >= 0x80 || !kEscape.special[d[pos_]])) ++pos_;
+      pos_ += internal::FindJsonSpecial(s_.data() + pos_, s_.size() - pos_, /*del=*/false);
       if (skip_) continue;
       out->append(s_.data() + start, pos_ - start);
     }
@@ -290,30 +281,24 @@ absl::StatusOr<JsonValue> ParseJsonObject(std::string_view text, const std::vect
 void AppendJsonString(std::string_view s, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
-  // Fast path: copy runs of plain ASCII, and valid UTF-8 sequences, in bulk.
+  // Runs without a byte JSON must escape are copied whole once they are known to be valid
+  // UTF-8 (a character never straddles the end of a run: its bytes are all >= 0x80).
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   size_t i = 0;
   while (i < s.size()) {
-    size_t j = i;
-    while (j < s.size() && !kEscape.special[p[j]]) ++j;
+    const size_t j = i + internal::FindJsonSpecial(s.data() + i, s.size() - i, /*del=*/true);
     if (j > i) {
-      out->append(s.data() + i, j - i);
-      i = j;
+      const size_t bad = i + internal::FindInvalidUtf8(s.substr(i, j - i));
+      out->append(s.data() + i, bad - i);
+      i = bad;
+      if (bad < j) {
+        out->append("\\ufffd");
+        ++i;
+        continue;
+      }
       if (i == s.size()) break;
     }
     const uint8_t c = p[i];
-    if (c >= 0x80) {
-      char32_t cp;
-      const size_t len = internal::DecodeUtf8(p + i, s.size() - i, &cp);
-      if (len == 0) {
-        out->append("\\ufffd");
-        ++i;
-      } else {
-        out->append(s.substr(i, len));
-        i += len;
-      }
-      continue;
-    }
     switch (c) {
       case '"': out->append("\\\""); break;
       case '\\': out->append("\\\\"); break;

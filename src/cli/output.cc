@@ -1,6 +1,9 @@
 #include "cli/output.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "alam/normalizer.h"
 #include "cli/json.h"
@@ -19,13 +22,10 @@ void AppendJsonlHead(std::string_view doc_id, std::string_view error, std::strin
   out->append(", \"entities\": [");
 }
 
-void AppendJsonlEntity(const Extractor& ex, const Entity& e, size_t base_cp, size_t base_byte,
-                       bool first, std::string* out) {
-  if (!first) out->append(", ");
-  internal::AppendCat(out, "{\"start\": ", base_cp + e.start, ", \"end\": ", base_cp + e.end,
-                      ", \"byte_start\": ", base_byte + e.byte_start,
-                      ", \"byte_end\": ", base_byte + e.byte_end, ", \"text\": ");
-  AppendJsonString(e.text, out);
+namespace {
+
+// The type-to-name_en fields of an entity from its own fields.
+void AppendMiddle(const Entity& e, std::string* out) {
   internal::AppendCat(out, ", \"type\": \"", EntityTypeName(e.type), "\", \"subtype\": ");
   AppendJsonString(e.subtype, out);
   out->append(", \"id\": ");
@@ -34,36 +34,87 @@ void AppendJsonlEntity(const Extractor& ex, const Entity& e, size_t base_cp, siz
   AppendJsonString(e.name_ar, out);
   out->append(", \"name_en\": ");
   AppendJsonString(e.name_en, out);
+}
+
+// Appends ", \"<key>\": <v>" for each (key, v) into a stack buffer: one append per call.
+char* PutNumber(char* p, std::string_view key, size_t v) {
+  std::memcpy(p, key.data(), key.size());
+  p += key.size();
+  return std::to_chars(p, p + 24, v).ptr;
+}
+
+}  // namespace
+
+const JsonlFormatter::Cached& JsonlFormatter::EntryJson(uint32_t entry_index,
+                                                        const EntryInfo& info) {
+  if (cache_.size() <= entry_index) cache_.resize(std::max<size_t>(ex_.stats().entries, entry_index + 1));
+  Cached& c = cache_[entry_index];
+  if (c.ready) return c;
+  alam::Entity probe;
+  probe.type = info.type;
+  probe.subtype = info.subtype;
+  probe.id = info.id;
+  probe.name_ar = info.name_ar;
+  probe.name_en = info.name_en;
+  AppendMiddle(probe, &c.middle);
+  if (!info.country.empty()) {
+    c.tail.append(", \"country\": ");
+    AppendJsonString(info.country, &c.tail);
+  }
+  if (!info.parent_id.empty()) {
+    c.tail.append(", \"parent\": ");
+    AppendJsonString(info.parent_id, &c.tail);
+  }
+  c.ready = true;
+  return c;
+}
+
+void JsonlFormatter::Entity(const alam::Entity& e, size_t base_cp, size_t base_byte, bool first,
+                            std::string* out) {
+  char buf[160];
+  char* p = buf;
+  if (!first) {
+    std::memcpy(p, ", ", 2);
+    p += 2;
+  }
+  p = PutNumber(p, "{\"start\": ", base_cp + e.start);
+  p = PutNumber(p, ", \"end\": ", base_cp + e.end);
+  p = PutNumber(p, ", \"byte_start\": ", base_byte + e.byte_start);
+  p = PutNumber(p, ", \"byte_end\": ", base_byte + e.byte_end);
+  constexpr std::string_view kText = ", \"text\": ";
+  std::memcpy(p, kText.data(), kText.size());
+  p += kText.size();
+  out->append(buf, static_cast<size_t>(p - buf));
+  AppendJsonString(e.text, out);
+  const EntryInfo* info = ex_.entry(e);
+  const Cached* cached = info != nullptr ? &EntryJson(e.entry_index, *info) : nullptr;
+  if (cached != nullptr) {
+    out->append(cached->middle);
+  } else {
+    AppendMiddle(e, out);
+  }
   // The score with two decimals, as "%.2f" prints it.
   const long hundredths = std::lround(e.score * 100);
-  const char score[5] = {static_cast<char>('0' + hundredths / 100), '.',
-                         static_cast<char>('0' + hundredths / 10 % 10),
-                         static_cast<char>('0' + hundredths % 10), 0};
-  internal::AppendCat(out, ", \"score\": ", score, ", \"source\": ");
+  const char score[] = {',', ' ', '"', 's', 'c', 'o', 'r', 'e', '"', ':', ' ',
+                        static_cast<char>('0' + hundredths / 100), '.',
+                        static_cast<char>('0' + hundredths / 10 % 10),
+                        static_cast<char>('0' + hundredths % 10)};
+  out->append(score, sizeof(score));
+  out->append(", \"source\": ");
   AppendJsonString(e.source, out);
   out->append(", \"alias\": ");
   AppendJsonString(e.alias, out);
   if (e.alternatives > 0) internal::AppendCat(out, ", \"alternatives\": ", e.alternatives);
-  if (const EntryInfo* info = ex.entry(e)) {
-    if (!info->country.empty()) {
-      out->append(", \"country\": ");
-      AppendJsonString(info->country, out);
-    }
-    if (!info->parent_id.empty()) {
-      out->append(", \"parent\": ");
-      AppendJsonString(info->parent_id, out);
-    }
-  }
+  if (cached != nullptr) out->append(cached->tail);
   out->push_back('}');
 }
 
 void AppendJsonlTail(std::string* out) { out->append("]}\n"); }
 
-void AppendJsonlRecord(const Extractor& ex, std::string_view doc_id,
-                       const std::vector<Entity>& entities, std::string_view error,
-                       std::string* out) {
+void JsonlFormatter::Record(std::string_view doc_id, const std::vector<alam::Entity>& entities,
+                            std::string_view error, std::string* out) {
   AppendJsonlHead(doc_id, error, out);
-  for (size_t i = 0; i < entities.size(); ++i) AppendJsonlEntity(ex, entities[i], 0, 0, i == 0, out);
+  for (size_t i = 0; i < entities.size(); ++i) Entity(entities[i], 0, 0, i == 0, out);
   AppendJsonlTail(out);
 }
 

@@ -14,12 +14,30 @@ namespace alam::cli {
 // written in pieces (head, entities, tail), as the CLI does for documents too large to hold
 // their results in memory at once; `base_cp`/`base_byte` shift the entity's offsets (those of
 // a chunk) to offsets into the whole document.
+// The entities are written by a JsonlFormatter, which keeps the JSON of each gazetteer entry's
+// fixed fields (type to name_en; country and parent) once it has written them: one formatter
+// per thread.
 void AppendJsonlHead(std::string_view doc_id, std::string_view error, std::string* out);
-void AppendJsonlEntity(const Extractor& ex, const Entity& e, size_t base_cp, size_t base_byte,
-                       bool first, std::string* out);
 void AppendJsonlTail(std::string* out);
-void AppendJsonlRecord(const Extractor& ex, std::string_view doc_id, const std::vector<Entity>& entities,
-                       std::string_view error, std::string* out);
+
+class JsonlFormatter {
+ public:
+  explicit JsonlFormatter(const Extractor& ex) : ex_(ex) {}
+  void Entity(const alam::Entity& e, size_t base_cp, size_t base_byte, bool first, std::string* out);
+  void Record(std::string_view doc_id, const std::vector<alam::Entity>& entities,
+              std::string_view error, std::string* out);
+
+ private:
+  struct Cached {
+    bool ready = false;
+    std::string middle;  // , "type": … "name_en": "…"
+    std::string tail;    // , "country": … , "parent": …
+  };
+  const Cached& EntryJson(uint32_t entry_index, const EntryInfo& info);
+
+  const Extractor& ex_;
+  std::vector<Cached> cache_;
+};
 
 // "# doc: ID" then one "token<TAB>tag" line per token, then a blank line. Tokens are the
 // words and punctuation marks of the original text, split further at entity boundaries (so a

@@ -60,6 +60,7 @@ class TokenBuilder {
     const uint32_t ends = ~word & prev & full;
     uint32_t events = (word & ~prev) | ends;
     uint32_t from = 0;  // the separators of the current gap start at this bit
+    const bool spaces_only = (quote | other) == 0;  // no gap can widen
     while (events != 0) {
       const uint32_t k = static_cast<uint32_t>(__builtin_ctz(events));
       if ((ends >> k) & 1u) {
@@ -68,13 +69,13 @@ class TokenBuilder {
         gap_ = Gap::kSpace;
         from = k;
       } else {
-        Widen(quote, other, from, k);
+        if (!spaces_only) Widen(quote, other, from, k);
         start_ = pos + k;
         in_word_ = true;
       }
       events &= events - 1;
     }
-    if (!in_word_) Widen(quote, other, from, len);
+    if (!in_word_ && !spaces_only) Widen(quote, other, from, len);
   }
   void Finish(uint32_t end) {
     if (in_word_) out_->push_back(Token{start_, end, gap_});

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace alam::internal {
@@ -64,6 +65,20 @@ inline size_t FindInvalidUtf8(std::string_view s) {
 }
 
 // Code points in `s`, counting each invalid byte as one (the convention of repaired text).
+// The bytes of p[0, n) that are not UTF-8 continuation bytes (10xxxxxx): the number of code
+// points of valid UTF-8. Eight bytes at a time.
+inline size_t CountCharacterStarts(const uint8_t* p, size_t n) {
+  size_t count = n, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, p + i, 8);
+    // Bit 7 of each byte set, bit 6 clear: a continuation byte.
+    count -= static_cast<size_t>(__builtin_popcountll(v & ~(v << 1) & 0x8080808080808080ull));
+  }
+  for (; i < n; ++i) count -= (p[i] & 0xC0) == 0x80;
+  return count;
+}
+
 inline size_t CountCodePoints(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   size_t count = 0;

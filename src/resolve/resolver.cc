@@ -187,6 +187,15 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     }
     if (s->surnames.empty()) continue;
     if (next < out->size() && (*out)[next].norm_start < t.end) continue;  // inside an entity
+    // Every reading of a word ends where the word ends, and equals a surname only if the word
+    // ends with the surname less its first letter (للاسد read as الاسد): a cheap filter
+    // before the lookups below.
+    const std::string_view word = text.substr(t.start, t.end - t.start);
+    const bool maybe = std::any_of(s->surnames.begin(), s->surnames.end(), [&](const auto& kv) {
+      const std::string_view tail = std::string_view(kv.first).substr(2);
+      return word.size() >= tail.size() && word.substr(word.size() - tail.size()) == tail;
+    });
+    if (!maybe) continue;
     // After a word that is not an ordinary word (a first name: سليمان الأسد), the surname is
     // someone else's.
     const size_t ti = static_cast<size_t>(&t - tokens.data());
@@ -196,8 +205,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
       if (!rules.IsCommonWord(pw) && !(next > 0 && (*out)[next - 1].norm_end == prev.end)) continue;
     }
     bool found = false;
-    ForEachReading(text.substr(t.start, t.end - t.start), &s->buf,
-                   [&](std::string_view reading, uint32_t strip) {
+    ForEachReading(word, &s->buf, [&](std::string_view reading, uint32_t strip) {
                      if (found) return;
                      auto it = s->surnames.find(reading);
                      if (it == s->surnames.end()) return;
