@@ -71,7 +71,7 @@ fi
 log "building the bench preset"
 ( cd "$ROOT"
   [ -f "$BUILD/build.ninja" ] || cmake --preset bench >/dev/null
-  cmake --build "$BUILD" -j"$(nproc)" --target alam_cli alam_bench >/dev/null ) ||
+  cmake --build "$BUILD" -j"$(nproc)" --target alam_cli alam_bench alam_count_normalize >/dev/null ) ||
   die "build failed (cd $ROOT && cmake --preset bench && cmake --build build/bench)"
 
 # ---- 2. The dump ----
@@ -275,11 +275,22 @@ print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encodin
     v=$(awk -v re="$2" '$0 ~ re {gsub(",", "", $1); print $1; exit}' "$WORK/callgrind.library.txt")
     put "cg_$1_ir" "${v:-0}"
   }
-  stage normalize ':alam::Normalize\\('
-  stage tokenize ':alam::internal::Tokenize\\('
+  stage normalize ':alam::internal::NormalizeAndTokenize\\('
   stage match ':alam::internal::MatchGazetteer\\('
   stage rules ':alam::internal::RuleSet::Match\\('
   stage resolve ':alam::internal::Resolve\\('
+  # alam::Normalize alone (with its offset map): 3 passes minus 1 (the first call also builds
+  # the character table), over the bytes of 2 passes.
+  for passes in 1 3; do
+    valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.normalize$passes.out" \
+      --collect-atstart=no '--toggle-collect=alam::Normalize(*' \
+      "$BUILD/bench/alam_count_normalize" "$WORK/prefix_cg.jsonl" "$passes" \
+      > "$WORK/normalize_bytes.txt" 2> "$WORK/callgrind.normalize$passes.log"
+  done
+  n1=$(callgrind_annotate "$WORK/callgrind.normalize1.out" 2>/dev/null | total /dev/stdin)
+  n3=$(callgrind_annotate "$WORK/callgrind.normalize3.out" 2>/dev/null | total /dev/stdin)
+  put cg_normalize_only_ir "$((n3 - n1))"
+  put cg_normalize_only_bytes "$((2 * $(cat "$WORK/normalize_bytes.txt")))"
 else
   log "valgrind missing: no instruction counts"
 fi
@@ -389,13 +400,17 @@ if tot and cgb:
     if lib:
         row("callgrind: inside `Extractor::Extract`", f"{lib / cgb:.1f} instr/byte",
             f"{lib / (tot - st) * 100:.0f}% of the run", "the rest: CLI input, JSON, output")
-    for k, what in [("normalize", "`alam::Normalize`"), ("tokenize", "`Tokenize`"),
+    for k, what in [("normalize", "`NormalizeAndTokenize` (normalization, offset map, tokens)"),
                     ("match", "`MatchGazetteer`"), ("rules", "`RuleSet::Match`"),
                     ("resolve", "`Resolve`")]:
         v = f(f"cg_{k}_ir")
         if v:
             row(f"callgrind: {what}", f"{v / cgb:.1f} instr/byte",
                 f"{v / lib * 100:.0f}% of Extract" if lib else "", "inclusive")
+    no, nb = f("cg_normalize_only_ir"), f("cg_normalize_only_bytes")
+    if no and nb:
+        row("callgrind: `alam::Normalize` alone, with the offset map", f"{no / nb:.1f} instr/byte",
+            "", f"bench/count_normalize.cc on the same prefix, {nb / 2e6:.1f} MB × 2 passes")
     # Hot spots: self cost inside Extract.
     def short(fn):
         # Drop argument lists and template arguments: "ns::F(args)::{lambda(...)#1}" ->
