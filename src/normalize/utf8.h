@@ -72,8 +72,10 @@ inline size_t CountCharacterStarts(const uint8_t* p, size_t n) {
   for (; i + 8 <= n; i += 8) {
     uint64_t v;
     std::memcpy(&v, p + i, 8);
-    // Bit 7 of each byte set, bit 6 clear: a continuation byte.
-    count -= static_cast<size_t>(__builtin_popcountll(v & ~(v << 1) & 0x8080808080808080ull));
+    // Bit 7 of each byte set, bit 6 clear: a continuation byte. The eight flags, moved to
+    // bit 0 of their bytes, are summed by one multiplication (no popcount instruction needed).
+    const uint64_t flags = (v & ~(v << 1) & 0x8080808080808080ull) >> 7;
+    count -= static_cast<size_t>((flags * 0x0101010101010101ull) >> 56);
   }
   for (; i < n; ++i) count -= (p[i] & 0xC0) == 0x80;
   return count;
