@@ -36,7 +36,7 @@ void AppendMiddle(const Entity& e, std::string* out) {
   AppendJsonString(e.name_en, out);
 }
 
-// Appends ", \"<key>\": <v>" for each (key, v) into a stack buffer: one append per call.
+// Writes `key` and then the decimal digits of `v` at `p`; returns the end.
 char* PutNumber(char* p, std::string_view key, size_t v) {
   std::memcpy(p, key.data(), key.size());
   p += key.size();

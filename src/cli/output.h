@@ -13,10 +13,9 @@ namespace alam::cli {
 // {"doc": ID, "entities": [...]} plus "error" when the document failed. A record can also be
 // written in pieces (head, entities, tail), as the CLI does for documents too large to hold
 // their results in memory at once; `base_cp`/`base_byte` shift the entity's offsets (those of
-// a chunk) to offsets into the whole document.
-// The entities are written by a JsonlFormatter, which keeps the JSON of each gazetteer entry's
-// fixed fields (type to name_en; country and parent) once it has written them: one formatter
-// per thread.
+// a chunk) to offsets into the whole document. The entities are written by a JsonlFormatter,
+// which keeps the JSON of each gazetteer entry's fixed fields (type to name_en; country and
+// parent) once it has written them: one formatter per thread.
 void AppendJsonlHead(std::string_view doc_id, std::string_view error, std::string* out);
 void AppendJsonlTail(std::string* out);
 

@@ -45,10 +45,6 @@ class WordTable {
   std::string_view Word(uint32_t id) const {
     return std::string_view(arena_).substr(offsets_[id], ends_[id] - offsets_[id]);
   }
-  size_t memory() const {
-    return slots_.capacity() * sizeof(Slot) + arena_.capacity() +
-           (offsets_.capacity() + ends_.capacity()) * sizeof(uint32_t);
-  }
 
   static uint64_t Hash(std::string_view w) {
     constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;

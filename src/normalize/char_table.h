@@ -40,8 +40,7 @@ class CharTable {
 
   const CharEntry& bmp(uint32_t cp) const { return bmp_[cp]; }
   const char* pool() const { return pool_.data(); }
-  // See kFastSimple; cp < 0x800.
-  uint32_t fast(uint32_t cp) const { return fast_[cp]; }
+  // See kFastSimple: 0x800 entries, by code point.
   const uint32_t* fast_table() const { return fast_; }
 
   // The mapping of any code point (also above the BMP), as a UTF-8 string; sets *deleted.

@@ -328,12 +328,7 @@ absl::Status NormalizeImpl(std::string_view input, std::string* out, size_t* wri
       uint32_t word_bits, quote_bits, other_bits;
       const uint32_t len = SimdBlock(in + i, dst + w, &word_bits, &quote_bits, &other_bits);
       if (len == 0) break;
-      if constexpr (kMap) {
-        if (!in_linear) {
-          map->AddLinear(static_cast<uint32_t>(w), static_cast<uint32_t>(i));
-          in_linear = true;
-        }
-      }
+      linear(i);
       if constexpr (kTokens) tb.AddBlock(word_bits, quote_bits, other_bits, len, static_cast<uint32_t>(w));
       i += len;
       w += len;
