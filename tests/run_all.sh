@@ -25,6 +25,6 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --preset debu
 
 echo "== tsan (threading tests)"
 cmake --preset tsan >/dev/null
-cmake --build --preset tsan -j "$jobs" --target alam_thread_tests alam_hardening_thread_tests
+cmake --build --preset tsan -j "$jobs" --target alam_thread_tests alam_hardening_thread_tests alam_cli
 TSAN_OPTIONS=halt_on_error=1 ctest --preset tsan -j "$jobs"
 echo "all test suites passed"

@@ -1,16 +1,19 @@
 // alam — the command-line tool: extract entities from news dumps, print gazetteer stats.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <iostream>
 #include <mutex>
-#include <optional>
 #include <string>
+#include <system_error>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "alam/alam.h"
@@ -19,7 +22,6 @@
 #include "cli/json.h"
 #include "cli/output.h"
 #include "normalize/utf8.h"
-#include "util/parallel.h"
 #include "util/strings.h"
 
 namespace alam::cli {
@@ -48,7 +50,8 @@ input order, on standard output.
   --min-score X   drop entities scoring below X (0..1)
   --repair        replace invalid UTF-8 bytes with U+FFFD instead of failing the document
   --max-doc-bytes N  fail documents larger than N bytes (default 1073741824)
-  --batch-bytes N    bytes of text processed per batch (default 4194304)
+  --batch-bytes N    bytes of text per unit of work handed to a thread (default: 1 MB,
+                     less with many threads, so that at most 48 MB are in flight)
   --progress / --no-progress  progress bar on standard error (default: when it is a terminal)
 Exit status: 0 when every document was processed; 1 when some document failed (each failure
 is reported on standard error with its document id, and its record carries "error"); 2 for
@@ -62,7 +65,7 @@ struct Args {
   InputOptions in;
   bool bio = false;
   unsigned threads = 0;
-  size_t batch_bytes = size_t{4} << 20;
+  size_t batch_bytes = 0;  // 0: chosen from the thread count
   int progress = -1;  // -1 = auto
 };
 
@@ -161,65 +164,169 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
   return true;
 }
 
-// Reads batches of documents on its own thread while the previous batch is processed.
-class BatchReader {
+// Documents flow through three stages: a reader thread parses them into units of about
+// `unit_bytes` of text; worker threads each take the next unread unit and extract and format
+// all of its documents into one output string; the main thread writes the units' output in
+// input order. At most `window` units are in flight (read and not yet written), which bounds
+// memory whatever the dump's size; within the window a worker never waits for the writer or
+// for another worker, so the cores stay busy across unit boundaries.
+struct Unit {
+  std::vector<Document> docs;
+  bool streamed = false;  // one document above kChunkBytes: the writer extracts it in chunks
+  uint64_t consumed_input_bytes = 0;  // of the inputs, when the reader finished this unit
+  // Filled by the worker that processed the unit:
+  bool processed = false;
+  std::string out;                                  // the documents' records, in order
+  std::vector<std::pair<size_t, std::string>> errors;  // (index in docs, message)
+};
+
+class Pipeline {
  public:
-  BatchReader(DocumentReader* reader, size_t batch_bytes)
-      : reader_(reader), batch_bytes_(batch_bytes), thread_([this] { Run(); }) {}
-  ~BatchReader() {
+  // `process` runs on the worker threads, one unit at a time.
+  Pipeline(DocumentReader* reader, size_t unit_bytes, size_t large_bytes, unsigned workers,
+           std::function<void(Unit*, unsigned worker)> process)
+      : reader_(reader),
+        unit_bytes_(unit_bytes),
+        large_bytes_(large_bytes),
+        window_(2 * static_cast<size_t>(workers) + 2),
+        process_(std::move(process)) {
+    reader_thread_ = std::thread([this] { Read(); });
+    for (unsigned w = 0; w < workers; ++w) {
+      try {
+        workers_.emplace_back([this, w] { Work(w); });
+      } catch (const std::system_error&) {
+        break;  // the workers that started share the units
+      }
+    }
+    if (workers_.empty()) {  // no thread at all: the writer processes units itself
+      inline_worker_ = true;
+    }
+  }
+  ~Pipeline() {
     {
       std::lock_guard<std::mutex> l(mu_);
       stop_ = true;
     }
     cv_.notify_all();
-    thread_.join();
+    reader_thread_.join();
+    for (std::thread& t : workers_) t.join();
   }
-  // The next batch, or nullopt at the end.
-  std::optional<std::vector<Document>> Next() {
+  // The next unit in input order once it is processed (nullptr at the end). It stays valid
+  // until the next call.
+  Unit* Next() {
     std::unique_lock<std::mutex> l(mu_);
-    cv_.wait(l, [&] { return !queue_.empty() || done_; });
-    if (queue_.empty()) return std::nullopt;
-    std::vector<Document> b = std::move(queue_.front());
-    queue_.pop_front();
-    cv_.notify_all();
-    return b;
+    if (written_front_) {  // the caller is done with the previous unit
+      inflight_.pop_front();
+      ++front_seq_;
+      written_front_ = false;
+      cv_.notify_all();
+    }
+    while (true) {
+      if (!inflight_.empty() && inflight_.front()->processed) break;
+      if (inflight_.empty() && read_done_) return nullptr;
+      if (inline_worker_) {
+        if (Unit* u = ClaimLocked(); u != nullptr) {
+          l.unlock();
+          process_(u, 0);
+          l.lock();
+          u->processed = true;
+          continue;
+        }
+      }
+      cv_.wait(l);
+    }
+    written_front_ = true;
+    return inflight_.front().get();
   }
 
  private:
-  void Run() {
+  void Read() {
     bool more = true;
     while (more) {
-      std::vector<Document> batch;
+      auto u = std::make_unique<Unit>();
       size_t bytes = 0;
       Document d;
-      while (bytes < batch_bytes_ && batch.size() < 100000 && (more = reader_->Next(&d))) {
+      while (bytes < unit_bytes_ && u->docs.size() < 4096 && (more = reader_->Next(&d))) {
+        if (d.error.empty() && d.text.size() > large_bytes_) {
+          // A large document is a unit of its own, so that it is streamed in order.
+          if (!u->docs.empty()) {
+            auto large = std::make_unique<Unit>();
+            large->docs.push_back(std::move(d));
+            large->streamed = true;
+            large->consumed_input_bytes = reader_->consumed_input_bytes();
+            u->consumed_input_bytes = large->consumed_input_bytes;
+            if (!Push(std::move(u))) return;
+            u = std::move(large);
+          } else {
+            u->docs.push_back(std::move(d));
+            u->streamed = true;
+          }
+          break;
+        }
         bytes += d.text.size() + 64;
-        batch.push_back(std::move(d));
+        u->docs.push_back(std::move(d));
       }
-      std::unique_lock<std::mutex> l(mu_);
-      cv_.wait(l, [&] { return queue_.size() < 2 || stop_; });
-      if (stop_) break;
-      if (!batch.empty()) queue_.push_back(std::move(batch));
-      cv_.notify_all();
+      u->consumed_input_bytes = reader_->consumed_input_bytes();
+      if (!u->docs.empty() && !Push(std::move(u))) return;
     }
     std::lock_guard<std::mutex> l(mu_);
-    done_ = true;
+    read_done_ = true;
     cv_.notify_all();
+  }
+  // Appends a unit once the window has room; false when the pipeline is stopping.
+  bool Push(std::unique_ptr<Unit> u) {
+    std::unique_lock<std::mutex> l(mu_);
+    cv_.wait(l, [&] { return inflight_.size() < window_ || stop_; });
+    if (stop_) return false;
+    if (u->streamed) u->processed = true;  // nothing for a worker to do
+    inflight_.push_back(std::move(u));
+    cv_.notify_all();
+    return true;
+  }
+  // The next unit no worker has taken, or nullptr; units that need no worker are skipped.
+  Unit* ClaimLocked() {
+    claimed_seq_ = std::max(claimed_seq_, front_seq_);  // streamed units may be written unclaimed
+    while (claimed_seq_ < front_seq_ + inflight_.size()) {
+      Unit* u = inflight_[claimed_seq_++ - front_seq_].get();
+      if (!u->processed) return u;
+    }
+    return nullptr;
+  }
+  void Work(unsigned worker) {
+    std::unique_lock<std::mutex> l(mu_);
+    while (!stop_) {
+      Unit* u = ClaimLocked();
+      if (u == nullptr) {
+        if (read_done_) return;
+        cv_.wait(l);
+        continue;
+      }
+      l.unlock();
+      process_(u, worker);
+      l.lock();
+      u->processed = true;
+      cv_.notify_all();
+    }
   }
 
   DocumentReader* reader_;
-  size_t batch_bytes_;
+  const size_t unit_bytes_, large_bytes_, window_;
+  std::function<void(Unit*, unsigned)> process_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::vector<Document>> queue_;
-  bool done_ = false, stop_ = false;
-  std::thread thread_;
+  std::deque<std::unique_ptr<Unit>> inflight_;  // in input order; front = next to write
+  size_t front_seq_ = 0;    // sequence number of inflight_.front()
+  size_t claimed_seq_ = 0;  // the next unit a worker takes
+  bool written_front_ = false, read_done_ = false, stop_ = false, inline_worker_ = false;
+  std::thread reader_thread_;
+  std::vector<std::thread> workers_;
 };
 
 class Progress {
  public:
   explicit Progress(bool on) : on_(on), start_(Clock::now()), last_(start_) {}
-  void Update(const DocumentReader& r, size_t docs, size_t bytes, bool final) {
+  // `consumed` and `total`: input bytes read so far and in all (0 when unknown).
+  void Update(uint64_t consumed, uint64_t total, size_t docs, size_t bytes, bool final) {
     if (!on_) return;
     const auto now = Clock::now();
     if (!final && now - last_ < std::chrono::milliseconds(200)) return;
@@ -227,9 +334,9 @@ class Progress {
     const double secs = std::chrono::duration<double>(now - start_).count();
     const double mb = static_cast<double>(bytes) / 1e6;
     std::string bar;
-    if (r.total_input_bytes() > 0) {
-      const double frac = std::min(1.0, static_cast<double>(r.consumed_input_bytes()) /
-                                            static_cast<double>(r.total_input_bytes()));
+    if (total > 0) {
+      const double frac =
+          final ? 1.0 : std::min(1.0, static_cast<double>(consumed) / static_cast<double>(total));
       const int filled = static_cast<int>(frac * 30);
       bar = internal::Cat("[", std::string(static_cast<size_t>(filled), '#'),
                          std::string(static_cast<size_t>(30 - filled), '.'), "] ",
@@ -342,30 +449,25 @@ int Extract(const Args& a) {
     std::cerr << "alam: " << ex.status().message() << "\n";
     return 2;
   }
-  DocumentReader reader(a.files, a.in);
-  BatchReader batches(&reader, a.batch_bytes);
   const bool show = a.progress == 1 || (a.progress == -1 && isatty(2));
   Progress progress(show);
-  size_t docs = 0, bytes = 0, failed = 0;
-  // Each worker extracts and formats its documents; the main thread writes them in order.
-  unsigned threads = a.threads != 0 ? a.threads : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::unique_ptr<Scratch>> scratches(threads);
-  std::vector<std::vector<Entity>> entities(threads);
+  const unsigned threads =
+      a.threads != 0 ? a.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Each worker has its own scratch and formatter; the last pair is the writer's, for the
+  // documents it streams.
+  std::vector<std::unique_ptr<Scratch>> scratches(threads + 1);
   for (auto& sc : scratches) sc = (*ex)->NewScratch();
-  std::vector<JsonlFormatter> formatters(threads, JsonlFormatter(**ex));
-  std::vector<std::string> records, errors;
-  while (auto batch = batches.Next()) {
-    const size_t n = batch->size();
-    records.assign(n, std::string());
-    errors.assign(n, std::string());
-    auto large = [&](const Document& d) { return d.error.empty() && d.text.size() > kChunkBytes; };
-    internal::ParallelFor(n, threads, [&](size_t i, unsigned worker) {
-      const Document& d = (*batch)[i];
-      if (large(d)) return;  // streamed below, in order
-      std::vector<Entity>& es = entities[worker];
+  std::vector<JsonlFormatter> formatters(threads + 1, JsonlFormatter(**ex));
+  std::vector<std::vector<Entity>> entities(threads);
+  auto process = [&](Unit* u, unsigned worker) {
+    std::vector<Entity>& es = entities[worker];
+    size_t text_bytes = 0;
+    for (const Document& d : u->docs) text_bytes += d.text.size();
+    u->out.reserve(text_bytes + text_bytes / 4 + 256 * u->docs.size());  // typical output size
+    for (size_t i = 0; i < u->docs.size(); ++i) {
+      const Document& d = u->docs[i];
       es.clear();
-      std::string& error = errors[i];
-      error = d.error;
+      std::string error = d.error;
       if (error.empty()) {
         absl::Status st = (*ex)->Extract(d.text, scratches[worker].get(), &es);
         if (!st.ok()) {
@@ -373,42 +475,45 @@ int Extract(const Args& a) {
           es.clear();
         }
       }
-      records[i].reserve(128 + 512 * es.size());
       if (a.bio) {
-        AppendBio(d.id, d.text, es, error, &records[i]);
+        AppendBio(d.id, d.text, es, error, &u->out);
       } else {
-        formatters[worker].Record(d.id, es, error, &records[i]);
+        formatters[worker].Record(d.id, es, error, &u->out);
       }
-    });
-    for (size_t i = 0; i < n; ++i) {
-      const Document& d = (*batch)[i];
-      if (large(d)) {
-        bool write_ok = true;
-        errors[i] = StreamLargeDocument(**ex, scratches[0].get(), &formatters[0], a, d,
-                                        &write_ok);
-        if (!write_ok) {
-          std::cerr << "alam: error writing standard output: " << std::strerror(errno) << "\n";
-          return 1;
-        }
-      }
-      if (!errors[i].empty()) {
-        ++failed;
-        std::cerr << "alam: " << d.id << ": " << errors[i] << "\n";
-      }
-      bytes += d.text.size();
-      if (std::fwrite(records[i].data(), 1, records[i].size(), stdout) != records[i].size()) {
-        std::cerr << "alam: error writing standard output: " << std::strerror(errno) << "\n";
-        return 1;
-      }
+      if (!error.empty()) u->errors.emplace_back(i, std::move(error));
     }
-    docs += n;
-    progress.Update(reader, docs, bytes, false);
-  }
-  progress.Update(reader, docs, bytes, true);
-  if (std::fflush(stdout) != 0) {
+  };
+  DocumentReader reader(a.files, a.in);
+  const size_t unit_bytes =
+      a.batch_bytes != 0 ? a.batch_bytes
+                         : std::clamp<size_t>((size_t{48} << 20) / (2 * threads + 2),
+                                              size_t{64} << 10, size_t{1} << 20);
+  Pipeline pipeline(&reader, unit_bytes, kChunkBytes, threads, process);
+  size_t docs = 0, bytes = 0, failed = 0;
+  auto write_error = [] {
     std::cerr << "alam: error writing standard output: " << std::strerror(errno) << "\n";
     return 1;
+  };
+  while (Unit* u = pipeline.Next()) {
+    if (u->streamed) {
+      bool write_ok = true;
+      std::string error = StreamLargeDocument(**ex, scratches[threads].get(),
+                                              &formatters[threads], a, u->docs[0], &write_ok);
+      if (!write_ok) return write_error();
+      if (!error.empty()) u->errors.emplace_back(0, std::move(error));
+    } else if (std::fwrite(u->out.data(), 1, u->out.size(), stdout) != u->out.size()) {
+      return write_error();
+    }
+    for (const auto& [i, error] : u->errors) {
+      std::cerr << "alam: " << u->docs[i].id << ": " << error << "\n";
+    }
+    failed += u->errors.size();
+    for (const Document& d : u->docs) bytes += d.text.size();
+    docs += u->docs.size();
+    progress.Update(u->consumed_input_bytes, reader.total_input_bytes(), docs, bytes, false);
   }
+  progress.Update(0, reader.total_input_bytes(), docs, bytes, true);
+  if (std::fflush(stdout) != 0) return write_error();
   if (failed > 0) {
     std::cerr << "alam: " << failed << " of " << docs << " documents failed\n";
     return 1;

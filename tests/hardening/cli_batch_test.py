@@ -179,6 +179,40 @@ with tempfile.TemporaryDirectory() as tmp:
     check(rc7 == 0 and len(recs7) == 1 and [e["text"] for e in recs7[0]["entities"]] == [MOSUL],
           "--repair: rc=%d %r" % (rc7, recs7))
 
+    # 8. Documents above the 1 MiB chunk size are streamed by the writer while the workers go
+    # on with the documents after them: every record keeps its place, with any thread count
+    # and unit size, in JSON Lines and in BIO.
+    sentence = "قصفت الطائرات مدينة %s اليوم. " % MOSUL
+    big_text = sentence * (1600000 // len(sentence.encode()))
+    mixed = os.path.join(tmp, "mixed.jsonl")
+    lines = []
+    for i in range(40):
+        lines.append(good(i))
+        if i % 13 == 5:
+            lines.append(json.dumps({"id": "big%d" % i, "text": big_text},
+                                    ensure_ascii=False).encode())
+    with open(mixed, "wb") as f:
+        f.write(b"\n".join(lines) + b"\n")
+    want = [json.loads(l)["id"] for l in lines] + ["article.txt"] + ["g%d" % i for i in range(5)]
+    n_big = big_text.count(MOSUL)
+    outs = {}
+    for fmt in ("jsonl", "bio"):
+        for extra in (["--threads", "1"], ["--threads", "3", "--batch-bytes", "300"],
+                      ["--threads", "2"]):
+            rc8, out8, err8 = run(["--format", fmt] + extra + [mixed, text_doc, good_only])
+            check(rc8 == 0, "mixed sizes %s %s: exit %d (%s)" % (fmt, extra, rc8, err8.strip()))
+            outs.setdefault(fmt, out8)
+            check(out8 == outs[fmt], "mixed sizes %s: output differs with %s" % (fmt, extra))
+    recs8 = records(outs["jsonl"])
+    check([r.get("doc") for r in recs8] == want,
+          "mixed sizes: records out of order: %r" % [r.get("doc") for r in recs8][:12])
+    for r in recs8:
+        if str(r.get("doc", "")).startswith("big"):
+            check(len(r["entities"]) == n_big, "%s: %d entities, expected %d"
+                  % (r["doc"], len(r["entities"]), n_big))
+    heads = [l for l in outs["bio"].decode().split("\n") if l.startswith("# doc: ")]
+    check(heads == ["# doc: " + w for w in want], "mixed sizes: BIO documents out of order")
+
 if failures:
     print("%d failures" % len(failures), file=sys.stderr)
     sys.exit(1)
