@@ -4,6 +4,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -19,7 +20,10 @@ struct DocumentReader::Source {
   bool jsonl = false;
   bool done = false;
   size_t line = 0;
-  std::string buf;   // JSONL: bytes read but not yet consumed
+  // Bytes [0, buf_len) of buf have been read, [buf_pos, buf_len) not yet consumed. buf only
+  // grows, so that its tail is not cleared again before every read.
+  std::string buf;
+  size_t buf_len = 0;
   size_t buf_pos = 0;
   bool eof = false;
   uint64_t file_bytes = 0;
@@ -28,23 +32,23 @@ struct DocumentReader::Source {
   }
   // Reads up to 1 MiB more into buf; false at end of input or on error (sets *error).
   bool Fill(std::string* error) {
+    constexpr size_t kRead = size_t{1} << 20;
     if (eof) return false;
-    if (buf_pos > 0 && buf_pos >= buf.size() / 2) {
-      buf.erase(0, buf_pos);
+    if (buf_pos > 0 && buf_pos >= buf_len / 2) {
+      std::memmove(buf.data(), buf.data() + buf_pos, buf_len - buf_pos);
+      buf_len -= buf_pos;
       buf_pos = 0;
     }
-    const size_t old = buf.size();
-    buf.resize(old + (1 << 20));
-    const int n = gzread(gz, buf.data() + old, 1 << 20);
+    if (buf.size() < buf_len + kRead) buf.resize(std::max(2 * buf.size(), buf_len + kRead));
+    const int n = gzread(gz, buf.data() + buf_len, kRead);
     if (n < 0) {
       int err = 0;
       const char* msg = gzerror(gz, &err);
       *error = internal::Cat("read error: ", msg != nullptr ? msg : "unknown");
-      buf.resize(old);
       eof = true;
       return false;
     }
-    buf.resize(old + static_cast<size_t>(n));
+    buf_len += static_cast<size_t>(n);
     if (n == 0) eof = true;
     return n > 0;
   }
@@ -115,6 +119,7 @@ bool DocumentReader::Next(Document* doc) {
       while (s.Fill(&error)) {
       }
       doc->id = s.name;
+      s.buf.resize(s.buf_len);
       doc->text = std::move(s.buf);
       doc->error = error;
       doc->input_bytes = doc->text.size();
@@ -123,9 +128,18 @@ bool DocumentReader::Next(Document* doc) {
     }
     // JSON Lines: the next non-blank line.
     std::string error;
-    size_t eol;
-    while ((eol = s.buf.find('\n', s.buf_pos)) == std::string::npos) {
+    // The end of the line; bytes already searched are not searched again after a read, so
+    // that a line of any length is scanned once.
+    size_t eol = std::string::npos, from = std::min(s.buf_pos, s.buf_len);
+    while (true) {
+      const void* nl = std::memchr(s.buf.data() + from, '\n', s.buf_len - from);
+      if (nl != nullptr) {
+        eol = static_cast<size_t>(static_cast<const char*>(nl) - s.buf.data());
+        break;
+      }
+      const size_t searched = s.buf_len - s.buf_pos;
       if (!s.Fill(&error)) break;
+      from = s.buf_pos + searched;
     }
     if (!error.empty()) {
       doc->id = internal::Cat(s.name, ":", s.line + 1);
@@ -134,14 +148,14 @@ bool DocumentReader::Next(Document* doc) {
       return true;
     }
     if (eol == std::string::npos) {
-      if (s.buf_pos >= s.buf.size()) {
+      if (s.buf_pos >= s.buf_len) {
         s.done = true;
         continue;
       }
-      eol = s.buf.size();  // last line without a newline
+      eol = s.buf_len;  // last line without a newline
     }
     std::string_view line(s.buf.data() + s.buf_pos, eol - s.buf_pos);
-    s.buf_pos = eol + 1;
+    s.buf_pos = std::min(eol + 1, s.buf_len);
     ++s.line;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
@@ -162,14 +176,18 @@ bool DocumentReader::Next(Document* doc) {
     }
     bool any = false;
     for (const std::string& f : options_.text_fields) {
-      const JsonValue* t = v->Find(f);
+      JsonValue* t = v->Find(f);
       if (t == nullptr || t->kind == JsonValue::Kind::kNull) continue;
       if (t->kind != JsonValue::Kind::kString) {
         doc->error = internal::Cat("field \"", f, "\" is not a string");
         return true;
       }
-      if (any) doc->text += options_.joiner;
-      doc->text += t->text;
+      if (options_.text_fields.size() == 1) {
+        doc->text = std::move(t->text);  // the usual case: no copy
+      } else {
+        if (any) doc->text += options_.joiner;
+        doc->text += t->text;
+      }
       any = true;
     }
     if (!any) {

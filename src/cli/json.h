@@ -21,6 +21,9 @@ struct JsonValue {
   std::vector<std::pair<std::string, JsonValue>> members;
   // The member named `key` of an object, or nullptr.
   const JsonValue* Find(std::string_view key) const;
+  JsonValue* Find(std::string_view key) {
+    return const_cast<JsonValue*>(static_cast<const JsonValue&>(*this).Find(key));
+  }
 };
 
 // Parses exactly one JSON value (surrounding white space allowed). Strings may hold any
