@@ -216,7 +216,15 @@ class Pipeline {
   Unit* Next() {
     std::unique_lock<std::mutex> l(mu_);
     if (written_front_) {  // the caller is done with the previous unit
+      // Kept for the reader to refill: its buffers keep their capacity, so that the large
+      // output strings are not allocated and returned to the system for every unit.
+      std::unique_ptr<Unit> done = std::move(inflight_.front());
       inflight_.pop_front();
+      done->docs.clear();
+      done->out.clear();
+      done->errors.clear();
+      done->streamed = done->processed = false;
+      spare_.push_back(std::move(done));
       ++front_seq_;
       written_front_ = false;
       cv_.notify_all();
@@ -243,14 +251,14 @@ class Pipeline {
   void Read() {
     bool more = true;
     while (more) {
-      auto u = std::make_unique<Unit>();
+      std::unique_ptr<Unit> u = Spare();
       size_t bytes = 0;
       Document d;
       while (bytes < unit_bytes_ && u->docs.size() < 4096 && (more = reader_->Next(&d))) {
         if (d.error.empty() && d.text.size() > large_bytes_) {
           // A large document is a unit of its own, so that it is streamed in order.
           if (!u->docs.empty()) {
-            auto large = std::make_unique<Unit>();
+            std::unique_ptr<Unit> large = Spare();
             large->docs.push_back(std::move(d));
             large->streamed = true;
             large->consumed_input_bytes = reader_->consumed_input_bytes();
@@ -272,6 +280,13 @@ class Pipeline {
     std::lock_guard<std::mutex> l(mu_);
     read_done_ = true;
     cv_.notify_all();
+  }
+  std::unique_ptr<Unit> Spare() {
+    std::lock_guard<std::mutex> l(mu_);
+    if (spare_.empty()) return std::make_unique<Unit>();
+    std::unique_ptr<Unit> u = std::move(spare_.back());
+    spare_.pop_back();
+    return u;
   }
   // Appends a unit once the window has room; false when the pipeline is stopping.
   bool Push(std::unique_ptr<Unit> u) {
@@ -315,6 +330,7 @@ class Pipeline {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::unique_ptr<Unit>> inflight_;  // in input order; front = next to write
+  std::vector<std::unique_ptr<Unit>> spare_;    // written units, to be reused
   size_t front_seq_ = 0;    // sequence number of inflight_.front()
   size_t claimed_seq_ = 0;  // the next unit a worker takes
   bool written_front_ = false, read_done_ = false, stop_ = false, inline_worker_ = false;
