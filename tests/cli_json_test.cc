@@ -1,6 +1,10 @@
 // The CLI's JSON reader and string writer.
 #include "cli/json.h"
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "gtest/gtest.h"
 
 namespace alam::cli {
@@ -39,6 +43,30 @@ TEST(JsonTest, WritesEscapes) {
   out.clear();
   AppendJsonString("الرقة", &out);
   EXPECT_EQ(out, "\"الرقة\"");
+}
+
+// Strings under 64 bytes take a one-pass path; longer ones the run-by-run one. Escaping is
+// local, so a short string followed by plain ASCII must come out as the short string's output
+// followed by that ASCII: random mixes of ASCII, escapes, Arabic, 3- and 4-byte characters and
+// invalid bytes, at every length under 64.
+TEST(JsonTest, ShortAndLongStringsEscapeAlike) {
+  const std::vector<std::string> pieces = {"a", " ", "\"", "\\", "\n", std::string(1, '\0'),
+                                           "\x7F", "\xD8\xA7", "\xD9\x84", "\xE2\x80\x8F",
+                                           "\xF0\x9F\x98\x80", "\xFF", "\xD8", "\x80",
+                                           "\xC0\xAF", "\xED\xA0\x80"};
+  std::mt19937 rng(7);
+  const std::string tail(64, 'x');
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const size_t target = rng() % 64;
+    while (s.size() < target) s += pieces[rng() % pieces.size()];
+    if (s.size() >= 64) s.resize(63);
+    std::string short_out, long_out;
+    AppendJsonString(s, &short_out);
+    AppendJsonString(s + tail, &long_out);
+    ASSERT_EQ(short_out.substr(0, short_out.size() - 1) + tail + "\"", long_out)
+        << "round " << round;
+  }
 }
 
 }  // namespace

@@ -281,9 +281,33 @@ absl::StatusOr<JsonValue> ParseJsonObject(std::string_view text, const std::vect
 void AppendJsonString(std::string_view s, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  // Short strings (entity texts, aliases, ids) are checked in one pass for both validity and
+  // bytes to escape; most need neither and are copied whole.
+  if (s.size() < 64) {
+    size_t k = 0;
+    while (k < s.size()) {
+      const uint8_t c = p[k];
+      if (c < 0x80) {
+        if (internal::IsJsonSpecial(c, /*del=*/true)) break;
+        ++k;
+      } else if (c >= 0xC2 && c <= 0xDF && k + 1 < s.size() && (p[k + 1] & 0xC0) == 0x80) {
+        k += 2;  // a two-byte character: all of Arabic
+      } else {
+        char32_t cp;
+        const size_t len = internal::DecodeUtf8(p + k, s.size() - k, &cp);
+        if (len == 0) break;
+        k += len;
+      }
+    }
+    if (k == s.size()) {
+      out->append(s);
+      out->push_back('"');
+      return;
+    }
+  }
   // Runs without a byte JSON must escape are copied whole once they are known to be valid
   // UTF-8 (a character never straddles the end of a run: its bytes are all >= 0x80).
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   size_t i = 0;
   while (i < s.size()) {
     const size_t j = i + internal::FindJsonSpecial(s.data() + i, s.size() - i, /*del=*/true);
