@@ -1,8 +1,12 @@
 // Data files: malformed tables, ambiguity and trigger files and rules are rejected with the
 // file and line; good files compile.
 #include "gazetteer/gazetteer.h"
+#include "gazetteer/word_table.h"
 
+#include <algorithm>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "alam/extractor.h"
 #include "gtest/gtest.h"
@@ -26,6 +30,44 @@ void ExpectError(const std::string& table, const std::string& needle) {
   EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << table;
   EXPECT_NE(std::string(s.message()).find(needle), std::string::npos)
       << "message: " << s.message() << "\nexpected to contain: " << needle;
+}
+
+// The vocabulary table through several rehashes: every word keeps its id, words not added
+// (many sharing a prefix, a length or a filter bit with added ones) are not found.
+TEST(WordTableTest, FindsWhatWasAddedAndNothingElse) {
+  std::mt19937 rng(11);
+  auto word = [&](size_t n) {
+    std::string w;
+    for (size_t k = 0; k < n; ++k) w += static_cast<char>(rng() % 2 ? 0xD8 : 0xD9), w += static_cast<char>(0x80 + rng() % 40);
+    return w;
+  };
+  internal::WordTable t;
+  std::vector<std::string> added;
+  for (int i = 0; i < 20000; ++i) {
+    std::string w = word(1 + rng() % 8);
+    if (t.Find(w) != 0) continue;
+    const uint32_t id = t.Insert(w);
+    ASSERT_EQ(id, added.size() + 1);
+    added.push_back(w);
+  }
+  ASSERT_EQ(t.size(), added.size());
+  for (size_t i = 0; i < added.size(); ++i) {
+    ASSERT_EQ(t.Find(added[i]), i + 1) << i;
+    ASSERT_EQ(t.Insert(added[i]), i + 1);
+    ASSERT_EQ(t.Word(static_cast<uint32_t>(i + 1)), added[i]);
+  }
+  std::vector<std::string> sorted = added;
+  std::sort(sorted.begin(), sorted.end());
+  size_t absent = 0;
+  for (int i = 0; i < 50000; ++i) {
+    const std::string w = word(1 + rng() % 9);
+    if (std::binary_search(sorted.begin(), sorted.end(), w)) continue;
+    ++absent;
+    ASSERT_EQ(t.Find(w), 0u) << i;
+    ASSERT_EQ(t.Find(w.substr(0, w.size() - 1) + "x"), 0u);
+  }
+  EXPECT_GT(absent, 10000u);
+  EXPECT_EQ(t.Find(""), 0u);
 }
 
 TEST(GazetteerTest, CompilesTheTestTable) {
