@@ -290,10 +290,46 @@ absl::Status Gazetteer::Finish() {
     }
   }
   for (AliasInfo& a : aliases_) a.ambiguous = ambiguous_.contains(a.text);
+  BuildCore();
   pending_aliases_.clear();
   pending_aliases_.shrink_to_fit();
   finished_ = true;
   return absl::OkStatus();
+}
+
+void Gazetteer::BuildCore() {
+  std::vector<uint32_t> by_id(entries_.size());
+  for (uint32_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
+  std::sort(by_id.begin(), by_id.end(),
+            [&](uint32_t a, uint32_t b) { return entries_[a].id < entries_[b].id; });
+  core_.assign(entries_.size(), EntryCore());
+  for (uint32_t r = 0; r < by_id.size(); ++r) core_[by_id[r]].id_rank = r;
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    const EntryInfo& e = entries_[i];
+    EntryCore& c = core_[i];
+    c.parent = e.parent;
+    c.prominence = e.prominence;
+    c.type = e.type;
+    if (e.type == EntityType::kPlace) {
+      const std::string_view st = e.subtype;
+      if (st == "country" || st == "governorate" || st == "continent" || st == "state" ||
+          st == "region") {
+        c.flags |= EntryCore::kBroad;
+      }
+      if (st == "village" || st == "neighbourhood") c.flags |= EntryCore::kNeedsTrigger;
+      if (st == "country") c.flags |= EntryCore::kCountry;
+    }
+  }
+  alias_core_.assign(aliases_.size(), AliasCore());
+  alias_entries_.clear();
+  for (uint32_t i = 0; i < aliases_.size(); ++i) {
+    const AliasInfo& a = aliases_[i];
+    AliasCore& c = alias_core_[i];
+    c.first = static_cast<uint32_t>(alias_entries_.size());
+    c.count = static_cast<uint32_t>(a.entries.size());
+    c.ambiguous = a.ambiguous;
+    alias_entries_.insert(alias_entries_.end(), a.entries.begin(), a.entries.end());
+  }
 }
 
 const EntryInfo* Gazetteer::FindEntry(std::string_view id) const {

@@ -29,18 +29,17 @@ struct Context {
 
   // Whether `entry` is named within kContextWindowBytes of `pos` by another name than `alias`
   // (a name does not support itself: the many places called الرياض do not make each other
-  // likely). The mentions are in text order: a binary search keeps this logarithmic.
-  static bool Near(const MentionMap& m, uint32_t entry, uint32_t pos, int32_t alias) {
-    auto it = m.find(entry);
-    if (it == m.end()) return false;
-    const std::vector<Mention>& v = it->second;
+  // likely). `m` is sorted by entry and position: a binary search keeps this logarithmic.
+  static bool Near(const std::vector<Mention>& m, uint32_t entry, uint32_t pos, int32_t alias) {
     const uint32_t lo = pos > kContextWindowBytes ? pos - kContextWindowBytes : 0;
-    auto p = std::lower_bound(v.begin(), v.end(), lo,
-                              [](const Mention& x, uint32_t y) { return x.pos < y; });
-    for (; p != v.end() && p->pos <= pos + kContextWindowBytes; ++p) {
+    auto p = std::lower_bound(m.begin(), m.end(), Mention{entry, lo, 0}, ByEntryAndPosition);
+    for (; p != m.end() && p->entry == entry && p->pos <= pos + kContextWindowBytes; ++p) {
       if (p->alias != alias) return true;
     }
     return false;
+  }
+  static bool ByEntryAndPosition(const Mention& x, const Mention& y) {
+    return x.entry != y.entry ? x.entry < y.entry : x.pos < y.pos;
   }
 
   // A relative of `entry` is named near `pos`: an ancestor (the city of a neighbourhood, the
@@ -50,26 +49,22 @@ struct Context {
   bool RelativeNear(uint32_t entry, uint32_t pos, int32_t alias, bool narrow) const {
     // Nor does a place inside a broad entry make it likely: a village of Aleppo governorate
     // named nearby does not turn "حلب" into the governorate rather than the city.
-    const bool broad = narrow && IsBroad(g.entries()[entry]);
+    const bool broad = narrow && IsBroad(entry);
     if (!broad && Near(s->descendant_mentions, entry, pos, alias)) return true;
     bool near = false;
     g.ForEachAncestor(entry, kMaxAncestors, [&](uint32_t a) {
-      if (near || (narrow && IsBroad(g.entries()[a]))) return;
+      if (near || (narrow && IsBroad(a))) return;
       near = Near(s->mentions, a, pos, alias);
     });
     return near;
   }
 
-  static bool IsBroad(const EntryInfo& e) {
-    return e.type == EntityType::kPlace &&
-           (e.subtype == "country" || e.subtype == "governorate" || e.subtype == "continent" ||
-            e.subtype == "state" || e.subtype == "region");
-  }
+  bool IsBroad(uint32_t entry) const { return g.core(entry).flags & EntryCore::kBroad; }
   // A country name in its adjective form (…ية) right after a definite word agrees with it as
   // an adjective (الحكومة السورية، المعلمة السعودية), or after an indefinite feminine noun
   // (شركة سورية): not the country.
-  bool AdjectiveReading(const Candidate& c, const EntryInfo& e) const {
-    if (e.type != EntityType::kPlace || e.subtype != "country") return false;
+  bool AdjectiveReading(const Candidate& c, uint32_t entry) const {
+    if (!(g.core(entry).flags & EntryCore::kCountry)) return false;
     if (c.clitic_bytes > 0 || c.tok_begin == 0 || c.tok_end != c.tok_begin + 1) return false;
     if (tokens[c.tok_begin].gap != Gap::kSpace) return false;
     const std::string_view name = text.substr(c.norm_start, c.norm_end - c.norm_start);
@@ -83,11 +78,6 @@ struct Context {
     const bool prev_definite = p.size() > 4 && p.substr(0, 4) == kArticle && p != "\xD8\xA7\xD9\x84\xD9\x8A";  // not الي
     if (name_definite) return prev_definite;
     return !prev_definite && p.size() >= 6 && p.substr(p.size() - 2) == kHeh;
-  }
-
-  // Villages and neighbourhoods whose names are ordinary words need a trigger word.
-  static bool NeedsTrigger(const EntryInfo& e) {
-    return e.type == EntityType::kPlace && (e.subtype == "village" || e.subtype == "neighbourhood");
   }
 };
 
@@ -111,7 +101,7 @@ bool TriggerImplies(const std::vector<TriggerInfo>* trig, const EntryInfo& e) {
 Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
               const Candidate& c, ExtractStats* stats) {
   Choice ch;
-  const AliasInfo& a = g.alias(static_cast<uint32_t>(c.alias));
+  const AliasCore& a = g.alias_core(static_cast<uint32_t>(c.alias));
   const std::vector<TriggerInfo>* trig = ctx.Trigger(c);
   // A name in quotes (عبر "النشرة") is marked as a name by its writer: context for every type
   // but places, whose quoted forms are rare and whose common-word names are many.
@@ -122,18 +112,21 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   // then a broad relative (the country or governorate) named nearby.
   std::tuple<bool, bool, bool, bool, int, bool> best_key{};
   bool any_context = false;
-  for (uint32_t e : a.entries) {
-    const EntryInfo& info = g.entries()[e];
+  for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
+    const uint32_t e = *it;
+    const EntryCore& info = g.core(e);
     const bool by_trigger = TriggerSupports(trig, info.type);
     const bool near_close = ctx.RelativeNear(e, c.norm_start, c.alias, /*narrow=*/true);
     const bool near_any =
         near_close || ctx.RelativeNear(e, c.norm_start, c.alias, /*narrow=*/false);
+    // Villages and neighbourhoods whose names are ordinary words need a trigger word.
     any_context |= by_trigger || (quoted && info.type != EntityType::kPlace) ||
-                   (!Context::NeedsTrigger(info) && near_close);
-    auto k = std::make_tuple(by_trigger, TriggerImplies(trig, info), near_close,
-                             quoted && info.type != EntityType::kPlace, info.prominence, near_any);
+                   (!(info.flags & EntryCore::kNeedsTrigger) && near_close);
+    auto k = std::make_tuple(by_trigger, trig != nullptr && TriggerImplies(trig, g.entries()[e]),
+                             near_close, quoted && info.type != EntityType::kPlace,
+                             info.prominence, near_any);
     if (ch.entry < 0 || k > best_key ||
-        (k == best_key && info.id < g.entries()[static_cast<uint32_t>(ch.entry)].id)) {
+        (k == best_key && info.id_rank < g.core(static_cast<uint32_t>(ch.entry)).id_rank)) {
       ch.entry = static_cast<int32_t>(e);
       best_key = k;
     }
@@ -141,7 +134,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   const bool by_trigger = std::get<0>(best_key);
   const bool by_parent = std::get<2>(best_key);
   ch.valid = true;
-  if (ctx.AdjectiveReading(c, g.entries()[static_cast<uint32_t>(ch.entry)])) {
+  if (ctx.AdjectiveReading(c, static_cast<uint32_t>(ch.entry))) {
     ch.valid = false;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
     return ch;
   }
@@ -158,7 +151,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
     ch.score = c.tok_end - c.tok_begin > 1 ? kScoreAliasMultiWord : kScoreAliasOneWord;
     if (by_trigger || by_parent) ch.score = std::min(0.99, ch.score + 0.03);
   }
-  ch.alternatives = static_cast<uint32_t>(a.entries.size() - 1);
+  ch.alternatives = a.count - 1;
   if (ch.alternatives > 0 && !by_trigger && !by_parent) ch.score -= kNamesakePenalty;
   return ch;
 }
@@ -171,7 +164,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
   s->surnames.clear();
   s->extra.clear();
   const bool any_person = std::any_of(out->begin(), out->end(), [&](const Resolved& r) {
-    return r.entry >= 0 && g.entries()[static_cast<uint32_t>(r.entry)].type == EntityType::kPerson;
+    return r.entry >= 0 && g.core(static_cast<uint32_t>(r.entry)).type == EntityType::kPerson;
   });
   if (!any_person) return;
   size_t next = 0;  // next resolved entity in text order
@@ -179,7 +172,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     while (next < out->size() && (*out)[next].norm_end <= t.start) {
       const Resolved& r = (*out)[next++];
       if (r.entry < 0 || r.alias < 0) continue;
-      if (g.entries()[static_cast<uint32_t>(r.entry)].type != EntityType::kPerson) continue;
+      if (g.core(static_cast<uint32_t>(r.entry)).type != EntityType::kPerson) continue;
       const std::string_view alias = g.alias(static_cast<uint32_t>(r.alias)).text;
       const size_t sp = alias.rfind(' ');
       if (sp == std::string_view::npos || alias.size() - sp - 1 < 6) continue;  // 3+ letters
@@ -230,26 +223,23 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
   out->clear();
   Context ctx{g, normalized, tokens, scratch};
   // 1. Every entry named by an unambiguous alias, and where: the context of the others.
-  // Empty the lists the previous document filled (the keys stay, and so does their memory).
-  for (uint32_t e : scratch->touched) scratch->mentions[e].clear();
-  for (uint32_t e : scratch->touched_descendants) scratch->descendant_mentions[e].clear();
-  scratch->touched.clear();
-  scratch->touched_descendants.clear();
+  std::vector<Mention>& mentions = scratch->mentions;
+  std::vector<Mention>& descendant_mentions = scratch->descendant_mentions;
+  mentions.clear();
+  descendant_mentions.clear();
   for (const Candidate& c : candidates) {
     if (c.alias < 0) continue;
-    const AliasInfo& a = g.alias(static_cast<uint32_t>(c.alias));
+    const AliasCore& a = g.alias_core(static_cast<uint32_t>(c.alias));
     if (a.ambiguous) continue;
-    for (uint32_t e : a.entries) {
-      std::vector<Mention>& m = scratch->mentions[e];
-      if (m.empty()) scratch->touched.push_back(e);
-      m.push_back(Mention{c.norm_start, c.alias});
-      g.ForEachAncestor(e, kMaxAncestors, [&](uint32_t anc) {
-        std::vector<Mention>& d = scratch->descendant_mentions[anc];
-        if (d.empty()) scratch->touched_descendants.push_back(anc);
-        d.push_back(Mention{c.norm_start, c.alias});
+    for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
+      mentions.push_back(Mention{*it, c.norm_start, c.alias});
+      g.ForEachAncestor(*it, kMaxAncestors, [&](uint32_t anc) {
+        descendant_mentions.push_back(Mention{anc, c.norm_start, c.alias});
       });
     }
   }
+  std::sort(mentions.begin(), mentions.end(), Context::ByEntryAndPosition);
+  std::sort(descendant_mentions.begin(), descendant_mentions.end(), Context::ByEntryAndPosition);
   // 2. Gate the gazetteer candidates and choose their entries.
   std::vector<Choice>& choices = scratch->choices;
   choices.assign(candidates.size(), Choice());
@@ -285,7 +275,7 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   auto key = [&](uint32_t i) {
     const Candidate& c = candidates[i];
-    const bool ambiguous = c.alias >= 0 && g.alias(static_cast<uint32_t>(c.alias)).ambiguous;
+    const bool ambiguous = c.alias >= 0 && g.alias_core(static_cast<uint32_t>(c.alias)).ambiguous;
     return std::make_tuple(c.norm_start, ~c.norm_end, c.alias < 0, ambiguous, c.clitic_bytes,
                            c.alias, c.rule);
   };

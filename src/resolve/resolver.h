@@ -8,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "alam/extractor.h"
 #include "gazetteer/gazetteer.h"
 #include "normalize/tokenizer.h"
@@ -38,15 +37,17 @@ struct Choice {
 
 // Where an entry is named, and by which alias.
 struct Mention {
+  uint32_t entry;
   uint32_t pos;
   int32_t alias;
 };
-using MentionMap = absl::flat_hash_map<uint32_t, std::vector<Mention>>;
 
 struct ResolveScratch {
-  MentionMap mentions;             // entry → where it is named
-  MentionMap descendant_mentions;  // ancestor → where a descendant is named
-  std::vector<uint32_t> touched, touched_descendants;  // keys filled by the current document
+  // The entries the current document names by unambiguous aliases, and the ancestors of
+  // those entries (with the named descendant's position and alias), each sorted by entry and
+  // then position: a document's context in two short arrays.
+  std::vector<Mention> mentions;
+  std::vector<Mention> descendant_mentions;
   std::vector<uint32_t> order;
   std::vector<Choice> choices;
   std::vector<std::pair<uint32_t, uint32_t>> covered;
