@@ -70,6 +70,21 @@ TEST(WordTableTest, FindsWhatWasAddedAndNothingElse) {
   EXPECT_EQ(t.Find(""), 0u);
 }
 
+// The in-place comparison the table confirms a word with: equal bytes, and a difference at
+// any one position of any length up to 40, are told apart as memcmp tells them.
+TEST(WordTableTest, BytesEqualAgreesWithMemcmp) {
+  for (size_t n = 0; n <= 40; ++n) {
+    std::string a(n, '\0');
+    for (size_t k = 0; k < n; ++k) a[k] = static_cast<char>(0xD8 + k % 3);
+    ASSERT_TRUE(internal::WordTable::BytesEqual(a.data(), std::string(a).data(), n)) << n;
+    for (size_t k = 0; k < n; ++k) {
+      std::string b = a;
+      b[k] = static_cast<char>(b[k] ^ 0x10);
+      ASSERT_FALSE(internal::WordTable::BytesEqual(a.data(), b.data(), n)) << n << " " << k;
+    }
+  }
+}
+
 TEST(GazetteerTest, CompilesTheTestTable) {
   Gazetteer g;
   ASSERT_TRUE(g.AddTable("t.tsv", alam::testing::kTestTable).ok());

@@ -26,25 +26,44 @@ class WordTable {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.id == 0) return 0;
-      if (s.tag == tag && Word(s.id) == word) return s.id;
+      if (s.tag == tag && Equal(s.id, word)) return s.id;
     }
   }
 
   // The id of `word`, added when new.
   uint32_t Insert(std::string_view word) {
     if (const uint32_t id = Find(word); id != 0) return id;
-    const uint32_t id = static_cast<uint32_t>(offsets_.size());
-    offsets_.push_back(static_cast<uint32_t>(arena_.size()));
+    const uint32_t id = static_cast<uint32_t>(spans_.size());
+    spans_.push_back(Span{static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size())});
     arena_.append(word);
-    ends_.push_back(static_cast<uint32_t>(arena_.size()));
     if ((size() + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
     Place(id);
     return id;
   }
 
-  size_t size() const { return offsets_.size() - 1; }
+  size_t size() const { return spans_.size() - 1; }
   std::string_view Word(uint32_t id) const {
-    return std::string_view(arena_).substr(offsets_[id], ends_[id] - offsets_[id]);
+    return std::string_view(arena_.data() + spans_[id].offset, spans_[id].size);
+  }
+
+  // a[0, n) == b[0, n): for the usual word of 4 to 16 bytes, two overlapping pairs of loads
+  // instead of a call to memcmp.
+  static bool BytesEqual(const char* a, const char* b, size_t n) {
+    auto load64 = [](const char* q) {
+      uint64_t v;
+      std::memcpy(&v, q, 8);
+      return v;
+    };
+    auto load32 = [](const char* q) {
+      uint32_t v;
+      std::memcpy(&v, q, 4);
+      return v;
+    };
+    if (n >= 8 && n <= 16) {
+      return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
+    }
+    if (n >= 4 && n < 8) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+    return std::memcmp(a, b, n) == 0;
   }
 
   static uint64_t Hash(std::string_view w) {
@@ -86,6 +105,11 @@ class WordTable {
     uint32_t id;  // 0: empty
   };
   static uint32_t Tag(uint64_t h) { return static_cast<uint32_t>(h >> 32); }
+  // Word `id` == w: one load of the span, then the bytes in place.
+  bool Equal(uint32_t id, std::string_view w) const {
+    const Span sp = spans_[id];
+    return sp.size == w.size() && BytesEqual(arena_.data() + sp.offset, w.data(), w.size());
+  }
   // One bit per 16-bit hash value, set for the words of the table: 8 KB that stay in the
   // first-level cache and turn away most words that are not in the table (most words of a
   // text) before the slots, which do not, are read.
@@ -106,14 +130,17 @@ class WordTable {
   void Rehash(size_t n) {
     slots_.assign(n, Slot{0, 0});
     mask_ = n - 1;
-    for (uint32_t id = 1; id < offsets_.size(); ++id) Place(id);
+    for (uint32_t id = 1; id < spans_.size(); ++id) Place(id);
   }
 
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(1024, 0);
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   std::string arena_;
-  std::vector<uint32_t> offsets_{0}, ends_{0};  // by id; id 0 is unused
+  struct Span {
+    uint32_t offset, size;
+  };
+  std::vector<Span> spans_{Span{0, 0}};  // by id; id 0 is unused
 };
 
 }  // namespace alam::internal
