@@ -142,8 +142,11 @@ class Sse2Bytes {
   static constexpr uint32_t kWidth = 16;
   explicit Sse2Bytes(const uint8_t* in)
       : x_(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in))), y_(x_) {}
-  // The bytes in [lo, hi] (unsigned), and the bytes >= 0x80.
+  // The bytes in [lo, hi] (unsigned), those equal to any of `c` (one mask for the set: the
+  // comparisons are or-ed in the register), and the bytes >= 0x80.
   uint32_t In(int lo, int hi) const { return Mask(InV(lo, hi)); }
+  template <class... C>
+  uint32_t Is(C... c) const { return Mask((InV(c, c) | ...)); }
   uint32_t NonAscii() const { return Mask(x_); }
   // Output edits (wrapping byte arithmetic): adds `delta` to the bytes in [lo, hi], or to each
   // `lead` byte followed by a `next` byte.
@@ -197,6 +200,8 @@ class Avx2Bytes {
     asm("" : "+r"(splats_));  // hides what splats_ points to
   }
   ALAM_AVX2 uint32_t In(int lo, int hi) const { return Mask(InV(lo, hi)); }
+  template <class... C>
+  ALAM_AVX2 uint32_t Is(C... c) const { return Mask((InV(c, c) | ...)); }
   ALAM_AVX2 uint32_t NonAscii() const { return Mask(x_); }
   ALAM_AVX2 void Add(int lo, int hi, int delta) {
     y_ = _mm256_add_epi8(y_, _mm256_and_si256(InV(lo, hi), Set(delta)));
@@ -244,8 +249,7 @@ inline uint32_t Block(const uint8_t* in, char* dst, BlockBits* bits) {
   constexpr uint32_t kWidth = Bytes::kWidth;
   constexpr uint32_t kAll = kWidth == 32 ? ~0u : (1u << kWidth) - 1;
   Bytes x(in);
-  auto is = [&x](int c) { return x.In(c, c); };
-  const uint32_t d8 = is(0xD8), d9 = is(0xD9), space = is(' ');
+  const uint32_t d8 = x.Is(0xD8), d9 = x.Is(0xD9), space = x.Is(' ');
   // A continuation byte is taken only right after its lead: the letters are D8 A1–BA and
   // D9 81–8A. A pair's lead is the bit below its continuation's, so a lead in the last byte
   // is not taken.
@@ -255,15 +259,18 @@ inline uint32_t Block(const uint8_t* in, char* dst, BlockBits* bits) {
   uint32_t taken = word | space;
   if (taken != kAll) {  // not only Arabic letters and spaces
     const uint32_t ascii = ~x.NonAscii() & kAll;
-    const uint32_t punct = (d8 << 1) & (is(0x8C) | is(0x9B) | is(0x9F));  // ، ؛ ؟
-    const uint32_t guillemet = (is(0xC2) << 1) & (is(0xAB) | is(0xBB));  // « »
+    const uint32_t punct = (d8 << 1) & x.Is(0x8C, 0x9B, 0x9F);  // ، ؛ ؟
+    const uint32_t guillemet = (x.Is(0xC2) << 1) & x.Is(0xAB, 0xBB);  // « »
+    const uint32_t pairs = punct | guillemet;
+    taken |= ascii | pairs | (pairs >> 1);
+    // The classes of the ASCII bytes, for the tokens only (without them, as in Normalize,
+    // the compiler drops these comparisons).
     const uint32_t ascii_word = x.In('0', '9') | x.In('A', 'Z') | x.In('a', 'z');
-    const uint32_t ascii_quote = is('"') | is('\'') | is('(') | is(')') | is('[') | is(']');
-    const uint32_t blank = space | is('\t');
+    const uint32_t ascii_quote = x.Is('"', '\'', '(', ')', '[', ']');
+    const uint32_t blank = space | x.Is('\t');
     word |= ascii_word;
     quote = ascii_quote | guillemet | (guillemet >> 1);
     other = (ascii & ~(ascii_word | ascii_quote | blank)) | punct | (punct >> 1);
-    taken = ascii | word | quote | other;
     x.Add('A', 'Z', 0x20);  // upper-case ASCII → lower case
   }
   const uint32_t len = taken == kAll ? kWidth : static_cast<uint32_t>(__builtin_ctz(~taken));
