@@ -426,9 +426,11 @@ absl::Status NormalizeImpl(std::string_view input, std::string* out, size_t* wri
 
   size_t i = 0;
   while (i < n) {
+    // How far the per-character paths go before the next block: past the one character a
+    // block stopped at when blocks take long runs (a mark now and then in running text), else
+    // 16 bytes (where blocks would take little: vocalized text, digits, other scripts).
+    size_t per_character = 16;
     if constexpr (Bytes::kWidth != 0) {
-      // Blocks of running text; the per-character paths take the character a block stopped
-      // at and at least 16 bytes after it.
       while (i + Bytes::kWidth <= n) {
         BlockBits bits;
         const uint32_t len = Block<Bytes>(in + i, dst + w, &bits);
@@ -439,11 +441,14 @@ absl::Status NormalizeImpl(std::string_view input, std::string* out, size_t* wri
         }
         i += len;
         w += len;
-        if (len + 1 < Bytes::kWidth) break;  // stopped before a character it does not take
+        if (len + 1 < Bytes::kWidth) {  // stopped before a character it does not take
+          if (len >= 4) per_character = 1;
+          break;
+        }
       }
     }
-    if (!FastPath<kTokens, kMap>(in, std::min(n, i + 16), n, dst, table.fast_table(), map, &tb,
-                                 &i, &w, &in_linear)) {
+    if (!FastPath<kTokens, kMap>(in, std::min(n, i + per_character), n, dst, table.fast_table(),
+                                 map, &tb, &i, &w, &in_linear)) {
       continue;
     }
     if (i >= n) break;
