@@ -131,6 +131,23 @@ TEST(NormalizerTest, RepairReplacesEachInvalidByte) {
   EXPECT_EQ(m.ToOriginalEnd(5), 3u);
 }
 
+// *out keeps its bytes from call to call (only its growth is zero-filled): none of them may
+// show through, after a longer text or a shorter one, nor after an error.
+TEST(NormalizerTest, ReusedOutputHoldsOnlyTheNewText) {
+  const std::string long_text = "قالت قوات سوريا الديمقراطية إنها سيطرت على حي المشلب في الرقة";
+  const std::string short_text = "حلب";
+  std::string out = "leftover bytes that must not survive";
+  OffsetMap m;
+  for (const std::string* in : {&long_text, &short_text, &long_text, &short_text}) {
+    ASSERT_TRUE(Normalize(*in, &out, &m).ok());
+    EXPECT_EQ(out, N(*in));
+  }
+  EXPECT_FALSE(Normalize("حلب\xFF", &out, &m).ok());
+  EXPECT_EQ(out, "");
+  ASSERT_TRUE(Normalize(short_text, &out, &m).ok());
+  EXPECT_EQ(out, N(short_text));
+}
+
 TEST(NormalizerTest, EmptyInput) {
   std::string out = "x";
   OffsetMap m;

@@ -364,8 +364,9 @@ absl::Status NormalizeImpl(std::string_view input, std::string* out, size_t* wri
   const auto* in = reinterpret_cast<const uint8_t*>(input.data());
   const size_t n = input.size();
   // Invariant: the output has room for at least the rest of the input (kept and folded
-  // characters never grow), so only expansions need a capacity check.
-  if (written == nullptr) out->clear();
+  // characters never grow), so only expansions need a capacity check. Every byte up to the
+  // end is written before it is read, so what *out held stays: a string reused document after
+  // document is zero-filled only where it grows.
   if (out->size() < n + 16) out->resize(n + 16);
   char* dst = out->data();
   size_t w = 0;  // bytes written
