@@ -243,9 +243,12 @@ struct BlockBits {
 
 // Normalizes the block at `in` into `dst` (all Bytes::kWidth bytes are written) and returns how
 // many of its bytes it took: those before the first character it does not take, or before a
-// two-byte character that straddles the block's end; 0 when it takes none.
+// two-byte character that straddles the block's end; 0 when it takes none. Always inlined:
+// only in the loop's AVX2 instance can Avx2Bytes's members be inlined (Clang's flatten does
+// not reach through a Block left out of line).
 template <class Bytes>
-inline uint32_t Block(const uint8_t* in, char* dst, BlockBits* bits) {
+__attribute__((always_inline)) inline uint32_t Block(const uint8_t* in, char* dst,
+                                                     BlockBits* bits) {
   constexpr uint32_t kWidth = Bytes::kWidth;
   constexpr uint32_t kAll = kWidth == 32 ? ~0u : (1u << kWidth) - 1;
   Bytes x(in);
