@@ -14,7 +14,9 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "normalize/tokenizer.h"
 #include "test_util.h"
+#include "util/strings.h"
 
 namespace alam {
 namespace {
@@ -127,6 +129,23 @@ TEST(NormalizerTest, RepairReplacesEachInvalidByte) {
   EXPECT_EQ(Back(in, m, b, b + 2), "ب");
   EXPECT_EQ(m.ToOriginalStart(2), 2u);
   EXPECT_EQ(m.ToOriginalEnd(5), 3u);
+}
+
+// *out keeps its bytes from call to call (only its growth is zero-filled): none of them may
+// show through, after a longer text or a shorter one, nor after an error.
+TEST(NormalizerTest, ReusedOutputHoldsOnlyTheNewText) {
+  const std::string long_text = "قالت قوات سوريا الديمقراطية إنها سيطرت على حي المشلب في الرقة";
+  const std::string short_text = "حلب";
+  std::string out = "leftover bytes that must not survive";
+  OffsetMap m;
+  for (const std::string* in : {&long_text, &short_text, &long_text, &short_text}) {
+    ASSERT_TRUE(Normalize(*in, &out, &m).ok());
+    EXPECT_EQ(out, N(*in));
+  }
+  EXPECT_FALSE(Normalize("حلب\xFF", &out, &m).ok());
+  EXPECT_EQ(out, "");
+  ASSERT_TRUE(Normalize(short_text, &out, &m).ok());
+  EXPECT_EQ(out, N(short_text));
 }
 
 TEST(NormalizerTest, EmptyInput) {
@@ -291,7 +310,7 @@ TEST(OffsetMapPropertyTest, RandomInputs) {
   }
 }
 
-// The block path (16 bytes at a time, src/normalize/normalizer.cc) and the per-character path
+// The block paths (16 bytes at a time with SSE2, 32 with AVX2: src/normalize/normalizer.cc) and the per-character path
 // give the same text: normalization is per code point, so the whole string's result is the
 // concatenation of each code point's own (normalized alone, always per character). Inputs mix
 // what the block path takes (Arabic letters, the folded ones, ، ؛ ؟ « », ASCII of every
@@ -320,6 +339,101 @@ TEST(NormalizerBlockPathTest, SameAsPerCharacter) {
     }
     ASSERT_EQ(N(in), expected) << in;
     if (iter % 4 == 0) CheckMap(in, false);
+  }
+}
+
+// ---- The block paths against each other ----
+
+using internal::BlockPath;
+
+// Everything one path gives for `in`: the status, the text, the map's anchors and the tokens
+// (`with_map`, `with_tokens`: which of them it was asked for).
+std::string OnPath(BlockPath path, const std::string& in, bool with_map, bool with_tokens,
+                   const NormalizeOptions& opt) {
+  std::string out;
+  OffsetMap map;
+  std::vector<internal::Token> tokens;
+  const absl::Status s = internal::NormalizeOnPathForTesting(
+      path, in, &out, with_map ? &map : nullptr, with_tokens ? &tokens : nullptr, opt);
+  std::string r = s.ToString() + "\n" + out + "\n";
+  for (const OffsetMap::Anchor& a : map.anchors()) {
+    r += internal::Cat("a ", a.norm, " ", a.orig, " ", a.orig_len, "\n");
+  }
+  for (const internal::Token& t : tokens) {
+    r += internal::Cat("t ", t.start, " ", t.end, " ", static_cast<int>(t.gap), "\n");
+  }
+  return r;
+}
+
+// The SSE2 and AVX2 paths (where this CPU has them) give what the per-character path gives,
+// with and without the map and the tokens.
+void ExpectPathsAgree(const std::string& in, const NormalizeOptions& opt = {}) {
+  for (int with = 0; with < 4; ++with) {
+    const bool with_map = (with & 1) != 0, with_tokens = (with & 2) != 0;
+    const std::string want = OnPath(BlockPath::kPerCharacter, in, with_map, with_tokens, opt);
+    for (BlockPath path : {BlockPath::kSse2, BlockPath::kAvx2}) {
+      if (!internal::BlockPathAvailable(path)) continue;
+      ASSERT_EQ(OnPath(path, in, with_map, with_tokens, opt), want)
+          << "path " << static_cast<int>(path) << " map " << with_map << " tokens "
+          << with_tokens << " on: " << in;
+    }
+  }
+}
+
+TEST(NormalizerBlockPathTest, Avx2PathRunsHere) {
+  if (!internal::BlockPathAvailable(BlockPath::kAvx2)) {
+    GTEST_SKIP() << "this CPU has no AVX2: only the SSE2 and per-character paths are compared";
+  }
+  EXPECT_TRUE(internal::BlockPathAvailable(BlockPath::kSse2));
+}
+
+// Random mixes of what the blocks take and what they leave, with 0 to 32 bytes before them
+// so that every character falls at every place in a block of either width; some with raw
+// bytes (invalid UTF-8: an error, or repaired).
+TEST(NormalizerBlockPathTest, AllPathsAgreeOnRandomMixesAtEveryAlignment) {
+  std::mt19937 rng(7);
+  const std::vector<char32_t> block = {U'ا', U'ل', U'ر', U'ق', U'ة', U'أ', U'إ', U'آ', U'ى', U'ي',
+                                       U'ء', U'غ', U'ف', U'ه', U'و', U'ب', U'ت', U'،', U'؛', U'؟',
+                                       0x00AB, 0x00BB, U' ', U'\t', U'\n', U'A', U'Z', U'q',
+                                       U'7', U'"', U'(', U']', U'.', U'-', 0};
+  const std::vector<char32_t> other = {0x064B, 0x064E, 0x0651, 0x0640, 0x0663, 0x201C, 0x06A9,
+                                       0x00A0, 0x0671, 0x060D, 0x063B, 0x0660, 0x00E9, 0x00A9,
+                                       0x00A2, 0x0609, 0x0669, 0xFEFB, 0x1F600, 0x200F};
+  NormalizeOptions repair;
+  repair.repair_invalid_utf8 = true;
+  for (int iter = 0; iter < 300; ++iter) {
+    std::string s;
+    const int len = static_cast<int>(rng() % 70);
+    const int rare = iter % 3 == 0 ? 5 : 40;  // some inputs thick with what the blocks leave
+    for (int k = 0; k < len; ++k) {
+      if (iter % 5 == 0 && rng() % 19 == 0) {
+        // A raw byte: often a stray continuation byte of one of the pairs the blocks edit.
+        static constexpr uint8_t kEdited[] = {0xA2, 0xA3, 0xA5, 0xA9, 0x89, 0xD8, 0xD9, 0xC2};
+        const uint32_t r = static_cast<uint32_t>(rng());
+        s.push_back(static_cast<char>(r % 2 == 0 ? kEdited[(r >> 1) % 8] : 0x80 | (r >> 1 & 0x7F)));
+        continue;
+      }
+      const char32_t cp =
+          rng() % rare == 0 ? other[rng() % other.size()] : block[rng() % block.size()];
+      icu::UnicodeString(static_cast<UChar32>(cp)).toUTF8String(s);
+    }
+    for (size_t shift = 0; shift <= 32; ++shift) {
+      const std::string in = std::string(shift, shift % 2 == 0 ? ' ' : 'a') + s;
+      ExpectPathsAgree(in);
+      ExpectPathsAgree(in, repair);
+      if (HasFatalFailure()) return;
+    }
+  }
+}
+
+TEST(NormalizerBlockPathTest, AllPathsAgreeOnRealArticles) {
+  const std::vector<std::string> texts = DevArticles();
+  ASSERT_EQ(texts.size(), 5u) << "dev articles not found under " << ALAM_SHARED_DIR;
+  for (const std::string& t : texts) {
+    for (size_t shift = 0; shift < 32; shift += 3) {
+      ExpectPathsAgree(std::string(shift, ' ') + t);
+      if (HasFatalFailure()) return;
+    }
   }
 }
 

@@ -3,9 +3,18 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+// The AVX2 block path: x86 with GCC or Clang, which compile a function for AVX2 by attribute
+// (the build's own flags stay at the baseline) and detect the CPU's support at run time.
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <immintrin.h>
+#define ALAM_AVX2_BLOCKS 1
+#else
+#define ALAM_AVX2_BLOCKS 0
 #endif
 
 #include "normalize/char_table.h"
@@ -103,91 +112,189 @@ void ClassifyReplacement(std::string_view bytes, uint32_t at, TokenBuilder* tb) 
   }
 }
 
+// ---- The block path ----
+//
+// Runs of Arabic or ASCII text are normalized a block of bytes at a time: ASCII (upper case
+// folded), the Arabic letters U+0621–U+063A and U+0641–U+064A (أ إ آ → ا, ة → ه, ى → ي folded
+// in the register), the Arabic comma, semicolon and question mark, and « ». All of them keep
+// their UTF-8 length, so a block maps back linearly. The classes and mappings are the table's
+// (tests/normalizer_test.cc pins every path to the per-character one).
+//
+// One routine, Block, serves every width; it sees the bytes only through one of the classes
+// below, which hold a loaded block and answer with bit masks (bit k: byte k), so that no vector
+// type crosses a function that is not compiled for its instruction set: SSE2 (16 bytes, every
+// x86-64 CPU) and AVX2 (32 bytes, chosen at run time). NormalizeImpl instantiated with
+// PerCharacter has no block path (CPUs without SSE2, and the tests' reference).
+
+struct PerCharacter {
+  static constexpr uint32_t kWidth = 0;
+};
+
 #if defined(__SSE2__)
-// The block path, 16 bytes at a time of running Arabic or ASCII text (SSE2: every x86-64 CPU):
-// ASCII (upper case folded), the Arabic letters U+0621–U+063A and U+0641–U+064A (أ إ آ → ا,
-// ة → ه, ى → ي folded in the register), the Arabic comma, semicolon and question mark, and « ».
-// All of them keep their UTF-8 length, so the block maps back linearly. Writes 16 bytes to
-// `dst` and returns the bytes consumed (16, or 15 when a two-byte character straddles the end),
-// with the block's word, quote and other-separator bytes as bit masks (TokenBuilder::AddBlock);
-// returns 0 when the block holds anything else, for the per-character paths. The mapping and
-// classes are the table's (tests/normalizer_test.cc pins the two paths to each other).
-inline uint32_t SimdBlock(const uint8_t* in, char* dst, uint32_t* word_bits,
-                          uint32_t* quote_bits, uint32_t* other_bits) {
-  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in));
-  auto eq = [](__m128i v, int c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
-  // Bytes of v in [lo, lo + span], unsigned.
-  auto in_range = [](__m128i v, int lo, int span) {
-    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
-    return _mm_cmpeq_epi8(_mm_subs_epu8(d, _mm_set1_epi8(static_cast<char>(span))),
-                          _mm_setzero_si128());
-  };
-  auto mask = [](__m128i v) { return static_cast<uint32_t>(_mm_movemask_epi8(v)); };
-  const __m128i d8 = eq(x, 0xD8), d9 = eq(x, 0xD9);
-  const __m128i space = eq(x, ' ');
-  const uint32_t cont_m = mask(in_range(x, 0x80, 0x3F));
-  uint32_t lead_m = mask(_mm_or_si128(d8, d9));
-  // Which lead each continuation byte follows.
-  const __m128i after_d8 = _mm_slli_si128(d8, 1), after_d9 = _mm_slli_si128(d9, 1);
-  const __m128i letter = _mm_or_si128(_mm_and_si128(after_d8, in_range(x, 0xA1, 0xBA - 0xA1)),
-                                      _mm_and_si128(after_d9, in_range(x, 0x81, 0x8A - 0x81)));
-  const uint32_t letter_m = mask(letter);
-  __m128i y = x;
-  __m128i word, quote, other;
-  if ((lead_m | cont_m | mask(space)) == 0xFFFF && cont_m == ((lead_m << 1) & 0xFFFF) &&
-      letter_m == cont_m) {
-    // The common block: Arabic letters and spaces only.
-    word = _mm_or_si128(letter, _mm_srli_si128(letter, 1));
-    quote = other = _mm_setzero_si128();
-  } else {
-    const __m128i ascii = _mm_cmpgt_epi8(x, _mm_set1_epi8(-1));
-    const __m128i c2 = eq(x, 0xC2);
-    lead_m |= mask(c2);
-    // Every byte is ASCII, one of the three leads, or a continuation right after a lead.
-    if ((mask(ascii) | lead_m | cont_m) != 0xFFFF || cont_m != ((lead_m << 1) & 0xFFFF)) return 0;
-    const __m128i punct = _mm_and_si128(
-        after_d8, _mm_or_si128(_mm_or_si128(eq(x, 0x8C), eq(x, 0x9B)), eq(x, 0x9F)));
-    const __m128i guillemet =
-        _mm_and_si128(_mm_slli_si128(c2, 1), _mm_or_si128(eq(x, 0xAB), eq(x, 0xBB)));
-    if ((letter_m | mask(_mm_or_si128(punct, guillemet))) != cont_m) return 0;
-    const __m128i ascii_word = _mm_or_si128(
-        in_range(x, '0', 9), in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 25));
-    const __m128i blank = _mm_or_si128(space, eq(x, '\t'));
-    const __m128i ascii_quote = _mm_or_si128(
-        _mm_or_si128(_mm_or_si128(eq(x, '"'), eq(x, '\'')), _mm_or_si128(eq(x, '('), eq(x, ')'))),
-        _mm_or_si128(eq(x, '['), eq(x, ']')));
-    const __m128i ascii_other =
-        _mm_andnot_si128(_mm_or_si128(_mm_or_si128(ascii_word, blank), ascii_quote), ascii);
-    word = _mm_or_si128(_mm_or_si128(ascii_word, letter), _mm_srli_si128(letter, 1));
-    quote = _mm_or_si128(_mm_or_si128(ascii_quote, guillemet), _mm_srli_si128(guillemet, 1));
-    other = _mm_or_si128(_mm_or_si128(ascii_other, punct), _mm_srli_si128(punct, 1));
-    // Upper-case ASCII → lower case.
-    y = _mm_add_epi8(y, _mm_and_si128(in_range(x, 'A', 'Z' - 'A'), _mm_set1_epi8(0x20)));
+constexpr bool kHaveSse2Blocks = true;
+#else
+constexpr bool kHaveSse2Blocks = false;
+#endif
+
+#if defined(__SSE2__)
+class Sse2Bytes {
+ public:
+  static constexpr uint32_t kWidth = 16;
+  explicit Sse2Bytes(const uint8_t* in)
+      : x_(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in))), y_(x_) {}
+  // The bytes in [lo, hi] (unsigned), those equal to any of `c` (one mask for the set: the
+  // comparisons are or-ed in the register), and the bytes >= 0x80.
+  uint32_t In(int lo, int hi) const { return Mask(InV(lo, hi)); }
+  template <class... C>
+  uint32_t Is(C... c) const { return Mask((InV(c, c) | ...)); }
+  uint32_t NonAscii() const { return Mask(x_); }
+  // Output edits (wrapping byte arithmetic): adds `delta` to the bytes in [lo, hi], or to each
+  // `lead` byte followed by a `next` byte.
+  void Add(int lo, int hi, int delta) {
+    y_ = _mm_add_epi8(y_, _mm_and_si128(InV(lo, hi), Set(delta)));
   }
-  // Folds: أ آ إ → ا and ة → ه (after D8), ى → ي (after D9); all within D8 A2–A9 or D9 89.
-  const __m128i alef_maksura = _mm_and_si128(after_d9, eq(x, 0x89));
-  if (mask(_mm_or_si128(_mm_and_si128(after_d8, in_range(x, 0xA2, 7)), alef_maksura)) != 0) {
-    const __m128i alef = _mm_and_si128(
-        after_d8, _mm_or_si128(_mm_or_si128(eq(x, 0xA2), eq(x, 0xA3)), eq(x, 0xA5)));
-    const __m128i teh_marbuta = _mm_and_si128(after_d8, eq(x, 0xA9));
-    auto put = [&y](__m128i where, int c) {
-      y = _mm_or_si128(_mm_andnot_si128(where, y),
-                       _mm_and_si128(where, _mm_set1_epi8(static_cast<char>(c))));
-    };
-    put(alef, 0xA7);
-    put(teh_marbuta, 0x87);
-    put(_mm_srli_si128(teh_marbuta, 1), 0xD9);  // its lead byte
-    y = _mm_sub_epi8(y, alef_maksura);          // 0x89 → 0x8A (the mask is −1)
+  void AddBefore(int lead, int next, int delta) {
+    const __m128i at = _mm_and_si128(InV(lead, lead), _mm_srli_si128(InV(next, next), 1));
+    y_ = _mm_add_epi8(y_, _mm_and_si128(at, Set(delta)));
   }
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), y);
-  const uint32_t len = (lead_m & 0x8000) != 0 ? 15 : 16;
-  const uint32_t full = (1u << len) - 1;
-  *word_bits = mask(word) & full;
-  *quote_bits = mask(quote) & full;
-  *other_bits = mask(other) & full;
+  void Store(char* dst) const { _mm_storeu_si128(reinterpret_cast<__m128i*>(dst), y_); }
+
+ private:
+  static __m128i Set(int c) { return _mm_set1_epi8(static_cast<char>(c)); }
+  static uint32_t Mask(__m128i v) { return static_cast<uint32_t>(_mm_movemask_epi8(v)); }
+  __m128i InV(int lo, int hi) const {
+    if (lo == hi) return _mm_cmpeq_epi8(x_, Set(lo));
+    const __m128i d = _mm_sub_epi8(x_, Set(lo));
+    return _mm_cmpeq_epi8(_mm_subs_epu8(d, Set(hi - lo)), _mm_setzero_si128());
+  }
+  __m128i x_, y_;  // the input bytes, the output bytes
+};
+#endif
+
+#if ALAM_AVX2_BLOCKS
+#define ALAM_AVX2 __attribute__((target("avx2")))
+
+// Each byte value 32 times: Avx2Bytes loads its constants from here. GCC 12 builds a constant
+// vector in the loop from a general register instead (three instructions, at every use when
+// the loop has more constants than there are vector registers); loaded through a pointer it
+// cannot see through, each constant is an operand of the instruction that uses it.
+struct alignas(32) Splats {
+  uint8_t bytes[256][32];
+};
+constexpr Splats MakeSplats() {
+  Splats s{};
+  for (int c = 0; c < 256; ++c) {
+    for (int k = 0; k < 32; ++k) s.bytes[c][k] = static_cast<uint8_t>(c);
+  }
+  return s;
+}
+inline constexpr Splats kSplats = MakeSplats();
+
+// As Sse2Bytes, 32 bytes at a time; every member is compiled for AVX2.
+class Avx2Bytes {
+ public:
+  static constexpr uint32_t kWidth = 32;
+  ALAM_AVX2 explicit Avx2Bytes(const uint8_t* in)
+      : x_(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(in))), y_(x_),
+        splats_(kSplats.bytes) {
+    asm("" : "+r"(splats_));  // hides what splats_ points to
+  }
+  ALAM_AVX2 uint32_t In(int lo, int hi) const { return Mask(InV(lo, hi)); }
+  template <class... C>
+  ALAM_AVX2 uint32_t Is(C... c) const { return Mask((InV(c, c) | ...)); }
+  ALAM_AVX2 uint32_t NonAscii() const { return Mask(x_); }
+  ALAM_AVX2 void Add(int lo, int hi, int delta) {
+    y_ = _mm256_add_epi8(y_, _mm256_and_si256(InV(lo, hi), Set(delta)));
+  }
+  ALAM_AVX2 void AddBefore(int lead, int next, int delta) {
+    // Byte k of `after` is byte k + 1 of the `next` mask: the shift crosses the two 128-bit
+    // lanes, which _mm256_srli_si256 does not.
+    const __m256i n = InV(next, next);
+    const __m256i after = _mm256_alignr_epi8(_mm256_permute2x128_si256(n, n, 0x81), n, 1);
+    const __m256i at = _mm256_and_si256(InV(lead, lead), after);
+    y_ = _mm256_add_epi8(y_, _mm256_and_si256(at, Set(delta)));
+  }
+  ALAM_AVX2 void Store(char* dst) const {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst), y_);
+  }
+
+ private:
+  ALAM_AVX2 __m256i Set(int c) const {
+    return _mm256_load_si256(reinterpret_cast<const __m256i*>(splats_[c & 0xFF]));
+  }
+  ALAM_AVX2 static uint32_t Mask(__m256i v) {
+    return static_cast<uint32_t>(_mm256_movemask_epi8(v));
+  }
+  ALAM_AVX2 __m256i InV(int lo, int hi) const {
+    if (lo == hi) return _mm256_cmpeq_epi8(x_, Set(lo));
+    const __m256i d = _mm256_sub_epi8(x_, Set(lo));
+    return _mm256_cmpeq_epi8(_mm256_subs_epu8(d, Set(hi - lo)), _mm256_setzero_si256());
+  }
+  __m256i x_, y_;
+  const uint8_t (*splats_)[32];
+};
+#endif
+
+// What a block holds, for TokenBuilder::AddBlock: the bytes of word characters, of quotes and
+// of other separators (the rest are spaces).
+struct BlockBits {
+  uint32_t word, quote, other;
+};
+
+// Normalizes the block at `in` into `dst` (all Bytes::kWidth bytes are written) and returns how
+// many of its bytes it took: those before the first character it does not take, or before a
+// two-byte character that straddles the block's end; 0 when it takes none. Always inlined:
+// only in the loop's AVX2 instance can Avx2Bytes's members be inlined (Clang's flatten does
+// not reach through a Block left out of line).
+template <class Bytes>
+__attribute__((always_inline)) inline uint32_t Block(const uint8_t* in, char* dst,
+                                                     BlockBits* bits) {
+  constexpr uint32_t kWidth = Bytes::kWidth;
+  constexpr uint32_t kAll = kWidth == 32 ? ~0u : (1u << kWidth) - 1;
+  Bytes x(in);
+  const uint32_t d8 = x.Is(0xD8), d9 = x.Is(0xD9), space = x.Is(' ');
+  // A continuation byte is taken only right after its lead: the letters are D8 A1–BA and
+  // D9 81–8A. A pair's lead is the bit below its continuation's, so a lead in the last byte
+  // is not taken.
+  const uint32_t letter = ((d8 << 1) & x.In(0xA1, 0xBA)) | ((d9 << 1) & x.In(0x81, 0x8A));
+  uint32_t word = letter | (letter >> 1);
+  uint32_t quote = 0, other = 0;
+  uint32_t taken = word | space;
+  if (taken != kAll) {  // not only Arabic letters and spaces
+    const uint32_t ascii = ~x.NonAscii() & kAll;
+    const uint32_t punct = (d8 << 1) & x.Is(0x8C, 0x9B, 0x9F);  // ، ؛ ؟
+    const uint32_t guillemet = (x.Is(0xC2) << 1) & x.Is(0xAB, 0xBB);  // « »
+    const uint32_t pairs = punct | guillemet;
+    taken |= ascii | pairs | (pairs >> 1);
+    // The classes of the ASCII bytes, for the tokens only (without them, as in Normalize,
+    // the compiler drops these comparisons).
+    const uint32_t ascii_word = x.In('0', '9') | x.In('A', 'Z') | x.In('a', 'z');
+    const uint32_t ascii_quote = x.Is('"', '\'', '(', ')', '[', ']');
+    const uint32_t blank = space | x.Is('\t');
+    word |= ascii_word;
+    quote = ascii_quote | guillemet | (guillemet >> 1);
+    other = (ascii & ~(ascii_word | ascii_quote | blank)) | punct | (punct >> 1);
+    x.Add('A', 'Z', 0x20);  // upper-case ASCII → lower case
+  }
+  const uint32_t len = taken == kAll ? kWidth : static_cast<uint32_t>(__builtin_ctz(~taken));
+  if (len == 0) return 0;
+  // Folds: أ آ إ (D8 A3, A2, A5) → ا (D8 A7), ة (D8 A9) → ه (D9 87), ى (D9 89) → ي (D9 8A).
+  // Among the pairs taken, each of these continuation bytes follows only that lead; beyond
+  // `len` the output bytes are overwritten later, so the edits need not look at the lead —
+  // except ة's, which edits the lead itself and so checks both bytes.
+  x.Add(0xA3, 0xA3, 0xA7 - 0xA3);
+  x.Add(0xA2, 0xA2, 0xA7 - 0xA2);
+  x.Add(0xA5, 0xA5, 0xA7 - 0xA5);
+  x.AddBefore(0xD8, 0xA9, 1);
+  x.Add(0xA9, 0xA9, 0x87 - 0xA9);
+  x.Add(0x89, 0x89, 1);
+  x.Store(dst);
+  const uint32_t kept = len == 32 ? ~0u : (1u << len) - 1;
+  bits->word = word & kept;
+  bits->quote = quote & kept;
+  bits->other = other & kept;
   return len;
 }
-#endif
 
 // The fast path of the loop below: ASCII and two-byte characters that are kept, folded to the
 // same length or deleted (all of running Arabic text); returns at the first other character.
@@ -237,11 +344,12 @@ inline bool FastPath(const uint8_t* in, size_t stop, size_t n, char* dst, const 
   return i < stop;
 }
 
-// The normalizer's one loop; with kTokens it also tokenizes what it writes, with kMap it fills
-// the offset map. Without `written`, *out is resized to the normalized text; with it, *out
-// keeps at least the size it had (its bytes past *written are garbage) so that a buffer reused
-// document after document is never zero-filled again.
-template <bool kTokens, bool kMap>
+// The normalizer's one loop, with the block path of `Bytes` (see Block); with kTokens it also
+// tokenizes what it writes, with kMap it fills the offset map. Without `written`, *out is
+// resized to the normalized text; with it, *out keeps at least the size it had (its bytes past
+// *written are garbage) so that a buffer reused document after document is never zero-filled
+// again.
+template <class Bytes, bool kTokens, bool kMap>
 absl::Status NormalizeImpl(std::string_view input, std::string* out, size_t* written,
                            OffsetMap* map, std::vector<Token>* tokens,
                            const NormalizeOptions& options) {
@@ -259,8 +367,9 @@ absl::Status NormalizeImpl(std::string_view input, std::string* out, size_t* wri
   const auto* in = reinterpret_cast<const uint8_t*>(input.data());
   const size_t n = input.size();
   // Invariant: the output has room for at least the rest of the input (kept and folded
-  // characters never grow), so only expansions need a capacity check.
-  if (written == nullptr) out->clear();
+  // characters never grow), so only expansions need a capacity check. Every byte up to the
+  // end is written before it is read, so what *out held stays: a string reused document after
+  // document is zero-filled only where it grows.
   if (out->size() < n + 16) out->resize(n + 16);
   char* dst = out->data();
   size_t w = 0;  // bytes written
@@ -321,21 +430,29 @@ absl::Status NormalizeImpl(std::string_view input, std::string* out, size_t* wri
 
   size_t i = 0;
   while (i < n) {
-#if defined(__SSE2__)
-    // Blocks of running text; the per-character paths take at least one block's worth of
-    // bytes after a block that did not qualify.
-    while (i + 16 <= n) {
-      uint32_t word_bits, quote_bits, other_bits;
-      const uint32_t len = SimdBlock(in + i, dst + w, &word_bits, &quote_bits, &other_bits);
-      if (len == 0) break;
-      linear(i);
-      if constexpr (kTokens) tb.AddBlock(word_bits, quote_bits, other_bits, len, static_cast<uint32_t>(w));
-      i += len;
-      w += len;
+    // How far the per-character paths go before the next block: past the one character a
+    // block stopped at when blocks take long runs (a mark now and then in running text), else
+    // 16 bytes (where blocks would take little: vocalized text, digits, other scripts).
+    size_t per_character = 16;
+    if constexpr (Bytes::kWidth != 0) {
+      while (i + Bytes::kWidth <= n) {
+        BlockBits bits;
+        const uint32_t len = Block<Bytes>(in + i, dst + w, &bits);
+        if (len == 0) break;
+        linear(i);
+        if constexpr (kTokens) {
+          tb.AddBlock(bits.word, bits.quote, bits.other, len, static_cast<uint32_t>(w));
+        }
+        i += len;
+        w += len;
+        if (len + 1 < Bytes::kWidth) {  // stopped before a character it does not take
+          if (len >= 4) per_character = 1;
+          break;
+        }
+      }
     }
-#endif
-    if (!FastPath<kTokens, kMap>(in, std::min(n, i + 16), n, dst, table.fast_table(), map, &tb,
-                                 &i, &w, &in_linear)) {
+    if (!FastPath<kTokens, kMap>(in, std::min(n, i + per_character), n, dst, table.fast_table(),
+                                 map, &tb, &i, &w, &in_linear)) {
       continue;
     }
     if (i >= n) break;
@@ -397,21 +514,107 @@ absl::Status NormalizeImpl(std::string_view input, std::string* out, size_t* wri
   return absl::OkStatus();
 }
 
+#if ALAM_AVX2_BLOCKS
+// The AVX2 instance of the loop: flatten inlines NormalizeImpl, Block and the members of
+// Avx2Bytes into this one function compiled for AVX2 (the members would otherwise stay calls:
+// GCC inlines a function compiled for AVX2 only into one that is too).
+template <bool kTokens, bool kMap>
+ALAM_AVX2 __attribute__((flatten)) absl::Status NormalizeAvx2(
+    std::string_view input, std::string* out, size_t* written, OffsetMap* map,
+    std::vector<Token>* tokens, const NormalizeOptions& options) {
+  return NormalizeImpl<Avx2Bytes, kTokens, kMap>(input, out, written, map, tokens, options);
+}
+#endif
+
+using internal::BlockPath;
+
+bool CpuHasAvx2() {
+#if ALAM_AVX2_BLOCKS
+  __builtin_cpu_init();  // in case this runs before the constructor that sets up the check
+  return __builtin_cpu_supports("avx2") != 0;
+#else
+  return false;
+#endif
+}
+
+// The widest block path this build and CPU have, chosen once.
+BlockPath BestBlockPath() {
+  static const BlockPath best = CpuHasAvx2()       ? BlockPath::kAvx2
+                                : kHaveSse2Blocks ? BlockPath::kSse2
+                                                  : BlockPath::kPerCharacter;
+  return best;
+}
+
+template <bool kTokens, bool kMap>
+absl::Status NormalizeOn(BlockPath path, std::string_view input, std::string* out,
+                         size_t* written, OffsetMap* map, std::vector<Token>* tokens,
+                         const NormalizeOptions& options) {
+  switch (path) {
+#if ALAM_AVX2_BLOCKS
+    case BlockPath::kAvx2:
+      return NormalizeAvx2<kTokens, kMap>(input, out, written, map, tokens, options);
+#endif
+#if defined(__SSE2__)
+    case BlockPath::kSse2:
+      return NormalizeImpl<Sse2Bytes, kTokens, kMap>(input, out, written, map, tokens, options);
+#endif
+    default:
+      return NormalizeImpl<PerCharacter, kTokens, kMap>(input, out, written, map, tokens,
+                                                         options);
+  }
+}
+
+// Normalize (tokens null) or NormalizeAndTokenize, on `path`.
+absl::Status Run(BlockPath path, std::string_view input, std::string* out, size_t* written,
+                 OffsetMap* map, std::vector<Token>* tokens, const NormalizeOptions& options) {
+  auto on = [&](auto tokenize, auto with_map) {
+    return NormalizeOn<decltype(tokenize)::value, decltype(with_map)::value>(
+        path, input, out, written, map, tokens, options);
+  };
+  if (tokens == nullptr) {
+    return map == nullptr ? on(std::false_type(), std::false_type())
+                          : on(std::false_type(), std::true_type());
+  }
+  return map == nullptr ? on(std::true_type(), std::false_type())
+                        : on(std::true_type(), std::true_type());
+}
+
 }  // namespace
 
 absl::Status Normalize(std::string_view input, std::string* out, OffsetMap* map,
                        const NormalizeOptions& options) {
-  if (map == nullptr) return NormalizeImpl<false, false>(input, out, nullptr, nullptr, nullptr, options);
-  return NormalizeImpl<false, true>(input, out, nullptr, map, nullptr, options);
+  return Run(BestBlockPath(), input, out, nullptr, map, nullptr, options);
 }
 
 namespace internal {
+
 absl::Status NormalizeAndTokenize(std::string_view input, std::string* out, size_t* written,
                                   OffsetMap* map, std::vector<Token>* tokens,
                                   const NormalizeOptions& options) {
-  if (map == nullptr) return NormalizeImpl<true, false>(input, out, written, nullptr, tokens, options);
-  return NormalizeImpl<true, true>(input, out, written, map, tokens, options);
+  return Run(BestBlockPath(), input, out, written, map, tokens, options);
 }
+
+bool BlockPathAvailable(BlockPath path) {
+  switch (path) {
+    case BlockPath::kPerCharacter:
+      return true;
+    case BlockPath::kSse2:
+      return kHaveSse2Blocks;
+    case BlockPath::kAvx2:
+      return CpuHasAvx2();
+  }
+  return false;
+}
+
+absl::Status NormalizeOnPathForTesting(BlockPath path, std::string_view input, std::string* out,
+                                       OffsetMap* map, std::vector<Token>* tokens,
+                                       const NormalizeOptions& options) {
+  if (!BlockPathAvailable(path)) {
+    return absl::FailedPreconditionError("block path not available on this build or CPU");
+  }
+  return Run(path, input, out, nullptr, map, tokens, options);
+}
+
 }  // namespace internal
 
 absl::StatusOr<std::string> Normalize(std::string_view input, const NormalizeOptions& options) {

@@ -106,6 +106,20 @@ absl::Status NormalizeAndTokenize(std::string_view input, std::string* out, size
                                   OffsetMap* map, std::vector<Token>* tokens,
                                   const NormalizeOptions& options);
 
+// Tests only: the normalizer's block paths (normalizer.cc), which must all give the same text,
+// offset map and tokens. Normalize and NormalizeAndTokenize take the widest the CPU has.
+enum class BlockPath : uint8_t {
+  kPerCharacter = 0,  // no blocks: every character through the per-character paths
+  kSse2 = 1,          // 16-byte blocks (x86 builds)
+  kAvx2 = 2,          // 32-byte blocks (x86 builds, on CPUs with AVX2)
+};
+bool BlockPathAvailable(BlockPath path);
+// NormalizeAndTokenize on `path` (Normalize when `tokens` is null); kFailedPrecondition when
+// the path is not available.
+absl::Status NormalizeOnPathForTesting(BlockPath path, std::string_view input, std::string* out,
+                                       OffsetMap* map, std::vector<Token>* tokens,
+                                       const NormalizeOptions& options);
+
 // Appends the words of `normalized` to `*out` (cleared first). A word is a maximal run of
 // letters, combining marks and digits (alam::IsWordCodePoint); invalid bytes separate words.
 void Tokenize(std::string_view normalized, std::vector<Token>* out);

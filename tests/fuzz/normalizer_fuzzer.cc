@@ -10,7 +10,10 @@
 //     in bounds, on original character boundaries and monotone in k; a non-empty normalized
 //     character maps to a non-empty original span whose own normalization contains it;
 //   * normalization is idempotent and the map-less form gives the same text;
-//   * the tokenizer's words are in order, in bounds and on character boundaries.
+//   * the tokenizer's words are in order, in bounds and on character boundaries;
+//   * the block paths (SSE2, and AVX2 where the CPU has it) give the per-character path's
+//     text, map and tokens.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -78,6 +81,38 @@ void CheckMap(std::string_view input, const std::string& out, const alam::Offset
   }
 }
 
+// Runs NormalizeAndTokenize on every block path and checks each against the per-character one.
+void CheckBlockPaths(std::string_view input, const alam::NormalizeOptions& options) {
+  using alam::internal::BlockPath;
+  struct Result {
+    absl::Status status;
+    std::string out;
+    alam::OffsetMap map;
+    std::vector<alam::internal::Token> tokens;
+  };
+  auto run = [&](BlockPath path, Result* r) {
+    r->status =
+        alam::internal::NormalizeOnPathForTesting(path, input, &r->out, &r->map, &r->tokens, options);
+  };
+  Result want, got;
+  run(BlockPath::kPerCharacter, &want);
+  for (BlockPath path : {BlockPath::kSse2, BlockPath::kAvx2}) {
+    if (!alam::internal::BlockPathAvailable(path)) continue;
+    run(path, &got);
+    FUZZ_CHECK(got.status == want.status);
+    FUZZ_CHECK(got.out == want.out);
+    FUZZ_CHECK(std::equal(got.map.anchors().begin(), got.map.anchors().end(),
+                          want.map.anchors().begin(), want.map.anchors().end(),
+                          [](const auto& a, const auto& b) {
+                            return a.norm == b.norm && a.orig == b.orig && a.orig_len == b.orig_len;
+                          }));
+    FUZZ_CHECK(std::equal(got.tokens.begin(), got.tokens.end(), want.tokens.begin(),
+                          want.tokens.end(), [](const auto& a, const auto& b) {
+                            return a.start == b.start && a.end == b.end && a.gap == b.gap;
+                          }));
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -106,6 +141,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(alam::Normalize(input, &out, &map, repair).ok());
   CheckMap(input, out, map);
   if (valid) FUZZ_CHECK(out == strict_out);
+  CheckBlockPaths(input, {});
+  CheckBlockPaths(input, repair);
 
   // The map-less form and a second pass.
   absl::StatusOr<std::string> plain = alam::Normalize(input, repair);
