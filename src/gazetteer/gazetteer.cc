@@ -198,8 +198,8 @@ uint32_t Gazetteer::AddWord(std::string_view w) { return vocab_.Insert(w); }
 
 uint32_t Gazetteer::RegisterTriggerWord(std::string_view word) {
   const uint32_t id = AddWord(word);
-  if (word_flags_.size() <= id) word_flags_.resize(id + 1, 0);
-  word_flags_[id] = 1;
+  if (heads_.size() <= id) heads_.resize(id + 1);
+  heads_[id].trigger = true;
   return id;
 }
 
@@ -214,13 +214,14 @@ void Gazetteer::InsertWords(const std::vector<std::string>& words, uint32_t alia
       it = trie_.emplace(key, child).first;
       if (node == 0) {
         const uint32_t word = static_cast<uint32_t>(key);
-        if (root_child_.size() <= word) root_child_.resize(word + 1, 0);
-        root_child_[word] = child;
+        if (heads_.size() <= word) heads_.resize(word + 1);
+        heads_[word].node = child;
       }
     }
     node = it->second;
   }
   node_alias_[node] = static_cast<int32_t>(alias);
+  if (words.size() == 1) heads_[vocab_.Find(words[0])].alias = static_cast<int32_t>(alias);
 }
 
 absl::Status Gazetteer::AddAlias(uint32_t entry, std::string_view raw, const std::string& where) {

@@ -65,7 +65,18 @@ class Gazetteer {
     return vocab_.Find(word);
   }
   // The trie node of the aliases starting with `word`, or 0.
-  uint32_t RootChild(uint32_t word) const { return word < root_child_.size() ? root_child_[word] : 0; }
+  uint32_t RootChild(uint32_t word) const { return Head(word).node; }
+  // What the matcher needs of a word that starts a reading, in one place: the trie node of
+  // the aliases starting with it, that node's alias, and whether it is a rule trigger.
+  struct WordHead {
+    uint32_t node = 0;   // Child(0, word), or 0
+    int32_t alias = -1;  // NodeAlias(node): the one-word alias, or -1
+    bool trigger = false;
+  };
+  const WordHead& Head(uint32_t word) const {
+    static const WordHead kNone;
+    return word < heads_.size() ? heads_[word] : kNone;
+  }
   // Child of `node` by `word`, or 0 (the root is never a child).
   uint32_t Child(uint32_t node, uint32_t word) const {
     if (node == 0) return RootChild(word);
@@ -82,7 +93,7 @@ class Gazetteer {
   // Adds `word` (normalized) to the vocabulary as a rule trigger; returns its word id.
   uint32_t RegisterTriggerWord(std::string_view word);
   bool IsTriggerWord(uint32_t word) const {
-    return word < word_flags_.size() && word_flags_[word] != 0;
+    return Head(word).trigger;
   }
 
   const std::vector<EntryInfo>& entries() const { return entries_; }
@@ -126,9 +137,8 @@ class Gazetteer {
   StringMap<std::vector<TriggerInfo>> triggers_;
 
   WordTable vocab_;
-  std::vector<uint32_t> root_child_;  // by word id: Child(0, word)
   absl::flat_hash_map<uint64_t, uint32_t> trie_;
-  std::vector<uint8_t> word_flags_;  // by word id: 1 = rule trigger
+  std::vector<WordHead> heads_;  // by word id
   std::vector<int32_t> node_alias_{-1};
   std::vector<AliasInfo> aliases_;
   std::vector<EntryCore> core_;

@@ -17,10 +17,11 @@ void MatchGazetteer(const Gazetteer& g, std::string_view normalized,
     const Token& t = tk[i];
     // One reading of token i: word `wid`, after `strip` bytes of proclitics.
     auto visit = [&](uint32_t wid, uint32_t strip) {
-      if (g.IsTriggerWord(wid)) hits->push_back(TriggerHit{static_cast<uint32_t>(i), strip, wid});
-      uint32_t node = g.RootChild(wid);
+      const Gazetteer::WordHead& head = g.Head(wid);
+      if (head.trigger) hits->push_back(TriggerHit{static_cast<uint32_t>(i), strip, wid});
+      uint32_t node = head.node;
+      int32_t alias = head.alias;
       for (size_t j = i + 1; node != 0; ++j) {
-        const int32_t alias = g.NodeAlias(node);
         if (alias >= 0) {
           out->push_back(Candidate{t.start + strip, tk[j - 1].end, static_cast<uint32_t>(i),
                                    static_cast<uint32_t>(j), alias, -1,
@@ -28,6 +29,7 @@ void MatchGazetteer(const Gazetteer& g, std::string_view normalized,
         }
         if (j >= n || tk[j].gap != Gap::kSpace || ids[j] == 0) break;
         node = g.Child(node, ids[j]);
+        if (node != 0) alias = g.NodeAlias(node);
       }
     };
     if (ids[i] != 0) visit(ids[i], 0);
