@@ -20,8 +20,8 @@ struct DocumentReader::Source {
   bool jsonl = false;
   bool done = false;
   size_t line = 0;
-  // Bytes [0, buf_len) of buf have been read, [buf_pos, buf_len) not yet consumed. buf only
-  // grows, so that its tail is not cleared again before every read.
+  // Bytes [0, buf_len) of buf have been read, [buf_pos, buf_len) not yet consumed. buf's size
+  // only grows, so that its tail is not cleared again before every read.
   std::string buf;
   size_t buf_len = 0;
   size_t buf_pos = 0;
@@ -39,7 +39,10 @@ struct DocumentReader::Source {
       buf_len -= buf_pos;
       buf_pos = 0;
     }
-    if (buf.size() < buf_len + kRead) buf.resize(std::max(2 * buf.size(), buf_len + kRead));
+    // Grown to just what this read needs: the string's own capacity grows geometrically,
+    // and pages beyond what is read are never touched (a whole-file document's memory is the
+    // file's size, not the next power of two).
+    if (buf.size() < buf_len + kRead) buf.resize(buf_len + kRead);
     const int n = gzread(gz, buf.data() + buf_len, kRead);
     if (n < 0) {
       int err = 0;
