@@ -54,17 +54,26 @@ def load_aliases(gazetteer_dir):
     return sorted(aliases)
 
 
-def load_texts(dump, max_bytes):
+def load_texts(dump, max_bytes, prefix_out=None, stride=1):
+    """The texts of every `stride`-th document of the dump, from the first, up to max_bytes of
+    text (a sample of all its corpora when the stride spreads it over the dump); their JSON
+    Lines are also written to prefix_out when given (so that alam can be timed on the same
+    input)."""
     texts, total = [], 0
+    out = open(prefix_out, "w", encoding="utf-8") if prefix_out else None
     with open(dump, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
+        for i, line in enumerate(f):
+            if not line.strip() or i % stride != 0:
                 continue
             text = json.loads(line).get("text") or ""
             texts.append(text)
+            if out:
+                out.write(line)
             total += len(text.encode("utf-8"))
             if total >= max_bytes:
                 break
+    if out:
+        out.close()
     return texts, total
 
 
@@ -197,10 +206,13 @@ def main():
     ap.add_argument("--dump", required=True)
     ap.add_argument("--max-bytes", type=int, default=20_000_000)
     ap.add_argument("--engine", default="all", choices=["flashtext", "pyahocorasick", "all"])
+    ap.add_argument("--write-prefix", help="write the documents used, as JSON Lines, here")
+    ap.add_argument("--stride", type=int, default=1, help="use every N-th document")
     args = ap.parse_args()
 
     aliases = load_aliases(args.gazetteer_dir)
-    texts, nbytes = load_texts(args.dump, args.max_bytes)
+    texts, nbytes = load_texts(args.dump, args.max_bytes, args.write_prefix,
+                               max(1, args.stride))
     nwb = word_chars()
     print(f"# {len(aliases)} aliases, {len(texts)} documents, {nbytes} bytes", file=sys.stderr)
     engines = ["flashtext", "pyahocorasick"] if args.engine == "all" else [args.engine]
