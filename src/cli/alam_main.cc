@@ -50,8 +50,9 @@ input order, on standard output.
   --min-score X   drop entities scoring below X (0..1)
   --repair        replace invalid UTF-8 bytes with U+FFFD instead of failing the document
   --max-doc-bytes N  fail documents larger than N bytes (default 1073741824)
-  --batch-bytes N    bytes of text per unit of work handed to a thread (default: 1 MB,
-                     less with many threads, so that at most 48 MB are in flight)
+  --batch-bytes N    bytes of text per unit of work handed to a thread; 2 x threads + 2
+                     units are in flight at most (default: 1 MB, less with more than 23
+                     threads: 48 MB over the units in flight, at least 64 KB each)
   --progress / --no-progress  progress bar on standard error (default: when it is a terminal)
 Exit status: 0 when every document was processed; 1 when some document failed (each failure
 is reported on standard error with its document id, and its record carries "error"); 2 for
