@@ -136,6 +136,11 @@ class Parser {
       }
       if (c < 0x20) return Error("control character in string");
       if (c == '\\') {
+        // A string with escapes is appended to piece by piece: room for the rest of the line
+        // (the decoded string is never longer than its JSON) saves the reallocations.
+        if (!skip_ && out->capacity() < out->size() + (s_.size() - pos_)) {
+          out->reserve(out->size() + (s_.size() - pos_));
+        }
         ++pos_;
         if (pos_ >= s_.size()) return Error("unterminated escape");
         const char e = s_[pos_++];
