@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "util/json_scan.h"
 
 namespace alam::cli {
 namespace {
@@ -66,6 +67,53 @@ TEST(JsonTest, ShortAndLongStringsEscapeAlike) {
     AppendJsonString(s + tail, &long_out);
     ASSERT_EQ(short_out.substr(0, short_out.size() - 1) + tail + "\"", long_out)
         << "round " << round;
+  }
+}
+
+// The scan for bytes to escape (16 bytes at a time, then 8 in a word, then one by one) finds
+// the first special byte at every position of every length, and flags none of the bytes
+// around the special ranges.
+TEST(JsonTest, FindJsonSpecialFindsTheFirstAtEveryPosition) {
+  const std::string plain = "\x20\x21\x5B\x5D\x7E\x80\xBF\xD8\xFF" "a";
+  for (bool del : {false, true}) {
+    std::vector<char> specials = {'"', '\\', '\0', '\x01', '\x1F', '\n'};
+    if (del) specials.push_back('\x7F');
+    for (size_t n = 0; n <= 48; ++n) {
+      std::string s(n, 'a');
+      for (size_t k = 0; k < n; ++k) s[k] = plain[(k * 7 + n) % plain.size()];
+      if (!del) {  // without del, U+007F is an ordinary byte
+        std::string t = s;
+        if (n > 0) t[n / 2] = '\x7F';
+        ASSERT_EQ(internal::FindJsonSpecial(t.data(), n, false), n) << n;
+      }
+      ASSERT_EQ(internal::FindJsonSpecial(s.data(), n, del), n) << n;
+      for (size_t k = 0; k < n; ++k) {
+        for (char c : specials) {
+          std::string t = s;
+          t[k] = c;
+          if (k + 2 < n) t[k + 2] = '"';  // a later one must not hide the first
+          ASSERT_EQ(internal::FindJsonSpecial(t.data(), n, del), k)
+              << "n=" << n << " k=" << k << " c=" << int(c) << " del=" << del;
+        }
+      }
+    }
+  }
+}
+
+// Valid UTF-8 comes out of the unchecked writer exactly as out of the checking one.
+TEST(JsonTest, ValidStringsWrittenAlikeWithoutTheCheck) {
+  const std::vector<std::string> pieces = {"a", " ", "\"", "\\", "\n", std::string(1, '\0'),
+                                           "\x7F", "\xD8\xA7", "\xD9\x84", "\xE2\x80\x8F",
+                                           "\xF0\x9F\x98\x80", "\t", "Z"};
+  std::mt19937 rng(5);
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const size_t target = rng() % 100;
+    while (s.size() < target) s += pieces[rng() % pieces.size()];
+    std::string checked, unchecked;
+    AppendJsonString(s, &checked);
+    AppendValidJsonString(s, &unchecked);
+    ASSERT_EQ(checked, unchecked) << "round " << round;
   }
 }
 

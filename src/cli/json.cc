@@ -283,8 +283,32 @@ absl::StatusOr<JsonValue> ParseJsonObject(std::string_view text, const std::vect
 }
 
 
-void AppendJsonString(std::string_view s, std::string* out) {
+namespace {
+
+// Appends the JSON form of a byte JSON must escape (IsJsonSpecial with del) or of any other
+// single byte.
+void AppendEscaped(uint8_t c, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
+  switch (c) {
+    case '"': out->append("\\\""); break;
+    case '\\': out->append("\\\\"); break;
+    case '\n': out->append("\\n"); break;
+    case '\r': out->append("\\r"); break;
+    case '\t': out->append("\\t"); break;
+    default:
+      if (c < 0x20 || c == 0x7F) {
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 15]);
+      } else {
+        out->push_back(static_cast<char>(c));
+      }
+  }
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   // Short strings (entity texts, aliases, ids) are checked in one pass for both validity and
@@ -327,23 +351,20 @@ void AppendJsonString(std::string_view s, std::string* out) {
       }
       if (i == s.size()) break;
     }
-    const uint8_t c = p[i];
-    switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
+    AppendEscaped(p[i], out);
     ++i;
+  }
+  out->push_back('"');
+}
+
+void AppendValidJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  for (size_t i = 0; i < s.size();) {
+    const size_t j = i + internal::FindJsonSpecial(s.data() + i, s.size() - i, /*del=*/true);
+    out->append(s.data() + i, j - i);
+    if (j == s.size()) break;
+    AppendEscaped(static_cast<uint8_t>(s[j]), out);
+    i = j + 1;
   }
   out->push_back('"');
 }

@@ -36,6 +36,9 @@ absl::StatusOr<JsonValue> ParseJsonObject(std::string_view text, const std::vect
 
 // Appends `s` as a JSON string literal (with quotes). Invalid UTF-8 bytes become \ufffd.
 void AppendJsonString(std::string_view s, std::string* out);
+// The same for a string known to be valid UTF-8 (gazetteer and rule data, which are checked
+// when loaded; text the extractor has checked): only the bytes to escape are looked for.
+void AppendValidJsonString(std::string_view s, std::string* out);
 
 }  // namespace alam::cli
 

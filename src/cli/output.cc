@@ -85,7 +85,11 @@ void JsonlFormatter::Entity(const alam::Entity& e, size_t base_cp, size_t base_b
   std::memcpy(p, kText.data(), kText.size());
   p += kText.size();
   out->append(buf, static_cast<size_t>(p - buf));
-  AppendJsonString(e.text, out);
+  if (valid_texts_) {
+    AppendValidJsonString(e.text, out);
+  } else {
+    AppendJsonString(e.text, out);
+  }
   const EntryInfo* info = ex_.entry(e);
   const Cached* cached = info != nullptr ? &EntryJson(e.entry_index, *info) : nullptr;
   if (cached != nullptr) {
@@ -101,9 +105,9 @@ void JsonlFormatter::Entity(const alam::Entity& e, size_t base_cp, size_t base_b
                         static_cast<char>('0' + hundredths % 10)};
   out->append(score, sizeof(score));
   out->append(", \"source\": ");
-  AppendJsonString(e.source, out);
+  AppendValidJsonString(e.source, out);  // from the rules and gazetteer data
   out->append(", \"alias\": ");
-  AppendJsonString(e.alias, out);
+  AppendValidJsonString(e.alias, out);
   if (e.alternatives > 0) internal::AppendCat(out, ", \"alternatives\": ", e.alternatives);
   if (cached != nullptr) out->append(cached->tail);
   out->push_back('}');

@@ -21,7 +21,8 @@ void AppendJsonlTail(std::string* out);
 
 class JsonlFormatter {
  public:
-  explicit JsonlFormatter(const Extractor& ex) : ex_(ex) {}
+  explicit JsonlFormatter(const Extractor& ex)
+      : ex_(ex), valid_texts_(!ex.options().repair_invalid_utf8) {}
   void Entity(const alam::Entity& e, size_t base_cp, size_t base_byte, bool first, std::string* out);
   void Record(std::string_view doc_id, const std::vector<alam::Entity>& entities,
               std::string_view error, std::string* out);
@@ -35,6 +36,9 @@ class JsonlFormatter {
   const Cached& EntryJson(uint32_t entry_index, const EntryInfo& info);
 
   const Extractor& ex_;
+  // Without repair, a document with invalid UTF-8 fails as a whole, so the texts of the
+  // entities it yields are valid UTF-8 and need no second check.
+  bool valid_texts_;
   std::vector<Cached> cache_;
 };
 
