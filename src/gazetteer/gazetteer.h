@@ -25,7 +25,7 @@ struct AliasInfo {
 };
 
 // What resolution reads of every candidate's entries, packed apart from the display fields
-// (EntryInfo is 270 bytes, 2.4 MB for the full gazetteer): 16 bytes an entry, so that the
+// (EntryInfo is 264 bytes, 2.4 MB for the full gazetteer): 16 bytes an entry, so that the
 // entries of a document's candidates and their ancestors stay in cache.
 struct EntryCore {
   enum Flag : uint8_t {
