@@ -42,21 +42,28 @@ struct Context {
     return x.entry != y.entry ? x.entry < y.entry : x.pos < y.pos;
   }
 
-  // A relative of `entry` is named near `pos`: an ancestor (the city of a neighbourhood, the
-  // parent of a faction) or a descendant (a faction's branch, a place inside it).
-  // With `narrow`, broad ancestors (countries, governorates, regions) do not count: naming
-  // Aleppo does not make every village of its governorate likely.
-  bool RelativeNear(uint32_t entry, uint32_t pos, int32_t alias, bool narrow) const {
-    // Nor does a place inside a broad entry make it likely: a village of Aleppo governorate
-    // named nearby does not turn "حلب" into the governorate rather than the city.
-    const bool broad = narrow && IsBroad(entry);
-    if (!broad && Near(s->descendant_mentions, entry, pos, alias)) return true;
-    bool near = false;
+  // Whether a relative of `entry` is named near `pos`: an ancestor (the city of a
+  // neighbourhood, the parent of a faction) or a descendant (a faction's branch, a place
+  // inside it). *any counts every relative; *close leaves out broad ancestors (countries,
+  // governorates, regions) — naming Aleppo does not make every village of its governorate
+  // likely — and the descendants of a broad entry: a village of Aleppo governorate named
+  // nearby does not turn "حلب" into the governorate rather than the city. One walk answers
+  // both.
+  void RelativesNear(uint32_t entry, uint32_t pos, int32_t alias, bool* close, bool* any) const {
+    *close = *any = false;
+    if (Near(s->descendant_mentions, entry, pos, alias)) {
+      *any = true;
+      *close = !IsBroad(entry);
+    }
     g.ForEachAncestor(entry, kMaxAncestors, [&](uint32_t a) {
-      if (near || (narrow && IsBroad(a))) return;
-      near = Near(s->mentions, a, pos, alias);
+      if (*close) return;  // then *any is set too
+      const bool broad = IsBroad(a);
+      if (*any && broad) return;  // would change neither
+      if (Near(s->mentions, a, pos, alias)) {
+        *any = true;
+        *close = !broad;
+      }
     });
-    return near;
   }
 
   bool IsBroad(uint32_t entry) const { return g.core(entry).flags & EntryCore::kBroad; }
@@ -116,9 +123,8 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
     const uint32_t e = *it;
     const EntryCore& info = g.core(e);
     const bool by_trigger = TriggerSupports(trig, info.type);
-    const bool near_close = ctx.RelativeNear(e, c.norm_start, c.alias, /*narrow=*/true);
-    const bool near_any =
-        near_close || ctx.RelativeNear(e, c.norm_start, c.alias, /*narrow=*/false);
+    bool near_close, near_any;
+    ctx.RelativesNear(e, c.norm_start, c.alias, &near_close, &near_any);
     // Villages and neighbourhoods whose names are ordinary words need a trigger word.
     any_context |= by_trigger || (quoted && info.type != EntityType::kPlace) ||
                    (!(info.flags & EntryCore::kNeedsTrigger) && near_close);
