@@ -269,6 +269,53 @@ TEST(ExtractorRulesTest, RuleMadeEntitiesNameTheirRule) {
   EXPECT_TRUE(es->empty());
 }
 
+// Namesakes ranked by relatives named nearby: a close relative (a parent, a place inside the
+// entry) ranks first and raises the score; a broad ancestor (a country) or a place inside a
+// broad entry (a village of a governorate) counts only after prominence, and raises nothing.
+TEST(ExtractorResolveTest, CloseAndBroadRelativesNamedNearby) {
+  testing::TempDir dir;
+  ExtractorOptions opt;
+  opt.use_embedded_data = false;
+  opt.gazetteer_files = {dir.Write(
+      "t.tsv",
+      "id\ttype\tsubtype\tname_ar\tname_en\taliases\tcountry\tparent\tprominence\n"
+      "place:sy\tPLACE\tcountry\tسوريا\tSyria\t\tSY\t\t\n"
+      "place:xx\tPLACE\tcountry\tبلاد بعيدة\tFar Country\t\tXX\t\t\n"
+      "place:homs-gov\tPLACE\tgovernorate\tحمص\tHoms Governorate\t\tSY\tplace:sy\t90\n"
+      "place:homs\tPLACE\tcity\tحمص\tHoms\t\tSY\tplace:homs-gov\t85\n"
+      "place:talbiseh\tPLACE\ttown\tتلبيسة\tTalbiseh\t\tSY\tplace:homs-gov\t\n"
+      "place:waer\tPLACE\tneighbourhood\tالوعر\tAl-Waer\t\tSY\tplace:homs\t\n"
+      "place:tadmur-sy\tPLACE\tcity\tتدمر\tPalmyra\t\tSY\tplace:sy\t60\n"
+      "place:tadmur-xx\tPLACE\tcity\tتدمر\tTadmur (far)\t\tXX\tplace:xx\t60\n")};
+  auto ex = Extractor::Create(opt);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  auto find = [&](const std::string& text, std::string_view surface) {
+    auto es = (*ex)->Extract(text);
+    EXPECT_TRUE(es.ok());
+    for (const Entity& e : *es) {
+      if (e.text == surface) return std::make_pair(std::string(e.id), e.score);
+    }
+    return std::make_pair(std::string("none"), 0.0);
+  };
+  // A neighbourhood of the city: the city, with the context bonus (0.90 + 0.03).
+  auto r = find("حي الوعر في حمص", "حمص");
+  EXPECT_EQ(r.first, "place:homs");
+  EXPECT_DOUBLE_EQ(r.second, 0.93);
+  // A town of the governorate only: not close to the (broad) governorate, so prominence
+  // decides, and the score keeps the namesake penalty (0.90 − 0.05).
+  r = find("تلبيسة وحمص", "حمص");
+  EXPECT_EQ(r.first, "place:homs-gov");
+  EXPECT_DOUBLE_EQ(r.second, 0.85);
+  // The country of one namesake: broad, so no bonus, but it breaks their tie of prominence,
+  // for either of them (without it, place:tadmur-sy would win the tie by its id).
+  r = find("سوريا وتدمر", "تدمر");
+  EXPECT_EQ(r.first, "place:tadmur-sy");
+  EXPECT_DOUBLE_EQ(r.second, 0.85);
+  r = find("بلاد بعيدة وتدمر", "تدمر");
+  EXPECT_EQ(r.first, "place:tadmur-xx");
+  EXPECT_DOUBLE_EQ(r.second, 0.85);
+}
+
 TEST(ExtractorEmbeddedTest, EmbeddedGazetteerLoadsAndFindsCoreNames) {
   auto ex = Extractor::Create();
   ASSERT_TRUE(ex.ok()) << ex.status();
