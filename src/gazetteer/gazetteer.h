@@ -64,6 +64,10 @@ class Gazetteer {
   uint32_t WordId(std::string_view word) const {  // 0 = not a word of any alias
     return vocab_.Find(word);
   }
+  // WordId(text.substr(pos, n)), faster where `text` goes on for 16 bytes past `pos`.
+  uint32_t WordIdIn(std::string_view text, size_t pos, size_t n) const {
+    return vocab_.FindIn(text, pos, n);
+  }
   // The trie node of the aliases starting with `word`, or 0.
   uint32_t RootChild(uint32_t word) const { return Head(word).node; }
   // What the matcher needs of a word that starts a reading, in one place: the trie node of

@@ -1,6 +1,73 @@
 #include "gazetteer/matcher.h"
 
 namespace alam::internal {
+namespace {
+
+// One pass over one document. The per-token loop calls members with nothing but `this`, so
+// that no closure is rebuilt for every word.
+class Pass {
+ public:
+  Pass(const Gazetteer& g, std::string_view text, const std::vector<Token>& tokens,
+       const uint32_t* ids, std::string* buf, std::vector<Candidate>* out,
+       std::vector<TriggerHit>* hits)
+      : g_(g), text_(text), tk_(tokens.data()), n_(tokens.size()), ids_(ids), buf_(buf),
+        out_(out), hits_(hits) {}
+
+  void Run() {
+    for (size_t i = 0; i < n_; ++i) {
+      if (ids_[i] != 0) Visit(i, ids_[i], 0);
+      const Token& t = tk_[i];
+      if (t.end - t.start >= 6) {
+        const auto* w = reinterpret_cast<const unsigned char*>(text_.data() + t.start);
+        if (clitic::IsConjunction(w[0], w[1]) || clitic::IsPreposition(w[0], w[1])) Clitics(i);
+      }
+    }
+  }
+
+ private:
+  // The aliases read from token i on: word `wid` after `strip` bytes of proclitics, then
+  // whole words separated by spaces only.
+  void Visit(size_t i, uint32_t wid, uint32_t strip) {
+    const Gazetteer::WordHead& head = g_.Head(wid);
+    if (head.trigger) hits_->push_back(TriggerHit{static_cast<uint32_t>(i), strip, wid});
+    uint32_t node = head.node;
+    int32_t alias = head.alias;
+    for (size_t j = i + 1; node != 0; ++j) {
+      if (alias >= 0) {
+        out_->push_back(Candidate{tk_[i].start + strip, tk_[j - 1].end, static_cast<uint32_t>(i),
+                                  static_cast<uint32_t>(j), alias, -1,
+                                  static_cast<uint8_t>(strip)});
+      }
+      if (j >= n_ || tk_[j].gap != Gap::kSpace || ids_[j] == 0) break;
+      node = g_.Child(node, ids_[j]);
+      if (node != 0) alias = g_.NodeAlias(node);
+    }
+  }
+
+  // The proclitic readings of token i.
+  __attribute__((noinline)) void Clitics(size_t i) {
+    const Token& t = tk_[i];
+    const std::string_view word = text_.substr(t.start, t.end - t.start);
+    ForEachCliticReading(word, buf_, [&](std::string_view reading, uint32_t strip) {
+      // A reading is the word's tail, read in place, or the ال-restored tail in `buf`.
+      const uint32_t wid = reading.data() == word.data() + strip
+                               ? g_.WordIdIn(text_, t.start + strip, reading.size())
+                               : g_.WordId(reading);
+      if (wid != 0) Visit(i, wid, strip);
+    });
+  }
+
+  const Gazetteer& g_;
+  std::string_view text_;
+  const Token* tk_;
+  size_t n_;
+  const uint32_t* ids_;
+  std::string* buf_;
+  std::vector<Candidate>* out_;
+  std::vector<TriggerHit>* hits_;
+};
+
+}  // namespace
 
 void MatchGazetteer(const Gazetteer& g, std::string_view normalized,
                     const std::vector<Token>& tokens, std::vector<uint32_t>* word_ids,
@@ -10,33 +77,8 @@ void MatchGazetteer(const Gazetteer& g, std::string_view normalized,
   word_ids->resize(n);
   uint32_t* ids = word_ids->data();
   const Token* tk = tokens.data();
-  const char* text = normalized.data();
-  auto word_of = [&](const Token& t) { return std::string_view(text + t.start, t.end - t.start); };
-  for (size_t i = 0; i < n; ++i) ids[i] = g.WordId(word_of(tk[i]));
-  for (size_t i = 0; i < n; ++i) {
-    const Token& t = tk[i];
-    // One reading of token i: word `wid`, after `strip` bytes of proclitics.
-    auto visit = [&](uint32_t wid, uint32_t strip) {
-      const Gazetteer::WordHead& head = g.Head(wid);
-      if (head.trigger) hits->push_back(TriggerHit{static_cast<uint32_t>(i), strip, wid});
-      uint32_t node = head.node;
-      int32_t alias = head.alias;
-      for (size_t j = i + 1; node != 0; ++j) {
-        if (alias >= 0) {
-          out->push_back(Candidate{t.start + strip, tk[j - 1].end, static_cast<uint32_t>(i),
-                                   static_cast<uint32_t>(j), alias, -1,
-                                   static_cast<uint8_t>(strip)});
-        }
-        if (j >= n || tk[j].gap != Gap::kSpace || ids[j] == 0) break;
-        node = g.Child(node, ids[j]);
-        if (node != 0) alias = g.NodeAlias(node);
-      }
-    };
-    if (ids[i] != 0) visit(ids[i], 0);
-    ForEachCliticReading(word_of(t), buf, [&](std::string_view reading, uint32_t strip) {
-      if (const uint32_t wid = g.WordId(reading); wid != 0) visit(wid, strip);
-    });
-  }
+  for (size_t i = 0; i < n; ++i) ids[i] = g.WordIdIn(normalized, tk[i].start, tk[i].end - tk[i].start);
+  Pass(g, normalized, tokens, ids, buf, out, hits).Run();
 }
 
 }  // namespace alam::internal
