@@ -1,8 +1,10 @@
 // Private: the gazetteer's vocabulary — every word of every alias and trigger — as an
-// open-addressing hash table made for the matcher's one lookup per word of a document: a
-// short multiply-xor hash of the word's bytes, a 32-bit tag per slot so that a word not in the
-// vocabulary (most words of a document) is turned away without touching its text, and the
-// words' bytes in one arena.
+// open-addressing hash table made for the matcher's one lookup per word of a document. A word
+// of up to 16 bytes (nearly all) is keyed by its bytes, read in place with two loads where the
+// text allows; two multiplies hash the key. An 8 KB filter turns away most words that are not
+// in the vocabulary (most words of a document) before a slot is read, a 32-bit tag per slot
+// most of the rest, and the key in the word's record confirms a match; longer words are
+// hashed byte-wise and compared with their bytes in the arena.
 #ifndef ALAM_SRC_GAZETTEER_WORD_TABLE_H_
 #define ALAM_SRC_GAZETTEER_WORD_TABLE_H_
 

@@ -168,6 +168,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
                   const std::vector<Token>& tokens, ResolveScratch* s,
                   std::vector<Resolved>* out) {
   s->surnames.clear();
+  s->surname_tails.clear();
   s->extra.clear();
   const bool any_person = std::any_of(out->begin(), out->end(), [&](const Resolved& r) {
     return r.entry >= 0 && g.core(static_cast<uint32_t>(r.entry)).type == EntityType::kPerson;
@@ -182,7 +183,10 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
       const std::string_view alias = g.alias(static_cast<uint32_t>(r.alias)).text;
       const size_t sp = alias.rfind(' ');
       if (sp == std::string_view::npos || alias.size() - sp - 1 < 6) continue;  // 3+ letters
-      s->surnames[alias.substr(sp + 1)] = static_cast<uint32_t>(r.entry);
+      const std::string_view surname = alias.substr(sp + 1);
+      if (s->surnames.insert_or_assign(surname, static_cast<uint32_t>(r.entry)).second) {
+        s->surname_tails.push_back(surname.substr(2));
+      }
     }
     if (s->surnames.empty()) continue;
     if (next < out->size() && (*out)[next].norm_start < t.end) continue;  // inside an entity
@@ -190,8 +194,8 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     // ends with the surname less its first letter (للاسد read as الاسد): a cheap filter
     // before the lookups below.
     const std::string_view word = text.substr(t.start, t.end - t.start);
-    const bool maybe = std::any_of(s->surnames.begin(), s->surnames.end(), [&](const auto& kv) {
-      const std::string_view tail = std::string_view(kv.first).substr(2);
+    const bool maybe = std::any_of(s->surname_tails.begin(), s->surname_tails.end(),
+                                   [&](std::string_view tail) {
       return word.size() >= tail.size() && word.substr(word.size() - tail.size()) == tail;
     });
     if (!maybe) continue;

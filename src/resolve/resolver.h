@@ -52,6 +52,7 @@ struct ResolveScratch {
   std::vector<Choice> choices;
   std::vector<std::pair<uint32_t, uint32_t>> covered;
   StringMap<uint32_t> surnames;  // surname → person entry, for document consistency
+  std::vector<std::string_view> surname_tails;  // each surname less its first letter
   std::vector<Resolved> extra;
   std::string buf;
 };
