@@ -112,5 +112,34 @@ TEST(NormalizeAndTokenizeTest, SameTokensAsTokenizingAfterwards) {
   }
 }
 
+// The token vector is the builder's buffer, sized ahead and trimmed at the end: reused
+// document after document (longer, shorter, failed, empty), it holds each document's tokens
+// and nothing of the one before.
+TEST(NormalizeAndTokenizeTest, ReusedVectorHoldsOnlyThisDocumentsTokens) {
+  std::string doc;
+  for (int i = 0; i < 300; ++i) doc += i % 7 == 0 ? "حلب، " : "في الرقة ";
+  const std::vector<std::string> docs = {"دير الزور", doc, "حلب", doc + "\xFF", "", doc.substr(0, 700),
+                                         "  ", doc};
+  NormalizeOptions opt;
+  std::string text, fresh_text;
+  std::vector<Token> reused;
+  for (const std::string& d : docs) {
+    std::vector<Token> fresh;
+    const absl::Status a = NormalizeAndTokenize(d, &text, nullptr, nullptr, &reused, opt);
+    const absl::Status b = NormalizeAndTokenize(d, &fresh_text, nullptr, nullptr, &fresh, opt);
+    ASSERT_EQ(a.ok(), b.ok());
+    if (!a.ok()) {
+      EXPECT_TRUE(reused.empty());
+      continue;
+    }
+    ASSERT_EQ(reused.size(), fresh.size()) << d.size();
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      ASSERT_EQ(reused[i].start, fresh[i].start);
+      ASSERT_EQ(reused[i].end, fresh[i].end);
+      ASSERT_EQ(reused[i].gap, fresh[i].gap);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace alam::internal

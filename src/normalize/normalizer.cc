@@ -359,6 +359,7 @@ absl::Status NormalizeImpl(std::string_view input, std::string* out, size_t* wri
   if (input.size() >= std::numeric_limits<uint32_t>::max()) {
     out->clear();
     if (written != nullptr) *written = 0;
+    if constexpr (kTokens) tokens->clear();
     return absl::OutOfRangeError(internal::Cat("document of ", input.size(),
                                                " bytes is too large (limit 4 GiB - 1)"));
   }

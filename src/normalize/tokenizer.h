@@ -3,6 +3,7 @@
 #ifndef ALAM_SRC_NORMALIZE_TOKENIZER_H_
 #define ALAM_SRC_NORMALIZE_TOKENIZER_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,16 +23,22 @@ enum class Gap : uint8_t {
 };
 
 struct Token {
+  // Left uninitialized: TokenBuilder sizes its buffer ahead without filling it.
+  Token() {}  // NOLINT(modernize-use-equals-default): = default would zero-fill on resize
+  Token(uint32_t s, uint32_t e, Gap g) : start(s), end(e), gap(g) {}
   uint32_t start;  // byte offsets into the normalized text
   uint32_t end;
   Gap gap;         // separation from the previous token
 };
 
 // The one state machine that turns a sequence of classified characters into tokens; driven by
-// Tokenize (over normalized text) and by NormalizeAndTokenize (while it writes).
+// Tokenize (over normalized text) and by NormalizeAndTokenize (while it writes). Tokens are
+// written in place into the vector, which serves as the buffer (sized ahead, so that a block's
+// tokens need one capacity check, not one per token); Finish() trims it to the tokens.
 class TokenBuilder {
  public:
-  explicit TokenBuilder(std::vector<Token>* out) : out_(out) { out_->clear(); }
+  explicit TokenBuilder(std::vector<Token>* out)
+      : out_(out), data_(out->data()), room_(out->size()) {}
   // A character of class `c` starts at byte `pos` of the normalized text.
   void Add(CharClass c, uint32_t pos) {
     if (c == CharClass::kWord) {
@@ -42,47 +49,89 @@ class TokenBuilder {
       return;
     }
     if (in_word_) {
-      out_->push_back(Token{start_, pos, gap_});
+      if (count_ == room_) Grow(1);
+      data_[count_++] = Token{start_, pos, gap_};
       in_word_ = false;
       gap_ = Gap::kSpace;
     }
     const Gap g = static_cast<Gap>(static_cast<uint8_t>(c) - 1);
     if (g > gap_) gap_ = g;
   }
-  // A block of `len` (<= 32) bytes of normalized text starting at byte `pos`, described by bit
-  // masks (bit k: byte pos + k): `word` the bytes of word characters, `quote` and `other` the
-  // bytes of separators of those kinds (the rest are spaces). The same tokens as calling Add
-  // for each of its characters.
+  // A block of `len` (1 to 32) bytes of normalized text starting at byte `pos`, described by
+  // bit masks (bit k: byte pos + k): `word` the bytes of word characters, `quote` and `other`
+  // the bytes of separators of those kinds (the rest are spaces). The same tokens as calling
+  // Add for each of its characters.
   void AddBlock(uint32_t word, uint32_t quote, uint32_t other, uint32_t len, uint32_t pos) {
     const uint32_t full = len >= 32 ? ~0u : (1u << len) - 1;
     word &= full;
     const uint32_t prev = (word << 1) | (in_word_ ? 1u : 0u);
-    const uint32_t ends = ~word & prev & full;
-    uint32_t events = (word & ~prev) | ends;
+    uint32_t starts = word & ~prev;
+    uint32_t ends = ~word & prev & full;
+    if (count_ + 17 > room_) Grow(17);  // a block ends at most 16 words
+    Token* d = data_ + count_;
+    if ((quote | other) == 0) {
+      // Spaces only: the gap of the first word ended here is the one carried in, every other
+      // word's is a space. Starts and ends alternate, so the k-th end closes the word of the
+      // k-th start (or of the word carried in).
+      Gap gap = gap_;
+      if (in_word_ && ends != 0) {
+        *d++ = Token{start_, pos + Ctz(ends), gap};
+        ends &= ends - 1;
+        gap = Gap::kSpace;
+      }
+      while (ends != 0) {
+        *d++ = Token{pos + Ctz(starts), pos + Ctz(ends), gap};
+        starts &= starts - 1;
+        ends &= ends - 1;
+        gap = Gap::kSpace;
+      }
+      gap_ = gap;
+      if (starts != 0) {
+        start_ = pos + Ctz(starts);
+        in_word_ = true;
+      } else {
+        in_word_ = (word >> (len - 1)) & 1u;
+      }
+      count_ = static_cast<size_t>(d - data_);
+      return;
+    }
+    uint32_t events = starts | ends;
     uint32_t from = 0;  // the separators of the current gap start at this bit
-    const bool spaces_only = (quote | other) == 0;  // no gap can widen
     while (events != 0) {
-      const uint32_t k = static_cast<uint32_t>(__builtin_ctz(events));
+      const uint32_t k = Ctz(events);
       if ((ends >> k) & 1u) {
-        out_->push_back(Token{start_, pos + k, gap_});
+        *d++ = Token{start_, pos + k, gap_};
         in_word_ = false;
         gap_ = Gap::kSpace;
         from = k;
       } else {
-        if (!spaces_only) Widen(quote, other, from, k);
+        Widen(quote, other, from, k);
         start_ = pos + k;
         in_word_ = true;
       }
       events &= events - 1;
     }
-    if (!in_word_ && !spaces_only) Widen(quote, other, from, len);
+    if (!in_word_) Widen(quote, other, from, len);
+    count_ = static_cast<size_t>(d - data_);
   }
   void Finish(uint32_t end) {
-    if (in_word_) out_->push_back(Token{start_, end, gap_});
+    if (in_word_) {
+      if (count_ == room_) Grow(1);
+      data_[count_++] = Token{start_, end, gap_};
+    }
     in_word_ = false;
+    out_->resize(count_);
+    room_ = count_;
   }
 
  private:
+  static uint32_t Ctz(uint32_t x) { return static_cast<uint32_t>(__builtin_ctz(x)); }
+  // Room for at least `n` more tokens.
+  void Grow(size_t n) {
+    out_->resize(std::max(out_->size() * 2, count_ + n + 64));
+    data_ = out_->data();
+    room_ = out_->size();
+  }
   // The gap takes the strongest separator among bits [from, to) of the masks.
   void Widen(uint32_t quote, uint32_t other, uint32_t from, uint32_t to) {
     const uint32_t upto = to >= 32 ? ~0u : (1u << to) - 1;
@@ -93,6 +142,9 @@ class TokenBuilder {
   }
 
   std::vector<Token>* out_;
+  Token* data_;
+  size_t room_;       // out_->size(): tokens [count_, room_) are scratch
+  size_t count_ = 0;  // tokens written
   bool in_word_ = false;
   uint32_t start_ = 0;
   Gap gap_ = Gap::kSpace;
