@@ -30,7 +30,9 @@ struct Context {
   // Whether `entry` is named within kContextWindowBytes of `pos` by another name than `alias`
   // (a name does not support itself: the many places called الرياض do not make each other
   // likely). `m` is sorted by entry and position: a binary search keeps this logarithmic.
-  static bool Near(const std::vector<Mention>& m, uint32_t entry, uint32_t pos, int32_t alias) {
+  static bool Near(const std::vector<Mention>& m, const std::vector<uint64_t>& named,
+                   uint32_t entry, uint32_t pos, int32_t alias) {
+    if (!((named[entry >> 6] >> (entry & 63)) & 1)) return false;
     const uint32_t lo = pos > kContextWindowBytes ? pos - kContextWindowBytes : 0;
     auto p = std::lower_bound(m.begin(), m.end(), Mention{entry, lo, 0}, ByEntryAndPosition);
     for (; p != m.end() && p->entry == entry && p->pos <= pos + kContextWindowBytes; ++p) {
@@ -51,7 +53,7 @@ struct Context {
   // both.
   void RelativesNear(uint32_t entry, uint32_t pos, int32_t alias, bool* close, bool* any) const {
     *close = *any = false;
-    if (Near(s->descendant_mentions, entry, pos, alias)) {
+    if (Near(s->descendant_mentions, s->descendant_named, entry, pos, alias)) {
       *any = true;
       *close = !IsBroad(entry);
     }
@@ -59,7 +61,7 @@ struct Context {
       if (*close) return;  // then *any is set too
       const bool broad = IsBroad(a);
       if (*any && broad) return;  // would change neither
-      if (Near(s->mentions, a, pos, alias)) {
+      if (Near(s->mentions, s->named, a, pos, alias)) {
         *any = true;
         *close = !broad;
       }
@@ -170,12 +172,18 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
   s->surnames.clear();
   s->surname_tails.clear();
   s->extra.clear();
-  const bool any_person = std::any_of(out->begin(), out->end(), [&](const Resolved& r) {
+  const auto first_person = std::find_if(out->begin(), out->end(), [&](const Resolved& r) {
     return r.entry >= 0 && g.core(static_cast<uint32_t>(r.entry)).type == EntityType::kPerson;
   });
-  if (!any_person) return;
+  if (first_person == out->end()) return;
+  // No token before the end of the first person named can be a surname of it: the walk
+  // starts there.
+  const auto from = std::lower_bound(
+      tokens.begin(), tokens.end(), first_person->norm_end,
+      [](const Token& t, uint32_t end) { return t.start < end; });
   size_t next = 0;  // next resolved entity in text order
-  for (const Token& t : tokens) {
+  for (auto tok = from; tok != tokens.end(); ++tok) {
+    const Token& t = *tok;
     while (next < out->size() && (*out)[next].norm_end <= t.start) {
       const Resolved& r = (*out)[next++];
       if (r.entry < 0 || r.alias < 0) continue;
@@ -237,14 +245,20 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
   std::vector<Mention>& descendant_mentions = scratch->descendant_mentions;
   mentions.clear();
   descendant_mentions.clear();
+  const size_t words = (g.entries().size() + 63) / 64;
+  scratch->named.assign(words, 0);
+  scratch->descendant_named.assign(words, 0);
+  auto set = [](std::vector<uint64_t>& bits, uint32_t e) { bits[e >> 6] |= uint64_t{1} << (e & 63); };
   for (const Candidate& c : candidates) {
     if (c.alias < 0) continue;
     const AliasCore& a = g.alias_core(static_cast<uint32_t>(c.alias));
     if (a.ambiguous) continue;
     for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
       mentions.push_back(Mention{*it, c.norm_start, c.alias});
+      set(scratch->named, *it);
       g.ForEachAncestor(*it, kMaxAncestors, [&](uint32_t anc) {
         descendant_mentions.push_back(Mention{anc, c.norm_start, c.alias});
+        set(scratch->descendant_named, anc);
       });
     }
   }

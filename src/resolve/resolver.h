@@ -48,6 +48,10 @@ struct ResolveScratch {
   // then position: a document's context in two short arrays.
   std::vector<Mention> mentions;
   std::vector<Mention> descendant_mentions;
+  // Bit e: entry e is in mentions (descendant_mentions). Most entries a candidate asks about
+  // are not, and the bit says so without a search.
+  std::vector<uint64_t> named;
+  std::vector<uint64_t> descendant_named;
   std::vector<uint32_t> order;
   std::vector<Choice> choices;
   std::vector<std::pair<uint32_t, uint32_t>> covered;
