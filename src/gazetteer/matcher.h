@@ -36,21 +36,25 @@ template <typename F>
 void ForEachCliticReading(std::string_view word, std::string* buf, F f) {
   if (word.size() < 6) return;
   const auto* w = reinterpret_cast<const unsigned char*>(word.data());
-  // A reading after `p` bytes of proclitics whose last letter starts at p - 2.
-  auto rest = [&](uint32_t p) {
-    if (word.size() < p + 4) return;
+  // The bytes of proclitics before each reading (the last proclitic letter starts 2 bytes
+  // before): one letter, and after a conjunction a preposition too.
+  uint32_t strips[2];
+  int count = 0;
+  if (clitic::IsConjunction(w[0], w[1])) {
+    strips[count++] = 2;
+    if (clitic::IsPreposition(w[2], w[3])) strips[count++] = 4;
+  } else if (clitic::IsPreposition(w[0], w[1])) {
+    strips[count++] = 2;
+  }
+  for (int k = 0; k < count; ++k) {
+    const uint32_t p = strips[k];
+    if (word.size() < p + 4) break;
     f(word.substr(p), p);
     if (clitic::IsLam(w[p - 2], w[p - 1]) && clitic::IsLam(w[p], w[p + 1])) {
       buf->assign("\xD8\xA7");  // ا: ل + ال written لل
       buf->append(word.substr(p));
       f(std::string_view(*buf), p);
     }
-  };
-  if (clitic::IsConjunction(w[0], w[1])) {
-    rest(2);
-    if (clitic::IsPreposition(w[2], w[3])) rest(4);
-  } else if (clitic::IsPreposition(w[0], w[1])) {
-    rest(2);
   }
 }
 
