@@ -8,6 +8,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace alam::internal {
 
 // Decodes one code point from p[0..avail). Returns its length (1–4), or 0 when the bytes do
@@ -66,9 +70,25 @@ inline size_t FindInvalidUtf8(std::string_view s) {
 
 // Code points in `s`, counting each invalid byte as one (the convention of repaired text).
 // The bytes of p[0, n) that are not UTF-8 continuation bytes (10xxxxxx): the number of code
-// points of valid UTF-8. Eight bytes at a time.
+// points of valid UTF-8. Sixteen bytes at a time with SSE2, then eight.
 inline size_t CountCharacterStarts(const uint8_t* p, size_t n) {
   size_t count = n, i = 0;
+#if defined(__SSE2__)
+  // A continuation byte, read as a signed byte, is below -64 (0xC0); each one found adds 1 to
+  // its lane of `lanes` (the compare gives -1), and the lanes are summed before they can wrap.
+  const __m128i limit = _mm_set1_epi8(static_cast<char>(0xC0));
+  while (i + 16 <= n) {
+    __m128i lanes = _mm_setzero_si128();
+    const size_t stop = i + 16 * 255 < n ? i + 16 * 255 : n;
+    for (; i + 16 <= stop; i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      lanes = _mm_sub_epi8(lanes, _mm_cmplt_epi8(v, limit));
+    }
+    const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+    count -= static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+             static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  }
+#endif
   for (; i + 8 <= n; i += 8) {
     uint64_t v;
     std::memcpy(&v, p + i, 8);
