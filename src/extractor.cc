@@ -81,15 +81,68 @@ std::string_view BaseName(std::string_view path) {
 // The one dispatch of data files by name: rules.tsv (or any file given as rules),
 // stopwords.tsv and common_words.tsv, ambiguous.tsv, triggers.tsv, and every other file as a
 // gazetteer table.
+enum class DataTarget { kRules, kStopwords, kCommonWords, kAmbiguity, kTriggers, kTable };
+DataTarget TargetOf(std::string_view name, bool is_rules) {
+  const std::string_view base = BaseName(name);
+  if (is_rules || base == "rules.tsv") return DataTarget::kRules;
+  if (base == "stopwords.tsv") return DataTarget::kStopwords;
+  if (base == "common_words.tsv") return DataTarget::kCommonWords;
+  if (base == "ambiguous.tsv") return DataTarget::kAmbiguity;
+  if (base == "triggers.tsv") return DataTarget::kTriggers;
+  return DataTarget::kTable;
+}
+// Whether the file loads into the rule set (otherwise into the gazetteer).
+bool LoadsIntoRules(DataTarget t) { return t <= DataTarget::kCommonWords; }
+
 absl::Status LoadDataFile(CompiledData* d, std::string_view name, std::string_view content,
                           bool is_rules) {
-  const std::string_view base = BaseName(name);
-  if (is_rules || base == "rules.tsv") return d->rules.Add(name, content);
-  if (base == "stopwords.tsv") return d->rules.AddStopwords(name, content, false);
-  if (base == "common_words.tsv") return d->rules.AddStopwords(name, content, true);
-  if (base == "ambiguous.tsv") return d->gazetteer.AddAmbiguity(name, content);
-  if (base == "triggers.tsv") return d->gazetteer.AddTriggers(name, content);
+  switch (TargetOf(name, is_rules)) {
+    case DataTarget::kRules: return d->rules.Add(name, content);
+    case DataTarget::kStopwords: return d->rules.AddStopwords(name, content, false);
+    case DataTarget::kCommonWords: return d->rules.AddStopwords(name, content, true);
+    case DataTarget::kAmbiguity: return d->gazetteer.AddAmbiguity(name, content);
+    case DataTarget::kTriggers: return d->gazetteer.AddTriggers(name, content);
+    case DataTarget::kTable: break;
+  }
   return d->gazetteer.AddTable(name, content);
+}
+
+// One data file to load: embedded (its content) or named by the user (a path to read).
+struct DataSource {
+  std::string name;
+  std::string_view embedded;
+  bool from_disk = false;
+  bool is_rules = false;
+};
+
+// Loads `sources` in order, the gazetteer's files on one thread and the rule set's on another
+// (they do not meet before RuleSet::Bind); the error returned is the first in the order of
+// `sources`, as loading them one by one would have reported.
+absl::Status LoadDataFiles(CompiledData* d, const std::vector<DataSource>& sources) {
+  absl::Status errors[2];
+  size_t error_at[2] = {sources.size(), sources.size()};
+  ParallelFor(2, 2, [&](size_t stream, unsigned) {
+    const bool rules_stream = stream == 1;
+    for (size_t k = 0; k < sources.size(); ++k) {
+      const DataSource& src = sources[k];
+      if (LoadsIntoRules(TargetOf(src.name, src.is_rules)) != rules_stream) continue;
+      absl::Status s;
+      if (src.from_disk) {
+        absl::StatusOr<std::string> content = ReadFile(src.name);
+        s = content.ok() ? LoadDataFile(d, src.name, *content, src.is_rules) : content.status();
+      } else {
+        s = LoadDataFile(d, src.name, src.embedded, src.is_rules);
+      }
+      if (!s.ok()) {
+        errors[stream] = s;
+        error_at[stream] = k;
+        return;
+      }
+    }
+  });
+  if (error_at[0] < error_at[1]) return errors[0];
+  if (error_at[1] < sources.size()) return errors[1];
+  return absl::OkStatus();
 }
 
 // Arabic combining marks removed by normalization that belong to the letter before them.
@@ -124,26 +177,16 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOpti
   if (options.min_score < 0 || options.min_score > 1) {
     return absl::InvalidArgumentError("min_score must be in [0, 1]");
   }
+  std::vector<internal::DataSource> sources;
   if (options.use_embedded_data) {
     for (size_t i = 0; i < internal::kEmbeddedFileCount; ++i) {
       const internal::EmbeddedFile& f = internal::kEmbeddedFiles[i];
-      absl::Status s = internal::LoadDataFile(ex->data_.get(), internal::Cat("data/", f.name),
-                                              std::string_view(f.data, f.size), false);
-      if (!s.ok()) return s;
+      sources.push_back({internal::Cat("data/", f.name), std::string_view(f.data, f.size)});
     }
   }
-  for (const std::string& path : options.gazetteer_files) {
-    absl::StatusOr<std::string> content = internal::ReadFile(path);
-    if (!content.ok()) return content.status();
-    absl::Status s = internal::LoadDataFile(ex->data_.get(), path, *content, false);
-    if (!s.ok()) return s;
-  }
-  for (const std::string& path : options.rule_files) {
-    absl::StatusOr<std::string> content = internal::ReadFile(path);
-    if (!content.ok()) return content.status();
-    absl::Status s = internal::LoadDataFile(ex->data_.get(), path, *content, true);
-    if (!s.ok()) return s;
-  }
+  for (const std::string& path : options.gazetteer_files) sources.push_back({path, {}, true, false});
+  for (const std::string& path : options.rule_files) sources.push_back({path, {}, true, true});
+  if (absl::Status s = internal::LoadDataFiles(ex->data_.get(), sources); !s.ok()) return s;
   absl::Status s = g.Finish();
   if (!s.ok()) return s;
   rules.Bind(&g);

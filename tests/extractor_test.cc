@@ -269,6 +269,35 @@ TEST(ExtractorRulesTest, RuleMadeEntitiesNameTheirRule) {
   EXPECT_TRUE(es->empty());
 }
 
+// The gazetteer's files and the rules' load on two threads; the error reported is still the
+// first in the order the files are given (embedded, --gazetteer, --rules), whichever thread
+// meets it first.
+TEST(ExtractorRulesTest, FirstBadFileInOrderIsReported) {
+  testing::TempDir dir;
+  const std::string good_table = dir.Write("t.tsv", testing::kTestTable);
+  const std::string bad_table = dir.Write("bad.tsv", "id\ttype\tname_ar\nx\tNOTATYPE\tحلب\n");
+  const std::string good_rules = dir.Write(
+      "r.tsv", "id\ttrigger\ttype\tscore\tpattern\nq\tقرية\tPLACE\t0.7\tقريه ([^ ]+)\n");
+  const std::string bad_rules = dir.Write(
+      "badr.tsv", "id\ttrigger\ttype\tscore\tpattern\nq\tقرية\tPLACE\t0.7\tقريه ([^ ]+\n");
+  auto error_of = [](std::vector<std::string> tables, std::vector<std::string> rules) {
+    ExtractorOptions opt;
+    opt.use_embedded_data = false;
+    opt.gazetteer_files = std::move(tables);
+    opt.rule_files = std::move(rules);
+    auto ex = Extractor::Create(opt);
+    return ex.ok() ? std::string("ok") : std::string(ex.status().message());
+  };
+  EXPECT_EQ(error_of({good_table}, {good_rules}), "ok");
+  for (int i = 0; i < 20; ++i) {  // the threads' timing varies; the answer must not
+    EXPECT_NE(error_of({good_table, bad_table}, {bad_rules}).find("bad.tsv:2: unknown type"),
+              std::string::npos);
+    EXPECT_NE(error_of({"/nonexistent/alam/x.tsv"}, {bad_rules}).find("/nonexistent/alam/x.tsv"),
+              std::string::npos);
+    EXPECT_NE(error_of({good_table}, {bad_rules}).find("badr.tsv:2"), std::string::npos);
+  }
+}
+
 // Namesakes ranked by relatives named nearby: a close relative (a parent, a place inside the
 // entry) ranks first and raises the score; a broad ancestor (a country) or a place inside a
 // broad entry (a village of a governorate) counts only after prominence, and raises nothing.
