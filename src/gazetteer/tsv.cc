@@ -8,10 +8,8 @@
 namespace alam::internal {
 
 std::string_view TsvRow::Get(std::string_view name) const {
-  for (size_t i = 0; i < header->size(); ++i) {
-    if ((*header)[i] == name) return fields[i];
-  }
-  return {};
+  auto it = column->find(name);
+  return it == column->end() ? std::string_view() : fields[it->second];
 }
 
 std::string TsvRow::Where() const { return Cat(file, ":", line, ": "); }
@@ -21,7 +19,8 @@ absl::Status ParseTsv(std::string_view file, std::string_view content,
                       const std::vector<std::string_view>& required,
                       const std::function<absl::Status(const TsvRow&)>& on_row) {
   std::vector<std::string> header;
-  TsvRow row{&header, {}, file, 0};
+  absl::flat_hash_map<std::string_view, size_t> column;
+  TsvRow row{&header, &column, {}, file, 0};
   size_t line_no = 0;
   size_t pos = 0;
   while (pos < content.size()) {
@@ -32,42 +31,43 @@ absl::Status ParseTsv(std::string_view file, std::string_view content,
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    const std::string where = Cat(file, ":", line_no, ": ");
+    auto where = [&] { return Cat(file, ":", line_no, ": "); };  // for messages only
     if (line.find('\0') != std::string_view::npos) {
-      return absl::InvalidArgumentError(Cat(where, "NUL byte in a data line"));
+      return absl::InvalidArgumentError(Cat(where(), "NUL byte in a data line"));
     }
     const size_t bad = FindInvalidUtf8(line);
     if (bad != line.size()) {
       return absl::InvalidArgumentError(
-          Cat(where, "invalid UTF-8 at column byte ", bad + 1));
+          Cat(where(), "invalid UTF-8 at column byte ", bad + 1));
     }
-    std::vector<std::string_view> fields = Split(line, '\t');
+    SplitInto(line, '\t', &row.fields);
+    const std::vector<std::string_view>& fields = row.fields;
     if (header.empty()) {
       for (std::string_view f : fields) {
-        if (f.empty()) return absl::InvalidArgumentError(Cat(where, "empty column name in header"));
+        if (f.empty()) return absl::InvalidArgumentError(Cat(where(), "empty column name in header"));
         if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), f) == allowed.end()) {
           return absl::InvalidArgumentError(Cat(
-              where, "unknown column \"", f, "\" (known: ", Join(allowed, ", "), ")"));
+              where(), "unknown column \"", f, "\" (known: ", Join(allowed, ", "), ")"));
         }
         if (std::find(header.begin(), header.end(), f) != header.end()) {
-          return absl::InvalidArgumentError(Cat(where, "duplicate column \"", f, "\""));
+          return absl::InvalidArgumentError(Cat(where(), "duplicate column \"", f, "\""));
         }
         header.emplace_back(f);
       }
+      for (size_t i = 0; i < header.size(); ++i) column[header[i]] = i;
       for (std::string_view r : required) {
         if (std::find(header.begin(), header.end(), r) == header.end()) {
           return absl::InvalidArgumentError(
-              Cat(where, "header lacks the required column \"", r, "\""));
+              Cat(where(), "header lacks the required column \"", r, "\""));
         }
       }
       continue;
     }
     if (fields.size() != header.size()) {
-      return absl::InvalidArgumentError(Cat(where, "expected ", header.size(),
+      return absl::InvalidArgumentError(Cat(where(), "expected ", header.size(),
                                                      " tab-separated fields, found ",
                                                      fields.size()));
     }
-    row.fields = std::move(fields);
     row.line = line_no;
     absl::Status s = on_row(row);
     if (!s.ok()) return s;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 
 namespace alam::internal {
@@ -14,6 +15,7 @@ namespace alam::internal {
 // One data row: its fields in the order of `columns`, and where it stands.
 struct TsvRow {
   const std::vector<std::string>* header;
+  const absl::flat_hash_map<std::string_view, size_t>* column;  // header name → index
   std::vector<std::string_view> fields;
   std::string_view file;
   size_t line;

@@ -49,18 +49,26 @@ std::string Cat(const Args&... args) {
   return s;
 }
 
-inline std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
+// The pieces of `s` between the separators, into *out (cleared first: a vector reused line
+// after line keeps its capacity).
+inline void SplitInto(std::string_view s, char sep, std::vector<std::string_view>* out) {
+  out->clear();
   size_t start = 0;
   while (true) {
     const size_t pos = s.find(sep, start);
     if (pos == std::string_view::npos) {
-      out.push_back(s.substr(start));
-      return out;
+      out->push_back(s.substr(start));
+      return;
     }
-    out.push_back(s.substr(start, pos - start));
+    out->push_back(s.substr(start, pos - start));
     start = pos + 1;
   }
+}
+
+inline std::vector<std::string_view> Split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  SplitInto(s, sep, &out);
+  return out;
 }
 
 template <typename Container>
