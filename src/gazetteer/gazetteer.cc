@@ -85,39 +85,44 @@ std::string_view Gazetteer::Intern(std::string_view s) {
 
 absl::Status Gazetteer::AddTable(std::string_view file, std::string_view content) {
   if (finished_) return absl::FailedPreconditionError("gazetteer already compiled");
+  // At most one entry a line: the tables grow once, not by doubling (each doubling copies
+  // the entries so far into memory the system has to fault in).
+  const size_t lines = static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
+  entries_.reserve(entries_.size() + lines);
+  entry_where_.reserve(entry_where_.size() + lines);
+  pending_aliases_.reserve(pending_aliases_.size() + lines);
   return ParseTsv(file, content, kTableColumns, {"id", "type", "name_ar"},
                   [&](const TsvRow& row) -> absl::Status {
-    const std::string where = row.Where();
     EntryInfo e;
     const std::string_view id = row.Get("id");
     if (!ValidId(id)) {
       return absl::InvalidArgumentError(
-          Cat(where, "invalid id \"", id, "\" (ASCII letters, digits, : . _ - only)"));
+          Cat(row.Where(), "invalid id \"", id, "\" (ASCII letters, digits, : . _ - only)"));
     }
     if (id_index_.contains(id)) {
       return absl::InvalidArgumentError(Cat(
-          where, "duplicate id \"", id, "\" (first at ", entry_where_[id_index_[id]], ")"));
+          row.Where(), "duplicate id \"", id, "\" (first at ", entry_where_[id_index_[id]], ")"));
     }
     if (!ParseEntityType(row.Get("type"), &e.type)) {
       return absl::InvalidArgumentError(Cat(
-          where, "unknown type \"", row.Get("type"),
+          row.Where(), "unknown type \"", row.Get("type"),
           "\" (PLACE, FACTION, PERSON, ORGANIZATION, OPERATION)"));
     }
     if (row.Get("name_ar").empty()) {
-      return absl::InvalidArgumentError(Cat(where, "empty name_ar for \"", id, "\""));
+      return absl::InvalidArgumentError(Cat(row.Where(), "empty name_ar for \"", id, "\""));
     }
     const std::string_view lat = row.Get("lat"), lon = row.Get("lon");
     if (!lat.empty() || !lon.empty()) {
       if (!ParseNumber(lat, &e.lat) || !ParseNumber(lon, &e.lon) || e.lat < -90 ||
           e.lat > 90 || e.lon < -180 || e.lon > 180) {
         return absl::InvalidArgumentError(
-            Cat(where, "bad coordinates \"", lat, "\", \"", lon, "\""));
+            Cat(row.Where(), "bad coordinates \"", lat, "\", \"", lon, "\""));
       }
       e.has_coordinates = true;
     }
     const std::string_view approx = row.Get("coord_approx");
     if (approx != "" && approx != "0" && approx != "1") {
-      return absl::InvalidArgumentError(Cat(where, "coord_approx must be 0, 1 or empty"));
+      return absl::InvalidArgumentError(Cat(row.Where(), "coord_approx must be 0, 1 or empty"));
     }
     e.coordinates_approximate = approx == "1";
     const std::string_view prom = row.Get("prominence");
@@ -125,7 +130,7 @@ absl::Status Gazetteer::AddTable(std::string_view file, std::string_view content
     if (!prom.empty() && (!ParseNumber(prom, &e.prominence) || e.prominence < 0 ||
                           e.prominence > 100)) {
       return absl::InvalidArgumentError(
-          Cat(where, "prominence must be an integer 0-100, got \"", prom, "\""));
+          Cat(row.Where(), "prominence must be an integer 0-100, got \"", prom, "\""));
     }
     e.id = Intern(id);
     e.subtype = Intern(row.Get("subtype"));
