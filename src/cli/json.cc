@@ -1,6 +1,7 @@
 #include "cli/json.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "normalize/utf8.h"
 #include "util/json_scan.h"
@@ -285,25 +286,36 @@ absl::StatusOr<JsonValue> ParseJsonObject(std::string_view text, const std::vect
 
 namespace {
 
-// Appends the JSON form of a byte JSON must escape (IsJsonSpecial with del) or of any other
-// single byte.
-void AppendEscaped(uint8_t c, std::string* out) {
+// Writes the JSON form of a byte JSON must escape (IsJsonSpecial with del) or of any other
+// single byte at `p` (at most 6 bytes); returns the end.
+char* PutEscaped(uint8_t c, char* p) {
   static constexpr char kHex[] = "0123456789abcdef";
+  auto two = [&](char second) {
+    p[0] = '\\';
+    p[1] = second;
+    return p + 2;
+  };
   switch (c) {
-    case '"': out->append("\\\""); break;
-    case '\\': out->append("\\\\"); break;
-    case '\n': out->append("\\n"); break;
-    case '\r': out->append("\\r"); break;
-    case '\t': out->append("\\t"); break;
+    case '"': return two('"');
+    case '\\': return two('\\');
+    case '\n': return two('n');
+    case '\r': return two('r');
+    case '\t': return two('t');
     default:
       if (c < 0x20 || c == 0x7F) {
-        out->append("\\u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 15]);
-      } else {
-        out->push_back(static_cast<char>(c));
+        std::memcpy(p, "\\u00", 4);
+        p[4] = kHex[c >> 4];
+        p[5] = kHex[c & 15];
+        return p + 6;
       }
+      *p = static_cast<char>(c);
+      return p + 1;
   }
+}
+
+void AppendEscaped(uint8_t c, std::string* out) {
+  char buf[6];
+  out->append(buf, static_cast<size_t>(PutEscaped(c, buf) - buf));
 }
 
 }  // namespace
@@ -357,16 +369,24 @@ void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
-void AppendValidJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
+char* PutValidJsonString(std::string_view s, char* p) {
+  *p++ = '"';
   for (size_t i = 0; i < s.size();) {
     const size_t j = i + internal::FindJsonSpecial(s.data() + i, s.size() - i, /*del=*/true);
-    out->append(s.data() + i, j - i);
+    std::memcpy(p, s.data() + i, j - i);
+    p += j - i;
     if (j == s.size()) break;
-    AppendEscaped(static_cast<uint8_t>(s[j]), out);
+    p = PutEscaped(static_cast<uint8_t>(s[j]), p);
     i = j + 1;
   }
-  out->push_back('"');
+  *p++ = '"';
+  return p;
+}
+
+void AppendValidJsonString(std::string_view s, std::string* out) {
+  const size_t at = out->size();
+  out->resize(at + ValidJsonStringBound(s));
+  out->resize(static_cast<size_t>(PutValidJsonString(s, out->data() + at) - out->data()));
 }
 
 }  // namespace alam::cli

@@ -43,6 +43,17 @@ char* PutNumber(char* p, std::string_view key, size_t v) {
   return std::to_chars(p, p + 24, v).ptr;
 }
 
+// Writes `, "score": ` and the score with two decimals, as "%.2f" prints it (15 bytes).
+char* PutScore(char* p, double score) {
+  const long hundredths = std::lround(score * 100);
+  const char text[] = {',', ' ', '"', 's', 'c', 'o', 'r', 'e', '"', ':', ' ',
+                       static_cast<char>('0' + hundredths / 100), '.',
+                       static_cast<char>('0' + hundredths / 10 % 10),
+                       static_cast<char>('0' + hundredths % 10)};
+  std::memcpy(p, text, sizeof(text));
+  return p + sizeof(text);
+}
+
 }  // namespace
 
 const JsonlFormatter::Cached& JsonlFormatter::EntryJson(uint32_t entry_index,
@@ -56,21 +67,66 @@ const JsonlFormatter::Cached& JsonlFormatter::EntryJson(uint32_t entry_index,
   probe.id = info.id;
   probe.name_ar = info.name_ar;
   probe.name_en = info.name_en;
-  AppendMiddle(probe, &c.middle);
+  c.offset = static_cast<uint32_t>(cached_text_.size());
+  AppendMiddle(probe, &cached_text_);
+  c.middle = static_cast<uint32_t>(cached_text_.size() - c.offset);
   if (!info.country.empty()) {
-    c.tail.append(", \"country\": ");
-    AppendJsonString(info.country, &c.tail);
+    cached_text_.append(", \"country\": ");
+    AppendJsonString(info.country, &cached_text_);
   }
   if (!info.parent_id.empty()) {
-    c.tail.append(", \"parent\": ");
-    AppendJsonString(info.parent_id, &c.tail);
+    cached_text_.append(", \"parent\": ");
+    AppendJsonString(info.parent_id, &cached_text_);
   }
+  c.tail = static_cast<uint32_t>(cached_text_.size() - c.offset - c.middle);
   c.ready = true;
   return c;
 }
 
 void JsonlFormatter::Entity(const alam::Entity& e, size_t base_cp, size_t base_byte, bool first,
                             std::string* out) {
+  const EntryInfo* info = ex_.entry(e);
+  const Cached* cached = info != nullptr ? &EntryJson(e.entry_index, *info) : nullptr;
+  if (cached == nullptr || !valid_texts_) {
+    EntityPieceByPiece(e, base_cp, base_byte, first, cached, out);
+    return;
+  }
+  // The usual entity: one bound, one resize, and every field written in place.
+  constexpr std::string_view kText = ", \"text\": ", kSource = ", \"source\": ",
+                             kAlias = ", \"alias\": ";
+  const size_t bound = 2 + 4 * (16 + 20) + kText.size() + ValidJsonStringBound(e.text) +
+                       cached->middle + 15 + kSource.size() + ValidJsonStringBound(e.source) +
+                       kAlias.size() + ValidJsonStringBound(e.alias) + 40 + cached->tail + 1;
+  const size_t at = out->size();
+  out->resize(at + bound);
+  char* p = out->data() + at;
+  auto put = [&](std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  };
+  if (!first) put(", ");
+  p = PutNumber(p, "{\"start\": ", base_cp + e.start);
+  p = PutNumber(p, ", \"end\": ", base_cp + e.end);
+  p = PutNumber(p, ", \"byte_start\": ", base_byte + e.byte_start);
+  p = PutNumber(p, ", \"byte_end\": ", base_byte + e.byte_end);
+  put(kText);
+  p = PutValidJsonString(e.text, p);
+  put(std::string_view(cached_text_.data() + cached->offset, cached->middle));
+  p = PutScore(p, e.score);
+  put(kSource);
+  p = PutValidJsonString(e.source, p);  // from the rules and gazetteer data
+  put(kAlias);
+  p = PutValidJsonString(e.alias, p);
+  if (e.alternatives > 0) p = PutNumber(p, ", \"alternatives\": ", e.alternatives);
+  put(std::string_view(cached_text_.data() + cached->offset + cached->middle, cached->tail));
+  *p++ = '}';
+  out->resize(static_cast<size_t>(p - out->data()));
+}
+
+// Entity for a rule-made entity, or for text that may hold invalid UTF-8 (--repair), field by
+// field.
+void JsonlFormatter::EntityPieceByPiece(const alam::Entity& e, size_t base_cp, size_t base_byte,
+                                        bool first, const Cached* cached, std::string* out) {
   char buf[160];
   char* p = buf;
   if (!first) {
@@ -90,26 +146,19 @@ void JsonlFormatter::Entity(const alam::Entity& e, size_t base_cp, size_t base_b
   } else {
     AppendJsonString(e.text, out);
   }
-  const EntryInfo* info = ex_.entry(e);
-  const Cached* cached = info != nullptr ? &EntryJson(e.entry_index, *info) : nullptr;
   if (cached != nullptr) {
-    out->append(cached->middle);
+    out->append(cached_text_, cached->offset, cached->middle);
   } else {
     AppendMiddle(e, out);
   }
-  // The score with two decimals, as "%.2f" prints it.
-  const long hundredths = std::lround(e.score * 100);
-  const char score[] = {',', ' ', '"', 's', 'c', 'o', 'r', 'e', '"', ':', ' ',
-                        static_cast<char>('0' + hundredths / 100), '.',
-                        static_cast<char>('0' + hundredths / 10 % 10),
-                        static_cast<char>('0' + hundredths % 10)};
-  out->append(score, sizeof(score));
+  char score[16];
+  out->append(score, static_cast<size_t>(PutScore(score, e.score) - score));
   out->append(", \"source\": ");
   AppendValidJsonString(e.source, out);  // from the rules and gazetteer data
   out->append(", \"alias\": ");
   AppendValidJsonString(e.alias, out);
   if (e.alternatives > 0) internal::AppendCat(out, ", \"alternatives\": ", e.alternatives);
-  if (cached != nullptr) out->append(cached->tail);
+  if (cached != nullptr) out->append(cached_text_, cached->offset + cached->middle, cached->tail);
   out->push_back('}');
 }
 

@@ -28,18 +28,24 @@ class JsonlFormatter {
               std::string_view error, std::string* out);
 
  private:
+  // An entry's fixed fields in `cached_text_`: [offset, + middle) is `, "type": …
+  // "name_en": "…"`, then [+ middle, + middle + tail) is `, "country": … , "parent": …`.
   struct Cached {
+    uint32_t offset = 0;
+    uint32_t middle = 0;
+    uint32_t tail = 0;
     bool ready = false;
-    std::string middle;  // , "type": … "name_en": "…"
-    std::string tail;    // , "country": … , "parent": …
   };
   const Cached& EntryJson(uint32_t entry_index, const EntryInfo& info);
+  void EntityPieceByPiece(const alam::Entity& e, size_t base_cp, size_t base_byte, bool first,
+                          const Cached* cached, std::string* out);
 
   const Extractor& ex_;
   // Without repair, a document with invalid UTF-8 fails as a whole, so the texts of the
   // entities it yields are valid UTF-8 and need no second check.
   bool valid_texts_;
   std::vector<Cached> cache_;
+  std::string cached_text_;  // the cached fields of every entry written so far, one arena
 };
 
 // "# doc: ID" then one "token<TAB>tag" line per token, then a blank line. Tokens are the

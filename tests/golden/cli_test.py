@@ -48,6 +48,42 @@ with tempfile.TemporaryDirectory() as d:
     check([e["text"] for e in r0["entities"]][:1] == ["الرقة"] and r0["entities"][1]["start"] == len("الرقة\n\n"),
           "title and body joined with a blank line, offsets into the joined text")
 
+    # An entity's record: its fields in the documented order, the entry's fixed fields (written
+    # once per entry and reused) after the per-mention ones, country and parent last.
+    places = os.path.join(d, "places.jsonl")
+    with open(places, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "p", "text": "اشتباكات في حي الوعر بمدينة حمص وفي منبج بريف حلب"},
+                           ensure_ascii=False) + "\n")
+        f.write(json.dumps({"id": "q", "text": "وصل بوتين إلى حمص"}, ensure_ascii=False) + "\n")
+    rc, out, _ = run(["extract", places])
+    recs = [json.loads(l) for l in out.splitlines()]
+    head = ["start", "end", "byte_start", "byte_end", "text", "type", "subtype", "id", "name_ar",
+            "name_en", "score", "source", "alias"]
+    for r in recs:
+        for e in r["entities"]:
+            keys = list(e.keys())
+            check(keys[:len(head)] == head and keys[len(head):] in (
+                [], ["country"], ["parent"], ["country", "parent"], ["alternatives"],
+                ["alternatives", "country"], ["alternatives", "parent"],
+                ["alternatives", "country", "parent"]), f"record fields in order: {keys}")
+    waer = recs[0]["entities"][0]
+    check(waer["text"] == "الوعر" and waer["country"] == "SY" and waer["parent"].startswith("place:SY"),
+          f"an entry's country and parent are written: {waer}")
+    fixed = {}
+    for e in (e for r in recs for e in r["entities"] if e["id"]):
+        entry = {k: e.get(k) for k in ("type", "subtype", "name_ar", "name_en", "country", "parent")}
+        check(fixed.setdefault(e["id"], entry) == entry, f"an entry's fields read the same each time: {e}")
+    putin = recs[1]["entities"][0]
+    check(putin["name_en"] == "Vladimir Putin" and putin["country"] == "RU" and "parent" not in putin,
+          f"a person's record: {putin}")
+    # The writer of the usual entity (valid text, one buffer) and the field-by-field one (used
+    # for --repair and rule-made entities) write the same bytes.
+    rc_r, out_r, _ = run(["extract", "--repair", places])
+    check(out_r == out, "--repair writes valid text as without it")
+    rc_r, out_r, _ = run(["extract", "--repair", plain])
+    rc_n, out_n, _ = run(["extract", plain])
+    check(out_r == out_n, "--repair writes valid text as without it (2)")
+
     txt = os.path.join(d, "story.txt")
     with open(txt, "w", encoding="utf-8") as f:
         f.write("قصفت الطائرات مدينة حلب")
