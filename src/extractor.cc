@@ -184,7 +184,9 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOpti
       sources.push_back({internal::Cat("data/", f.name), std::string_view(f.data, f.size)});
     }
   }
-  for (const std::string& path : options.gazetteer_files) sources.push_back({path, {}, true, false});
+  for (const std::string& path : options.gazetteer_files) {
+    sources.push_back({path, {}, true, false});
+  }
   for (const std::string& path : options.rule_files) sources.push_back({path, {}, true, true});
   if (absl::Status s = internal::LoadDataFiles(ex->data_.get(), sources); !s.ok()) return s;
   absl::Status s = g.Finish();

@@ -77,7 +77,9 @@ void MatchGazetteer(const Gazetteer& g, std::string_view normalized,
   word_ids->resize(n);
   uint32_t* ids = word_ids->data();
   const Token* tk = tokens.data();
-  for (size_t i = 0; i < n; ++i) ids[i] = g.WordIdIn(normalized, tk[i].start, tk[i].end - tk[i].start);
+  for (size_t i = 0; i < n; ++i) {
+    ids[i] = g.WordIdIn(normalized, tk[i].start, tk[i].end - tk[i].start);
+  }
   Pass(g, normalized, tokens, ids, buf, out, hits).Run();
 }
 

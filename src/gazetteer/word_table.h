@@ -1,9 +1,9 @@
 // Private: the gazetteer's vocabulary — every word of every alias and trigger — as an
 // open-addressing hash table made for the matcher's one lookup per word of a document. A word
 // of up to 16 bytes (nearly all) is keyed by its bytes, read in place with two loads where the
-// text allows; two multiplies hash the key. A 16 KB filter turns away nearly all words that are not
-// in the vocabulary (most words of a document) before a slot is read, a 32-bit tag per slot
-// most of the rest, and the key in the word's record confirms a match; longer words are
+// text allows, and hashed by two multiplies. A 16 KB filter turns away nearly every word that
+// is not in the vocabulary (most words of a document) before a slot is read, a 32-bit tag per
+// slot most of the rest, and the key in the word's record confirms a match; longer words are
 // hashed byte-wise and compared with their bytes in the arena.
 #ifndef ALAM_SRC_GAZETTEER_WORD_TABLE_H_
 #define ALAM_SRC_GAZETTEER_WORD_TABLE_H_
@@ -47,7 +47,8 @@ class WordTable {
     if (const uint32_t id = Find(word); id != 0) return id;
     const uint32_t id = static_cast<uint32_t>(records_.size());
     const Key k = word.size() <= kShort ? CopyKey(word) : Key{0, 0};
-    records_.push_back(Record{k, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size())});
+    records_.push_back(
+        Record{k, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size())});
     arena_.append(word);
     if ((size() + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
     Place(id);
@@ -156,8 +157,9 @@ class WordTable {
   static uint32_t Tag(uint64_t h) { return static_cast<uint32_t>(h >> 32); }
   // A blocked Bloom filter of the words of the table: two bits of one of 2048 64-bit words,
   // 16 KB that stay in the first-level cache and turn away nearly every word that is not in
-  // the table (most words of a text; about 3% get through) before the slots, which do not stay
-  // in cache, are read. Its bits are taken apart from the slot index's (the low bits).
+  // the table (of the news words not in the vocabulary, about 2% get through) before the
+  // slots, which do not stay in cache, are read. Its bits are taken apart from the slot
+  // index's (the low bits).
   static constexpr size_t kFilterWords = 2048;
   static size_t FilterWord(uint64_t h) { return (h >> 15) & (kFilterWords - 1); }
   static uint64_t FilterBits(uint64_t h) {

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <string_view>
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__)
 #include <emmintrin.h>
 #endif
 
@@ -73,7 +73,7 @@ inline size_t FindInvalidUtf8(std::string_view s) {
 // points of valid UTF-8. Sixteen bytes at a time with SSE2, then eight.
 inline size_t CountCharacterStarts(const uint8_t* p, size_t n) {
   size_t count = n, i = 0;
-#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__x86_64__)
   // A continuation byte, read as a signed byte, is below -64 (0xC0); each one found adds 1 to
   // its lane of `lanes` (the compare gives -1), and the lanes are summed before they can wrap.
   const __m128i limit = _mm_set1_epi8(static_cast<char>(0xC0));
