@@ -269,6 +269,35 @@ TEST(ExtractorRulesTest, RuleMadeEntitiesNameTheirRule) {
   EXPECT_TRUE(es->empty());
 }
 
+// Two names starting at the same word, one the other's prefix: the longer wins, whichever
+// entry bears it, and a name inside the longer one is not reported beside it.
+TEST(ExtractorOrderTest, TheLongestNameAtAPlaceWins) {
+  testing::TempDir dir;
+  ExtractorOptions opt;
+  opt.use_embedded_data = false;
+  opt.gazetteer_files = {dir.Write(
+      "t.tsv",
+      "id\ttype\tsubtype\tname_ar\tname_en\n"
+      "org:council\tORGANIZATION\tbody\tمجلس الأمن\tSecurity Council\n"
+      "org:unsc\tORGANIZATION\tun_body\tمجلس الأمن الدولي\tUN Security Council\n"
+      "org:unsc-x\tORGANIZATION\tbody\tمجلس الأمن الدولي الموسع\tExpanded Council\n")};
+  auto ex = Extractor::Create(opt);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  auto ids = [&](const std::string& text) {
+    auto es = (*ex)->Extract(text);
+    EXPECT_TRUE(es.ok());
+    std::vector<std::string> out;
+    for (const Entity& e : *es) out.push_back(std::string(e.id) + "=" + std::string(e.text));
+    return out;
+  };
+  EXPECT_EQ(ids("اجتمع مجلس الأمن الدولي أمس"),
+            std::vector<std::string>{"org:unsc=مجلس الأمن الدولي"});
+  EXPECT_EQ(ids("اجتمع مجلس الأمن أمس"), std::vector<std::string>{"org:council=مجلس الأمن"});
+  EXPECT_EQ(ids("مجلس الأمن الدولي الموسع ومجلس الأمن"),
+            (std::vector<std::string>{"org:unsc-x=مجلس الأمن الدولي الموسع",
+                                      "org:council=مجلس الأمن"}));
+}
+
 // The gazetteer's files and the rules' load on two threads; the error reported is still the
 // first in the order the files are given (embedded, --gazetteer, --rules), whichever thread
 // meets it first.

@@ -294,18 +294,25 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
     choices[i].score = rule.score;
   }
   // 3. Leftmost-longest over the valid candidates.
-  std::vector<uint32_t>& order = scratch->order;
+  // The order: start, longest first, gazetteer before rules, unambiguous first, fewer
+  // proclitics, then alias and rule; each candidate's key is read once, not at every
+  // comparison.
+  std::vector<CandidateOrder>& order = scratch->order;
   order.resize(candidates.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto key = [&](uint32_t i) {
+  for (uint32_t i = 0; i < order.size(); ++i) {
     const Candidate& c = candidates[i];
     const bool ambiguous = c.alias >= 0 && g.alias_core(static_cast<uint32_t>(c.alias)).ambiguous;
-    return std::make_tuple(c.norm_start, ~c.norm_end, c.alias < 0, ambiguous, c.clitic_bytes,
-                           c.alias, c.rule);
-  };
-  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return key(x) < key(y); });
+    order[i] = CandidateOrder{c.norm_start, ~c.norm_end, c.alias < 0, ambiguous,
+                              c.clitic_bytes, c.alias, c.rule, i};
+  }
+  std::sort(order.begin(), order.end(), [](const CandidateOrder& x, const CandidateOrder& y) {
+    return std::tie(x.start, x.inverse_end, x.by_rule, x.ambiguous, x.clitic_bytes, x.alias,
+                    x.rule, x.index) < std::tie(y.start, y.inverse_end, y.by_rule, y.ambiguous,
+                                                y.clitic_bytes, y.alias, y.rule, y.index);
+  });
   uint32_t last_end = 0;
-  for (uint32_t oi : order) {
+  for (const CandidateOrder& o : order) {
+    const uint32_t oi = o.index;
     const Candidate& c = candidates[oi];
     const Choice& ch = choices[oi];
     if (c.norm_start < last_end || !ch.valid || ch.score < options.min_score) continue;

@@ -42,6 +42,18 @@ struct Mention {
   int32_t alias;
 };
 
+// A candidate's place in the leftmost-longest order (Resolve, step 3).
+struct CandidateOrder {
+  uint32_t start;
+  uint32_t inverse_end;  // ~norm_end: the longest first
+  bool by_rule;
+  bool ambiguous;
+  uint8_t clitic_bytes;
+  int32_t alias;
+  int32_t rule;
+  uint32_t index;  // into the candidates
+};
+
 struct ResolveScratch {
   // The entries the current document names by unambiguous aliases, and the ancestors of
   // those entries (with the named descendant's position and alias), each sorted by entry and
@@ -52,7 +64,7 @@ struct ResolveScratch {
   // are not, and the bit says so without a search.
   std::vector<uint64_t> named;
   std::vector<uint64_t> descendant_named;
-  std::vector<uint32_t> order;
+  std::vector<CandidateOrder> order;
   std::vector<Choice> choices;
   std::vector<std::pair<uint32_t, uint32_t>> covered;
   StringMap<uint32_t> surnames;  // surname → person entry, for document consistency
