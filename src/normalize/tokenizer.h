@@ -69,49 +69,41 @@ class TokenBuilder {
     uint32_t ends = ~word & prev & full;
     if (count_ + 17 > room_) Grow(17);  // a block ends at most 16 words
     Token* d = data_ + count_;
-    if ((quote | other) == 0) {
-      // Spaces only: the gap of the first word ended here is the one carried in, every other
-      // word's is a space. Starts and ends alternate, so the k-th end closes the word of the
-      // k-th start (or of the word carried in).
-      Gap gap = gap_;
-      if (in_word_ && ends != 0) {
-        *d++ = Token{start_, pos + Ctz(ends), gap};
-        ends &= ends - 1;
-        gap = Gap::kSpace;
+    // Starts and ends alternate, so the k-th end closes the word of the k-th start (or the word
+    // carried in, whose gap was fixed where it started). A word's gap is the strongest
+    // separator between the previous word's end and its start, with what was carried in from
+    // the blocks before for the first word started here.
+    const bool spaces_only = (quote | other) == 0;  // no gap can widen
+    Gap gap = gap_;
+    uint32_t from = 0;  // the separators before the next start begin at this bit
+    if (in_word_) {
+      if (ends == 0) {  // the word goes on through the block
+        count_ = static_cast<size_t>(d - data_);
+        return;
       }
-      while (ends != 0) {
-        *d++ = Token{pos + Ctz(starts), pos + Ctz(ends), gap};
-        starts &= starts - 1;
-        ends &= ends - 1;
-        gap = Gap::kSpace;
-      }
-      gap_ = gap;
-      if (starts != 0) {
-        start_ = pos + Ctz(starts);
-        in_word_ = true;
-      } else {
-        in_word_ = (word >> (len - 1)) & 1u;
-      }
-      count_ = static_cast<size_t>(d - data_);
-      return;
+      from = Ctz(ends);
+      *d++ = Token{start_, pos + from, gap};
+      ends &= ends - 1;
+      gap = Gap::kSpace;
     }
-    uint32_t events = starts | ends;
-    uint32_t from = 0;  // the separators of the current gap start at this bit
-    while (events != 0) {
-      const uint32_t k = Ctz(events);
-      if ((ends >> k) & 1u) {
-        *d++ = Token{start_, pos + k, gap_};
-        in_word_ = false;
-        gap_ = Gap::kSpace;
-        from = k;
-      } else {
-        Widen(quote, other, from, k);
+    while (starts != 0) {
+      const uint32_t k = Ctz(starts);
+      starts &= starts - 1;
+      if (!spaces_only) gap = std::max(gap, Separators(quote, other, from, k));
+      if (ends == 0) {  // a word open at the block's end
         start_ = pos + k;
         in_word_ = true;
+        gap_ = gap;
+        count_ = static_cast<size_t>(d - data_);
+        return;
       }
-      events &= events - 1;
+      from = Ctz(ends);
+      ends &= ends - 1;
+      *d++ = Token{pos + k, pos + from, gap};
+      gap = Gap::kSpace;
     }
-    if (!in_word_) Widen(quote, other, from, len);
+    in_word_ = false;
+    gap_ = spaces_only ? gap : std::max(gap, Separators(quote, other, from, len));
     count_ = static_cast<size_t>(d - data_);
   }
   void Finish(uint32_t end) {
@@ -132,13 +124,11 @@ class TokenBuilder {
     data_ = out_->data();
     room_ = out_->size();
   }
-  // The gap takes the strongest separator among bits [from, to) of the masks.
-  void Widen(uint32_t quote, uint32_t other, uint32_t from, uint32_t to) {
+  // The strongest separator among bits [from, to) of the masks.
+  static Gap Separators(uint32_t quote, uint32_t other, uint32_t from, uint32_t to) {
     const uint32_t upto = to >= 32 ? ~0u : (1u << to) - 1;
     const uint32_t range = upto & ~((1u << from) - 1);
-    const Gap g = (other & range) != 0 ? Gap::kOther
-                  : (quote & range) != 0 ? Gap::kQuote : Gap::kSpace;
-    if (g > gap_) gap_ = g;
+    return (other & range) != 0 ? Gap::kOther : (quote & range) != 0 ? Gap::kQuote : Gap::kSpace;
   }
 
   std::vector<Token>* out_;
