@@ -269,19 +269,25 @@ TEST(ExtractorRulesTest, RuleMadeEntitiesNameTheirRule) {
   EXPECT_TRUE(es->empty());
 }
 
+// An extractor of one gazetteer table (no embedded data), written into `dir`.
+absl::StatusOr<std::unique_ptr<Extractor>> CreateWithTable(testing::TempDir* dir,
+                                                           const std::string& table) {
+  ExtractorOptions opt;
+  opt.use_embedded_data = false;
+  opt.gazetteer_files = {dir->Write("t.tsv", table)};
+  return Extractor::Create(opt);
+}
+
 // Two names starting at the same word, one the other's prefix: the longer wins, whichever
 // entry bears it, and a name inside the longer one is not reported beside it.
 TEST(ExtractorOrderTest, TheLongestNameAtAPlaceWins) {
   testing::TempDir dir;
-  ExtractorOptions opt;
-  opt.use_embedded_data = false;
-  opt.gazetteer_files = {dir.Write(
-      "t.tsv",
+  auto ex = CreateWithTable(
+      &dir,
       "id\ttype\tsubtype\tname_ar\tname_en\n"
       "org:council\tORGANIZATION\tbody\tمجلس الأمن\tSecurity Council\n"
       "org:unsc\tORGANIZATION\tun_body\tمجلس الأمن الدولي\tUN Security Council\n"
-      "org:unsc-x\tORGANIZATION\tbody\tمجلس الأمن الدولي الموسع\tExpanded Council\n")};
-  auto ex = Extractor::Create(opt);
+      "org:unsc-x\tORGANIZATION\tbody\tمجلس الأمن الدولي الموسع\tExpanded Council\n");
   ASSERT_TRUE(ex.ok()) << ex.status();
   auto ids = [&](const std::string& text) {
     auto es = (*ex)->Extract(text);
@@ -332,10 +338,8 @@ TEST(ExtractorRulesTest, FirstBadFileInOrderIsReported) {
 // broad entry (a village of a governorate) counts only after prominence, and raises nothing.
 TEST(ExtractorResolveTest, CloseAndBroadRelativesNamedNearby) {
   testing::TempDir dir;
-  ExtractorOptions opt;
-  opt.use_embedded_data = false;
-  opt.gazetteer_files = {dir.Write(
-      "t.tsv",
+  auto ex = CreateWithTable(
+      &dir,
       "id\ttype\tsubtype\tname_ar\tname_en\taliases\tcountry\tparent\tprominence\n"
       "place:sy\tPLACE\tcountry\tسوريا\tSyria\t\tSY\t\t\n"
       "place:xx\tPLACE\tcountry\tبلاد بعيدة\tFar Country\t\tXX\t\t\n"
@@ -344,8 +348,7 @@ TEST(ExtractorResolveTest, CloseAndBroadRelativesNamedNearby) {
       "place:talbiseh\tPLACE\ttown\tتلبيسة\tTalbiseh\t\tSY\tplace:homs-gov\t\n"
       "place:waer\tPLACE\tneighbourhood\tالوعر\tAl-Waer\t\tSY\tplace:homs\t\n"
       "place:tadmur-sy\tPLACE\tcity\tتدمر\tPalmyra\t\tSY\tplace:sy\t60\n"
-      "place:tadmur-xx\tPLACE\tcity\tتدمر\tTadmur (far)\t\tXX\tplace:xx\t60\n")};
-  auto ex = Extractor::Create(opt);
+      "place:tadmur-xx\tPLACE\tcity\tتدمر\tTadmur (far)\t\tXX\tplace:xx\t60\n");
   ASSERT_TRUE(ex.ok()) << ex.status();
   auto find = [&](const std::string& text, std::string_view surface) {
     auto es = (*ex)->Extract(text);
