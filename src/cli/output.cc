@@ -85,18 +85,32 @@ const JsonlFormatter::Cached& JsonlFormatter::EntryJson(uint32_t entry_index,
 
 void JsonlFormatter::Entity(const alam::Entity& e, size_t base_cp, size_t base_byte, bool first,
                             std::string* out) {
+  // The parts that are not written in place: an entry's cached fields (a rule-made entity's
+  // own, formatted now), and the text when it may hold invalid UTF-8 (--repair).
   const EntryInfo* info = ex_.entry(e);
-  const Cached* cached = info != nullptr ? &EntryJson(e.entry_index, *info) : nullptr;
-  if (cached == nullptr || !valid_texts_) {
-    EntityPieceByPiece(e, base_cp, base_byte, first, cached, out);
-    return;
+  std::string_view middle, tail;
+  if (info != nullptr) {
+    const Cached& c = EntryJson(e.entry_index, *info);
+    middle = std::string_view(cached_text_.data() + c.offset, c.middle);
+    tail = std::string_view(cached_text_.data() + c.offset + c.middle, c.tail);
+  } else {
+    scratch_.clear();
+    AppendMiddle(e, &scratch_);
+    middle = scratch_;
   }
-  // The usual entity: one bound, one resize, and every field written in place.
+  std::string_view checked_text;  // the text's JSON when it had to be checked
+  if (!valid_texts_) {
+    checked_text_.clear();
+    AppendJsonString(e.text, &checked_text_);
+    checked_text = checked_text_;
+  }
+  // One bound, one resize, and every field written in place.
   constexpr std::string_view kText = ", \"text\": ", kSource = ", \"source\": ",
                              kAlias = ", \"alias\": ";
-  const size_t bound = 2 + 4 * (16 + 20) + kText.size() + ValidJsonStringBound(e.text) +
-                       cached->middle + 15 + kSource.size() + ValidJsonStringBound(e.source) +
-                       kAlias.size() + ValidJsonStringBound(e.alias) + 40 + cached->tail + 1;
+  const size_t text_bound = valid_texts_ ? ValidJsonStringBound(e.text) : checked_text.size();
+  const size_t bound = 2 + 4 * (16 + 20) + kText.size() + text_bound + middle.size() + 15 +
+                       kSource.size() + ValidJsonStringBound(e.source) + kAlias.size() +
+                       ValidJsonStringBound(e.alias) + 40 + tail.size() + 1;
   const size_t at = out->size();
   out->resize(at + bound);
   char* p = out->data() + at;
@@ -110,56 +124,21 @@ void JsonlFormatter::Entity(const alam::Entity& e, size_t base_cp, size_t base_b
   p = PutNumber(p, ", \"byte_start\": ", base_byte + e.byte_start);
   p = PutNumber(p, ", \"byte_end\": ", base_byte + e.byte_end);
   put(kText);
-  p = PutValidJsonString(e.text, p);
-  put(std::string_view(cached_text_.data() + cached->offset, cached->middle));
+  if (valid_texts_) {
+    p = PutValidJsonString(e.text, p);
+  } else {
+    put(checked_text);
+  }
+  put(middle);
   p = PutScore(p, e.score);
   put(kSource);
   p = PutValidJsonString(e.source, p);  // from the rules and gazetteer data
   put(kAlias);
   p = PutValidJsonString(e.alias, p);
   if (e.alternatives > 0) p = PutNumber(p, ", \"alternatives\": ", e.alternatives);
-  put(std::string_view(cached_text_.data() + cached->offset + cached->middle, cached->tail));
+  put(tail);
   *p++ = '}';
   out->resize(static_cast<size_t>(p - out->data()));
-}
-
-// Entity for a rule-made entity, or for text that may hold invalid UTF-8 (--repair), field by
-// field.
-void JsonlFormatter::EntityPieceByPiece(const alam::Entity& e, size_t base_cp, size_t base_byte,
-                                        bool first, const Cached* cached, std::string* out) {
-  char buf[160];
-  char* p = buf;
-  if (!first) {
-    std::memcpy(p, ", ", 2);
-    p += 2;
-  }
-  p = PutNumber(p, "{\"start\": ", base_cp + e.start);
-  p = PutNumber(p, ", \"end\": ", base_cp + e.end);
-  p = PutNumber(p, ", \"byte_start\": ", base_byte + e.byte_start);
-  p = PutNumber(p, ", \"byte_end\": ", base_byte + e.byte_end);
-  constexpr std::string_view kText = ", \"text\": ";
-  std::memcpy(p, kText.data(), kText.size());
-  p += kText.size();
-  out->append(buf, static_cast<size_t>(p - buf));
-  if (valid_texts_) {
-    AppendValidJsonString(e.text, out);
-  } else {
-    AppendJsonString(e.text, out);
-  }
-  if (cached != nullptr) {
-    out->append(cached_text_, cached->offset, cached->middle);
-  } else {
-    AppendMiddle(e, out);
-  }
-  char score[16];
-  out->append(score, static_cast<size_t>(PutScore(score, e.score) - score));
-  out->append(", \"source\": ");
-  AppendValidJsonString(e.source, out);  // from the rules and gazetteer data
-  out->append(", \"alias\": ");
-  AppendValidJsonString(e.alias, out);
-  if (e.alternatives > 0) internal::AppendCat(out, ", \"alternatives\": ", e.alternatives);
-  if (cached != nullptr) out->append(cached_text_, cached->offset + cached->middle, cached->tail);
-  out->push_back('}');
 }
 
 void AppendJsonlTail(std::string* out) { out->append("]}\n"); }

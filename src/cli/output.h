@@ -37,8 +37,6 @@ class JsonlFormatter {
     bool ready = false;
   };
   const Cached& EntryJson(uint32_t entry_index, const EntryInfo& info);
-  void EntityPieceByPiece(const alam::Entity& e, size_t base_cp, size_t base_byte, bool first,
-                          const Cached* cached, std::string* out);
 
   const Extractor& ex_;
   // Without repair, a document with invalid UTF-8 fails as a whole, so the texts of the
@@ -46,6 +44,8 @@ class JsonlFormatter {
   bool valid_texts_;
   std::vector<Cached> cache_;
   std::string cached_text_;  // the cached fields of every entry written so far, one arena
+  std::string scratch_;       // a rule-made entity's type-to-name_en fields
+  std::string checked_text_;  // an entity's text as JSON, when it had to be checked (--repair)
 };
 
 // "# doc: ID" then one "token<TAB>tag" line per token, then a blank line. Tokens are the

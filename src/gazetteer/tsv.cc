@@ -20,7 +20,7 @@ absl::Status ParseTsv(std::string_view file, std::string_view content,
                       const std::function<absl::Status(const TsvRow&)>& on_row) {
   std::vector<std::string> header;
   absl::flat_hash_map<std::string_view, size_t> column;
-  TsvRow row{&header, &column, {}, file, 0};
+  TsvRow row{&column, {}, file, 0};
   size_t line_no = 0;
   size_t pos = 0;
   while (pos < content.size()) {

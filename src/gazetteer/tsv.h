@@ -12,9 +12,8 @@
 
 namespace alam::internal {
 
-// One data row: its fields in the order of `columns`, and where it stands.
+// One data row: its fields in the header's order, and where it stands.
 struct TsvRow {
-  const std::vector<std::string>* header;
   const absl::flat_hash_map<std::string_view, size_t>* column;  // header name → index
   std::vector<std::string_view> fields;
   std::string_view file;

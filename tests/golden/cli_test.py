@@ -76,8 +76,8 @@ with tempfile.TemporaryDirectory() as d:
     putin = recs[1]["entities"][0]
     check(putin["name_en"] == "Vladimir Putin" and putin["country"] == "RU" and "parent" not in putin,
           f"a person's record: {putin}")
-    # The writer of the usual entity (valid text, one buffer) and the field-by-field one (used
-    # for --repair and rule-made entities) write the same bytes.
+    # With --repair the writer checks each entity's text before writing it; valid text comes
+    # out as the bytes written unchecked.
     rc_r, out_r, _ = run(["extract", "--repair", places])
     check(out_r == out, "--repair writes valid text as without it")
     rc_r, out_r, _ = run(["extract", "--repair", plain])
