@@ -140,5 +140,37 @@ TEST_F(RulesTest, LaterSurnameLinksToThePersonNamedInFull) {
   EXPECT_EQ((*es)[0].source, "alias");
 }
 
+// A rule's assertions see the document around its window, not the window alone: (?m)^ holds
+// only after a line break, and $ only at the end of the document, not where the window stops
+// (rules look at most 320 bytes past their trigger).
+TEST(RuleWindowTest, AssertionsSeeTheDocumentAroundTheWindow) {
+  testing::TempDir dir;
+  ExtractorOptions opt;
+  opt.use_embedded_data = false;
+  opt.gazetteer_files = {dir.Write("table.tsv", testing::kTestTable)};
+  opt.rule_files = {dir.Write(
+      "rules.tsv",
+      "id\ttrigger\ttype\tsubtype\tscore\tgroup\tpattern\n"
+      "line-start\tقرية\tPLACE\tvillage\t0.7\t1\t(?m)^قريه ([\\x{0621}-\\x{064A}]+)\n"
+      "document-end\tبلدة\tPLACE\ttown\t0.7\t1\tبلده ([a-z]+(?: [a-z]+)*)$\n")};
+  auto ex = Extractor::Create(opt);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  auto texts = [&](const std::string& input) {
+    std::vector<std::string> out;
+    auto es = (*ex)->Extract(input);
+    EXPECT_TRUE(es.ok()) << es.status();
+    if (es.ok()) {
+      for (const Entity& e : *es) out.push_back(std::string(e.text));
+    }
+    return out;
+  };
+  EXPECT_EQ(texts("في قرية الحمرات\nقرية الزيتون"), V{"الزيتون"});
+  EXPECT_EQ(texts("بلدة abc def"), V{"abc def"});
+  // The trigger (8 bytes) and a space, then one word up to byte 320, where the window ends.
+  const std::string long_word(320 - 9, 'a');
+  EXPECT_EQ(texts("بلدة " + long_word), V{long_word});
+  EXPECT_TRUE(texts("بلدة " + long_word + " zz").empty());
+}
+
 }  // namespace
 }  // namespace alam

@@ -103,10 +103,20 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
     while (end < normalized.size() && (static_cast<unsigned char>(normalized[end]) & 0xC0) == 0x80) {
       --end;
     }
+    // RE2 sees the window and one byte either side of it: every assertion (^ $ \b, with or
+    // without (?m)) looks at one byte next to its position, so the rule matches exactly as it
+    // would with the whole document for context. A short text also lets RE2 go straight to
+    // its bit-state matcher, without the DFA pass that, per hit, cost more than the match.
+    const size_t context_start = start > 0 ? start - 1 : 0;
+    const re2::StringPiece context(normalized.data() + context_start,
+                                   std::min(normalized.size(), end + 1) - context_start);
     for (uint32_t ri : it->second) {
       const Rule& r = *rules_[ri];
       const int n = r.group + 1;
-      if (!r.re->Match(normalized, start, end, RE2::ANCHOR_START, groups.data(), n)) continue;
+      if (!r.re->Match(context, start - context_start, end - context_start, RE2::ANCHOR_START,
+                       groups.data(), n)) {
+        continue;
+      }
       const re2::StringPiece& g = groups[static_cast<size_t>(r.group)];
       if (g.data() == nullptr || g.empty()) continue;
       const uint32_t gs = static_cast<uint32_t>(g.data() - normalized.data());
