@@ -57,7 +57,7 @@ void BM_TokenizeAndMatch(benchmark::State& state) {
   const internal::Gazetteer& g = Embedded().gazetteer;
   DocCursor docs(c.normalized, 0);
   std::vector<internal::Token> tokens;
-  std::vector<uint32_t> word_ids;
+  std::vector<const internal::Gazetteer::WordSlot*> words;
   std::vector<internal::Candidate> candidates;
   std::vector<internal::TriggerHit> hits;
   std::string buf;
@@ -67,7 +67,7 @@ void BM_TokenizeAndMatch(benchmark::State& state) {
     internal::Tokenize(d, &tokens);
     candidates.clear();
     hits.clear();
-    internal::MatchGazetteer(g, d, tokens, &word_ids, &buf, &candidates, &hits);
+    internal::MatchGazetteer(g, d, tokens, &words, &buf, &candidates, &hits);
     benchmark::DoNotOptimize(candidates.data());
     bytes += static_cast<int64_t>(d.size());
     found += static_cast<int64_t>(candidates.size());
@@ -85,7 +85,7 @@ void BM_MatchOnly(benchmark::State& state) {
   std::vector<std::vector<internal::Token>> all_tokens(c.normalized.size());
   for (size_t i = 0; i < c.normalized.size(); ++i) internal::Tokenize(c.normalized[i], &all_tokens[i]);
   size_t i = 0;
-  std::vector<uint32_t> word_ids;
+  std::vector<const internal::Gazetteer::WordSlot*> words;
   std::vector<internal::Candidate> candidates;
   std::vector<internal::TriggerHit> hits;
   std::string buf;
@@ -94,7 +94,7 @@ void BM_MatchOnly(benchmark::State& state) {
     const std::string& d = c.normalized[i];
     candidates.clear();
     hits.clear();
-    internal::MatchGazetteer(g, d, all_tokens[i], &word_ids, &buf, &candidates, &hits);
+    internal::MatchGazetteer(g, d, all_tokens[i], &words, &buf, &candidates, &hits);
     benchmark::DoNotOptimize(candidates.data());
     bytes += static_cast<int64_t>(d.size());
     if (++i == c.normalized.size()) i = 0;

@@ -53,7 +53,7 @@ struct ScratchState {
   std::string normalized;
   OffsetMap map;
   std::vector<Token> tokens;
-  std::vector<uint32_t> word_ids;
+  std::vector<const internal::Gazetteer::WordSlot*> words;
   std::vector<Candidate> candidates;
   std::vector<TriggerHit> hits;
   std::vector<Resolved> resolved;
@@ -236,7 +236,7 @@ absl::Status Extractor::Extract(std::string_view text, Scratch* scratch,
   const internal::Gazetteer& g = data_->gazetteer;
   st.candidates.clear();
   st.hits.clear();
-  internal::MatchGazetteer(g, normalized, st.tokens, &st.word_ids, &st.buf, &st.candidates,
+  internal::MatchGazetteer(g, normalized, st.tokens, &st.words, &st.buf, &st.candidates,
                            &st.hits);
   if (options_.enable_rules && !st.hits.empty()) {
     data_->rules.Match(normalized, st.tokens, st.hits, &st.candidates);

@@ -32,8 +32,8 @@ void ExpectError(const std::string& table, const std::string& needle) {
       << "message: " << s.message() << "\nexpected to contain: " << needle;
 }
 
-// The vocabulary table through several rehashes: every word keeps its id, words not added
-// (many sharing a prefix, a length or a filter bit with added ones) are not found.
+// The vocabulary table through several rehashes: every word keeps its id and its head, words
+// not added (many sharing a prefix, a length or a filter bit with added ones) are not found.
 TEST(WordTableTest, FindsWhatWasAddedAndNothingElse) {
   std::mt19937 rng(11);
   auto word = [&](size_t n) {
@@ -48,6 +48,9 @@ TEST(WordTableTest, FindsWhatWasAddedAndNothingElse) {
     if (t.Find(w) != 0) continue;
     const uint32_t id = t.Insert(w);
     ASSERT_EQ(id, added.size() + 1);
+    t.head(id).node = (id % 5 == 0 ? id : 0) & 0x7FFFFFFFu;
+    t.head(id).trigger = id % 3 == 0;
+    if (id % 7 == 0) t.head(id).alias = static_cast<int32_t>(id) * 2;
     added.push_back(w);
   }
   ASSERT_EQ(t.size(), added.size());
@@ -55,6 +58,13 @@ TEST(WordTableTest, FindsWhatWasAddedAndNothingElse) {
     ASSERT_EQ(t.Find(added[i]), i + 1) << i;
     ASSERT_EQ(t.Insert(added[i]), i + 1);
     ASSERT_EQ(t.Word(static_cast<uint32_t>(i + 1)), added[i]);
+    const internal::WordTable::Slot* slot = t.Lookup(added[i]);
+    ASSERT_NE(slot, nullptr);
+    const uint32_t id = static_cast<uint32_t>(i + 1);
+    ASSERT_EQ(slot->id, id);
+    ASSERT_EQ(static_cast<uint32_t>(slot->head.node), id % 5 == 0 ? id : 0) << i;
+    ASSERT_EQ(static_cast<uint32_t>(slot->head.trigger), id % 3 == 0 ? 1u : 0u) << i;
+    ASSERT_EQ(slot->head.alias, id % 7 == 0 ? static_cast<int32_t>(id) * 2 : -1) << i;
   }
   std::vector<std::string> sorted = added;
   std::sort(sorted.begin(), sorted.end());

@@ -203,8 +203,7 @@ uint32_t Gazetteer::AddWord(std::string_view w) { return vocab_.Insert(w); }
 
 uint32_t Gazetteer::RegisterTriggerWord(std::string_view word) {
   const uint32_t id = AddWord(word);
-  if (heads_.size() <= id) heads_.resize(id + 1);
-  heads_[id].trigger = true;
+  vocab_.head(id).trigger = 1;
   return id;
 }
 
@@ -217,16 +216,14 @@ void Gazetteer::InsertWords(const std::vector<std::string>& words, uint32_t alia
       const uint32_t child = static_cast<uint32_t>(node_alias_.size());
       node_alias_.push_back(-1);
       it = trie_.emplace(key, child).first;
-      if (node == 0) {
-        const uint32_t word = static_cast<uint32_t>(key);
-        if (heads_.size() <= word) heads_.resize(word + 1);
-        heads_[word].node = child;
-      }
+      // A word's head keeps 31 bits of node: 2^31 nodes would take far more memory than
+      // any gazetteer loads (each is an entry of trie_ and of node_alias_).
+      if (node == 0) vocab_.head(static_cast<uint32_t>(key)).node = child & 0x7FFFFFFFu;
     }
     node = it->second;
   }
   node_alias_[node] = static_cast<int32_t>(alias);
-  if (words.size() == 1) heads_[vocab_.Find(words[0])].alias = static_cast<int32_t>(alias);
+  if (words.size() == 1) vocab_.head(vocab_.Find(words[0])).alias = static_cast<int32_t>(alias);
 }
 
 absl::Status Gazetteer::AddAlias(uint32_t entry, std::string_view raw, const std::string& where) {

@@ -68,19 +68,15 @@ class Gazetteer {
   uint32_t WordIdIn(std::string_view text, size_t pos, size_t n) const {
     return vocab_.FindIn(text, pos, n);
   }
-  // The trie node of the aliases starting with `word`, or 0.
-  uint32_t RootChild(uint32_t word) const { return Head(word).node; }
-  // What the matcher needs of a word that starts a reading, in one place: the trie node of
-  // the aliases starting with it, that node's alias, and whether it is a rule trigger.
-  struct WordHead {
-    uint32_t node = 0;   // Child(0, word), or 0
-    int32_t alias = -1;  // NodeAlias(node): the one-word alias, or -1
-    bool trigger = false;
-  };
-  const WordHead& Head(uint32_t word) const {
-    static const WordHead kNone;
-    return word < heads_.size() ? heads_[word] : kNone;
+  // The vocabulary's slot of a word (its id and head), or null: the matcher's lookups.
+  using WordSlot = WordTable::Slot;
+  using WordHead = WordTable::Head;
+  const WordSlot* WordSlotIn(std::string_view text, size_t pos, size_t n) const {
+    return vocab_.LookupIn(text, pos, n);
   }
+  const WordSlot* FindWordSlot(std::string_view word) const { return vocab_.Lookup(word); }
+  // The trie node of the aliases starting with word `word`, or 0.
+  uint32_t RootChild(uint32_t word) const { return word != 0 ? vocab_.head(word).node : 0; }
   // Child of `node` by `word`, or 0 (the root is never a child).
   uint32_t Child(uint32_t node, uint32_t word) const {
     if (node == 0) return RootChild(word);
@@ -96,9 +92,7 @@ class Gazetteer {
 
   // Adds `word` (normalized) to the vocabulary as a rule trigger; returns its word id.
   uint32_t RegisterTriggerWord(std::string_view word);
-  bool IsTriggerWord(uint32_t word) const {
-    return Head(word).trigger;
-  }
+  bool IsTriggerWord(uint32_t word) const { return word != 0 && vocab_.head(word).trigger; }
 
   const std::vector<EntryInfo>& entries() const { return entries_; }
   // Available after Finish().
@@ -142,7 +136,6 @@ class Gazetteer {
 
   WordTable vocab_;
   absl::flat_hash_map<uint64_t, uint32_t> trie_;
-  std::vector<WordHead> heads_;  // by word id
   std::vector<int32_t> node_alias_{-1};
   std::vector<AliasInfo> aliases_;
   std::vector<EntryCore> core_;

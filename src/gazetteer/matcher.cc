@@ -8,14 +8,14 @@ namespace {
 class Pass {
  public:
   Pass(const Gazetteer& g, std::string_view text, const std::vector<Token>& tokens,
-       const uint32_t* ids, std::string* buf, std::vector<Candidate>* out,
+       const Gazetteer::WordSlot* const* words, std::string* buf, std::vector<Candidate>* out,
        std::vector<TriggerHit>* hits)
-      : g_(g), text_(text), tk_(tokens.data()), n_(tokens.size()), ids_(ids), buf_(buf),
+      : g_(g), text_(text), tk_(tokens.data()), n_(tokens.size()), words_(words), buf_(buf),
         out_(out), hits_(hits) {}
 
   void Run() {
     for (size_t i = 0; i < n_; ++i) {
-      if (ids_[i] != 0) Visit(i, ids_[i], 0);
+      if (words_[i] != nullptr) Visit(i, *words_[i], 0);
       const Token& t = tk_[i];
       if (t.end - t.start >= 6) {
         const auto* w = reinterpret_cast<const unsigned char*>(text_.data() + t.start);
@@ -25,11 +25,11 @@ class Pass {
   }
 
  private:
-  // The aliases read from token i on: word `wid` after `strip` bytes of proclitics, then
+  // The aliases read from token i on: word `word` after `strip` bytes of proclitics, then
   // whole words separated by spaces only.
-  void Visit(size_t i, uint32_t wid, uint32_t strip) {
-    const Gazetteer::WordHead& head = g_.Head(wid);
-    if (head.trigger) hits_->push_back(TriggerHit{static_cast<uint32_t>(i), strip, wid});
+  void Visit(size_t i, const Gazetteer::WordSlot& word, uint32_t strip) {
+    const Gazetteer::WordHead& head = word.head;
+    if (head.trigger) hits_->push_back(TriggerHit{static_cast<uint32_t>(i), strip, word.id});
     uint32_t node = head.node;
     int32_t alias = head.alias;
     for (size_t j = i + 1; node != 0; ++j) {
@@ -38,8 +38,8 @@ class Pass {
                                   static_cast<uint32_t>(j), alias, -1,
                                   static_cast<uint8_t>(strip)});
       }
-      if (j >= n_ || tk_[j].gap != Gap::kSpace || ids_[j] == 0) break;
-      node = g_.Child(node, ids_[j]);
+      if (j >= n_ || tk_[j].gap != Gap::kSpace || words_[j] == nullptr) break;
+      node = g_.Child(node, words_[j]->id);
       if (node != 0) alias = g_.NodeAlias(node);
     }
   }
@@ -50,10 +50,10 @@ class Pass {
     const std::string_view word = text_.substr(t.start, t.end - t.start);
     ForEachCliticReading(word, buf_, [&](std::string_view reading, uint32_t strip) {
       // A reading is the word's tail, read in place, or the ال-restored tail in `buf`.
-      const uint32_t wid = reading.data() == word.data() + strip
-                               ? g_.WordIdIn(text_, t.start + strip, reading.size())
-                               : g_.WordId(reading);
-      if (wid != 0) Visit(i, wid, strip);
+      const Gazetteer::WordSlot* w = reading.data() == word.data() + strip
+                                         ? g_.WordSlotIn(text_, t.start + strip, reading.size())
+                                         : g_.FindWordSlot(reading);
+      if (w != nullptr) Visit(i, *w, strip);
     });
   }
 
@@ -61,7 +61,7 @@ class Pass {
   std::string_view text_;
   const Token* tk_;
   size_t n_;
-  const uint32_t* ids_;
+  const Gazetteer::WordSlot* const* words_;  // by token: its whole word's slot, or null
   std::string* buf_;
   std::vector<Candidate>* out_;
   std::vector<TriggerHit>* hits_;
@@ -70,17 +70,15 @@ class Pass {
 }  // namespace
 
 void MatchGazetteer(const Gazetteer& g, std::string_view normalized,
-                    const std::vector<Token>& tokens, std::vector<uint32_t>* word_ids,
+                    const std::vector<Token>& tokens, std::vector<const Gazetteer::WordSlot*>* words,
                     std::string* buf, std::vector<Candidate>* out,
                     std::vector<TriggerHit>* hits) {
   const size_t n = tokens.size();
-  word_ids->resize(n);
-  uint32_t* ids = word_ids->data();
+  words->resize(n);
+  const Gazetteer::WordSlot** w = words->data();
   const Token* tk = tokens.data();
-  for (size_t i = 0; i < n; ++i) {
-    ids[i] = g.WordIdIn(normalized, tk[i].start, tk[i].end - tk[i].start);
-  }
-  Pass(g, normalized, tokens, ids, buf, out, hits).Run();
+  for (size_t i = 0; i < n; ++i) w[i] = g.WordSlotIn(normalized, tk[i].start, tk[i].end - tk[i].start);
+  Pass(g, normalized, tokens, w, buf, out, hits).Run();
 }
 
 }  // namespace alam::internal

@@ -65,10 +65,11 @@ void ForEachReading(std::string_view word, std::string* buf, F f) {
 }
 
 // Appends every gazetteer match (all lengths, all readings) to `*out`, in token order.
-// `word_ids` receives the whole-word id of each token, `hits` every reading that is a rule
-// trigger word.
+// `words` receives the vocabulary slot of each token's whole word (null for a word of no
+// alias), `hits` every reading that is a rule trigger word.
 void MatchGazetteer(const Gazetteer& g, std::string_view normalized,
-                    const std::vector<Token>& tokens, std::vector<uint32_t>* word_ids,
+                    const std::vector<Token>& tokens,
+                    std::vector<const Gazetteer::WordSlot*>* words,
                     std::string* buf, std::vector<Candidate>* out,
                     std::vector<TriggerHit>* hits);
 

@@ -2,9 +2,10 @@
 // open-addressing hash table made for the matcher's one lookup per word of a document. A word
 // of up to 16 bytes (nearly all) is keyed by its bytes, read in place with two loads where the
 // text allows, and hashed by two multiplies. A 16 KB filter turns away nearly every word that
-// is not in the vocabulary (most words of a document) before a slot is read, a 32-bit tag per
-// slot most of the rest, and the key in the word's record confirms a match; longer words are
-// hashed byte-wise and compared with their bytes in the arena.
+// is not in the vocabulary (most words of a document) before a slot is read. A slot holds the
+// word's key, its id and what the matcher needs of a word that starts a reading (its head), in
+// 32 bytes: a word found is one cache line, not a slot, a record and a head in three arrays.
+// Longer words are hashed byte-wise and compared with their bytes in the arena.
 #ifndef ALAM_SRC_GAZETTEER_WORD_TABLE_H_
 #define ALAM_SRC_GAZETTEER_WORD_TABLE_H_
 
@@ -25,33 +26,66 @@ constexpr uint64_t Mask(size_t bytes) {
 
 class WordTable {
  public:
+  // What the matcher needs of a word that starts a reading.
+  struct Head {
+    uint32_t node : 31;    // the trie node of the aliases starting with the word, or 0
+    uint32_t trigger : 1;  // a rule trigger word
+    int32_t alias;         // that node's alias (the one-word alias), or -1
+  };
+  // A word of the table. Short words (kShort bytes at most) keep their bytes, zero-padded, in
+  // `lo` and `hi`; a longer word keeps its offset in the arena in `lo`.
+  struct alignas(32) Slot {
+    uint64_t lo = 0, hi = 0;
+    uint32_t size = 0;
+    uint32_t id = 0;  // 0: empty
+    Head head{0, 0, -1};
+  };
+
   WordTable() { Rehash(1024); }
 
-  // The id of `word` (1, 2, …), or 0 when it is not in the table.
-  uint32_t Find(std::string_view word) const {
+  // The slot of `word`, or null when it is not in the table. Valid until the next Insert.
+  const Slot* Lookup(std::string_view word) const {
     if (word.size() <= kShort) return FindShort(CopyKey(word), word.size());
     return FindLong(word);
   }
-  // Find(text.substr(pos, n)) for the matcher's words, which are read in place: when the
+  // Lookup(text.substr(pos, n)) for the matcher's words, which are read in place: when the
   // text holds kShort bytes from `pos` on, the key of a short word is two loads and two masks.
-  uint32_t FindIn(std::string_view text, size_t pos, size_t n) const {
+  const Slot* LookupIn(std::string_view text, size_t pos, size_t n) const {
     if (n <= kShort && pos + kShort <= text.size()) {
       const char* p = text.data() + pos;
       return FindShort(Key{Load64(p) & kLowMask[n], Load64(p + 8) & kHighMask[n]}, n);
     }
-    return Find(text.substr(pos, n));
+    return Lookup(text.substr(pos, n));
+  }
+  // The id of `word` (1, 2, …), or 0 when it is not in the table.
+  uint32_t Find(std::string_view word) const {
+    const Slot* s = Lookup(word);
+    return s != nullptr ? s->id : 0;
+  }
+  uint32_t FindIn(std::string_view text, size_t pos, size_t n) const {
+    const Slot* s = LookupIn(text, pos, n);
+    return s != nullptr ? s->id : 0;
   }
 
-  // The id of `word`, added when new.
+  // The id of `word`, added when new (with an empty head).
   uint32_t Insert(std::string_view word) {
     if (const uint32_t id = Find(word); id != 0) return id;
     const uint32_t id = static_cast<uint32_t>(records_.size());
-    const Key k = word.size() <= kShort ? CopyKey(word) : Key{0, 0};
     records_.push_back(
-        Record{k, static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size())});
+        Record{static_cast<uint32_t>(arena_.size()), static_cast<uint32_t>(word.size()), 0});
     arena_.append(word);
     if ((size() + 1) * 2 > slots_.size()) Rehash(slots_.size() * 2);
-    Place(id);
+    Slot s;
+    if (word.size() <= kShort) {
+      const Key k = CopyKey(word);
+      s.lo = k.lo;
+      s.hi = k.hi;
+    } else {
+      s.lo = records_[id].offset;
+    }
+    s.size = static_cast<uint32_t>(word.size());
+    s.id = id;
+    Place(s);
     return id;
   }
 
@@ -59,6 +93,9 @@ class WordTable {
   std::string_view Word(uint32_t id) const {
     return std::string_view(arena_.data() + records_[id].offset, records_[id].size);
   }
+  // The head of word `id` (1 ≤ id ≤ size()).
+  const Head& head(uint32_t id) const { return slots_[records_[id].slot].head; }
+  Head& head(uint32_t id) { return slots_[records_[id].slot].head; }
 
   // a[0, n) == b[0, n): for the usual word of 4 to 16 bytes, two overlapping pairs of loads
   // instead of a call to memcmp.
@@ -124,37 +161,29 @@ class WordTable {
     h *= kMul;
     return h ^ (h >> 29);
   }
-  uint64_t HashOf(uint32_t id) const {
-    const Record& r = records_[id];
-    return r.size <= kShort ? HashShort(r.key, r.size) : HashLong(Word(id));
+  uint64_t HashOf(const Slot& s) const {
+    return s.size <= kShort ? HashShort(Key{s.lo, s.hi}, s.size) : HashLong(Word(s.id));
   }
 
   template <typename Same>
-  uint32_t Probe(uint64_t h, Same same) const {
-    if (!InFilter(h)) return 0;
-    const uint32_t tag = Tag(h);
+  const Slot* Probe(uint64_t h, Same same) const {
+    if (!InFilter(h)) return nullptr;
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
-      if (s.id == 0) return 0;
-      if (s.tag == tag && same(records_[s.id])) return s.id;
+      if (s.id == 0) return nullptr;
+      if (same(s)) return &s;
     }
   }
-  uint32_t FindShort(Key k, size_t n) const {
-    return Probe(HashShort(k, n), [&](const Record& r) {
-      return r.key.lo == k.lo && r.key.hi == k.hi && r.size == n;
-    });
+  const Slot* FindShort(Key k, size_t n) const {
+    return Probe(HashShort(k, n),
+                 [&](const Slot& s) { return s.lo == k.lo && s.hi == k.hi && s.size == n; });
   }
-  uint32_t FindLong(std::string_view w) const {
-    return Probe(HashLong(w), [&](const Record& r) {
-      return r.size == w.size() && BytesEqual(arena_.data() + r.offset, w.data(), w.size());
+  const Slot* FindLong(std::string_view w) const {
+    return Probe(HashLong(w), [&](const Slot& s) {
+      return s.size == w.size() && BytesEqual(arena_.data() + s.lo, w.data(), w.size());
     });
   }
 
-  struct Slot {
-    uint32_t tag;
-    uint32_t id;  // 0: empty
-  };
-  static uint32_t Tag(uint64_t h) { return static_cast<uint32_t>(h >> 32); }
   // A blocked Bloom filter of the words of the table: two bits of one of 2048 64-bit words,
   // 16 KB that stay in the first-level cache and turn away nearly every word that is not in
   // the table (of the news words not in the vocabulary, about 2% get through) before the
@@ -170,29 +199,32 @@ class WordTable {
     return (filter_[FilterWord(h)] & m) == m;
   }
 
-  void Place(uint32_t id) {
-    const uint64_t h = HashOf(id);
+  void Place(const Slot& s) {
+    const uint64_t h = HashOf(s);
     size_t i = h & mask_;
     while (slots_[i].id != 0) i = (i + 1) & mask_;
-    slots_[i] = Slot{Tag(h), id};
+    slots_[i] = s;
+    records_[s.id].slot = static_cast<uint32_t>(i);
     filter_[FilterWord(h)] |= FilterBits(h);
   }
   void Rehash(size_t n) {
-    slots_.assign(n, Slot{0, 0});
+    std::vector<Slot> old(n);
+    old.swap(slots_);
     mask_ = n - 1;
-    for (uint32_t id = 1; id < records_.size(); ++id) Place(id);
+    for (const Slot& s : old) {
+      if (s.id != 0) Place(s);
+    }
   }
 
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(kFilterWords, 0);
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   std::string arena_;
-  // By id (id 0 is unused): the key of a short word, where the word's bytes are in the arena.
+  // By id (id 0 is unused): where the word's bytes are in the arena, and its slot.
   struct Record {
-    Key key;
-    uint32_t offset, size;
+    uint32_t offset, size, slot;
   };
-  std::vector<Record> records_{Record{Key{0, 0}, 0, 0}};
+  std::vector<Record> records_{Record{0, 0, 0}};
 };
 
 }  // namespace alam::internal

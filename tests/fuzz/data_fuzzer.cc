@@ -62,11 +62,11 @@ void RunPipeline(const alam::internal::Gazetteer& g, const alam::internal::RuleS
   FUZZ_CHECK(alam::Normalize(text, &norm, nullptr, nopt).ok());
   std::vector<alam::internal::Token> tokens;
   alam::internal::Tokenize(norm, &tokens);
-  std::vector<uint32_t> word_ids;
+  std::vector<const alam::internal::Gazetteer::WordSlot*> words;
   std::string buf;
   std::vector<alam::internal::Candidate> cands;
   std::vector<alam::internal::TriggerHit> hits;
-  alam::internal::MatchGazetteer(g, norm, tokens, &word_ids, &buf, &cands, &hits);
+  alam::internal::MatchGazetteer(g, norm, tokens, &words, &buf, &cands, &hits);
   rules.Match(norm, tokens, hits, &cands);
   for (const auto& c : cands) FUZZ_CHECK(c.norm_start < c.norm_end && c.norm_end <= norm.size());
   alam::ExtractorOptions opt;
