@@ -61,6 +61,8 @@ DocumentReader::DocumentReader(std::vector<std::string> paths, InputOptions opti
     : paths_(std::move(paths)), options_(std::move(options)) {
   wanted_fields_ = options_.text_fields;
   wanted_fields_.push_back(options_.id_field);
+  id_is_text_ = std::find(options_.text_fields.begin(), options_.text_fields.end(),
+                          options_.id_field) != options_.text_fields.end();
   if (paths_.empty()) paths_.push_back("-");
   for (const std::string& p : paths_) {
     struct stat st;
@@ -163,19 +165,28 @@ bool DocumentReader::Next(Document* doc) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     doc->input_bytes = line.size() + 1;
-    doc->id = internal::Cat(s.name, ":", s.line);
     absl::StatusOr<JsonValue> v = ParseJsonObject(line, wanted_fields_);
+    // The record's id, or its place in the input when it has none.
+    JsonValue* id = v.ok() ? v->Find(options_.id_field) : nullptr;
+    if (id != nullptr &&
+        (id->kind == JsonValue::Kind::kString || id->kind == JsonValue::Kind::kNumber)) {
+      // Moved, unless the id field is a text field too (then the text is read from it below).
+      if (id_is_text_) {
+        doc->id = id->text;
+      } else {
+        doc->id = std::move(id->text);
+      }
+    } else {
+      doc->id = internal::Cat(s.name, ":", s.line);
+    }
     if (!v.ok()) {
       doc->error = std::string(v.status().message());
       return true;
     }
-    if (const JsonValue* id = v->Find(options_.id_field)) {
-      if (id->kind == JsonValue::Kind::kString || id->kind == JsonValue::Kind::kNumber) {
-        doc->id = id->text;
-      } else if (id->kind != JsonValue::Kind::kNull) {
-        doc->error = internal::Cat("field \"", options_.id_field, "\" is not a string or number");
-        return true;
-      }
+    if (id != nullptr && id->kind != JsonValue::Kind::kString &&
+        id->kind != JsonValue::Kind::kNumber && id->kind != JsonValue::Kind::kNull) {
+      doc->error = internal::Cat("field \"", options_.id_field, "\" is not a string or number");
+      return true;
     }
     bool any = false;
     for (const std::string& f : options_.text_fields) {

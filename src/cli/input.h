@@ -45,6 +45,7 @@ class DocumentReader {
   size_t next_path_ = 0;
   std::unique_ptr<Source> src_;
   std::vector<std::string> wanted_fields_;  // id and text fields: the others are skipped
+  bool id_is_text_ = false;                 // the id field is one of the text fields
   uint64_t total_bytes_ = 0;
   uint64_t done_bytes_ = 0;
 };

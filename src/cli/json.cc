@@ -225,6 +225,7 @@ class Parser {
       ++pos_;
       return absl::OkStatus();
     }
+    if (depth == 0 && keep_ != nullptr) v->members.reserve(keep_->size());
     while (true) {
       SkipWs();
       if (pos_ >= s_.size() || s_[pos_] != '"') return Error("expected a member name");

@@ -114,6 +114,18 @@ with tempfile.TemporaryDirectory() as d:
     rc, out, _ = run(["extract", "--repair", bad])
     check(json.loads(out.splitlines()[1]).get("error") is None, "--repair accepts invalid UTF-8")
 
+    # The id field may be a text field too; an id that is not a string or number is an error
+    # for that record, which keeps its place in the input as its name.
+    ids = os.path.join(d, "ids.jsonl")
+    with open(ids, "w", encoding="utf-8") as f:
+        f.write('{"title": "حلب", "text": "x"}\n{"title": {"a": 1}, "text": "y"}\n{"text": "z"}\n')
+    rc, out, _ = run(["extract", "--id-field", "title", "--text-field", "title", ids])
+    recs = [json.loads(l) for l in out.splitlines()]
+    check(recs[0]["doc"] == "حلب" and [e["text"] for e in recs[0]["entities"]] == ["حلب"],
+          f"the id field read as text too: {recs[0]}")
+    check([r["doc"] for r in recs[1:]] == ["ids.jsonl:2", "ids.jsonl:3"] and
+          "not a string or number" in recs[1]["error"], f"ids by place: {recs[1:]}")
+
     # A document above the 1 MiB chunk size is extracted and written in chunks: the same
     # entities, offsets into the whole document, valid JSON and BIO.
     big = os.path.join(d, "big.txt")
