@@ -5,8 +5,10 @@
 # (saudinewsnet, ANT multisource, ANT v1.1: title and body of every document, as JSON Lines
 # {"id", "text"}, the corpora repeated with distinct ids until the size is reached), then
 # measures on it:
-#   * `alam extract` with 1 and 2 threads, the fastest of 3 runs each: wall and CPU time,
-#     MB/s, documents/s, entities/s, peak RSS (/usr/bin/time -v); the outputs must be identical;
+#   * `alam extract` with 1 and 2 threads, and with 1 thread pinned to one core (taskset: its
+#     reader and writer threads share that core, so it is the one-core figure the 2-thread run
+#     scales from), the fastest of 3 runs each: wall and CPU time, MB/s, documents/s,
+#     entities/s, peak RSS (/usr/bin/time -v); the outputs must be identical;
 #   * gazetteer compile time and resident size of a process that only builds the extractor
 #     (`alam stats`);
 #   * the Google Benchmark micro-benchmarks (build/bench/bench/alam_bench): memcpy ceiling,
@@ -212,16 +214,21 @@ timefields "$WORK/time_stats0.txt" stats_empty
 # shared machine hits them alike; the fastest run of each is kept (its /usr/bin/time -v
 # record), and every run's output must be byte-identical to the first.
 REPEAT=${ALAM_BENCH_REPEAT:-3}
-first_t=$(echo $THREADS | cut -d' ' -f1)
+# "1c": --threads 1 pinned to the first CPU this process may use.
+CPU0=$(taskset -pc $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)
+RUNS="1c $THREADS"
+first_t=1c
 wall_of() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }
 for rep in $(seq "$REPEAT"); do
-  for t in $THREADS; do
-    log "alam extract --threads $t over $((DUMP_BYTES / 1000000)) MB (run $rep of $REPEAT)"
+  for t in $RUNS; do
+    pin=(); n=$t
+    if [ "$t" = 1c ]; then pin=(taskset -c "$CPU0"); n=1; fi
+    log "alam extract --threads $n ${pin[*]} over $((DUMP_BYTES / 1000000)) MB (run $rep of $REPEAT)"
     sync
     [ "$rep" = 1 ] && put "load_extract$t" "$(cut -d' ' -f1 /proc/loadavg)"
-    /usr/bin/time -v -o "$WORK/time_run.txt" \
-      "$ALAM" extract "$DUMP" --threads "$t" --no-progress > "$WORK/out.jsonl" ||
-      die "alam extract --threads $t failed (see $WORK/time_run.txt)"
+    /usr/bin/time -v -o "$WORK/time_run.txt" "${pin[@]}" \
+      "$ALAM" extract "$DUMP" --threads "$n" --no-progress > "$WORK/out.jsonl" ||
+      die "alam extract --threads $n ${pin[*]} failed (see $WORK/time_run.txt)"
     if [ "$rep" = 1 ] && [ "$t" = "$first_t" ]; then
       put out_docs "$(wc -l < "$WORK/out.jsonl")"
       put out_entities "$(grep -o '"byte_start":' "$WORK/out.jsonl" | wc -l)"
@@ -229,7 +236,7 @@ for rep in $(seq "$REPEAT"); do
       mv "$WORK/out.jsonl" "$WORK/out_first.jsonl"
     else
       cmp -s "$WORK/out.jsonl" "$WORK/out_first.jsonl" ||
-        die "alam extract --threads $t (run $rep) wrote a different output from --threads $first_t"
+        die "alam extract ($t, run $rep) wrote a different output from the pinned one-core run"
     fi
     if [ ! -f "$WORK/time_extract$t.txt" ] || [ "$rep" = 1 ] ||
        awk -v a="$(wall_of "$WORK/time_run.txt")" -v b="$(wall_of "$WORK/time_extract$t.txt")" \
@@ -238,7 +245,7 @@ for rep in $(seq "$REPEAT"); do
     fi
   done
 done
-for t in $THREADS; do timefields "$WORK/time_extract$t.txt" "extract$t"; done
+for t in $RUNS; do timefields "$WORK/time_extract$t.txt" "extract$t"; done
 rm -f "$WORK/out.jsonl" "$WORK/out_first.jsonl" "$WORK/time_run.txt"
 put threads_list "$THREADS"
 put extract_repeat "$REPEAT"
@@ -400,6 +407,14 @@ def row(what, value, ratio="", note=""):
 
 threads = R.get("threads_list", "1 2").split()
 wall1 = None
+wall1c = f("extract1c_wall")
+if wall1c:
+    cpu1c = f("extract1c_user") + f("extract1c_sys")
+    row(f"`alam extract --threads 1` pinned to one core (`taskset`; its reader and writer threads "
+        f"share it): MB/s by wall time (fastest of {R.get('extract_repeat', '1')})",
+        f"{text / 1e6 / wall1c:.1f} MB/s", ratios(text / 1e6 / wall1c),
+        f"{docs / wall1c:,.0f} docs/s, {ents / wall1c:,.0f} entities/s; {wall1c:.2f} s wall, "
+        f"{cpu1c:.2f} s user+sys; load average before: {R.get('load_extract1c', '?')}")
 for t in threads:
     wall, user, sys_ = f(f"extract{t}_wall"), f(f"extract{t}_user"), f(f"extract{t}_sys")
     if not wall:
@@ -407,7 +422,11 @@ for t in threads:
     cpu = user + sys_
     if wall1 is None:
         wall1 = wall
-    scale = f"{wall1 / wall:.2f}× 1 thread (wall)" if t != threads[0] else ""
+    scale = ""
+    if t != threads[0]:
+        scale = f"{wall1 / wall:.2f}× 1 thread (wall)"
+        if wall1c:
+            scale = f"**{wall1c / wall:.2f}× one core** (wall), " + scale
     row(f"`alam extract --threads {t}`: MB/s by wall time (fastest of {R.get('extract_repeat', '1')})",
         f"{text / 1e6 / wall:.1f} MB/s",
         ratios(text / 1e6 / wall) if t == threads[0] else scale,
