@@ -347,19 +347,25 @@ size_t Gazetteer::ambiguous_count() const {
 }
 
 void Gazetteer::FillStats(GazetteerStats* stats) const {
-  std::map<std::tuple<std::string, std::string, std::string>, GazetteerStats::Row> rows;
+  // Keyed by views of the entries' own strings: a row's strings are made once, not per entry.
+  std::map<std::tuple<std::string_view, std::string_view, std::string_view>,
+           GazetteerStats::Row>
+      rows;
   std::vector<size_t> alias_count(entries_.size(), 0);
   for (const AliasInfo& a : aliases_) {
     for (uint32_t e : a.entries) ++alias_count[e];
   }
   for (size_t i = 0; i < entries_.size(); ++i) {
     const EntryInfo& e = entries_[i];
-    auto key = std::make_tuple(std::string(EntityTypeName(e.type)), std::string(e.subtype),
-                               std::string(e.country));
-    GazetteerStats::Row& r = rows[key];
-    r.type = std::get<0>(key);
-    r.subtype = std::get<1>(key);
-    r.country = std::get<2>(key);
+    auto [it, added] = rows.try_emplace(
+        std::make_tuple(EntityTypeName(e.type), std::string_view(e.subtype),
+                        std::string_view(e.country)));
+    GazetteerStats::Row& r = it->second;
+    if (added) {
+      r.type = std::string(std::get<0>(it->first));
+      r.subtype = std::string(std::get<1>(it->first));
+      r.country = std::string(std::get<2>(it->first));
+    }
     ++r.entries;
     r.aliases += alias_count[i];
   }

@@ -89,10 +89,16 @@ std::string CharTable::MapCodePoint(char32_t cp, bool* deleted) {
     *deleted = true;
     return out;
   }
+  const icu::Normalizer2* n = Nfkc();
+  if (n != nullptr && n->isInert(static_cast<UChar32>(cp))) {
+    // NFKC leaves an inert code point as it is (most of the table): no string to normalize.
+    AppendUtf8(Fold(cp), &out);
+    if (out.empty()) *deleted = true;
+    return out;
+  }
   icu::UnicodeString src(static_cast<UChar32>(cp));
   icu::UnicodeString nfkc;
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n = Nfkc();
   if (n != nullptr) nfkc = n->normalize(src, status);
   if (n == nullptr || U_FAILURE(status)) nfkc = src;
   for (int32_t i = 0; i < nfkc.length();) {
