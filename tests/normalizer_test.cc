@@ -133,6 +133,51 @@ TEST(Utf8Test, CountCharacterStartsCountsCodePoints) {
   EXPECT_EQ(internal::CountCharacterStarts(all, text.size()), internal::CountCodePoints(text));
 }
 
+// The first invalid byte found 16 bytes at a time agrees with decoding code point by code
+// point: for texts of valid pieces (ASCII, two-, three- and four-byte sequences) with, now and
+// then, a broken one (a stray continuation, a lead cut short, an overlong or surrogate form,
+// a byte never used) at every offset and alignment, where a two-byte sequence straddles a
+// block's end too.
+TEST(Utf8Test, FindInvalidUtf8AgreesWithDecoding) {
+  auto reference = [](std::string_view s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    for (size_t i = 0; i < s.size();) {
+      char32_t cp;
+      const size_t len = internal::DecodeUtf8(p + i, s.size() - i, &cp);
+      if (len == 0) return i;
+      i += len;
+    }
+    return s.size();
+  };
+  std::mt19937 rng(7);
+  const std::string valid[] = {"a", " ", "\xD8\xA7", "\xD9\x84", "\xC2\xAB", "\xDF\xBF",
+                               "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\n"};
+  const std::string broken[] = {"\x80", "\xBF", "\xD8", "\xC0\x80", "\xC1\xBF",
+                                "\xE0\x80\x80", "\xED\xA0\x80", "\xF5", "\xFF",
+                                "\xD8\xD8\xA7", "\xE4\xB8"};
+  size_t invalid_found = 0;
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string text;
+    const size_t pieces = rng() % 60;
+    const bool arabic_only = iter % 3 == 0;  // long runs of two-byte blocks
+    for (size_t k = 0; k < pieces; ++k) {
+      if (rng() % 40 == 0) {
+        text += broken[rng() % 11];
+      } else {
+        text += valid[arabic_only ? 2 + rng() % 2 : rng() % 9];
+      }
+    }
+    const size_t want = reference(text);
+    ASSERT_EQ(internal::FindInvalidUtf8(text), want) << iter;
+    invalid_found += want != text.size();
+  }
+  EXPECT_GT(invalid_found, 5000u);
+  // A two-byte sequence across a block's end, then an error further on.
+  const std::string straddle = std::string(15, 'a') + "\xD8\xA7" + std::string(20, 'b') + "\xA7";
+  EXPECT_EQ(internal::FindInvalidUtf8(straddle), straddle.size() - 1);
+  EXPECT_EQ(internal::FindInvalidUtf8(std::string(15, 'a') + "\xD8"), 15u);
+}
+
 TEST(NormalizerTest, InvalidUtf8IsAnErrorNamingTheByte) {
   std::string out;
   OffsetMap m;
