@@ -43,18 +43,25 @@ Corpus* Load() {
   const std::filesystem::path dir =
       env != nullptr ? std::filesystem::path(env)
                      : std::filesystem::path(ALAM_SHARED_DIR) / "corpora";
+  // ALAM_BENCH_SAMPLE: one JSON Lines file instead (run.sh: the Python baselines' sample).
+  const char* sample = std::getenv("ALAM_BENCH_SAMPLE");
+  const std::filesystem::path from = sample != nullptr ? std::filesystem::path(sample) : dir;
   std::vector<std::vector<std::string>> sources;
-  for (const char* f : {"ant-multisource/antcorpus_multisource_war_subset.jsonl",
-                        "ant-v1.1/antcorpus_v1.1_war_subset.jsonl",
-                        "saudinewsnet/saudinewsnet_war_subset.jsonl"}) {
-    std::vector<std::string> docs = LoadJsonl(dir / f);
-    if (!docs.empty()) sources.push_back(std::move(docs));
+  if (sample != nullptr) {
+    sources.push_back(LoadJsonl(from));
+  } else {
+    for (const char* f : {"ant-multisource/antcorpus_multisource_war_subset.jsonl",
+                          "ant-v1.1/antcorpus_v1.1_war_subset.jsonl",
+                          "saudinewsnet/saudinewsnet_war_subset.jsonl"}) {
+      std::vector<std::string> docs = LoadJsonl(dir / f);
+      if (!docs.empty()) sources.push_back(std::move(docs));
+    }
   }
-  if (sources.empty()) {
+  if (sources.empty() || sources[0].empty()) {
     std::fprintf(stderr,
-                 "alam_bench: no news found under %s (the *_war_subset.jsonl files of "
-                 "../shared/corpora); set ALAM_BENCH_CORPORA\n",
-                 dir.c_str());
+                 "alam_bench: no news found in %s (the *_war_subset.jsonl files of "
+                 "../shared/corpora, or the ALAM_BENCH_SAMPLE file); set ALAM_BENCH_CORPORA\n",
+                 from.c_str());
     std::exit(2);
   }
   auto* c = new Corpus();
@@ -80,7 +87,7 @@ Corpus* Load() {
   }
   std::fprintf(stderr, "alam_bench: %zu documents, %.2f MB of news (%.2f MB normalized) from %s\n",
                c->docs.size(), static_cast<double>(c->bytes) / 1e6,
-               static_cast<double>(c->normalized_bytes) / 1e6, dir.c_str());
+               static_cast<double>(c->normalized_bytes) / 1e6, from.c_str());
   return c;
 }
 

@@ -4,7 +4,9 @@
 // (ALAM_SHARED_DIR, fixed at configure time; the environment variable ALAM_BENCH_CORPORA
 // overrides the corpora directory), title and body of each document joined by "\n\n" as
 // `alam extract --text-field title --text-field text` does. Documents of the three corpora
-// are interleaved so that any prefix of the list is a fair sample of all three.
+// are interleaved so that any prefix of the list is a fair sample of all three. The
+// environment variable ALAM_BENCH_SAMPLE names one JSON Lines file to run on instead (run.sh
+// runs `Extract` on the Python baselines' sample with it).
 #ifndef ALAM_BENCH_BENCH_CORPUS_H_
 #define ALAM_BENCH_BENCH_CORPUS_H_
 
