@@ -76,6 +76,8 @@ TEST_F(RulesTest, FactionInQuotesAfterDescriptor) {
 TEST_F(RulesTest, ForcesByNationality) {
   EXPECT_EQ(Labels("قصفت القوات الروسية"), V{"القوات الروسية|FACTION|rule:forces-by-nationality"});
   EXPECT_EQ(Labels("وتقدم الجيش التركي"), V{"الجيش التركي|FACTION|rule:army-by-nationality"});
+  EXPECT_EQ(Labels("جذور الجيش التركي\n\nتابعنا"),  // a headline: the name ends its line
+            V{"الجيش التركي|FACTION|rule:army-by-nationality"});
   EXPECT_TRUE(Labels("القوات الخاصة والجيش الحر").empty());
 }
 
@@ -142,7 +144,7 @@ TEST_F(RulesTest, LaterSurnameLinksToThePersonNamedInFull) {
 
 // A rule's assertions see the document around its window, not the window alone: (?m)^ holds
 // only after a line break, and $ only at the end of the document, not where the window stops
-// (rules look at most 320 bytes past their trigger).
+// (rules look at most 320 bytes past their trigger, and never past a line break).
 TEST(RuleWindowTest, AssertionsSeeTheDocumentAroundTheWindow) {
   testing::TempDir dir;
   ExtractorOptions opt;
@@ -152,7 +154,8 @@ TEST(RuleWindowTest, AssertionsSeeTheDocumentAroundTheWindow) {
       "rules.tsv",
       "id\ttrigger\ttype\tsubtype\tscore\tgroup\tpattern\n"
       "line-start\tقرية\tPLACE\tvillage\t0.7\t1\t(?m)^قريه ([\\x{0621}-\\x{064A}]+)\n"
-      "document-end\tبلدة\tPLACE\ttown\t0.7\t1\tبلده ([a-z]+(?: [a-z]+)*)$\n")};
+      "document-end\tبلدة\tPLACE\ttown\t0.7\t1\tبلده ([a-z]+(?: [a-z]+)*)$\n"
+      "any-space\tمخيم\tPLACE\tcamp\t0.7\t1\tمخيم\\s([\\x{0621}-\\x{064A}]+)\n")};
   auto ex = Extractor::Create(opt);
   ASSERT_TRUE(ex.ok()) << ex.status();
   auto texts = [&](const std::string& input) {
@@ -170,6 +173,9 @@ TEST(RuleWindowTest, AssertionsSeeTheDocumentAroundTheWindow) {
   const std::string long_word(320 - 9, 'a');
   EXPECT_EQ(texts("بلدة " + long_word), V{long_word});
   EXPECT_TRUE(texts("بلدة " + long_word + " zz").empty());
+  // Nor across a line, even for a pattern whose \s would take the line break.
+  EXPECT_EQ(texts("مخيم الركبان"), V{"الركبان"});
+  EXPECT_TRUE(texts("مخيم\nالركبان").empty());
 }
 
 }  // namespace

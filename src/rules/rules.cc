@@ -1,6 +1,7 @@
 #include "rules/rules.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "alam/normalizer.h"
 #include "gazetteer/gazetteer.h"
@@ -103,10 +104,16 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
     while (end < normalized.size() && (static_cast<unsigned char>(normalized[end]) & 0xC0) == 0x80) {
       --end;
     }
+    // A rule never runs across a line: the window ends with the next line break (which a
+    // pattern may take as the character after a name, as the nationality rules do).
+    if (const void* nl = std::memchr(normalized.data() + start, '\n', end - start)) {
+      end = static_cast<size_t>(static_cast<const char*>(nl) - normalized.data()) + 1;
+    }
     // RE2 sees the window and one byte either side of it: every assertion (^ $ \b, with or
     // without (?m)) looks at one byte next to its position, so the rule matches exactly as it
     // would with the whole document for context. A short text also lets RE2 go straight to
-    // its bit-state matcher, without the DFA pass that, per hit, cost more than the match.
+    // its bit-state matcher (whose work and memory grow with the text), without the DFA pass
+    // that, per hit, cost more than the match.
     const size_t context_start = start > 0 ? start - 1 : 0;
     const re2::StringPiece context(normalized.data() + context_start,
                                    std::min(normalized.size(), end + 1) - context_start);
