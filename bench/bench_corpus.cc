@@ -60,7 +60,8 @@ Corpus* Load() {
   if (sources.empty() || sources[0].empty()) {
     std::fprintf(stderr,
                  "alam_bench: no news found in %s (the *_war_subset.jsonl files of "
-                 "../shared/corpora, or the ALAM_BENCH_SAMPLE file); set ALAM_BENCH_CORPORA\n",
+                 "../shared/corpora, or the ALAM_BENCH_SAMPLE file); set ALAM_BENCH_CORPORA "
+                 "or ALAM_BENCH_SAMPLE\n",
                  from.c_str());
     std::exit(2);
   }

@@ -53,6 +53,7 @@ put() { echo "$1=$2" >> "$RES"; }
 need=()
 [ -x /usr/bin/time ] || need+=(time)
 command -v valgrind >/dev/null || need+=(valgrind)
+command -v taskset >/dev/null || need+=(util-linux)
 "$PY" -c 'import ahocorasick' 2>/dev/null || need+=(python3-ahocorasick)
 command -v cmake >/dev/null || need+=(cmake)
 command -v ninja >/dev/null || need+=(ninja-build)
@@ -216,6 +217,7 @@ timefields "$WORK/time_stats0.txt" stats_empty
 REPEAT=${ALAM_BENCH_REPEAT:-3}
 # "1c": --threads 1 pinned to the first CPU this process may use.
 CPU0=$(taskset -pc $$ | sed 's/.*: //' | cut -d, -f1 | cut -d- -f1)
+[ -n "$CPU0" ] || die "taskset -pc $$ named no CPU to pin the one-core run to"
 RUNS="1c $THREADS"
 first_t=1c
 wall_of() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$1"; }

@@ -465,14 +465,15 @@ std::string StreamLargeDocument(const Extractor& ex, Scratch* scratch, JsonlForm
 
 int Extract(const Args& a) {
 #if defined(__GLIBC__)
-  // Every thread's allocations (documents, entities, records) grow and shrink its malloc
-  // arena unit by unit; glibc grows a thread's heap 128 KB at a time, one mprotect and fresh
-  // page faults each (some 1,700 over the 200 MB benchmark dump). Growing (and trimming)
-  // 16 MB at a time takes that to a few dozen, 3% of the run's time on 1 and 2 threads.
-  // Setting the pad turns off glibc's adaptive mmap threshold, so it is set too: blocks up
-  // to 4 MB (long documents) come from the heap and are reused, rather than mapped, faulted
-  // in and unmapped one by one. Peak RSS: 52 MB on that dump (was 48), 163 MB for one
-  // 100 MB document (was 156).
+  // Every thread's allocations (documents, entities, records) come and go unit by unit. With
+  // glibc's default pad (128 KB), a heap is trimmed back whenever that much of its top is
+  // free and grown again by the next unit: an mprotect and fresh page faults each time (some
+  // 1,700 mprotect calls over the 200 MB benchmark dump). A 16 MB pad — the room a trim
+  // leaves and a new heap starts with — takes that to a few dozen, 3% of the run's time on 1
+  // and 2 threads. Setting the pad turns off glibc's adaptive mmap threshold, so it is set
+  // too: blocks up to 4 MB (long documents) come from the heap and are reused, rather than
+  // mapped, faulted in and unmapped one by one. Peak RSS: 52 MB on that dump (was 48), 163 MB
+  // for one 100 MB document (was 156).
   mallopt(M_TOP_PAD, 16 << 20);
   mallopt(M_MMAP_THRESHOLD, 4 << 20);
 #endif

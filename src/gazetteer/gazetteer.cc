@@ -216,8 +216,7 @@ void Gazetteer::InsertWords(const std::vector<std::string>& words, uint32_t alia
       const uint32_t child = static_cast<uint32_t>(node_alias_.size());
       node_alias_.push_back(-1);
       it = trie_.emplace(key, child).first;
-      // A word's head keeps 31 bits of node: 2^31 nodes would take far more memory than
-      // any gazetteer loads (each is an entry of trie_ and of node_alias_).
+      // A word's head keeps 31 bits of node (AddAlias stops before there are more nodes).
       if (node == 0) vocab_.head(static_cast<uint32_t>(key)).node = child & 0x7FFFFFFFu;
     }
     node = it->second;
@@ -249,6 +248,11 @@ absl::Status Gazetteer::AddAlias(uint32_t entry, std::string_view raw, const std
     std::string text = Join(form, " ");
     auto it = alias_index_.find(text);
     if (it == alias_index_.end()) {
+      // Trie nodes are numbered in 31 bits (WordTable::Head); a form adds at most one a word.
+      if (node_alias_.size() + form.size() > 0x7FFFFFFFu) {
+        return absl::ResourceExhaustedError(
+            Cat(where, ": too many alias words for one gazetteer (2^31 trie nodes)"));
+      }
       const uint32_t index = static_cast<uint32_t>(aliases_.size());
       aliases_.push_back(AliasInfo{text, {}, false});
       it = alias_index_.emplace(std::move(text), index).first;

@@ -61,22 +61,18 @@ class Gazetteer {
   absl::Status Finish();
 
   // Matching.
-  uint32_t WordId(std::string_view word) const {  // 0 = not a word of any alias
-    return vocab_.Find(word);
-  }
-  // WordId(text.substr(pos, n)), faster where `text` goes on for 16 bytes past `pos`.
-  uint32_t WordIdIn(std::string_view text, size_t pos, size_t n) const {
-    return vocab_.FindIn(text, pos, n);
-  }
-  // The vocabulary's slot of a word (its id and head), or null: the matcher's lookups.
+  // The id of a word of the vocabulary (the words of the aliases and the rule triggers), or 0.
+  uint32_t WordId(std::string_view word) const { return vocab_.Find(word); }
+  // The vocabulary's slot of a word (its id and head), or null: the matcher's lookups, in
+  // place in the text (WordTable::LookupIn) or of a word of its own.
   using WordSlot = WordTable::Slot;
   using WordHead = WordTable::Head;
   const WordSlot* WordSlotIn(std::string_view text, size_t pos, size_t n) const {
     return vocab_.LookupIn(text, pos, n);
   }
   const WordSlot* FindWordSlot(std::string_view word) const { return vocab_.Lookup(word); }
-  // The trie node of the aliases starting with word `word`, or 0.
-  uint32_t RootChild(uint32_t word) const { return word != 0 ? vocab_.head(word).node : 0; }
+  // The trie node of the aliases starting with word `word` (any id, 0 included), or 0.
+  uint32_t RootChild(uint32_t word) const { return IsWord(word) ? vocab_.head(word).node : 0; }
   // Child of `node` by `word`, or 0 (the root is never a child).
   uint32_t Child(uint32_t node, uint32_t word) const {
     if (node == 0) return RootChild(word);
@@ -92,7 +88,7 @@ class Gazetteer {
 
   // Adds `word` (normalized) to the vocabulary as a rule trigger; returns its word id.
   uint32_t RegisterTriggerWord(std::string_view word);
-  bool IsTriggerWord(uint32_t word) const { return word != 0 && vocab_.head(word).trigger; }
+  bool IsTriggerWord(uint32_t word) const { return IsWord(word) && vocab_.head(word).trigger; }
 
   const std::vector<EntryInfo>& entries() const { return entries_; }
   // Available after Finish().
@@ -119,6 +115,7 @@ class Gazetteer {
   }
 
  private:
+  bool IsWord(uint32_t id) const { return id != 0 && id <= vocab_.size(); }
   std::string_view Intern(std::string_view s);
   absl::Status AddAlias(uint32_t entry, std::string_view raw, const std::string& where);
   uint32_t AddWord(std::string_view w);

@@ -70,14 +70,16 @@ class Pass {
 }  // namespace
 
 void MatchGazetteer(const Gazetteer& g, std::string_view normalized,
-                    const std::vector<Token>& tokens, std::vector<const Gazetteer::WordSlot*>* words,
-                    std::string* buf, std::vector<Candidate>* out,
-                    std::vector<TriggerHit>* hits) {
+                    const std::vector<Token>& tokens,
+                    std::vector<const Gazetteer::WordSlot*>* words, std::string* buf,
+                    std::vector<Candidate>* out, std::vector<TriggerHit>* hits) {
   const size_t n = tokens.size();
   words->resize(n);
   const Gazetteer::WordSlot** w = words->data();
   const Token* tk = tokens.data();
-  for (size_t i = 0; i < n; ++i) w[i] = g.WordSlotIn(normalized, tk[i].start, tk[i].end - tk[i].start);
+  for (size_t i = 0; i < n; ++i) {
+    w[i] = g.WordSlotIn(normalized, tk[i].start, tk[i].end - tk[i].start);
+  }
   Pass(g, normalized, tokens, w, buf, out, hits).Run();
 }
 

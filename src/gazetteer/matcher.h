@@ -65,8 +65,8 @@ void ForEachReading(std::string_view word, std::string* buf, F f) {
 }
 
 // Appends every gazetteer match (all lengths, all readings) to `*out`, in token order.
-// `words` receives the vocabulary slot of each token's whole word (null for a word of no
-// alias), `hits` every reading that is a rule trigger word.
+// `words` receives the vocabulary slot of each token's whole word (null for a word not in
+// the vocabulary), `hits` every reading that is a rule trigger word.
 void MatchGazetteer(const Gazetteer& g, std::string_view normalized,
                     const std::vector<Token>& tokens,
                     std::vector<const Gazetteer::WordSlot*>* words,

@@ -62,10 +62,6 @@ class WordTable {
     const Slot* s = Lookup(word);
     return s != nullptr ? s->id : 0;
   }
-  uint32_t FindIn(std::string_view text, size_t pos, size_t n) const {
-    const Slot* s = LookupIn(text, pos, n);
-    return s != nullptr ? s->id : 0;
-  }
 
   // The id of `word`, added when new (with an empty head).
   uint32_t Insert(std::string_view word) {

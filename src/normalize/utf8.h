@@ -60,6 +60,17 @@ inline size_t FindInvalidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const size_t n = s.size();
   size_t i = 0;  // always at the start of a code point
+  // Code point by code point up to `stop` (or the code point that crosses it): false at an
+  // invalid sequence, which i is then at.
+  auto walk = [&](size_t stop) {
+    while (i < stop) {
+      char32_t cp;
+      const size_t len = p[i] < 0x80 ? 1 : DecodeUtf8(p + i, n - i, &cp);
+      if (len == 0) return false;
+      i += len;
+    }
+    return true;
+  };
 #if defined(__SSE2__) && defined(__x86_64__)
   const __m128i continuation_end = _mm_set1_epi8(static_cast<char>(0xC0));  // signed compares
   const __m128i below_lead2 = _mm_set1_epi8(static_cast<char>(0xC1));
@@ -79,32 +90,12 @@ inline size_t FindInvalidUtf8(std::string_view s) {
       i += (lead2 & 0x8000) != 0 ? 15 : 16;  // a lead in the last byte starts the next block
       continue;
     }
-    for (const size_t stop = i + 16; i < stop;) {
-      if (p[i] < 0x80) {
-        ++i;
-        continue;
-      }
-      char32_t cp;
-      const size_t len = DecodeUtf8(p + i, n - i, &cp);
-      if (len == 0) return i;
-      i += len;
-    }
+    if (!walk(i + 16)) return i;
   }
 #endif
-  while (i < n) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    char32_t cp;
-    const size_t len = DecodeUtf8(p + i, n - i, &cp);
-    if (len == 0) return i;
-    i += len;
-  }
-  return n;
+  return walk(n) ? n : i;
 }
 
-// Code points in `s`, counting each invalid byte as one (the convention of repaired text).
 // The bytes of p[0, n) that are not UTF-8 continuation bytes (10xxxxxx): the number of code
 // points of valid UTF-8. Sixteen bytes at a time with SSE2, then eight.
 inline size_t CountCharacterStarts(const uint8_t* p, size_t n) {
@@ -137,6 +128,7 @@ inline size_t CountCharacterStarts(const uint8_t* p, size_t n) {
   return count;
 }
 
+// Code points in `s`, counting each invalid byte as one (the convention of repaired text).
 inline size_t CountCodePoints(std::string_view s) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   size_t count = 0;
