@@ -21,36 +21,34 @@ absl::Status ParseTsv(std::string_view file, std::string_view content,
   std::vector<std::string> header;
   absl::flat_hash_map<std::string_view, size_t> column;
   TsvRow row{&column, {}, file, 0};
-  size_t line_no = 0;
   size_t pos = 0;
   while (pos < content.size()) {
     size_t eol = content.find('\n', pos);
     if (eol == std::string_view::npos) eol = content.size();
     std::string_view line = content.substr(pos, eol - pos);
     pos = eol + 1;
-    ++line_no;
+    ++row.line;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    auto where = [&] { return Cat(file, ":", line_no, ": "); };  // for messages only
     if (line.find('\0') != std::string_view::npos) {
-      return absl::InvalidArgumentError(Cat(where(), "NUL byte in a data line"));
+      return absl::InvalidArgumentError(Cat(row.Where(), "NUL byte in a data line"));
     }
     const size_t bad = FindInvalidUtf8(line);
     if (bad != line.size()) {
       return absl::InvalidArgumentError(
-          Cat(where(), "invalid UTF-8 at column byte ", bad + 1));
+          Cat(row.Where(), "invalid UTF-8 at column byte ", bad + 1));
     }
     SplitInto(line, '\t', &row.fields);
     const std::vector<std::string_view>& fields = row.fields;
     if (header.empty()) {
       for (std::string_view f : fields) {
-        if (f.empty()) return absl::InvalidArgumentError(Cat(where(), "empty column name in header"));
+        if (f.empty()) return absl::InvalidArgumentError(Cat(row.Where(), "empty column name in header"));
         if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), f) == allowed.end()) {
           return absl::InvalidArgumentError(Cat(
-              where(), "unknown column \"", f, "\" (known: ", Join(allowed, ", "), ")"));
+              row.Where(), "unknown column \"", f, "\" (known: ", Join(allowed, ", "), ")"));
         }
         if (std::find(header.begin(), header.end(), f) != header.end()) {
-          return absl::InvalidArgumentError(Cat(where(), "duplicate column \"", f, "\""));
+          return absl::InvalidArgumentError(Cat(row.Where(), "duplicate column \"", f, "\""));
         }
         header.emplace_back(f);
       }
@@ -58,17 +56,16 @@ absl::Status ParseTsv(std::string_view file, std::string_view content,
       for (std::string_view r : required) {
         if (std::find(header.begin(), header.end(), r) == header.end()) {
           return absl::InvalidArgumentError(
-              Cat(where(), "header lacks the required column \"", r, "\""));
+              Cat(row.Where(), "header lacks the required column \"", r, "\""));
         }
       }
       continue;
     }
     if (fields.size() != header.size()) {
-      return absl::InvalidArgumentError(Cat(where(), "expected ", header.size(),
+      return absl::InvalidArgumentError(Cat(row.Where(), "expected ", header.size(),
                                                      " tab-separated fields, found ",
                                                      fields.size()));
     }
-    row.line = line_no;
     absl::Status s = on_row(row);
     if (!s.ok()) return s;
   }
