@@ -192,8 +192,6 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOpti
   absl::Status s = g.Finish();
   if (!s.ok()) return s;
   rules.Bind(&g);
-  g.FillStats(&ex->data_->stats);
-  ex->data_->stats.rules = rules.size();
   return ex;
 }
 
@@ -324,7 +322,14 @@ const EntryInfo* Extractor::FindEntry(std::string_view id) const {
   return data_->gazetteer.FindEntry(id);
 }
 
-const GazetteerStats& Extractor::stats() const { return data_->stats; }
+const GazetteerStats& Extractor::stats() const {
+  const CompiledData& d = *data_;
+  absl::call_once(d.stats_once, [&d] {
+    d.gazetteer.FillStats(&d.stats);
+    d.stats.rules = d.rules.size();
+  });
+  return d.stats;
+}
 
 }  // namespace alam
 

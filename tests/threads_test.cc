@@ -65,6 +65,35 @@ TEST(ThreadsTest, ManyThreadsOneExtractorMatchSerial) {
   for (int t = 0; t < kThreads; ++t) EXPECT_EQ(got[static_cast<size_t>(t)], expected) << "thread " << t;
 }
 
+// stats() is counted on its first call (not by Create): threads that ask at once, while
+// others extract, all get the one table, and it counts what the extractor holds.
+TEST(ThreadsTest, FirstStatsCallsRaceSafely) {
+  auto ex = Extractor::Create();
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  const std::vector<std::string> texts = Texts();
+  constexpr int kThreads = 6;
+  std::vector<const GazetteerStats*> seen(kThreads, nullptr);
+  std::vector<std::thread> pool;
+  for (int t = 0; t < kThreads; ++t) {
+    pool.emplace_back([&, t] {
+      if (t % 2 == 0) Serial(**ex, texts);
+      seen[static_cast<size_t>(t)] = &(*ex)->stats();
+    });
+  }
+  for (auto& th : pool) th.join();
+  for (const GazetteerStats* s : seen) EXPECT_EQ(s, seen[0]);
+  const GazetteerStats& s = *seen[0];
+  size_t entries = 0, aliases = 0;
+  for (const auto& r : s.rows) {
+    entries += r.entries;
+    aliases += r.aliases;
+  }
+  EXPECT_GT(s.entries, 1000u);
+  EXPECT_EQ(entries, s.entries);
+  EXPECT_GE(aliases, s.entries);  // every entry's Arabic name is an alias of it
+  EXPECT_GT(s.rules, 0u);
+}
+
 TEST(ThreadsTest, BatchMatchesSerial) {
   auto ex = Extractor::Create();
   ASSERT_TRUE(ex.ok());

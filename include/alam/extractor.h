@@ -146,6 +146,7 @@ class ALAM_EXPORT Extractor {
   // Looks an entry up by id; nullptr when absent.
   const EntryInfo* FindEntry(std::string_view id) const;
 
+  // What the gazetteer holds, counted on the first call (which any thread may make).
   const GazetteerStats& stats() const;
   const ExtractorOptions& options() const { return options_; }
 

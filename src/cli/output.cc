@@ -58,7 +58,9 @@ char* PutScore(char* p, double score) {
 
 const JsonlFormatter::Cached& JsonlFormatter::EntryJson(uint32_t entry_index,
                                                         const EntryInfo& info) {
-  if (cache_.size() <= entry_index) cache_.resize(std::max<size_t>(ex_.stats().entries, entry_index + 1));
+  if (cache_.size() <= entry_index) {
+    cache_.resize(std::max<size_t>(entry_index + 1, 2 * cache_.size()));
+  }
   Cached& c = cache_[entry_index];
   if (c.ready) return c;
   alam::Entity probe;
