@@ -327,6 +327,9 @@ if command -v valgrind >/dev/null; then
   cg() {  # cg NAME INPUT [valgrind options]
     local name=$1 input=$2
     shift 2
+    # The tunable set: `alam extract` does not run itself again (see alam_main.cc), which
+    # would leave valgrind (that does not follow an exec) with the start of the run only.
+    GLIBC_TUNABLES=glibc.malloc.hugetlb=0 \
     valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.$name.out" "$@" \
       "$ALAM" extract "$input" --threads 1 --no-progress > /dev/null 2> "$WORK/callgrind.$name.log"
     callgrind_annotate --inclusive=yes --threshold=100 "$WORK/callgrind.$name.out" \

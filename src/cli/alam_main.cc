@@ -2,6 +2,7 @@
 #include <unistd.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
+#include <sys/auxv.h>
 #endif
 
 #include <algorithm>
@@ -57,6 +58,9 @@ input order, on standard output.
                      units are in flight at most (default: 1 MB, less with more than 23
                      threads: 48 MB over the units in flight, at least 64 KB each)
   --progress / --no-progress  progress bar on standard error (default: when it is a terminal)
+On Linux with glibc, extract restarts itself once with GLIBC_TUNABLES=glibc.malloc.hugetlb=1
+(transparent huge pages for its heap) unless GLIBC_TUNABLES already names
+glibc.malloc.hugetlb; set it to 0 to keep 4 KB pages.
 Exit status: 0 when every document was processed; 1 when some document failed (each failure
 is reported on standard error with its document id, and its record carries "error"); 2 for
 usage errors or when the extractor cannot be built.
@@ -463,6 +467,42 @@ std::string StreamLargeDocument(const Extractor& ex, Scratch* scratch, JsonlForm
   return error;
 }
 
+// Every page of memory the process touches for the first time is a page fault, and on the
+// benchmark machine (a virtual machine) a fault costs some 12 µs: touching 20 MB of fresh
+// memory page by page takes 63-79 ms there. Building the extractor faults in 5,000 pages, and
+// two workers 11,000 over the 200 MB benchmark dump. glibc backs its heaps with transparent
+// huge pages (one fault per 2 MB) when the tunable glibc.malloc.hugetlb is 1, which can only
+// be set in the environment the program starts with: so `extract` runs itself again with it,
+// once (the tunable in the environment stops a second run), unless the environment already
+// names it or the kernel offers no huge pages. Measured on that machine, old and new runs
+// interleaved: start-up 113 → 78 ms (median of 25), 2 threads over the dump 1.00 → 0.88 s,
+// one core 1.75 → 1.72 s; peak RSS 52 → 67 MB. When the exec fails, the program goes on as it is.
+void ExecWithHugePages(char** argv) {
+#if defined(__GLIBC__) && defined(__linux__)
+  constexpr const char* kTunable = "glibc.malloc.hugetlb";
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  if (tunables != nullptr && std::strstr(tunables, kTunable) != nullptr) return;
+  if (getauxval(AT_SECURE) != 0) return;  // glibc ignores GLIBC_TUNABLES there
+  std::FILE* f = std::fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+  if (f == nullptr) return;
+  char mode[128] = {0};
+  const bool read = std::fgets(mode, sizeof(mode), f) != nullptr;
+  std::fclose(f);
+  if (!read || std::strstr(mode, "[never]") != nullptr) return;
+  const std::string old = tunables != nullptr ? tunables : "";
+  const std::string value = internal::Cat(old, old.empty() ? "" : ":", kTunable, "=1");
+  if (setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0) return;
+  execv("/proc/self/exe", argv);
+  if (tunables != nullptr) {  // the exec failed: the environment as it was
+    setenv("GLIBC_TUNABLES", old.c_str(), 1);
+  } else {
+    unsetenv("GLIBC_TUNABLES");
+  }
+#else
+  (void)argv;
+#endif
+}
+
 int Extract(const Args& a) {
 #if defined(__GLIBC__)
   // Every thread's allocations (documents, entities, records) come and go unit by unit. With
@@ -585,7 +625,10 @@ int main(int argc, char** argv) {
     std::cerr << "alam: " << error << "\n" << alam::cli::kUsage;
     return 2;
   }
-  if (a.command == "extract") return alam::cli::Extract(a);
+  if (a.command == "extract") {
+    alam::cli::ExecWithHugePages(argv);
+    return alam::cli::Extract(a);
+  }
   if (a.command == "stats") return alam::cli::Stats(a);
   if (a.command == "version") {
     std::printf("alam %s\n", alam_version_string());

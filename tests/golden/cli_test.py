@@ -149,6 +149,38 @@ with tempfile.TemporaryDirectory() as d:
     check(rc == 1 and json.loads(out).get("error", "").startswith("invalid UTF-8 at byte"),
           "chunked document with invalid UTF-8 fails as a whole")
 
+    # extract runs itself again, once, with glibc's huge pages for its heap: the same process
+    # (exec keeps the pid) ends up with the tunable added to those it was given, and with the
+    # same arguments, input and output. Where the kernel offers no huge pages it does not.
+    try:
+        thp = open("/sys/kernel/mm/transparent_hugepage/enabled").read()
+    except OSError:
+        thp = "[never]"
+    env = {k: v for k, v in os.environ.items() if k != "GLIBC_TUNABLES"}
+    env["GLIBC_TUNABLES"] = "glibc.malloc.check=0"
+    p = subprocess.Popen([CLI, "extract", "--input-format", "jsonl", "-"], env=env,
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seen = b""
+    for _ in range(200):  # the process waits for its input meanwhile
+        try:
+            # glibc splits the variable's tunables in place (each ':' becomes a NUL).
+            seen = open(f"/proc/{p.pid}/environ", "rb").read()
+        except OSError:
+            break
+        if b"hugetlb" in seen:
+            break
+        subprocess.run(["sleep", "0.05"])
+    out_p, err_p = p.communicate(open(plain, "rb").read(), timeout=120)
+    check(p.returncode == 0 and out_p.decode() == out3, f"extract after its re-exec: {err_p!r}")
+    given = b"GLIBC_TUNABLES=glibc.malloc.check=0"
+    if "[never]" in thp:
+        check(given in seen and b"hugetlb" not in seen, "no re-exec without huge pages")
+    else:
+        check(given + b"\0glibc.malloc.hugetlb=1\0" in seen, "re-exec with the tunable added")
+    env["GLIBC_TUNABLES"] = "glibc.malloc.hugetlb=0"
+    p = subprocess.run([CLI, "extract", plain], env=env, capture_output=True, timeout=120)
+    check(p.returncode == 0 and p.stdout.decode() == out3, "extract keeps a hugetlb tunable it is given")
+
     rc, _, err = run(["extract", "--threads", "x"])
     check(rc == 2 and "--threads" in err, "usage error exits 2")
     rc, out, _ = run(["stats"])
