@@ -216,9 +216,11 @@ alam_status alam_extractor_stats(const alam_extractor* extractor, alam_stats_t* 
   if (extractor == nullptr || out_stats == nullptr) {
     return Fail(ALAM_ERROR_INVALID_ARGUMENT, "extractor and out_stats must not be NULL");
   }
-  const alam::GazetteerStats& s = extractor->extractor->stats();
-  *out_stats = alam_stats_t{s.entries, s.aliases, s.ambiguous_aliases, s.rules, s.triggers};
-  return ALAM_OK;
+  return Guard([&] {  // the first call counts the gazetteer, which allocates
+    const alam::GazetteerStats& s = extractor->extractor->stats();
+    *out_stats = alam_stats_t{s.entries, s.aliases, s.ambiguous_aliases, s.rules, s.triggers};
+    return ALAM_OK;
+  });
 }
 
 alam_status alam_extractor_entry(const alam_extractor* extractor, const char* id,

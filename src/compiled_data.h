@@ -3,7 +3,8 @@
 #ifndef ALAM_SRC_COMPILED_DATA_H_
 #define ALAM_SRC_COMPILED_DATA_H_
 
-#include "absl/base/call_once.h"
+#include <mutex>
+
 #include "alam/extractor.h"
 #include "gazetteer/gazetteer.h"
 #include "rules/rules.h"
@@ -13,13 +14,16 @@ namespace alam::internal {
 struct CompiledData {
   Gazetteer gazetteer;
   RuleSet rules;
-  // Filled on the first Extractor::stats() call, not by Create: counting the entries by type,
-  // subtype and country took 16M of Create's 390M instructions, and extraction never reads it.
-  mutable absl::once_flag stats_once;
+  // Filled on the first Extractor::stats() call, not by Create (counting the entries by type,
+  // subtype and country took 16M of Create's 390M instructions, and extraction never reads
+  // it): read it only through Extractor::stats(). std::call_once, so that a call that throws
+  // (bad_alloc) leaves the next one to try again.
+  mutable std::once_flag stats_once;
   mutable GazetteerStats stats;
 };
 
-// The compiled data of an extractor (immutable; shared by all threads).
+// The compiled data of an extractor (immutable but for the lazily counted stats; shared by
+// all threads).
 const CompiledData& CompiledDataOf(const Extractor& extractor);
 
 }  // namespace alam::internal

@@ -324,7 +324,7 @@ const EntryInfo* Extractor::FindEntry(std::string_view id) const {
 
 const GazetteerStats& Extractor::stats() const {
   const CompiledData& d = *data_;
-  absl::call_once(d.stats_once, [&d] {
+  std::call_once(d.stats_once, [&d] {
     d.gazetteer.FillStats(&d.stats);
     d.stats.rules = d.rules.size();
   });

@@ -59,9 +59,10 @@ input order, on standard output.
                      units are in flight at most (default: 1 MB, less with more than 23
                      threads: 48 MB over the units in flight, at least 64 KB each)
   --progress / --no-progress  progress bar on standard error (default: when it is a terminal)
-On Linux with glibc, extract restarts itself once with GLIBC_TUNABLES=glibc.malloc.hugetlb=1
-(transparent huge pages for its heap) unless GLIBC_TUNABLES already names
-glibc.malloc.hugetlb; set it to 0 to keep 4 KB pages.
+On Linux with glibc 2.35 or later, extract executes itself again once (same process id) with
+glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES: malloc asks for transparent huge pages. It does
+not when GLIBC_TUNABLES already names glibc.malloc.hugetlb (set it to 0 for glibc's default),
+when the kernel's transparent_hugepage setting is "never", or for a setuid program.
 Exit status: 0 when every document was processed; 1 when some document failed (each failure
 is reported on standard error with its document id, and its record carries "error"); 2 for
 usage errors or when the extractor cannot be built.
@@ -199,7 +200,6 @@ class Pipeline {
         large_bytes_(large_bytes),
         window_(2 * static_cast<size_t>(workers) + 2),
         process_(std::move(process)) {
-    reader_thread_ = std::thread([this] { Read(); });
     for (unsigned w = 0; w < workers; ++w) {
       try {
         workers_.emplace_back([this, w] { Work(w); });
@@ -207,9 +207,9 @@ class Pipeline {
         break;  // the workers that started share the units
       }
     }
-    if (workers_.empty()) {  // no thread at all: the writer processes units itself
-      inline_worker_ = true;
-    }
+    // Set before the reader starts (Push reads it).
+    inline_worker_ = workers_.empty();  // no thread at all: the writer processes units itself
+    reader_thread_ = std::thread([this] { Read(); });
   }
   ~Pipeline() {
     {
@@ -344,10 +344,10 @@ class Pipeline {
   DocumentReader* reader_;
   const size_t unit_bytes_, large_bytes_, window_;
   std::function<void(Unit*, unsigned)> process_;
-  // Each thread waits on its own condition and is woken only when it can go on (in a virtual
-  // machine a wake-up is an interrupt to another CPU, and with one condition for all, every
-  // unit woke every thread: over the benchmark dump, 2 threads made 957 voluntary context
-  // switches instead of 460, and took 0.84 s instead of 0.82, median of 8 runs each).
+  // The reader, the workers and the writer wait on a condition each, and an event wakes only
+  // the side that may go on (in a virtual machine a wake-up is an interrupt to another CPU;
+  // with one condition for all, every unit woke every thread: over the benchmark dump, 2
+  // threads made 957 voluntary context switches instead of 460).
   std::mutex mu_;
   std::condition_variable room_cv_;     // the reader: room in the window
   std::condition_variable work_cv_;     // the workers: a unit to process
@@ -492,22 +492,36 @@ std::string StreamLargeDocument(const Extractor& ex, Scratch* scratch, JsonlForm
 // names it or the kernel offers no huge pages. Measured on that machine, old and new runs
 // interleaved: start-up 113 → 78 ms (median of 25), 2 threads over the dump 1.00 → 0.88 s,
 // one core 1.75 → 1.72 s; peak RSS 52 → 67 MB. When the exec fails, the program goes on as it is.
-void ExecWithHugePages(char** argv) {
 #if defined(__GLIBC__) && defined(__linux__)
+#if __GLIBC_PREREQ(2, 35)  // the tunable's first release
+#define ALAM_EXEC_WITH_HUGE_PAGES 1
+#endif
+#endif
+void ExecWithHugePages(char** argv) {
+#if defined(ALAM_EXEC_WITH_HUGE_PAGES)
   constexpr const char* kTunable = "glibc.malloc.hugetlb";
   const char* tunables = std::getenv("GLIBC_TUNABLES");
   if (tunables != nullptr && std::strstr(tunables, kTunable) != nullptr) return;
   if (getauxval(AT_SECURE) != 0) return;  // glibc ignores GLIBC_TUNABLES there
+  // No program interpreter: a static build, or the program started as `ld.so alam …`, which
+  // /proc/self/exe would not run again as it was started.
+  if (getauxval(AT_BASE) == 0) return;
   std::FILE* f = std::fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
   if (f == nullptr) return;
   char mode[128] = {0};
   const bool read = std::fgets(mode, sizeof(mode), f) != nullptr;
   std::fclose(f);
   if (!read || std::strstr(mode, "[never]") != nullptr) return;
+  // The program's own path, not /proc/self/exe: the process is named after the file it runs
+  // (ps, top, pgrep alam).
+  char self[4096];
+  const ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+  if (n <= 0 || static_cast<size_t>(n) >= sizeof(self) - 1) return;
+  self[n] = '\0';
   const std::string old = tunables != nullptr ? tunables : "";
   const std::string value = internal::Cat(old, old.empty() ? "" : ":", kTunable, "=1");
   if (setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0) return;
-  execv("/proc/self/exe", argv);
+  execv(self, argv);
   if (tunables != nullptr) {  // the exec failed: the environment as it was
     setenv("GLIBC_TUNABLES", old.c_str(), 1);
   } else {
@@ -527,16 +541,22 @@ int Extract(const Args& a) {
   // leaves and a new heap starts with — takes that to a few dozen, 3% of the run's time on 1
   // and 2 threads. Setting the pad turns off glibc's adaptive mmap threshold, so it is set
   // too: blocks up to 4 MB (long documents) come from the heap and are reused, rather than
-  // mapped, faulted in and unmapped one by one. Peak RSS: 52 MB on that dump (was 48), 163 MB
-  // for one 100 MB document (was 156).
+  // mapped, faulted in and unmapped one by one. Peak RSS then: 52 MB on that dump (was 48),
+  // 163 MB for one 100 MB document (was 156); with huge pages (above) 52-67 MB on the dump.
   mallopt(M_TOP_PAD, 16 << 20);
   mallopt(M_MMAP_THRESHOLD, 4 << 20);
 #endif
-  auto ex = Extractor::Create(a.ex);
-  if (!ex.ok()) {
-    std::cerr << "alam: " << ex.status().message() << "\n";
+  auto created = Extractor::Create(a.ex);
+  if (!created.ok()) {
+    std::cerr << "alam: " << created.status().message() << "\n";
     return 2;
   }
+  // The extractor lives until the process ends and is never freed: freeing its memory block
+  // by block at exit cost some 5 ms, a tenth of the start-up, for nothing. A static keeps it
+  // reachable, so leak checkers do not report it.
+  static const Extractor* extractor = nullptr;
+  extractor = created->release();
+  const Extractor* ex = extractor;
   const bool show = a.progress == 1 || (a.progress == -1 && isatty(2));
   Progress progress(show);
   const unsigned threads =
@@ -544,8 +564,8 @@ int Extract(const Args& a) {
   // Each worker has its own scratch and formatter; the last pair is the writer's, for the
   // documents it streams.
   std::vector<std::unique_ptr<Scratch>> scratches(threads + 1);
-  for (auto& sc : scratches) sc = (*ex)->NewScratch();
-  std::vector<JsonlFormatter> formatters(threads + 1, JsonlFormatter(**ex));
+  for (auto& sc : scratches) sc = ex->NewScratch();
+  std::vector<JsonlFormatter> formatters(threads + 1, JsonlFormatter(*ex));
   std::vector<std::vector<Entity>> entities(threads);
   auto process = [&](Unit* u, unsigned worker) {
     std::vector<Entity>& es = entities[worker];
@@ -557,7 +577,7 @@ int Extract(const Args& a) {
       es.clear();
       std::string error = d.error;
       if (error.empty()) {
-        absl::Status st = (*ex)->Extract(d.text, scratches[worker].get(), &es);
+        absl::Status st = ex->Extract(d.text, scratches[worker].get(), &es);
         if (!st.ok()) {
           error = std::string(st.message());
           es.clear();
@@ -585,7 +605,7 @@ int Extract(const Args& a) {
   while (Unit* u = pipeline.Next()) {
     if (u->streamed) {
       bool write_ok = true;
-      std::string error = StreamLargeDocument(**ex, scratches[threads].get(),
+      std::string error = StreamLargeDocument(*ex, scratches[threads].get(),
                                               &formatters[threads], a, u->docs[0], &write_ok);
       if (!write_ok) return write_error();
       if (!error.empty()) u->errors.emplace_back(0, std::move(error));
@@ -603,15 +623,7 @@ int Extract(const Args& a) {
   progress.Update(0, reader.total_input_bytes(), docs, bytes, true);
   if (std::fflush(stdout) != 0) return write_error();
   if (failed > 0) std::cerr << "alam: " << failed << " of " << docs << " documents failed\n";
-  const int status = failed > 0 ? 1 : 0;
-#if !defined(__SANITIZE_ADDRESS__)
-  // Everything is written: the process ends here rather than free the extractor's memory
-  // block by block and join the idle threads (start-up and exit on an empty input: 60 → 56 ms,
-  // median of 30). Under AddressSanitizer it tears down, so that leaks are still checked.
-  std::cerr.flush();
-  std::_Exit(status);
-#endif
-  return status;
+  return failed > 0 ? 1 : 0;
 }
 
 int Stats(const Args& a) {
