@@ -178,5 +178,45 @@ TEST(RuleWindowTest, AssertionsSeeTheDocumentAroundTheWindow) {
   EXPECT_TRUE(texts("مخيم\nالركبان").empty());
 }
 
+// max_chars caps the name's length in characters (code points, not bytes), after the match:
+// the pattern may take any length, and a longer name is no name at all.
+TEST(RuleMaxCharsTest, CapsTheNameInCharacters) {
+  testing::TempDir dir;
+  ExtractorOptions opt;
+  opt.use_embedded_data = false;
+  opt.gazetteer_files = {dir.Write("table.tsv", testing::kTestTable)};
+  opt.rule_files = {dir.Write(
+      "rules.tsv",
+      "id\ttrigger\ttype\tsubtype\tscore\tgroup\tmax_chars\tpattern\n"
+      "quoted\tفصيل\tFACTION\tarmed_group\t0.7\t1\t5\tفصيل \"([^\"]{2,}?)\"\n"
+      "uncapped\tلواء\tFACTION\tarmed_group\t0.7\t1\t\tلواء \"([^\"]{2,}?)\"\n")};
+  auto ex = Extractor::Create(opt);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  auto texts = [&](const std::string& input) {
+    std::vector<std::string> out;
+    auto es = (*ex)->Extract(input);
+    EXPECT_TRUE(es.ok()) << es.status();
+    if (es.ok()) {
+      for (const Entity& e : *es) out.push_back(std::string(e.text));
+    }
+    return out;
+  };
+  EXPECT_EQ(texts("فصيل \"صقور\""), V{"صقور"});    // 4 characters, 8 bytes
+  EXPECT_EQ(texts("فصيل \"صقورة\""), V{"صقورة"});  // 5: the cap
+  EXPECT_TRUE(texts("فصيل \"الصقور\"").empty());   // 6
+  EXPECT_EQ(texts("لواء \"الصقور الحمر\""), V{"الصقور الحمر"});  // no cap
+  for (const char* bad : {"0", "-1", "x", "2.5"}) {
+    ExtractorOptions o = opt;
+    o.rule_files = {dir.Write("bad.tsv",
+                              std::string("id\ttrigger\ttype\tscore\tmax_chars\tpattern\n"
+                                          "r\tفصيل\tFACTION\t0.7\t") +
+                                  bad + "\tفصيل (\\S+)\n")};
+    auto e = Extractor::Create(o);
+    ASSERT_FALSE(e.ok()) << bad;
+    EXPECT_NE(e.status().message().find("bad.tsv:2"), std::string::npos) << e.status();
+    EXPECT_NE(e.status().message().find("max_chars"), std::string::npos) << e.status();
+  }
+}
+
 }  // namespace
 }  // namespace alam

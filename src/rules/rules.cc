@@ -6,6 +6,7 @@
 #include "alam/normalizer.h"
 #include "gazetteer/gazetteer.h"
 #include "gazetteer/tsv.h"
+#include "normalize/utf8.h"
 #include "re2/re2.h"
 #include "util/strings.h"
 
@@ -19,7 +20,8 @@ RuleSet::RuleSet() = default;
 RuleSet::~RuleSet() = default;
 
 absl::Status RuleSet::Add(std::string_view file, std::string_view content) {
-  return ParseTsv(file, content, {"id", "trigger", "type", "subtype", "score", "group", "pattern"},
+  return ParseTsv(file, content,
+                  {"id", "trigger", "type", "subtype", "score", "group", "max_chars", "pattern"},
                   {"id", "trigger", "type", "score", "pattern"},
                   [&](const TsvRow& row) -> absl::Status {
     auto rule = std::make_unique<Rule>();
@@ -44,6 +46,12 @@ absl::Status RuleSet::Add(std::string_view file, std::string_view content) {
     rule->group = 1;
     if (!row.Get("group").empty() && !ParseNumber(row.Get("group"), &rule->group)) {
       return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id, ": bad group"));
+    }
+    rule->max_chars = 0;
+    if (!row.Get("max_chars").empty() &&
+        (!ParseNumber(row.Get("max_chars"), &rule->max_chars) || rule->max_chars == 0)) {
+      return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
+                                            ": max_chars must be a positive integer"));
     }
     std::string trig;
     absl::Status s = Normalize(row.Get("trigger"), &trig, nullptr);
@@ -126,6 +134,11 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       }
       const re2::StringPiece& g = groups[static_cast<size_t>(r.group)];
       if (g.data() == nullptr || g.empty()) continue;
+      if (r.max_chars != 0 &&
+          CountCharacterStarts(reinterpret_cast<const uint8_t*>(g.data()), g.size()) >
+              r.max_chars) {
+        continue;
+      }
       const uint32_t gs = static_cast<uint32_t>(g.data() - normalized.data());
       const uint32_t ge = gs + static_cast<uint32_t>(g.size());
       // The name must cover whole tokens.

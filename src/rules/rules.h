@@ -33,6 +33,7 @@ struct Rule {
   std::string subtype;
   double score;
   int group;           // capture group holding the name
+  uint32_t max_chars;  // the most code points the name may have; 0: no limit
   std::unique_ptr<re2::RE2> re;
 };
 
