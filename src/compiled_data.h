@@ -15,8 +15,8 @@ struct CompiledData {
   Gazetteer gazetteer;
   RuleSet rules;
   // Filled on the first Extractor::stats() call, not by Create (counting the entries by type,
-  // subtype and country took 16M of Create's 390M instructions, and extraction never reads
-  // it): read it only through Extractor::stats(). std::call_once, so that a call that throws
+  // subtype and country takes 16M instructions, 7% of Create's 222M under callgrind, and
+  // extraction never reads it): read it only through Extractor::stats(). std::call_once, so that a call that throws
   // (bad_alloc) leaves the next one to try again.
   mutable std::once_flag stats_once;
   mutable GazetteerStats stats;

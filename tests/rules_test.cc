@@ -142,31 +142,39 @@ TEST_F(RulesTest, LaterSurnameLinksToThePersonNamedInFull) {
   EXPECT_EQ((*es)[0].source, "alias");
 }
 
+// The small test table and, as the only rules, `rules` (a rules.tsv in `dir`).
+ExtractorOptions WithRules(testing::TempDir* dir, const std::string& rules) {
+  ExtractorOptions opt;
+  opt.use_embedded_data = false;
+  opt.gazetteer_files = {dir->Write("table.tsv", testing::kTestTable)};
+  opt.rule_files = {dir->Write("rules.tsv", rules)};
+  return opt;
+}
+
+// The surface of each entity `ex` finds in `input`.
+std::vector<std::string> Texts(const Extractor& ex, const std::string& input) {
+  std::vector<std::string> out;
+  auto es = ex.Extract(input);
+  EXPECT_TRUE(es.ok()) << es.status();
+  if (es.ok()) {
+    for (const Entity& e : *es) out.push_back(std::string(e.text));
+  }
+  return out;
+}
+
 // A rule's assertions see the document around its window, not the window alone: (?m)^ holds
 // only after a line break, and $ only at the end of the document, not where the window stops
 // (rules look at most 320 bytes past their trigger, and never past a line break).
 TEST(RuleWindowTest, AssertionsSeeTheDocumentAroundTheWindow) {
   testing::TempDir dir;
-  ExtractorOptions opt;
-  opt.use_embedded_data = false;
-  opt.gazetteer_files = {dir.Write("table.tsv", testing::kTestTable)};
-  opt.rule_files = {dir.Write(
-      "rules.tsv",
+  const ExtractorOptions opt = WithRules(&dir,
       "id\ttrigger\ttype\tsubtype\tscore\tgroup\tpattern\n"
       "line-start\tقرية\tPLACE\tvillage\t0.7\t1\t(?m)^قريه ([\\x{0621}-\\x{064A}]+)\n"
       "document-end\tبلدة\tPLACE\ttown\t0.7\t1\tبلده ([a-z]+(?: [a-z]+)*)$\n"
-      "any-space\tمخيم\tPLACE\tcamp\t0.7\t1\tمخيم\\s([\\x{0621}-\\x{064A}]+)\n")};
+      "any-space\tمخيم\tPLACE\tcamp\t0.7\t1\tمخيم\\s([\\x{0621}-\\x{064A}]+)\n");
   auto ex = Extractor::Create(opt);
   ASSERT_TRUE(ex.ok()) << ex.status();
-  auto texts = [&](const std::string& input) {
-    std::vector<std::string> out;
-    auto es = (*ex)->Extract(input);
-    EXPECT_TRUE(es.ok()) << es.status();
-    if (es.ok()) {
-      for (const Entity& e : *es) out.push_back(std::string(e.text));
-    }
-    return out;
-  };
+  auto texts = [&](const std::string& input) { return Texts(**ex, input); };
   EXPECT_EQ(texts("في قرية الحمرات\nقرية الزيتون"), V{"الزيتون"});
   EXPECT_EQ(texts("بلدة abc def"), V{"abc def"});
   // The trigger (8 bytes) and a space, then one word up to byte 320, where the window ends.
@@ -182,25 +190,13 @@ TEST(RuleWindowTest, AssertionsSeeTheDocumentAroundTheWindow) {
 // the pattern may take any length, and a longer name is no name at all.
 TEST(RuleMaxCharsTest, CapsTheNameInCharacters) {
   testing::TempDir dir;
-  ExtractorOptions opt;
-  opt.use_embedded_data = false;
-  opt.gazetteer_files = {dir.Write("table.tsv", testing::kTestTable)};
-  opt.rule_files = {dir.Write(
-      "rules.tsv",
+  const ExtractorOptions opt = WithRules(&dir,
       "id\ttrigger\ttype\tsubtype\tscore\tgroup\tmax_chars\tpattern\n"
       "quoted\tفصيل\tFACTION\tarmed_group\t0.7\t1\t5\tفصيل \"([^\"]{2,}?)\"\n"
-      "uncapped\tلواء\tFACTION\tarmed_group\t0.7\t1\t\tلواء \"([^\"]{2,}?)\"\n")};
+      "uncapped\tلواء\tFACTION\tarmed_group\t0.7\t1\t\tلواء \"([^\"]{2,}?)\"\n");
   auto ex = Extractor::Create(opt);
   ASSERT_TRUE(ex.ok()) << ex.status();
-  auto texts = [&](const std::string& input) {
-    std::vector<std::string> out;
-    auto es = (*ex)->Extract(input);
-    EXPECT_TRUE(es.ok()) << es.status();
-    if (es.ok()) {
-      for (const Entity& e : *es) out.push_back(std::string(e.text));
-    }
-    return out;
-  };
+  auto texts = [&](const std::string& input) { return Texts(**ex, input); };
   EXPECT_EQ(texts("فصيل \"صقور\""), V{"صقور"});    // 4 characters, 8 bytes
   EXPECT_EQ(texts("فصيل \"صقورة\""), V{"صقورة"});  // 5: the cap
   EXPECT_TRUE(texts("فصيل \"الصقور\"").empty());   // 6
