@@ -50,16 +50,15 @@ RES=$WORK/results.env   # key=value measurements, turned into the table at the e
 put() { echo "$1=$2" >> "$RES"; }
 
 # ---- 0. Tools ----
+# What building alam needs (compiler, CMake, Ninja, ICU, RE2, Abseil, Google Benchmark,
+# Python), installed as the tests install it; then what only the measurements use.
+bash "$ROOT/cmake/deps.sh" >&2 ||
+  die "could not install the build dependencies (cmake/deps.sh: run as root, or with sudo)"
 need=()
 [ -x /usr/bin/time ] || need+=(time)
 command -v valgrind >/dev/null || need+=(valgrind)
 command -v taskset >/dev/null || need+=(util-linux)
 "$PY" -c 'import ahocorasick' 2>/dev/null || need+=(python3-ahocorasick)
-command -v cmake >/dev/null || need+=(cmake)
-command -v ninja >/dev/null || need+=(ninja-build)
-[ -f /usr/lib/x86_64-linux-gnu/cmake/benchmark/benchmarkConfig.cmake ] ||
-  [ -n "$(find /usr/lib /usr/share -name 'benchmarkConfig.cmake' 2>/dev/null | head -1)" ] ||
-  need+=(libbenchmark-dev)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     log "installing ${need[*]}"
