@@ -16,8 +16,8 @@ struct CompiledData {
   RuleSet rules;
   // Filled on the first Extractor::stats() call, not by Create (counting the entries by type,
   // subtype and country takes 16M instructions, 7% of Create's 222M under callgrind, and
-  // extraction never reads it): read it only through Extractor::stats(). std::call_once, so that a call that throws
-  // (bad_alloc) leaves the next one to try again.
+  // extraction never reads it): read it only through Extractor::stats(). std::call_once, so
+  // that a call that throws (bad_alloc) leaves the next one to try again.
   mutable std::once_flag stats_once;
   mutable GazetteerStats stats;
 };
