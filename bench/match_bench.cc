@@ -10,9 +10,9 @@
 #include "gazetteer/gazetteer.h"
 #include "gazetteer/matcher.h"
 #include "normalize/tokenizer.h"
-#include "resolve/candidate.h"
+#include "core/candidate.h"
 #include "rules/rules.h"
-#include "util/strings.h"
+#include "core/strings.h"
 
 namespace alam::bench {
 namespace {

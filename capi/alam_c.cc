@@ -9,7 +9,7 @@
 #include "absl/status/status.h"
 #include "alam/extractor.h"
 #include "alam/normalizer.h"
-#include "normalize/utf8.h"
+#include "core/utf8.h"
 
 struct alam_options {
   alam::ExtractorOptions options;

@@ -7,15 +7,17 @@
 #include <thread>
 
 #include "compiled_data.h"
+#include "document.h"
+#include "scratch_state.h"
 #include "gazetteer/embedded.h"
 #include "gazetteer/gazetteer.h"
 #include "gazetteer/matcher.h"
 #include "normalize/tokenizer.h"
-#include "normalize/utf8.h"
+#include "core/utf8.h"
 #include "resolve/resolver.h"
 #include "rules/rules.h"
-#include "util/parallel.h"
-#include "util/strings.h"
+#include "core/parallel.h"
+#include "core/strings.h"
 
 namespace alam {
 
@@ -47,20 +49,6 @@ namespace internal {
 
 const CompiledData& CompiledDataOf(const Extractor& extractor) { return *extractor.data_; }
 
-struct ScratchState {
-  const Extractor* owner = nullptr;
-  std::atomic<bool> in_use{false};
-  std::string normalized;
-  OffsetMap map;
-  std::vector<Token> tokens;
-  std::vector<const internal::Gazetteer::WordSlot*> words;
-  std::vector<Candidate> candidates;
-  std::vector<TriggerHit> hits;
-  std::vector<Resolved> resolved;
-  ResolveScratch resolve;
-  std::string buf;
-  ExtractStats stats;
-};
 
 namespace {
 
@@ -145,14 +133,6 @@ absl::Status LoadDataFiles(CompiledData* d, const std::vector<DataSource>& sourc
   return absl::OkStatus();
 }
 
-// Arabic combining marks removed by normalization that belong to the letter before them.
-bool IsTrailingMark(const uint8_t* p, size_t avail) {
-  char32_t cp;
-  if (avail < 2 || DecodeUtf8(p, avail, &cp) != 2) return false;
-  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || (cp >= 0x0610 && cp <= 0x061A) ||
-         (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E4) ||
-         (cp >= 0x06E7 && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED);
-}
 
 }  // namespace
 }  // namespace internal
@@ -189,9 +169,9 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOpti
   }
   for (const std::string& path : options.rule_files) sources.push_back({path, {}, true, true});
   if (absl::Status s = internal::LoadDataFiles(ex->data_.get(), sources); !s.ok()) return s;
-  absl::Status s = g.Finish();
+  absl::Status s = g.Finish(rules.TriggerWords());
   if (!s.ok()) return s;
-  rules.Bind(&g);
+  rules.Bind(g);
   return ex;
 }
 
@@ -204,105 +184,16 @@ absl::Status Extractor::Extract(std::string_view text, Scratch* scratch,
   if (scratch == nullptr || out == nullptr) {
     return absl::InvalidArgumentError("scratch and out must not be null");
   }
-  ScratchState& st = *scratch->state_;
-  if (st.owner != this) {
-    return absl::FailedPreconditionError("the scratch belongs to another extractor");
-  }
-  if (st.in_use.exchange(true, std::memory_order_acquire)) {
-    return absl::FailedPreconditionError(
-        "the scratch is in use by another call (one scratch per thread)");
-  }
-  struct Release {
-    std::atomic<bool>* flag;
-    ~Release() { flag->store(false, std::memory_order_release); }
-  } release{&st.in_use};
-
+  internal::ScratchState* st = nullptr;
+  if (absl::Status s = internal::AcquireScratch(*this, scratch, &st); !s.ok()) return s;
   out->clear();
-  st.stats = ExtractStats();
-  if (text.size() > options_.max_document_bytes) {
-    return absl::OutOfRangeError(internal::Cat("document of ", text.size(),
-                                              " bytes exceeds max_document_bytes (",
-                                              options_.max_document_bytes, ")"));
-  }
-  NormalizeOptions nopt;
-  nopt.repair_invalid_utf8 = options_.repair_invalid_utf8;
-  size_t normalized_size = 0;
-  absl::Status s = internal::NormalizeAndTokenize(text, &st.normalized, &normalized_size, &st.map,
-                                                  &st.tokens, nopt);
-  if (!s.ok()) return s;
-  const std::string_view normalized(st.normalized.data(), normalized_size);
-  const internal::Gazetteer& g = data_->gazetteer;
-  st.candidates.clear();
-  st.hits.clear();
-  internal::MatchGazetteer(g, normalized, st.tokens, &st.words, &st.buf, &st.candidates,
-                           &st.hits);
-  if (options_.enable_rules && !st.hits.empty()) {
-    data_->rules.Match(normalized, st.tokens, st.hits, &st.candidates);
-  }
-  st.stats.candidates = st.candidates.size();
-  internal::Resolve(g, data_->rules, options_, normalized, st.tokens, st.candidates,
-                    &st.resolve, &st.resolved, &st.stats);
-
-  // Offsets back to the original text: bytes through the offset map, then code points by one
-  // forward walk (the spans are in text order).
-  const auto* orig = reinterpret_cast<const uint8_t*>(text.data());
-  // Valid UTF-8 (always, unless repair is on): a code point starts at every byte that is not
-  // a continuation byte. Repaired text: each invalid byte counts as one code point.
-  const bool valid = !options_.repair_invalid_utf8 || internal::FindInvalidUtf8(text) == text.size();
-  size_t cp_pos = 0, byte_pos = 0;
-  auto advance = [&](size_t to) {
-    if (valid) {
-      if (to > byte_pos) cp_pos += internal::CountCharacterStarts(orig + byte_pos, to - byte_pos);
-      byte_pos = std::max(byte_pos, to);
-      return;
-    }
-    while (byte_pos < to) {
-      char32_t cp;
-      size_t len = internal::DecodeUtf8(orig + byte_pos, text.size() - byte_pos, &cp);
-      byte_pos += len == 0 ? 1 : len;
-      ++cp_pos;
-    }
-  };
-  out->reserve(st.resolved.size());
-  for (const internal::Resolved& r : st.resolved) {
-    Entity e;
-    e.byte_start = st.map.ToOriginalStart(r.norm_start);
-    e.byte_end = st.map.ToOriginalEnd(r.norm_end);
-    while (e.byte_end < text.size() && internal::IsTrailingMark(orig + e.byte_end, text.size() - e.byte_end)) {
-      e.byte_end += 2;
-    }
-    advance(e.byte_start);
-    e.start = cp_pos;
-    advance(e.byte_end);
-    e.end = cp_pos;
-    e.text = text.substr(e.byte_start, e.byte_end - e.byte_start);
-    e.score = r.score;
-    e.alternatives = r.alternatives;
-    if (r.entry >= 0) {
-      const EntryInfo& info = g.entries()[static_cast<uint32_t>(r.entry)];
-      e.type = info.type;
-      e.subtype = info.subtype;
-      e.id = info.id;
-      e.name_ar = info.name_ar;
-      e.name_en = info.name_en;
-      e.entry_index = static_cast<uint32_t>(r.entry);
-      if (r.rule == internal::kSurnameRule) {
-        e.source = internal::kSurnameSource;
-      } else {
-        e.source = "alias";
-        e.alias = g.alias(static_cast<uint32_t>(r.alias)).text;
-      }
-    } else {
-      const internal::Rule& rule = data_->rules.rule(static_cast<size_t>(r.rule));
-      e.type = rule.type;
-      e.subtype = rule.subtype;
-      e.source = rule.source;
-      e.alias = std::string_view(rule.trigger);
-      e.entry_index = UINT32_MAX;
-    }
-    out->push_back(e);
-  }
-  return absl::OkStatus();
+  std::vector<Entity>& segment = st->segment_entities;
+  absl::Status s = internal::ExtractDocument(*this, text, st, &segment, [&](const std::vector<Entity>& es) {
+    out->insert(out->end(), es.begin(), es.end());
+  });
+  if (!s.ok()) out->clear();
+  internal::ReleaseScratch(st);
+  return s;
 }
 
 absl::StatusOr<std::vector<Entity>> Extractor::Extract(std::string_view text) const {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "util/json_scan.h"
+#include "core/json_scan.h"
 
 namespace alam::cli {
 namespace {

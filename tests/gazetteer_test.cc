@@ -1,7 +1,7 @@
 // Data files: malformed tables, ambiguity and trigger files and rules are rejected with the
 // file and line; good files compile.
 #include "gazetteer/gazetteer.h"
-#include "gazetteer/word_table.h"
+#include "core/word_table.h"
 
 #include <algorithm>
 #include <random>

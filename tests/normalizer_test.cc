@@ -15,9 +15,9 @@
 
 #include "gtest/gtest.h"
 #include "normalize/tokenizer.h"
-#include "normalize/utf8.h"
+#include "core/utf8.h"
 #include "test_util.h"
-#include "util/strings.h"
+#include "core/strings.h"
 
 namespace alam {
 namespace {

@@ -44,11 +44,13 @@
 namespace alam {
 
 class Extractor;
+class Scratch;
 
 namespace internal {
 struct CompiledData;
 struct ScratchState;
 const CompiledData& CompiledDataOf(const Extractor& extractor);
+ScratchState* StateOf(Scratch* scratch);
 }  // namespace internal
 
 struct ExtractorOptions {
@@ -113,6 +115,7 @@ class ALAM_EXPORT Scratch {
 
  private:
   friend class Extractor;
+  friend internal::ScratchState* internal::StateOf(Scratch* scratch);
   explicit Scratch(const Extractor* owner);
   std::unique_ptr<internal::ScratchState> state_;
 };

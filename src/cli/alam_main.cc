@@ -26,8 +26,8 @@
 #include "cli/input.h"
 #include "cli/json.h"
 #include "cli/output.h"
-#include "normalize/utf8.h"
-#include "util/strings.h"
+#include "core/utf8.h"
+#include "core/strings.h"
 
 namespace alam::cli {
 namespace {

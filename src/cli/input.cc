@@ -9,7 +9,7 @@
 #include <cstring>
 
 #include "cli/json.h"
-#include "util/strings.h"
+#include "core/strings.h"
 
 namespace alam::cli {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstring>
 
-#include "normalize/utf8.h"
-#include "util/json_scan.h"
-#include "util/strings.h"
+#include "core/utf8.h"
+#include "core/json_scan.h"
+#include "core/strings.h"
 
 namespace alam::cli {
 namespace {

@@ -7,8 +7,8 @@
 
 #include "alam/normalizer.h"
 #include "cli/json.h"
-#include "normalize/utf8.h"
-#include "util/strings.h"
+#include "core/utf8.h"
+#include "core/strings.h"
 
 namespace alam::cli {
 

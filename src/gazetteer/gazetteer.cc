@@ -5,9 +5,9 @@
 #include <tuple>
 
 #include "alam/normalizer.h"
-#include "gazetteer/tsv.h"
+#include "core/tsv.h"
 #include "normalize/tokenizer.h"
-#include "util/strings.h"
+#include "core/strings.h"
 
 namespace alam::internal {
 namespace {
@@ -201,10 +201,8 @@ absl::Status Gazetteer::AddTriggers(std::string_view file, std::string_view cont
 
 uint32_t Gazetteer::AddWord(std::string_view w) { return vocab_.Insert(w); }
 
-uint32_t Gazetteer::RegisterTriggerWord(std::string_view word) {
-  const uint32_t id = AddWord(word);
-  vocab_.head(id).trigger = 1;
-  return id;
+void Gazetteer::RegisterTriggerWord(std::string_view word) {
+  vocab_.head(AddWord(word)).trigger = 1;
 }
 
 void Gazetteer::InsertWords(const std::vector<std::string>& words, uint32_t alias) {
@@ -264,7 +262,7 @@ absl::Status Gazetteer::AddAlias(uint32_t entry, std::string_view raw, const std
   return absl::OkStatus();
 }
 
-absl::Status Gazetteer::Finish() {
+absl::Status Gazetteer::Finish(const std::vector<std::string_view>& trigger_words) {
   if (finished_) return absl::FailedPreconditionError("gazetteer already compiled");
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     EntryInfo& e = entries_[i];
@@ -298,6 +296,7 @@ absl::Status Gazetteer::Finish() {
   }
   for (AliasInfo& a : aliases_) a.ambiguous = ambiguous_.contains(a.text);
   BuildCore();
+  for (std::string_view w : trigger_words) RegisterTriggerWord(w);
   pending_aliases_.clear();
   pending_aliases_.shrink_to_fit();
   finished_ = true;

@@ -13,8 +13,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "alam/extractor.h"
-#include "gazetteer/word_table.h"
-#include "util/strings.h"
+#include "core/word_table.h"
+#include "core/strings.h"
 
 namespace alam::internal {
 
@@ -58,7 +58,10 @@ class Gazetteer {
   absl::Status AddTable(std::string_view file, std::string_view content);
   absl::Status AddAmbiguity(std::string_view file, std::string_view content);
   absl::Status AddTriggers(std::string_view file, std::string_view content);
-  absl::Status Finish();
+  // Compiles what was added. `trigger_words` (normalized) join the vocabulary as rule trigger
+  // words, so that the one pass of the matcher also reports where rules may fire: the rule
+  // set hands them over here and never writes into the gazetteer afterwards.
+  absl::Status Finish(const std::vector<std::string_view>& trigger_words = {});
 
   // Matching.
   // The id of a word of the vocabulary (the words of the aliases and the rule triggers), or 0.
@@ -86,8 +89,6 @@ class Gazetteer {
     return it == triggers_.end() ? nullptr : &it->second;
   }
 
-  // Adds `word` (normalized) to the vocabulary as a rule trigger; returns its word id.
-  uint32_t RegisterTriggerWord(std::string_view word);
   bool IsTriggerWord(uint32_t word) const { return IsWord(word) && vocab_.head(word).trigger; }
 
   const std::vector<EntryInfo>& entries() const { return entries_; }
@@ -119,6 +120,7 @@ class Gazetteer {
   std::string_view Intern(std::string_view s);
   absl::Status AddAlias(uint32_t entry, std::string_view raw, const std::string& where);
   uint32_t AddWord(std::string_view w);
+  void RegisterTriggerWord(std::string_view word);
   void BuildCore();
   void InsertWords(const std::vector<std::string>& words, uint32_t alias);
 

@@ -19,8 +19,8 @@
 
 #include "normalize/char_table.h"
 #include "normalize/tokenizer.h"
-#include "normalize/utf8.h"
-#include "util/strings.h"
+#include "core/utf8.h"
+#include "core/strings.h"
 
 namespace alam {
 

@@ -1,7 +1,7 @@
 #include "normalize/tokenizer.h"
 
 #include "normalize/char_table.h"
-#include "normalize/utf8.h"
+#include "core/utf8.h"
 
 namespace alam::internal {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "gazetteer/matcher.h"
+#include "core/proclitics.h"
 
 namespace alam::internal {
 namespace {
@@ -164,6 +164,24 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   return ch;
 }
 
+// The surname by which a later bare mention links to person `r`: the last word of the alias
+// that named the person, when the alias has several words and that word three letters or
+// more; empty otherwise.
+std::string_view SurnameOf(const Gazetteer& g, const Resolved& r) {
+  if (r.entry < 0 || r.alias < 0) return {};
+  if (g.core(static_cast<uint32_t>(r.entry)).type != EntityType::kPerson) return {};
+  const std::string_view alias = g.alias(static_cast<uint32_t>(r.alias)).text;
+  const size_t sp = alias.rfind(' ');
+  if (sp == std::string_view::npos || alias.size() - sp - 1 < 6) return {};  // 3+ letters
+  return alias.substr(sp + 1);
+}
+
+void AddSurname(std::string_view surname, uint32_t entry, ResolveScratch* s) {
+  if (s->surnames.insert_or_assign(surname, entry).second) {
+    s->surname_tails.push_back(surname.substr(2));
+  }
+}
+
 // Document consistency: a later bare surname of a person named in full earlier links to
 // that person (source "rule:surname-after-full-name").
 void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view text,
@@ -172,13 +190,14 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
   s->surnames.clear();
   s->surname_tails.clear();
   s->extra.clear();
+  for (const auto& [surname, entry] : s->document_people) AddSurname(surname, entry, s);
   const auto first_person = std::find_if(out->begin(), out->end(), [&](const Resolved& r) {
     return r.entry >= 0 && g.core(static_cast<uint32_t>(r.entry)).type == EntityType::kPerson;
   });
-  if (first_person == out->end()) return;
-  // No token before the end of the first person named can be a surname of it: the walk
-  // starts there.
-  const auto from = std::lower_bound(
+  if (first_person == out->end() && s->surnames.empty()) return;
+  // No token before the end of the first person named can be a surname of it: without people
+  // from earlier segments, the walk starts there.
+  const auto from = !s->surnames.empty() ? tokens.begin() : std::lower_bound(
       tokens.begin(), tokens.end(), first_person->norm_end,
       [](const Token& t, uint32_t end) { return t.start < end; });
   size_t next = 0;  // next resolved entity in text order
@@ -186,15 +205,8 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     const Token& t = *tok;
     while (next < out->size() && (*out)[next].norm_end <= t.start) {
       const Resolved& r = (*out)[next++];
-      if (r.entry < 0 || r.alias < 0) continue;
-      if (g.core(static_cast<uint32_t>(r.entry)).type != EntityType::kPerson) continue;
-      const std::string_view alias = g.alias(static_cast<uint32_t>(r.alias)).text;
-      const size_t sp = alias.rfind(' ');
-      if (sp == std::string_view::npos || alias.size() - sp - 1 < 6) continue;  // 3+ letters
-      const std::string_view surname = alias.substr(sp + 1);
-      if (s->surnames.insert_or_assign(surname, static_cast<uint32_t>(r.entry)).second) {
-        s->surname_tails.push_back(surname.substr(2));
-      }
+      const std::string_view surname = SurnameOf(g, r);
+      if (!surname.empty()) AddSurname(surname, static_cast<uint32_t>(r.entry), s);
     }
     if (s->surnames.empty()) continue;
     if (next < out->size() && (*out)[next].norm_start < t.end) continue;  // inside an entity
@@ -233,6 +245,13 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
 }
 
 }  // namespace
+
+void BeginResolveDocument(ResolveScratch* scratch) { scratch->document_people.clear(); }
+
+void RememberPerson(const Gazetteer& g, const Resolved& r, ResolveScratch* scratch) {
+  const std::string_view surname = SurnameOf(g, r);
+  if (!surname.empty()) scratch->document_people.emplace_back(surname, static_cast<uint32_t>(r.entry));
+}
 
 void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
              std::string_view normalized, const std::vector<Token>& tokens,

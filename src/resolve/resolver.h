@@ -11,9 +11,9 @@
 #include "alam/extractor.h"
 #include "gazetteer/gazetteer.h"
 #include "normalize/tokenizer.h"
-#include "resolve/candidate.h"
+#include "core/candidate.h"
 #include "rules/rules.h"
-#include "util/strings.h"
+#include "core/strings.h"
 
 namespace alam::internal {
 
@@ -67,6 +67,9 @@ struct ResolveScratch {
   std::vector<CandidateOrder> order;
   std::vector<Choice> choices;
   std::vector<std::pair<uint32_t, uint32_t>> covered;
+  // The document's state across its segments (src/document.h): each person named in full so
+  // far with the surname that a later bare mention links by, in order.
+  std::vector<std::pair<std::string_view, uint32_t>> document_people;
   StringMap<uint32_t> surnames;  // surname → person entry, for document consistency
   std::vector<std::string_view> surname_tails;  // each surname less its first letter
   std::vector<Resolved> extra;
@@ -86,6 +89,12 @@ inline constexpr int kMaxAncestors = 4;
 // The built-in rule of document consistency: its index in Resolved::rule, and its source.
 inline constexpr int32_t kSurnameRule = -2;
 inline constexpr std::string_view kSurnameSource = "rule:surname-after-full-name";
+
+// Starts a document: forgets the people of the previous one.
+void BeginResolveDocument(ResolveScratch* scratch);
+// Records `r` (an entity kept in the document's output) among the people later segments link
+// surnames to, when it is a person named by a name with a surname.
+void RememberPerson(const Gazetteer& g, const Resolved& r, ResolveScratch* scratch);
 
 void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
              std::string_view normalized, const std::vector<Token>& tokens,

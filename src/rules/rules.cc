@@ -5,10 +5,10 @@
 
 #include "alam/normalizer.h"
 #include "gazetteer/gazetteer.h"
-#include "gazetteer/tsv.h"
-#include "normalize/utf8.h"
+#include "core/tsv.h"
+#include "core/utf8.h"
 #include "re2/re2.h"
-#include "util/strings.h"
+#include "core/strings.h"
 
 namespace alam::internal {
 namespace {
@@ -93,12 +93,16 @@ absl::Status RuleSet::AddStopwords(std::string_view file, std::string_view conte
   });
 }
 
-void RuleSet::Bind(Gazetteer* g) {
+std::vector<std::string_view> RuleSet::TriggerWords() const {
+  std::vector<std::string_view> words;
+  words.reserve(rules_.size());
+  for (const auto& r : rules_) words.push_back(r->trigger);
+  return words;
+}
+
+void RuleSet::Bind(const Gazetteer& g) {
   by_word_.clear();
-  for (uint32_t i = 0; i < rules_.size(); ++i) {
-    const uint32_t w = g->RegisterTriggerWord(rules_[i]->trigger);
-    by_word_[w].push_back(i);
-  }
+  for (uint32_t i = 0; i < rules_.size(); ++i) by_word_[g.WordId(rules_[i]->trigger)].push_back(i);
 }
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,

@@ -14,8 +14,8 @@
 #include "absl/status/status.h"
 #include "alam/entity.h"
 #include "normalize/tokenizer.h"
-#include "resolve/candidate.h"
-#include "util/strings.h"
+#include "core/candidate.h"
+#include "core/strings.h"
 
 namespace re2 {
 class RE2;
@@ -46,8 +46,10 @@ class RuleSet {
   // Parses a stopword file (column "word"). Stopwords never belong to a rule-made name;
   // with `common`, the words are ordinary words: a name made only of them is rejected.
   absl::Status AddStopwords(std::string_view file, std::string_view content, bool common);
-  // Registers every trigger word with the gazetteer's vocabulary (after Gazetteer::Finish).
-  void Bind(Gazetteer* g);
+  // The trigger word of every rule (normalized), for Gazetteer::Finish.
+  std::vector<std::string_view> TriggerWords() const;
+  // Finds each rule's trigger word in the compiled gazetteer's vocabulary (read only).
+  void Bind(const Gazetteer& g);
 
   const Rule& rule(size_t i) const { return *rules_[i]; }
   // A frequent ordinary word of the news (data/common_words.tsv), normalized.

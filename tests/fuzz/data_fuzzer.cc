@@ -141,11 +141,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
       FUZZ_CHECK(!bad_data_line);
     }
-    s = g.Finish();
+    s = g.Finish(rules.TriggerWords());
     CheckError(s);
   }
   if (!s.ok()) return 0;
-  rules.Bind(&g);
+  rules.Bind(g);
   alam::GazetteerStats stats;
   g.FillStats(&stats);
   RunPipeline(g, rules, kText);

@@ -1,9 +1,9 @@
-#include "gazetteer/tsv.h"
+#include "core/tsv.h"
 
 #include <algorithm>
 
-#include "normalize/utf8.h"
-#include "util/strings.h"
+#include "core/utf8.h"
+#include "core/strings.h"
 
 namespace alam::internal {
 

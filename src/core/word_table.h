@@ -6,8 +6,8 @@
 // word's key, its id and what the matcher needs of a word that starts a reading (its head), in
 // 32 bytes: a word found is one cache line, not a slot, a record and a head in three arrays.
 // Longer words are hashed byte-wise and compared with their bytes in the arena.
-#ifndef ALAM_SRC_GAZETTEER_WORD_TABLE_H_
-#define ALAM_SRC_GAZETTEER_WORD_TABLE_H_
+#ifndef ALAM_SRC_CORE_WORD_TABLE_H_
+#define ALAM_SRC_CORE_WORD_TABLE_H_
 
 #include <cstdint>
 #include <cstring>
@@ -225,4 +225,4 @@ class WordTable {
 
 }  // namespace alam::internal
 
-#endif  // ALAM_SRC_GAZETTEER_WORD_TABLE_H_
+#endif  // ALAM_SRC_CORE_WORD_TABLE_H_

@@ -2,8 +2,8 @@
 // cannot carry as it is: a quote, a backslash or a control character below U+0020 (and, with
 // `del`, U+007F, which alam's output escapes too). Sixteen bytes at a time with SSE2, then
 // eight in a 64-bit word.
-#ifndef ALAM_SRC_UTIL_JSON_SCAN_H_
-#define ALAM_SRC_UTIL_JSON_SCAN_H_
+#ifndef ALAM_SRC_CORE_JSON_SCAN_H_
+#define ALAM_SRC_CORE_JSON_SCAN_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -67,4 +67,4 @@ inline size_t FindJsonSpecial(const char* p, size_t n, bool del) {
 
 }  // namespace alam::internal
 
-#endif  // ALAM_SRC_UTIL_JSON_SCAN_H_
+#endif  // ALAM_SRC_CORE_JSON_SCAN_H_

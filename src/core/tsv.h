@@ -1,6 +1,6 @@
 // Private: the header-driven TSV format shared by every data file (data/README.md).
-#ifndef ALAM_SRC_GAZETTEER_TSV_H_
-#define ALAM_SRC_GAZETTEER_TSV_H_
+#ifndef ALAM_SRC_CORE_TSV_H_
+#define ALAM_SRC_CORE_TSV_H_
 
 #include <functional>
 #include <string>
@@ -36,4 +36,4 @@ absl::Status ParseTsv(std::string_view file, std::string_view content,
 
 }  // namespace alam::internal
 
-#endif  // ALAM_SRC_GAZETTEER_TSV_H_
+#endif  // ALAM_SRC_CORE_TSV_H_

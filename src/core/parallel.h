@@ -2,8 +2,8 @@
 // thread is worker 0). Items are handed out one by one, so uneven items balance; each worker
 // calls fn for its items in increasing order. When the system refuses a thread, the workers
 // that started share the whole range anyway.
-#ifndef ALAM_SRC_UTIL_PARALLEL_H_
-#define ALAM_SRC_UTIL_PARALLEL_H_
+#ifndef ALAM_SRC_CORE_PARALLEL_H_
+#define ALAM_SRC_CORE_PARALLEL_H_
 
 #include <atomic>
 #include <cstddef>
@@ -36,4 +36,4 @@ void ParallelFor(size_t n, unsigned threads, F fn) {
 
 }  // namespace alam::internal
 
-#endif  // ALAM_SRC_UTIL_PARALLEL_H_
+#endif  // ALAM_SRC_CORE_PARALLEL_H_

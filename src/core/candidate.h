@@ -1,6 +1,6 @@
 // Private: a possible entity found by the gazetteer matcher or a rule, before resolution.
-#ifndef ALAM_SRC_RESOLVE_CANDIDATE_H_
-#define ALAM_SRC_RESOLVE_CANDIDATE_H_
+#ifndef ALAM_SRC_CORE_CANDIDATE_H_
+#define ALAM_SRC_CORE_CANDIDATE_H_
 
 #include <cstdint>
 
@@ -27,4 +27,4 @@ struct TriggerHit {
 
 }  // namespace alam::internal
 
-#endif  // ALAM_SRC_RESOLVE_CANDIDATE_H_
+#endif  // ALAM_SRC_CORE_CANDIDATE_H_

@@ -1,9 +1,10 @@
 // Private: strict UTF-8 decoding (RFC 3629): rejects overlong forms, surrogates, code points
 // above U+10FFFF, stray continuation bytes and truncated sequences.
-#ifndef ALAM_SRC_NORMALIZE_UTF8_H_
-#define ALAM_SRC_NORMALIZE_UTF8_H_
+#ifndef ALAM_SRC_CORE_UTF8_H_
+#define ALAM_SRC_CORE_UTF8_H_
 
 #include <cstddef>
+#include <string>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -144,6 +145,16 @@ inline size_t CountCodePoints(std::string_view s) {
   return count;
 }
 
+// The one wording of an invalid-UTF-8 error: "invalid UTF-8 at byte 12 (byte 0xff)".
+inline std::string InvalidUtf8Message(size_t at, unsigned char byte) {
+  constexpr char kHex[] = "0123456789abcdef";
+  std::string m = "invalid UTF-8 at byte " + std::to_string(at) + " (byte 0x";
+  m += kHex[byte >> 4];
+  m += kHex[byte & 15];
+  m += ')';
+  return m;
+}
+
 }  // namespace alam::internal
 
-#endif  // ALAM_SRC_NORMALIZE_UTF8_H_
+#endif  // ALAM_SRC_CORE_UTF8_H_

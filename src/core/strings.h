@@ -1,8 +1,8 @@
 // Private: small string helpers over std::string_view. (Debian's Abseil is built with its own
 // absl::string_view, distinct from std::string_view, so absl::StrCat and friends do not take
 // the std::string_view used throughout alam.)
-#ifndef ALAM_SRC_UTIL_STRINGS_H_
-#define ALAM_SRC_UTIL_STRINGS_H_
+#ifndef ALAM_SRC_CORE_STRINGS_H_
+#define ALAM_SRC_CORE_STRINGS_H_
 
 #include <charconv>
 #include <cstdint>
@@ -117,4 +117,4 @@ using StringSet = absl::flat_hash_set<std::string, StringHash, StringEq>;
 
 }  // namespace alam::internal
 
-#endif  // ALAM_SRC_UTIL_STRINGS_H_
+#endif  // ALAM_SRC_CORE_STRINGS_H_
