@@ -182,6 +182,38 @@ void AddSurname(std::string_view surname, uint32_t entry, ResolveScratch* s) {
   }
 }
 
+// Whether word `ti` (outside every entity) is the bare surname of a person named before it;
+// if so, appends the link to s->extra. `after_entity`: the word before it ends an entity.
+void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vector<Token>& tokens,
+                   size_t ti, bool after_entity, ResolveScratch* s) {
+  const Token& t = tokens[ti];
+  // Every reading of a word ends where the word ends, and equals a surname only if the word
+  // ends with the surname less its first letter (للاسد read as الاسد): a cheap filter
+  // before the lookups below.
+  const std::string_view word = text.substr(t.start, t.end - t.start);
+  const bool maybe = std::any_of(s->surname_tails.begin(), s->surname_tails.end(),
+                                 [&](std::string_view tail) {
+    return word.size() >= tail.size() && word.substr(word.size() - tail.size()) == tail;
+  });
+  if (!maybe) return;
+  // After a word that is not an ordinary word (a first name: سليمان الأسد), the surname is
+  // someone else's.
+  if (ti > 0 && t.gap == Gap::kSpace) {
+    const Token& prev = tokens[ti - 1];
+    const std::string_view pw = text.substr(prev.start, prev.end - prev.start);
+    if (!rules.IsCommonWord(pw) && !after_entity) return;
+  }
+  bool found = false;
+  ForEachReading(word, &s->buf, [&](std::string_view reading, uint32_t strip) {
+    if (found) return;
+    auto it = s->surnames.find(reading);
+    if (it == s->surnames.end()) return;
+    found = true;
+    s->extra.push_back(Resolved{t.start + strip, t.end, static_cast<int32_t>(it->second), -1,
+                                kSurnameRule, kScoreSurname, 0});
+  });
+}
+
 // Document consistency: a later bare surname of a person named in full earlier links to
 // that person (source "rule:surname-after-full-name").
 void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view text,
@@ -210,33 +242,10 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     }
     if (s->surnames.empty()) continue;
     if (next < out->size() && (*out)[next].norm_start < t.end) continue;  // inside an entity
-    // Every reading of a word ends where the word ends, and equals a surname only if the word
-    // ends with the surname less its first letter (للاسد read as الاسد): a cheap filter
-    // before the lookups below.
-    const std::string_view word = text.substr(t.start, t.end - t.start);
-    const bool maybe = std::any_of(s->surname_tails.begin(), s->surname_tails.end(),
-                                   [&](std::string_view tail) {
-      return word.size() >= tail.size() && word.substr(word.size() - tail.size()) == tail;
-    });
-    if (!maybe) continue;
-    // After a word that is not an ordinary word (a first name: سليمان الأسد), the surname is
-    // someone else's.
     const size_t ti = static_cast<size_t>(&t - tokens.data());
-    if (ti > 0 && t.gap == Gap::kSpace) {
-      const Token& prev = tokens[ti - 1];
-      const std::string_view pw = text.substr(prev.start, prev.end - prev.start);
-      if (!rules.IsCommonWord(pw) && !(next > 0 && (*out)[next - 1].norm_end == prev.end)) continue;
-    }
-    bool found = false;
-    ForEachReading(word, &s->buf, [&](std::string_view reading, uint32_t strip) {
-                     if (found) return;
-                     auto it = s->surnames.find(reading);
-                     if (it == s->surnames.end()) return;
-                     found = true;
-                     s->extra.push_back(Resolved{t.start + strip, t.end,
-                                                 static_cast<int32_t>(it->second), -1,
-                                                 kSurnameRule, kScoreSurname, 0});
-                   });
+    const bool after_entity =
+        ti > 0 && next > 0 && (*out)[next - 1].norm_end == tokens[ti - 1].end;
+    LinkSurnameAt(rules, text, tokens, ti, after_entity, s);
   }
   if (s->extra.empty()) return;
   out->insert(out->end(), s->extra.begin(), s->extra.end());
@@ -246,20 +255,11 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
 
 }  // namespace
 
-void BeginResolveDocument(ResolveScratch* scratch) { scratch->document_people.clear(); }
+namespace {
 
-void RememberPerson(const Gazetteer& g, const Resolved& r, ResolveScratch* scratch) {
-  const std::string_view surname = SurnameOf(g, r);
-  if (!surname.empty()) scratch->document_people.emplace_back(surname, static_cast<uint32_t>(r.entry));
-}
-
-void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
-             std::string_view normalized, const std::vector<Token>& tokens,
-             const std::vector<Candidate>& candidates, ResolveScratch* scratch,
-             std::vector<Resolved>* out, ExtractStats* stats) {
-  out->clear();
-  Context ctx{g, normalized, tokens, scratch};
-  // 1. Every entry named by an unambiguous alias, and where: the context of the others.
+// Step 1: every entry named by an unambiguous alias, and where — the context of the others.
+void CollectMentions(const Gazetteer& g, const std::vector<Candidate>& candidates,
+                     ResolveScratch* scratch) {
   std::vector<Mention>& mentions = scratch->mentions;
   std::vector<Mention>& descendant_mentions = scratch->descendant_mentions;
   mentions.clear();
@@ -283,10 +283,15 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
   }
   std::sort(mentions.begin(), mentions.end(), Context::ByEntryAndPosition);
   std::sort(descendant_mentions.begin(), descendant_mentions.end(), Context::ByEntryAndPosition);
-  // 2. Gate the gazetteer candidates and choose their entries.
+}
+
+// Step 2: gates the gazetteer candidates and chooses their entries; a rule's candidate is
+// valid only where no valid alias covers it (rules fill the gaps the gazetteer leaves).
+void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
+            const Context& ctx, const std::vector<Candidate>& candidates,
+            ResolveScratch* scratch, ExtractStats* stats) {
   std::vector<Choice>& choices = scratch->choices;
   choices.assign(candidates.size(), Choice());
-  // Rules only fill the gaps the gazetteer leaves.
   std::vector<std::pair<uint32_t, uint32_t>>& covered = scratch->covered;
   covered.clear();
   for (size_t i = 0; i < candidates.size(); ++i) {
@@ -308,14 +313,17 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (c.alias >= 0) continue;
-    const Rule& rule = rules.rule(static_cast<size_t>(c.rule));
     choices[i].valid = !overlaps_alias(c);
-    choices[i].score = rule.score;
+    choices[i].score = rules.rule(static_cast<size_t>(c.rule)).score;
   }
-  // 3. Leftmost-longest over the valid candidates.
-  // The order: start, longest first, gazetteer before rules, unambiguous first, fewer
-  // proclitics, then alias and rule; each candidate's key is read once, not at every
-  // comparison.
+}
+
+// Step 3: leftmost-longest over the valid candidates. The order: start, longest first,
+// gazetteer before rules, unambiguous first, fewer proclitics, then alias and rule; each
+// candidate's key is read once, not at every comparison.
+void SelectLeftmostLongest(const Gazetteer& g, const ExtractorOptions& options,
+                           const std::vector<Candidate>& candidates, ResolveScratch* scratch,
+                           std::vector<Resolved>* out, ExtractStats* stats) {
   std::vector<CandidateOrder>& order = scratch->order;
   order.resize(candidates.size());
   for (uint32_t i = 0; i < order.size(); ++i) {
@@ -331,15 +339,34 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
   });
   uint32_t last_end = 0;
   for (const CandidateOrder& o : order) {
-    const uint32_t oi = o.index;
-    const Candidate& c = candidates[oi];
-    const Choice& ch = choices[oi];
+    const Candidate& c = candidates[o.index];
+    const Choice& ch = scratch->choices[o.index];
     if (c.norm_start < last_end || !ch.valid || ch.score < options.min_score) continue;
     out->push_back(Resolved{c.norm_start, c.norm_end, ch.entry, c.alias, c.rule, ch.score,
                             ch.alternatives});
     if (c.alias < 0) ++stats->rule_entities;
     last_end = c.norm_end;
   }
+}
+
+}  // namespace
+
+void BeginResolveDocument(ResolveScratch* scratch) { scratch->document_people.clear(); }
+
+void RememberPerson(const Gazetteer& g, const Resolved& r, ResolveScratch* scratch) {
+  const std::string_view surname = SurnameOf(g, r);
+  if (!surname.empty()) scratch->document_people.emplace_back(surname, static_cast<uint32_t>(r.entry));
+}
+
+void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
+             std::string_view normalized, const std::vector<Token>& tokens,
+             const std::vector<Candidate>& candidates, ResolveScratch* scratch,
+             std::vector<Resolved>* out, ExtractStats* stats) {
+  out->clear();
+  Context ctx{g, normalized, tokens, scratch};
+  CollectMentions(g, candidates, scratch);
+  Choose(g, rules, options, ctx, candidates, scratch, stats);
+  SelectLeftmostLongest(g, options, candidates, scratch, out, stats);
   // 4. Document consistency.
   if (options.enable_rules && kScoreSurname >= options.min_score) {
     const size_t before = out->size();
