@@ -53,8 +53,8 @@ absl::Status ExtractSegment(const Extractor& ex, std::string_view buffer, size_t
                             const Segment& seg, ScratchState* scratch, DocumentCursor* cursor,
                             std::vector<Entity>* out);
 
-// Extracts a whole document held in memory, a segment at a time: on_segment(entities) after
-// each (the entities of that segment, in text order; `text` views into `text`). Invalid UTF-8
+// Extracts a whole document held in memory, a segment at a time: on_segment(segment, entities)
+// after each (the entities of that segment, in text order; `text` views into `text`). Invalid UTF-8
 // is reported before any segment when the document has more than one.
 template <typename F>
 absl::Status ExtractDocument(const Extractor& ex, std::string_view text, ScratchState* scratch,
@@ -80,7 +80,7 @@ absl::Status ExtractDocument(const Extractor& ex, std::string_view text, Scratch
     buf->clear();
     absl::Status s = ExtractSegment(ex, text, 0, seg, scratch, &cursor, buf);
     if (!s.ok()) return s;
-    on_segment(*buf);
+    on_segment(seg, *buf);
   }
   return absl::OkStatus();
 }

@@ -188,7 +188,7 @@ absl::Status Extractor::Extract(std::string_view text, Scratch* scratch,
   if (absl::Status s = internal::AcquireScratch(*this, scratch, &st); !s.ok()) return s;
   out->clear();
   std::vector<Entity>& segment = st->segment_entities;
-  absl::Status s = internal::ExtractDocument(*this, text, st, &segment, [&](const std::vector<Entity>& es) {
+  absl::Status s = internal::ExtractDocument(*this, text, st, &segment, [&](const internal::Segment&, const std::vector<Entity>& es) {
     out->insert(out->end(), es.begin(), es.end());
   });
   if (!s.ok()) out->clear();

@@ -1,5 +1,6 @@
-// The CLI's JSON reader and string writer.
+// The CLI's JSON reader and the formatter's string writer.
 #include "cli/json.h"
+#include "format/json_writer.h"
 
 #include <random>
 #include <string>
@@ -10,6 +11,9 @@
 
 namespace alam::cli {
 namespace {
+
+using internal::AppendJsonString;
+using internal::AppendValidJsonString;
 
 TEST(JsonTest, ParsesARecord) {
   auto v = ParseJson(R"( {"id": 17, "text": "حلب\n\"x\" \u0627\ud83d\ude00", "tags": [1, true, null, {"a": -2.5e3}]} )");

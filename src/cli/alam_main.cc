@@ -23,9 +23,9 @@
 
 #include "alam/alam.h"
 #include "alam/extractor.h"
+#include "alam/format.h"
 #include "cli/input.h"
 #include "cli/json.h"
-#include "cli/output.h"
 #include "core/utf8.h"
 #include "core/strings.h"
 
@@ -73,7 +73,7 @@ struct Args {
   std::vector<std::string> files;
   ExtractorOptions ex;
   InputOptions in;
-  bool bio = false;
+  RecordFormat format = RecordFormat::kJsonLines;
   unsigned threads = 0;
   size_t batch_bytes = 0;  // 0: chosen from the thread count
   int progress = -1;  // -1 = auto
@@ -99,11 +99,10 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
     std::string v;
     if (arg == "--format") {
       if (!value(&v)) return false;
-      if (v != "jsonl" && v != "bio") {
+      if (!ParseRecordFormat(v, &a->format)) {
         *error = "--format takes jsonl or bio";
         return false;
       }
-      a->bio = v == "bio";
     } else if (arg == "--input-format") {
       if (!value(&v)) return false;
       if (v == "auto") a->in.format = InputOptions::Format::kAuto;
@@ -182,7 +181,7 @@ bool ParseArgs(int argc, char** argv, Args* a, std::string* error) {
 // for another worker, so the cores stay busy across unit boundaries.
 struct Unit {
   std::vector<Document> docs;
-  bool streamed = false;  // one document above kChunkBytes: the writer extracts it in chunks
+  bool streamed = false;  // one large document: the writer extracts it segment by segment
   uint64_t consumed_input_bytes = 0;  // of the inputs, when the reader finished this unit
   // Filled by the worker that processed the unit:
   bool processed = false;
@@ -392,94 +391,22 @@ class Progress {
   Clock::time_point start_, last_;
 };
 
-// Documents above this size are extracted and written chunk by chunk, so that memory holds
-// one chunk's results at a time, whatever the document's size.
-constexpr size_t kChunkBytes = size_t{1} << 20;
+// Documents above this size are extracted and written segment by segment by the writer
+// (RecordWriter::ExtractAndWrite with a flush), so that memory holds one segment's results
+// at a time, whatever the document's size.
+constexpr size_t kLargeDocumentBytes = size_t{1} << 20;
 
-// Where to end the chunk of `text` that starts at `from`: after a line break near
-// kChunkBytes, else after punctuation, else after a space, else on a character boundary. A
-// name never spans a line break or punctuation, so cutting there loses none.
-size_t ChunkEnd(std::string_view text, size_t from) {
-  if (text.size() - from <= kChunkBytes) return text.size();
-  const size_t target = from + kChunkBytes, floor = from + kChunkBytes / 2;
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  for (size_t k = target; k > floor; --k) {
-    if (p[k - 1] == '\n') return k;
-  }
-  for (size_t k = target; k > floor; --k) {
-    const unsigned char c = p[k - 1];
-    if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' ||
-        (c == 0x8C && p[k - 2] == 0xD8)) {  // ، (U+060C)
-      return k;
-    }
-  }
-  for (size_t k = target; k > floor; --k) {
-    if (p[k - 1] == ' ') return k;
-  }
-  size_t k = target;
-  while (k > from + 1 && (p[k] & 0xC0) == 0x80) --k;
-  return k;
-}
-
-// Extracts a document larger than kChunkBytes chunk by chunk and writes its record as it goes.
-// Returns the document's error ("" when it succeeded); false in *write_ok on a write error.
-std::string StreamLargeDocument(const Extractor& ex, Scratch* scratch, JsonlFormatter* formatter,
-                                const Args& a, const Document& d, bool* write_ok) {
-  std::string error;
-  const std::string_view text = d.text;
-  if (text.size() > a.ex.max_document_bytes) {
-    error = internal::Cat("document of ", text.size(), " bytes exceeds max_document_bytes (",
-                          a.ex.max_document_bytes, ")");
-  } else if (!a.ex.repair_invalid_utf8) {
-    const size_t bad = internal::FindInvalidUtf8(text);
-    if (bad != text.size()) {
-      const unsigned char b = static_cast<unsigned char>(text[bad]);
-      error = internal::Cat("invalid UTF-8 at byte ", bad, " (byte 0x", "0123456789abcdef"[b >> 4],
-                            "0123456789abcdef"[b & 15], ")");
-    }
-  }
+// Writes a large document's record as it is extracted; the document's error, "" when none.
+std::string WriteLargeDocument(RecordWriter* writer, Scratch* scratch, const Document& d,
+                               bool* write_ok) {
   std::string buf;
-  auto flush = [&] {
-    if (std::fwrite(buf.data(), 1, buf.size(), stdout) != buf.size()) *write_ok = false;
-    buf.clear();
+  auto flush = [&](std::string* out) {
+    if (std::fwrite(out->data(), 1, out->size(), stdout) != out->size()) *write_ok = false;
+    out->clear();
   };
-  if (a.bio) AppendBioHead(d.id, error, &buf); else AppendJsonlHead(d.id, error, &buf);
-  std::vector<Entity> es;
-  bool first = true;
-  size_t base_cp = 0;
-  for (size_t from = 0; error.empty() && from < text.size();) {
-    const size_t to = ChunkEnd(text, from);
-    const std::string_view chunk = text.substr(from, to - from);
-    absl::Status st = ex.Extract(chunk, scratch, &es);
-    if (!st.ok()) {
-      error = std::string(st.message());
-      break;
-    }
-    if (a.bio) {
-      AppendBioTokens(chunk, es, &buf);
-    } else {
-      for (const Entity& e : es) {
-        formatter->Entity(e, base_cp, from, first, &buf);
-        first = false;
-      }
-    }
-    if (buf.size() > kChunkBytes) flush();
-    base_cp += internal::CountCodePoints(chunk);
-    from = to;
-  }
-  if (a.bio) {
-    AppendBioTail(&buf);
-  } else {
-    if (!error.empty() && !first) {  // failed after some entities were written
-      buf.append("], \"error\": ");
-      AppendJsonString(error, &buf);
-      buf.append("}\n");
-    } else {
-      AppendJsonlTail(&buf);
-    }
-  }
-  flush();
-  return error;
+  absl::Status st = writer->ExtractAndWrite(d.id, d.text, scratch, &buf, flush);
+  flush(&buf);
+  return st.ok() ? std::string() : std::string(st.message());
 }
 
 // Every page of memory the process touches for the first time is a page fault, and on the
@@ -561,34 +488,25 @@ int Extract(const Args& a) {
   Progress progress(show);
   const unsigned threads =
       a.threads != 0 ? a.threads : std::max(1u, std::thread::hardware_concurrency());
-  // Each worker has its own scratch and formatter; the last pair is the writer's, for the
-  // documents it streams.
+  // Each worker has its own scratch and record writer; the last pair is the writer
+  // thread's, for the documents it streams.
   std::vector<std::unique_ptr<Scratch>> scratches(threads + 1);
   for (auto& sc : scratches) sc = ex->NewScratch();
-  std::vector<JsonlFormatter> formatters(threads + 1, JsonlFormatter(*ex));
-  std::vector<std::vector<Entity>> entities(threads);
+  std::vector<std::unique_ptr<RecordWriter>> writers(threads + 1);
+  for (auto& w : writers) w = std::make_unique<RecordWriter>(*ex, a.format);
   auto process = [&](Unit* u, unsigned worker) {
-    std::vector<Entity>& es = entities[worker];
     size_t text_bytes = 0;
     for (const Document& d : u->docs) text_bytes += d.text.size();
     u->out.reserve(text_bytes + text_bytes / 4 + 256 * u->docs.size());  // typical output size
     for (size_t i = 0; i < u->docs.size(); ++i) {
       const Document& d = u->docs[i];
-      es.clear();
-      std::string error = d.error;
-      if (error.empty()) {
-        absl::Status st = ex->Extract(d.text, scratches[worker].get(), &es);
-        if (!st.ok()) {
-          error = std::string(st.message());
-          es.clear();
-        }
+      if (!d.error.empty()) {
+        writers[worker]->WriteError(d.id, d.error, &u->out);
+        u->errors.emplace_back(i, d.error);
+        continue;
       }
-      if (a.bio) {
-        AppendBio(d.id, d.text, es, error, &u->out);
-      } else {
-        formatters[worker].Record(d.id, es, error, &u->out);
-      }
-      if (!error.empty()) u->errors.emplace_back(i, std::move(error));
+      absl::Status st = writers[worker]->ExtractAndWrite(d.id, d.text, scratches[worker].get(), &u->out);
+      if (!st.ok()) u->errors.emplace_back(i, std::string(st.message()));
     }
   };
   DocumentReader reader(a.files, a.in);
@@ -596,7 +514,7 @@ int Extract(const Args& a) {
       a.batch_bytes != 0 ? a.batch_bytes
                          : std::clamp<size_t>((size_t{48} << 20) / (2 * threads + 2),
                                               size_t{64} << 10, size_t{1} << 20);
-  Pipeline pipeline(&reader, unit_bytes, kChunkBytes, threads, process);
+  Pipeline pipeline(&reader, unit_bytes, kLargeDocumentBytes, threads, process);
   size_t docs = 0, bytes = 0, failed = 0;
   auto write_error = [] {
     std::cerr << "alam: error writing standard output: " << std::strerror(errno) << "\n";
@@ -605,8 +523,8 @@ int Extract(const Args& a) {
   while (Unit* u = pipeline.Next()) {
     if (u->streamed) {
       bool write_ok = true;
-      std::string error = StreamLargeDocument(*ex, scratches[threads].get(),
-                                              &formatters[threads], a, u->docs[0], &write_ok);
+      std::string error = WriteLargeDocument(writers[threads].get(), scratches[threads].get(),
+                                             u->docs[0], &write_ok);
       if (!write_ok) return write_error();
       if (!error.empty()) u->errors.emplace_back(0, std::move(error));
     } else if (std::fwrite(u->out.data(), 1, u->out.size(), stdout) != u->out.size()) {

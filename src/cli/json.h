@@ -1,5 +1,5 @@
-// Private to the CLI: a small strict JSON reader (one value per call, as JSON Lines needs)
-// and string escaping for the writer.
+// Private to the CLI: a small strict JSON reader (one value per call, as JSON Lines needs).
+// Writing JSON is the formatter's (format/json_writer.h).
 #ifndef ALAM_SRC_CLI_JSON_H_
 #define ALAM_SRC_CLI_JSON_H_
 
@@ -33,16 +33,6 @@ absl::StatusOr<JsonValue> ParseJson(std::string_view text);
 // Parses one JSON object, keeping only the top-level members named in `keep` (the others are
 // checked for syntax but not stored). Not an object: kInvalidArgument.
 absl::StatusOr<JsonValue> ParseJsonObject(std::string_view text, const std::vector<std::string>& keep);
-
-// Appends `s` as a JSON string literal (with quotes). Invalid UTF-8 bytes become \ufffd.
-void AppendJsonString(std::string_view s, std::string* out);
-// The same for a string known to be valid UTF-8 (gazetteer and rule data, which are checked
-// when loaded; text the extractor has checked): only the bytes to escape are looked for.
-void AppendValidJsonString(std::string_view s, std::string* out);
-// AppendValidJsonString into memory: writes at `p`, which has room for
-// ValidJsonStringBound(s) bytes, and returns the end.
-char* PutValidJsonString(std::string_view s, char* p);
-inline size_t ValidJsonStringBound(std::string_view s) { return 6 * s.size() + 2; }
 
 }  // namespace alam::cli
 

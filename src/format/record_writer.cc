@@ -1,0 +1,379 @@
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+#include "alam/format.h"
+#include "alam/normalizer.h"
+#include "core/parallel.h"
+#include "core/strings.h"
+#include "core/utf8.h"
+#include "document.h"
+#include "format/json_writer.h"
+#include "scratch_state.h"
+
+namespace alam {
+
+bool ParseRecordFormat(std::string_view name, RecordFormat* out) {
+  if (name == "jsonl") {
+    *out = RecordFormat::kJsonLines;
+  } else if (name == "bio") {
+    *out = RecordFormat::kBio;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+namespace internal {
+namespace {
+
+// A record's part above this size is handed to the caller's flush between segments.
+constexpr size_t kFlushBytes = size_t{1} << 20;
+
+// The type-to-name_en fields of an entity from its own fields.
+void AppendMiddle(const Entity& e, std::string* out) {
+  AppendCat(out, ", \"type\": \"", EntityTypeName(e.type), "\", \"subtype\": ");
+  AppendJsonString(e.subtype, out);
+  out->append(", \"id\": ");
+  AppendJsonString(e.id, out);
+  out->append(", \"name_ar\": ");
+  AppendJsonString(e.name_ar, out);
+  out->append(", \"name_en\": ");
+  AppendJsonString(e.name_en, out);
+}
+
+// Writes `key` and then the decimal digits of `v` at `p`; returns the end.
+char* PutNumber(char* p, std::string_view key, size_t v) {
+  std::memcpy(p, key.data(), key.size());
+  p += key.size();
+  return std::to_chars(p, p + 24, v).ptr;
+}
+
+// Writes `, "score": ` and the score with two decimals, as "%.2f" prints it (15 bytes).
+char* PutScore(char* p, double score) {
+  const long hundredths = std::lround(score * 100);
+  const char text[] = {',', ' ', '"', 's', 'c', 'o', 'r', 'e', '"', ':', ' ',
+                       static_cast<char>('0' + hundredths / 100), '.',
+                       static_cast<char>('0' + hundredths / 10 % 10),
+                       static_cast<char>('0' + hundredths % 10)};
+  std::memcpy(p, text, sizeof(text));
+  return p + sizeof(text);
+}
+
+bool IsBioSpace(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x200F ||
+         cp == 0x200E || cp == 0x200B || cp == 0xFEFF;
+}
+
+// BIO tokens of `text`, the document's bytes from `base` on; the entities' offsets are the
+// document's.
+class BioTokens {
+ public:
+  BioTokens(std::string_view text, size_t base, const std::vector<Entity>& entities,
+            std::string* out)
+      : text_(text), base_(base), entities_(entities), out_(out) {}
+
+  void Write() {
+    const auto* p = reinterpret_cast<const uint8_t*>(text_.data());
+    size_t i = 0, tok_start = 0;
+    bool in_tok = false;
+    while (i < text_.size()) {
+      char32_t cp;
+      size_t len = DecodeUtf8(p + i, text_.size() - i, &cp);
+      if (len == 0) {
+        len = 1;
+        cp = 0xFFFD;
+      }
+      const bool space = IsBioSpace(cp);
+      const bool word = !space && IsWordCodePoint(cp);
+      if (in_tok && (!word || IsBoundary(i))) {
+        Emit(tok_start, i);
+        in_tok = false;
+      }
+      if (word && !in_tok) {
+        in_tok = true;
+        tok_start = i;
+      } else if (!word && !space) {
+        Emit(i, i + len);  // a punctuation mark is a token of its own
+      }
+      i += len;
+    }
+    if (in_tok) Emit(tok_start, text_.size());
+  }
+
+ private:
+  void Emit(size_t s, size_t e) {
+    const size_t at = base_ + s;
+    while (ent_ < entities_.size() && entities_[ent_].byte_end <= at) ++ent_;
+    for (size_t k = s; k < e; ++k) {
+      const char c = text_[k];
+      out_->push_back(c == '\t' || c == '\n' || c == '\0' ? ' ' : c);
+    }
+    if (ent_ < entities_.size() && entities_[ent_].byte_start <= at) {
+      AppendCat(out_, "\t", at == entities_[ent_].byte_start ? "B-" : "I-",
+                EntityTypeName(entities_[ent_].type), "\n");
+    } else {
+      out_->append("\tO\n");
+    }
+  }
+  bool IsBoundary(size_t pos) const {
+    const size_t at = base_ + pos;
+    for (size_t k = ent_; k < entities_.size() && entities_[k].byte_start <= at; ++k) {
+      if (entities_[k].byte_start == at || entities_[k].byte_end == at) return true;
+    }
+    return false;
+  }
+
+  std::string_view text_;
+  size_t base_;
+  const std::vector<Entity>& entities_;
+  std::string* out_;
+  size_t ent_ = 0;  // first entity not yet ended
+};
+
+}  // namespace
+
+struct RecordWriterState {
+  // An entry's fixed fields in `cached_text`: [offset, + middle) is `, "type": …
+  // "name_en": "…"`, then [+ middle, + middle + tail) is `, "country": … , "parent": …`.
+  struct Cached {
+    uint32_t offset = 0;
+    uint32_t middle = 0;
+    uint32_t tail = 0;
+    bool ready = false;
+  };
+
+  RecordWriterState(const Extractor& ex, RecordFormat f)
+      : extractor(ex), format(f), valid_texts(!ex.options().repair_invalid_utf8) {}
+
+  const Cached& EntryJson(uint32_t entry_index, const EntryInfo& info);
+  void Entity(const alam::Entity& e, std::string* out);
+  void Head(std::string_view doc_id, std::string* out) const;
+  void Segment(std::string_view text, size_t base, const std::vector<alam::Entity>& es,
+               std::string* out);
+  void Tail(std::string* out) const { out->append(format == RecordFormat::kBio ? "\n" : "]}\n"); }
+  void LateError(std::string_view error, std::string* out) const;
+
+  const Extractor& extractor;
+  RecordFormat format;
+  // Without repair, a document with invalid UTF-8 fails as a whole, so the texts of the
+  // entities it yields are valid UTF-8 and need no second check.
+  bool valid_texts;
+  size_t entities_written = 0;  // in the current record
+  std::vector<Cached> cache;
+  std::string cached_text;   // the cached fields of every entry written so far, one arena
+  std::string scratch;       // a rule-made entity's type-to-name_en fields
+  std::string checked_text;  // an entity's text as JSON, when it had to be checked (repair)
+};
+
+const RecordWriterState::Cached& RecordWriterState::EntryJson(uint32_t entry_index,
+                                                              const EntryInfo& info) {
+  if (cache.size() <= entry_index) cache.resize(std::max<size_t>(entry_index + 1, 2 * cache.size()));
+  Cached& c = cache[entry_index];
+  if (c.ready) return c;
+  alam::Entity probe;
+  probe.type = info.type;
+  probe.subtype = info.subtype;
+  probe.id = info.id;
+  probe.name_ar = info.name_ar;
+  probe.name_en = info.name_en;
+  c.offset = static_cast<uint32_t>(cached_text.size());
+  AppendMiddle(probe, &cached_text);
+  c.middle = static_cast<uint32_t>(cached_text.size() - c.offset);
+  if (!info.country.empty()) {
+    cached_text.append(", \"country\": ");
+    AppendJsonString(info.country, &cached_text);
+  }
+  if (!info.parent_id.empty()) {
+    cached_text.append(", \"parent\": ");
+    AppendJsonString(info.parent_id, &cached_text);
+  }
+  c.tail = static_cast<uint32_t>(cached_text.size() - c.offset - c.middle);
+  c.ready = true;
+  return c;
+}
+
+void RecordWriterState::Entity(const alam::Entity& e, std::string* out) {
+  // The parts that are not written in place: an entry's cached fields (a rule-made entity's
+  // own, formatted now), and the text when it may hold invalid UTF-8 (repair).
+  const EntryInfo* info = extractor.entry(e);
+  std::string_view middle, tail;
+  if (info != nullptr) {
+    const Cached& c = EntryJson(e.entry_index, *info);
+    middle = std::string_view(cached_text.data() + c.offset, c.middle);
+    tail = std::string_view(cached_text.data() + c.offset + c.middle, c.tail);
+  } else {
+    scratch.clear();
+    AppendMiddle(e, &scratch);
+    middle = scratch;
+  }
+  if (!valid_texts) {
+    checked_text.clear();
+    AppendJsonString(e.text, &checked_text);
+  }
+  // One bound, one resize, and every field written in place.
+  constexpr std::string_view kText = ", \"text\": ", kSource = ", \"source\": ",
+                             kAlias = ", \"alias\": ";
+  const size_t text_bound = valid_texts ? ValidJsonStringBound(e.text) : checked_text.size();
+  const size_t bound = 2 + 4 * (16 + 20) + kText.size() + text_bound + middle.size() + 15 +
+                       kSource.size() + ValidJsonStringBound(e.source) + kAlias.size() +
+                       ValidJsonStringBound(e.alias) + 40 + tail.size() + 1;
+  const size_t at = out->size();
+  out->resize(at + bound);
+  char* p = out->data() + at;
+  auto put = [&](std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  };
+  if (entities_written++ > 0) put(", ");
+  p = PutNumber(p, "{\"start\": ", e.start);
+  p = PutNumber(p, ", \"end\": ", e.end);
+  p = PutNumber(p, ", \"byte_start\": ", e.byte_start);
+  p = PutNumber(p, ", \"byte_end\": ", e.byte_end);
+  put(kText);
+  if (valid_texts) {
+    p = PutValidJsonString(e.text, p);
+  } else {
+    put(checked_text);
+  }
+  put(middle);
+  p = PutScore(p, e.score);
+  put(kSource);
+  p = PutValidJsonString(e.source, p);  // from the rules and gazetteer data
+  put(kAlias);
+  p = PutValidJsonString(e.alias, p);
+  if (e.alternatives > 0) p = PutNumber(p, ", \"alternatives\": ", e.alternatives);
+  put(tail);
+  *p++ = '}';
+  out->resize(static_cast<size_t>(p - out->data()));
+}
+
+void RecordWriterState::Head(std::string_view doc_id, std::string* out) const {
+  if (format == RecordFormat::kBio) {
+    out->append("# doc: ");
+    for (char c : doc_id) out->push_back(c == '\n' ? ' ' : c);
+    out->push_back('\n');
+    return;
+  }
+  out->append("{\"doc\": ");
+  AppendJsonString(doc_id, out);
+  out->append(", \"entities\": [");
+}
+
+void RecordWriterState::Segment(std::string_view text, size_t base,
+                                const std::vector<alam::Entity>& es, std::string* out) {
+  if (format == RecordFormat::kBio) {
+    BioTokens(text, base, es, out).Write();
+    return;
+  }
+  for (const alam::Entity& e : es) Entity(e, out);
+}
+
+// An error after part of the record was written (and perhaps flushed).
+void RecordWriterState::LateError(std::string_view error, std::string* out) const {
+  if (format == RecordFormat::kBio) {
+    AppendCat(out, "# error: ", error, "\n\n");
+    return;
+  }
+  out->append("], \"error\": ");
+  AppendJsonString(error, out);
+  out->append("}\n");
+}
+
+}  // namespace internal
+
+RecordWriter::RecordWriter(const Extractor& extractor, RecordFormat format)
+    : state_(std::make_unique<internal::RecordWriterState>(extractor, format)) {}
+RecordWriter::~RecordWriter() = default;
+
+void RecordWriter::WriteError(std::string_view doc_id, std::string_view error, std::string* out) {
+  internal::RecordWriterState& w = *state_;
+  if (w.format == RecordFormat::kBio) {
+    w.Head(doc_id, out);
+    internal::AppendCat(out, "# error: ", error, "\n\n");
+    return;
+  }
+  out->append("{\"doc\": ");
+  internal::AppendJsonString(doc_id, out);
+  out->append(", \"error\": ");
+  internal::AppendJsonString(error, out);
+  out->append(", \"entities\": []}\n");
+}
+
+void RecordWriter::Write(std::string_view doc_id, std::string_view text,
+                         const std::vector<Entity>& entities, std::string* out) {
+  internal::RecordWriterState& w = *state_;
+  w.entities_written = 0;
+  w.Head(doc_id, out);
+  w.Segment(text, 0, entities, out);
+  w.Tail(out);
+}
+
+absl::Status RecordWriter::ExtractAndWrite(std::string_view doc_id, std::string_view text,
+                                           Scratch* scratch, std::string* out,
+                                           const std::function<void(std::string*)>& flush) {
+  if (out == nullptr) return absl::InvalidArgumentError("out must not be null");
+  internal::ScratchState* st = nullptr;
+  absl::Status s = scratch == nullptr
+                       ? absl::InvalidArgumentError("scratch must not be null")
+                       : internal::AcquireScratch(state_->extractor, scratch, &st);
+  if (!s.ok()) {
+    WriteError(doc_id, std::string(s.message()), out);
+    return s;
+  }
+  internal::RecordWriterState& w = *state_;
+  w.entities_written = 0;
+  size_t record_start = out->size();
+  bool written = false;  // some of the record's body was written
+  w.Head(doc_id, out);
+  s = internal::ExtractDocument(
+      w.extractor, text, st, &st->segment_entities,
+      [&](const internal::Segment& seg, const std::vector<Entity>& es) {
+        w.Segment(text.substr(seg.begin, seg.end - seg.begin), seg.begin, es, out);
+        written = true;
+        if (flush && out->size() - record_start > internal::kFlushBytes) {
+          flush(out);
+          record_start = out->size();
+        }
+      });
+  internal::ReleaseScratch(st);
+  if (s.ok()) {
+    w.Tail(out);
+  } else if (!written) {
+    out->resize(record_start);
+    WriteError(doc_id, std::string(s.message()), out);
+  } else {
+    w.LateError(std::string(s.message()), out);
+  }
+  return s;
+}
+
+size_t WriteRecords(const Extractor& extractor, RecordFormat format,
+                    const std::vector<std::string_view>& ids,
+                    const std::vector<std::string_view>& texts, unsigned threads,
+                    std::string* out) {
+  const size_t n = std::min(ids.size(), texts.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<size_t>({threads, 1024, std::max<size_t>(n, 1)}));
+  std::vector<std::unique_ptr<Scratch>> scratches(threads);
+  std::vector<std::unique_ptr<RecordWriter>> writers(threads);
+  for (unsigned t = 0; t < threads; ++t) {
+    scratches[t] = extractor.NewScratch();
+    writers[t] = std::make_unique<RecordWriter>(extractor, format);
+  }
+  std::vector<std::string> records(n);
+  std::atomic<size_t> failed{0};
+  internal::ParallelFor(n, threads, [&](size_t i, unsigned worker) {
+    if (!writers[worker]->ExtractAndWrite(ids[i], texts[i], scratches[worker].get(), &records[i]).ok()) {
+      failed.fetch_add(1, std::memory_order_relaxed);
+    }
+  });
+  size_t total = 0;
+  for (const std::string& r : records) total += r.size();
+  out->reserve(out->size() + total);
+  for (const std::string& r : records) out->append(r);
+  return failed.load();
+}
+
+}  // namespace alam
