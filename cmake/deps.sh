@@ -3,7 +3,7 @@
 # Runs apt-get directly as root, through sudo otherwise. Safe to re-run.
 set -euo pipefail
 pkgs=(cmake ninja-build g++ clang binutils pkg-config
-      libicu-dev libre2-dev libabsl-dev libgtest-dev libbenchmark-dev zlib1g-dev
+      libicu-dev libre2-dev libabsl-dev libgtest-dev libbenchmark-dev zlib1g-dev libcli11-dev
       python3 python3-pytest python3-dask python3-distributed python3-setuptools)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -161,6 +161,7 @@ struct RecordWriterState {
   // entities it yields are valid UTF-8 and need no second check.
   bool valid_texts;
   size_t entities_written = 0;  // in the current record
+  uint64_t total_entities = 0;  // over all records
   std::vector<Cached> cache;
   std::string cached_text;   // the cached fields of every entry written so far, one arena
   std::string scratch;       // a rule-made entity's type-to-name_en fields
@@ -265,9 +266,11 @@ void RecordWriterState::Segment(std::string_view text, size_t base,
                                 const std::vector<alam::Entity>& es, std::string* out) {
   if (format == RecordFormat::kBio) {
     BioTokens(text, base, es, out).Write();
+    total_entities += es.size();
     return;
   }
   for (const alam::Entity& e : es) Entity(e, out);
+  total_entities += es.size();
 }
 
 // An error after part of the record was written (and perhaps flushed).
@@ -286,6 +289,8 @@ void RecordWriterState::LateError(std::string_view error, std::string* out) cons
 RecordWriter::RecordWriter(const Extractor& extractor, RecordFormat format)
     : state_(std::make_unique<internal::RecordWriterState>(extractor, format)) {}
 RecordWriter::~RecordWriter() = default;
+
+uint64_t RecordWriter::entity_count() const { return state_->total_entities; }
 
 void RecordWriter::WriteError(std::string_view doc_id, std::string_view error, std::string* out) {
   internal::RecordWriterState& w = *state_;
