@@ -61,6 +61,9 @@ class ALAM_EXPORT RecordWriter {
   void Write(std::string_view doc_id, std::string_view text, const std::vector<Entity>& entities,
              std::string* out);
 
+  // Entities written by this writer so far, over all its records.
+  uint64_t entity_count() const;
+
  private:
   std::unique_ptr<internal::RecordWriterState> state_;
 };

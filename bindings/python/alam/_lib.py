@@ -179,7 +179,8 @@ def expected_version():
 
 
 def _candidates():
-    """(path, where) pairs to try, in order."""
+    """(path, where) pairs to try, in order: the package directory, the build tree, the system
+    (find_library, then the SONAME libalam.so.<major> as the dynamic linker finds it)."""
     pkg = _package_dir()
     for n in _NAMES:
         yield os.path.join(pkg, n), "package directory"
@@ -198,6 +199,11 @@ def _candidates():
     found = ctypes.util.find_library("alam")
     if found:
         yield found, "system"
+    # The SONAME, through the dynamic linker's own search (LD_LIBRARY_PATH, ld.so.cache, the
+    # default directories): find_library misses a library that ldconfig has not indexed yet.
+    soname = "libalam.so.%s" % expected_version().split(".")[0]
+    if found != soname:
+        yield soname, "system"
 
 
 def _declare(lib):

@@ -1,0 +1,123 @@
+"""python -m alam [extract] [options] [FILE...]: the entities of each document as JSON Lines.
+
+Runs the `alam` command's extract when it can find it (on PATH, or beside the loaded
+libalam as in a build tree), so every option of `alam extract` works. Otherwise a small loop
+over the ctypes API does the extraction, with the same records for the options it knows.
+--no-cli forces that loop. --help says which of the two would run.
+"""
+
+import argparse
+import os
+import shutil
+import sys
+
+
+def find_cli():
+    """Path of the alam command: on PATH, else beside the library (a build tree), else None."""
+    path = shutil.which("alam")
+    if path:
+        return path
+    try:
+        from . import _lib
+        lib_dir = os.path.dirname(os.path.realpath(_lib.library_path()))
+    except Exception:  # noqa: BLE001 - no library: the loop below reports it
+        return None
+    path = os.path.join(lib_dir, "alam")
+    return path if os.path.isfile(path) and os.access(path, os.X_OK) else None
+
+
+def _parser():
+    p = argparse.ArgumentParser(
+        prog="python -m alam",
+        description="Prints the entities of each document (JSON Lines, one record per "
+                    "document, as `alam extract` writes them). This is the pure-Python "
+                    "fallback over the ctypes API; it is used because the alam command "
+                    "was not found (or --no-cli was given).")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="a .jsonl or .jsonl.gz file (one JSON document per line) or a "
+                        "plain-text file (one document); '-' or none: standard input")
+    p.add_argument("--id-field", default="id")
+    p.add_argument("--text-field", action="append", dest="text_fields")
+    p.add_argument("--no-rules", action="store_true")
+    p.add_argument("--keep-ungated", action="store_true")
+    p.add_argument("--min-score", type=float, default=0.0)
+    p.add_argument("--repair", action="store_true")
+    p.add_argument("--no-cli", action="store_true",
+                   help="do not run the alam command even when it is found")
+    return p
+
+
+def _documents(paths, id_field, text_fields):
+    from ._records import Document, parse_jsonl_line, read_text_document
+    for path in paths or ["-"]:
+        if path == "-":
+            data = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+            yield Document("stdin", data)
+            continue
+        if not (path.endswith(".jsonl") or path.endswith(".jsonl.gz")):
+            yield read_text_document(path)
+            continue
+        import gzip
+        opener = gzip.open if path.endswith(".gz") else open
+        name = os.path.basename(path)
+        try:
+            with opener(path, "rb") as f:
+                lines = f.read().decode("utf-8", "surrogateescape").split("\n")
+        except OSError as e:
+            yield Document(name, None, "cannot open %s: %s" % (path, e.strerror or e))
+            continue
+        for n, line in enumerate(lines, 1):
+            d = parse_jsonl_line(line, name, n, id_field, text_fields)
+            if d is not None:
+                yield d
+
+
+def run_python(args):
+    """The extraction loop over the ctypes API; returns the exit status."""
+    import alam
+    from ._records import format_record
+    try:
+        ex = alam.Extractor(enable_rules=not args.no_rules, keep_ungated=args.keep_ungated,
+                            min_score=args.min_score, repair=args.repair)
+    except alam.AlamError as e:
+        print("python -m alam: %s" % e, file=sys.stderr)
+        return 2
+    failed = total = 0
+    out = sys.stdout
+    with ex:
+        for d in _documents(args.files, args.id_field, tuple(args.text_fields or ["text"])):
+            total += 1
+            error = d.error
+            data = b""
+            if not error:
+                data = d.text.encode("utf-8", "surrogateescape")
+                try:
+                    entities = ex.extract(data)
+                except alam.AlamError as e:
+                    error = e.message
+            if error:
+                failed += 1
+                print("python -m alam: %s: %s" % (d.id, error), file=sys.stderr)
+                entities = ()
+            out.write(format_record(ex, d.id, data, entities, error) + "\n")
+    out.flush()
+    if failed:
+        print("python -m alam: %d of %d documents failed" % (failed, total), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def main(argv=None):
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["extract"]:
+        argv = argv[1:]
+    cli = None if "--no-cli" in argv else find_cli()
+    if cli:
+        if "-h" in argv or "--help" in argv:
+            print("python -m alam: runs the alam command %s (`alam extract`); its help "
+                  "follows. --no-cli uses the pure-Python loop instead.\n" % cli, flush=True)
+        os.execv(cli, [cli, "extract", *argv])
+    return run_python(_parser().parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
