@@ -233,7 +233,11 @@ absl::Status ExtractSegment(const Extractor& ex, std::string_view buffer, size_t
     RememberPerson(d.gazetteer, r, &st->resolve);
     out->push_back(e);
   }
-  cursor->from_cp += CodePoints(zone.substr(seg_begin, seg_end - seg_begin), valid);
+  // The next segment's first code point; a pass over the segment that only a document with
+  // more text after it needs.
+  if (seg.end < base + buffer.size()) {
+    cursor->from_cp += CodePoints(zone.substr(seg_begin, seg_end - seg_begin), valid);
+  }
   cursor->from = seg.end;
   return absl::OkStatus();
 }
