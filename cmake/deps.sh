@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what building, testing and benchmarking alam needs, from Debian 12's packages.
-# Runs apt-get directly as root, through sudo otherwise. Safe to re-run.
+# Runs apt-get directly as root, through sudo otherwise. Safe to re-run. abigail-tools
+# (abidw, abidiff) is for the C ABI check of tests/abi.
 set -euo pipefail
 pkgs=(cmake ninja-build g++ clang binutils pkg-config
       libicu-dev libre2-dev libabsl-dev libgtest-dev libbenchmark-dev zlib1g-dev
-      python3 python3-pytest python3-dask python3-distributed python3-setuptools)
+      python3 python3-pytest python3-dask python3-distributed python3-setuptools
+      abigail-tools)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
