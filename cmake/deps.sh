@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what building, testing and benchmarking alam needs, from Debian 12's packages.
-# Runs apt-get directly as root, through sudo otherwise. Safe to re-run.
+# Runs apt-get directly as root, through sudo otherwise. Safe to re-run. abigail-tools
+# (abidw, abidiff) is for the C ABI check of tests/abi.
 set -euo pipefail
 pkgs=(cmake ninja-build g++ clang binutils pkg-config
       libicu-dev libre2-dev libabsl-dev libgtest-dev libbenchmark-dev zlib1g-dev libcli11-dev
       python3 python3-pytest python3-dask python3-distributed python3-setuptools
-      dpkg-dev file python3-pip python3-venv)  # the last four: packaging (cpack, pip, venv)
+      dpkg-dev file python3-pip python3-venv    # packaging (cpack, pip, venv)
+      abigail-tools)  # the C ABI check
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

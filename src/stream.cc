@@ -42,9 +42,6 @@ struct StreamState {
 
 }  // namespace internal
 
-DocumentStream::DocumentStream(std::unique_ptr<internal::StreamState> state)
-    : state_(std::move(state)) {}
-
 DocumentStream::~DocumentStream() { internal::ReleaseScratch(state_->scratch); }
 
 absl::StatusOr<std::unique_ptr<DocumentStream>> DocumentStream::Create(const Extractor& extractor,
@@ -56,7 +53,9 @@ absl::StatusOr<std::unique_ptr<DocumentStream>> DocumentStream::Create(const Ext
     return s;
   }
   internal::BeginDocument(state->scratch);
-  return std::unique_ptr<DocumentStream>(new DocumentStream(std::move(state)));
+  std::unique_ptr<DocumentStream> stream(new DocumentStream());
+  stream->state_ = std::move(state);
+  return stream;
 }
 
 absl::Status DocumentStream::Write(std::string_view piece, std::vector<Entity>* out) {

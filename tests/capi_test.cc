@@ -44,12 +44,104 @@ TEST_F(CApiTest, Extract) {
   EXPECT_EQ(text.substr(es[1].byte_start, es[1].byte_end - es[1].byte_start), "الرقة");
   EXPECT_STREQ(es[1].source, "alias");
   EXPECT_STREQ(es[1].name_en, "Raqqa");
+  EXPECT_EQ(es[0].struct_size, sizeof(alam_entity_t));
+  EXPECT_EQ(alam_entity_at(es, 1), &es[1]);
   alam_entry_t entry;
+  ALAM_STRUCT_INIT(&entry);
   ASSERT_EQ(alam_extractor_entry(ex_, es[1].id, &entry), ALAM_OK);
   EXPECT_STREQ(entry.parent, "place:raqqa-gov");
+  EXPECT_EQ(entry.struct_size, sizeof(alam_entry_t));
+  EXPECT_TRUE(ALAM_HAS_FIELD(&entry, alam_entry_t, prominence));
   alam_stats_t st;
+  ALAM_STRUCT_INIT(&st);
   ASSERT_EQ(alam_extractor_stats(ex_, &st), ALAM_OK);
   EXPECT_EQ(st.entries, 21u);
+  EXPECT_EQ(st.struct_size, sizeof(alam_stats_t));
+}
+
+// A caller built against an older alam.h whose structs had fewer fields: the library writes
+// only what fits in its struct_size and never a byte beyond (the canary), and says how much
+// it wrote.
+TEST_F(CApiTest, OlderCallersSmallerStructs) {
+  struct OldEntry {  // alam_entry_t up to subtype
+    size_t struct_size;
+    const char* id;
+    alam_entity_type type;
+    const char* subtype;
+  };
+  struct {
+    OldEntry e;
+    unsigned char canary[sizeof(alam_entry_t)];
+  } old;
+  std::memset(&old, 0xAB, sizeof old);
+  old.e.struct_size = sizeof(OldEntry);
+  ASSERT_EQ(alam_extractor_entry(ex_, "place:raqqa", reinterpret_cast<alam_entry_t*>(&old.e)),
+            ALAM_OK);
+  EXPECT_EQ(old.e.struct_size, sizeof(OldEntry));
+  EXPECT_STREQ(old.e.id, "place:raqqa");
+  EXPECT_EQ(old.e.type, ALAM_TYPE_PLACE);
+  EXPECT_STREQ(old.e.subtype, "city");
+  for (unsigned char c : old.canary) ASSERT_EQ(c, 0xAB) << "wrote past struct_size";
+  // On failure only the caller's bytes are zeroed.
+  old.e.struct_size = sizeof(OldEntry);
+  EXPECT_EQ(alam_extractor_entry(ex_, "no:such", reinterpret_cast<alam_entry_t*>(&old.e)),
+            ALAM_ERROR_NOT_FOUND);
+  EXPECT_EQ(old.e.id, nullptr);
+  EXPECT_EQ(old.e.subtype, nullptr);
+  for (unsigned char c : old.canary) ASSERT_EQ(c, 0xAB) << "wrote past struct_size";
+
+  struct OldStats {  // alam_stats_t with entries and aliases only
+    size_t struct_size, entries, aliases;
+  };
+  struct {
+    OldStats s;
+    size_t canary[8];
+  } old_stats;
+  std::memset(&old_stats, 0xAB, sizeof old_stats);
+  old_stats.s.struct_size = sizeof(OldStats);
+  ASSERT_EQ(alam_extractor_stats(ex_, reinterpret_cast<alam_stats_t*>(&old_stats.s)), ALAM_OK);
+  EXPECT_EQ(old_stats.s.entries, 21u);
+  EXPECT_GT(old_stats.s.aliases, 21u);
+  for (size_t c : old_stats.canary) ASSERT_EQ(c, ~size_t{0} / 0xFF * 0xAB);
+}
+
+// A caller built against a newer alam.h with a larger struct: the library fills what it knows,
+// leaves the rest alone, and tells through struct_size.
+TEST_F(CApiTest, NewerCallersLargerStructs) {
+  struct NewStats {
+    alam_stats_t s;
+    size_t added_later;
+  } st;
+  std::memset(&st, 0, sizeof st);
+  st.s.struct_size = sizeof(NewStats);
+  st.added_later = 42;
+  ASSERT_EQ(alam_extractor_stats(ex_, &st.s), ALAM_OK);
+  EXPECT_EQ(st.s.struct_size, sizeof(alam_stats_t));
+  EXPECT_EQ(st.added_later, 42u);
+  EXPECT_EQ(st.s.entries, 21u);
+}
+
+// Stepping through an entity array by its struct_size, as a caller with an older, smaller
+// alam_entity_t does.
+TEST_F(CApiTest, EntityArrayStride) {
+  struct OldEntity {
+    size_t struct_size;
+    size_t start, end, byte_start, byte_end;
+  };
+  const std::string text = "وصلت قوات سوريا الديمقراطية إلى الرقة";
+  const alam_entity_t* es = nullptr;
+  size_t n = 0;
+  ASSERT_EQ(alam_extract(ex_, scratch_, text.data(), text.size(), &es, &n), ALAM_OK);
+  ASSERT_EQ(n, 2u);
+  const char* base = reinterpret_cast<const char*>(es);
+  for (size_t i = 0; i < n; ++i) {
+    OldEntity old;
+    std::memcpy(&old, base + i * es[0].struct_size, sizeof old);
+    EXPECT_EQ(old.struct_size, sizeof(alam_entity_t));
+    EXPECT_EQ(old.byte_start, es[i].byte_start);
+    EXPECT_EQ(old.end, es[i].end);
+    EXPECT_TRUE(ALAM_HAS_FIELD(alam_entity_at(es, i), alam_entity_t, alternatives));
+  }
 }
 
 TEST_F(CApiTest, NullArguments) {
@@ -69,7 +161,7 @@ TEST_F(CApiTest, NullArguments) {
   alam_options* o = reinterpret_cast<alam_options*>(1);
   EXPECT_EQ(alam_options_new(nullptr), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(alam_options_set_int(nullptr, ALAM_OPTION_ENABLE_RULES, 1), ALAM_ERROR_INVALID_ARGUMENT);
-  EXPECT_EQ(alam_options_set_min_score(nullptr, 0.5), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_set_double(nullptr, ALAM_OPTION_MIN_SCORE, 0.5), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(alam_options_add_gazetteer_file(nullptr, "x"), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(alam_options_add_gazetteer_file(opts_, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(alam_options_add_rule_file(nullptr, "x"), ALAM_ERROR_INVALID_ARGUMENT);
@@ -80,9 +172,11 @@ TEST_F(CApiTest, NullArguments) {
   EXPECT_EQ(alam_extractor_new(nullptr, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(alam_extractor_stats(nullptr, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
   alam_stats_t st;
+  ALAM_STRUCT_INIT(&st);
   EXPECT_EQ(alam_extractor_stats(ex_, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(alam_extractor_stats(nullptr, &st), ALAM_ERROR_INVALID_ARGUMENT);
   alam_entry_t entry;
+  ALAM_STRUCT_INIT(&entry);
   EXPECT_EQ(alam_extractor_entry(nullptr, "x", &entry), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(alam_extractor_entry(ex_, nullptr, &entry), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(alam_extractor_entry(ex_, "x", nullptr), ALAM_ERROR_INVALID_ARGUMENT);
@@ -107,10 +201,9 @@ TEST_F(CApiTest, NullArguments) {
   EXPECT_STREQ(alam_batch_error(nullptr, 0), "");
 
   alam_normalized* nz = reinterpret_cast<alam_normalized*>(1);
-  EXPECT_EQ(alam_normalize(nullptr, 3, 0, &nz), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_normalize(nullptr, nullptr, 3, &nz), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(nz, nullptr);
-  EXPECT_EQ(alam_normalize("x", 1, 0, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
-  EXPECT_EQ(alam_normalize("x", 1, 7, &nz), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_normalize(nullptr, "x", 1, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
   size_t len = 9;
   EXPECT_STREQ(alam_normalized_text(nullptr, &len), "");
   EXPECT_EQ(len, 0u);
@@ -127,12 +220,21 @@ TEST_F(CApiTest, NullArguments) {
 }
 
 TEST_F(CApiTest, BadOptions) {
-  EXPECT_EQ(alam_options_set_int(opts_, static_cast<alam_option>(6), 1), ALAM_ERROR_INVALID_ARGUMENT);
-  EXPECT_NE(std::string(alam_last_error()).find("unknown option"), std::string::npos);
+  EXPECT_EQ(alam_options_set_int(opts_, static_cast<alam_option>(42), 1), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(alam_last_error()).find("unknown option key 42"), std::string::npos);
+  EXPECT_EQ(alam_options_set_double(opts_, static_cast<alam_option>(42), 1), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(alam_last_error()).find("unknown option key 42"), std::string::npos);
+  // Each key has one value type.
+  EXPECT_EQ(alam_options_set_int(opts_, ALAM_OPTION_MIN_SCORE, 1), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(alam_last_error()).find("ALAM_OPTION_MIN_SCORE"), std::string::npos);
+  EXPECT_EQ(alam_options_set_double(opts_, ALAM_OPTION_ENABLE_RULES, 1), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(alam_last_error()).find("ALAM_OPTION_ENABLE_RULES"), std::string::npos);
   EXPECT_EQ(alam_options_set_int(opts_, ALAM_OPTION_ENABLE_RULES, 2), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(alam_options_set_int(opts_, ALAM_OPTION_MAX_DOCUMENT_BYTES, 0), ALAM_ERROR_INVALID_ARGUMENT);
-  EXPECT_EQ(alam_options_set_min_score(opts_, 1.5), ALAM_ERROR_INVALID_ARGUMENT);
-  EXPECT_EQ(alam_options_set_min_score(opts_, 0.0 / 0.0), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_set_double(opts_, ALAM_OPTION_MIN_SCORE, 1.5), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_set_double(opts_, ALAM_OPTION_MIN_SCORE, 0.0 / 0.0),
+            ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_set_double(opts_, ALAM_OPTION_MIN_SCORE, 0.5), ALAM_OK);
 }
 
 TEST_F(CApiTest, ErrorsFromTheLibrary) {
@@ -175,7 +277,7 @@ TEST_F(CApiTest, Batch) {
 TEST_F(CApiTest, Normalize) {
   const std::string in = "الرقـــة ٢٠";
   alam_normalized* nz;
-  ASSERT_EQ(alam_normalize(in.data(), in.size(), 0, &nz), ALAM_OK);
+  ASSERT_EQ(alam_normalize(nullptr, in.data(), in.size(), &nz), ALAM_OK);
   size_t len;
   EXPECT_EQ(std::string(alam_normalized_text(nz, &len)), "الرقه 20");
   size_t count;

@@ -18,12 +18,35 @@
  * Text: UTF-8 given as pointer + length (never NUL-terminated; NUL is an ordinary
  * character). Offsets: byte_* are UTF-8 byte offsets into that text, start/end code point
  * offsets; both half-open. text[byte_start, byte_end) is exactly the surface.
+ *
+ * Growing the ABI. Settings go by key (alam_option), never by a new function or a bare int.
+ * Every struct that crosses the boundary (alam_entity_t, alam_entry_t, alam_stats_t) starts
+ * with `size_t struct_size`; later releases of the same major version only append fields.
+ * Chosen over accessor functions because entity arrays stay plain memory the caller reads in
+ * place (no call per field, and bindings can unpack a whole array at once) and one rule
+ * serves all three structs:
+ *   - Structs the caller passes in to be filled (alam_entry_t, alam_stats_t): set
+ *     struct_size = sizeof(the struct) before the call (ALAM_STRUCT_INIT(&s) does it and
+ *     zeroes the rest). The library writes only the first min(struct_size, its own sizeof)
+ *     bytes, never one beyond, so a caller built against an older, smaller struct keeps
+ *     working; and it sets struct_size to that number of bytes, success or failure, so a
+ *     caller built against a newer, larger struct tests ALAM_HAS_FIELD(&s, type, field)
+ *     before reading a field an older library may not know. struct_size below sizeof(size_t)
+ *     (0: never set) is ALAM_ERROR_INVALID_ARGUMENT, and then nothing is written.
+ *   - Arrays the library hands out (entities): the library sets struct_size in every element
+ *     to its own sizeof(alam_entity_t), the same for all elements. Step through an array by
+ *     that size, never by the caller's sizeof: element i is at
+ *     (const char*)entities + i * entities[0].struct_size (alam_entity_at does it), and a
+ *     field is present when ALAM_HAS_FIELD(element, alam_entity_t, field).
+ * Fields are only ever appended, so every struct_size a release has used is a prefix of the
+ * current struct ending on a field boundary.
  */
 #ifndef ALAM_ALAM_H_
 #define ALAM_ALAM_H_
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "alam/export.h"
 #include "alam/version.h"
@@ -51,13 +74,19 @@ typedef enum alam_entity_type {
   ALAM_TYPE_OPERATION = 4
 } alam_entity_type;
 
-/* Options set by key, so the ABI can grow. */
+/* Options set by key, so the ABI can grow. Each key has one value type: set it with
+ * alam_options_set_int or alam_options_set_double as marked; the other setter, an unknown key
+ * or a value out of range is ALAM_ERROR_INVALID_ARGUMENT with a message naming the key. */
 typedef enum alam_option {
-  ALAM_OPTION_USE_EMBEDDED_DATA = 1,   /* 0/1, default 1 */
-  ALAM_OPTION_ENABLE_RULES = 2,        /* 0/1, default 1 */
-  ALAM_OPTION_KEEP_UNGATED = 3,        /* 0/1, default 0 */
-  ALAM_OPTION_REPAIR_INVALID_UTF8 = 4, /* 0/1, default 0 */
-  ALAM_OPTION_MAX_DOCUMENT_BYTES = 5   /* > 0, default 1 GiB */
+  ALAM_OPTION_USE_EMBEDDED_DATA = 1,   /* int 0/1, default 1 */
+  ALAM_OPTION_ENABLE_RULES = 2,        /* int 0/1, default 1 */
+  ALAM_OPTION_KEEP_UNGATED = 3,        /* int 0/1, default 0 */
+  ALAM_OPTION_REPAIR_INVALID_UTF8 = 4, /* int 0/1, default 0: invalid UTF-8 is an error;
+                                          1: each invalid byte reads as U+FFFD. Extractor and
+                                          alam_normalize. */
+  ALAM_OPTION_MAX_DOCUMENT_BYTES = 5,  /* int > 0, default 1 GiB */
+  ALAM_OPTION_MIN_SCORE = 6,           /* double in [0, 1], default 0: drop entities below */
+  ALAM_OPTION_FORCE_32BIT_ = 0x7FFFFFFF /* not a key: keeps the enum 32 bits wide */
 } alam_option;
 
 typedef struct alam_options alam_options;
@@ -67,6 +96,7 @@ typedef struct alam_batch alam_batch;
 typedef struct alam_normalized alam_normalized;
 
 typedef struct alam_entity_t {
+  size_t struct_size;          /* set by the library: the stride of the array */
   size_t start, end;           /* code points */
   size_t byte_start, byte_end; /* UTF-8 bytes */
   alam_entity_type type;
@@ -82,6 +112,7 @@ typedef struct alam_entity_t {
 } alam_entity_t;
 
 typedef struct alam_entry_t {
+  size_t struct_size;          /* set by the caller (see "Growing the ABI") */
   const char* id;
   alam_entity_type type;
   const char* subtype;
@@ -104,8 +135,35 @@ typedef struct alam_entry_t {
 } alam_entry_t;
 
 typedef struct alam_stats_t {
+  size_t struct_size;          /* set by the caller (see "Growing the ABI") */
   size_t entries, aliases, ambiguous_aliases, rules, triggers;
 } alam_stats_t;
+
+/* Zeroes the struct *ptr and sets its struct_size, for the structs the caller passes in:
+ *   alam_entry_t entry;  ALAM_STRUCT_INIT(&entry); */
+#define ALAM_STRUCT_INIT(ptr) \
+  ((void)memset((ptr), 0, sizeof *(ptr)), (void)((ptr)->struct_size = sizeof *(ptr)))
+
+/* True when the field lies wholly within the first (ptr)->struct_size bytes of *ptr, i.e. the
+ * library that filled or handed out *ptr knows it. */
+#ifdef __cplusplus
+#define ALAM_HAS_FIELD(ptr, type, field) \
+  (offsetof(type, field) + sizeof(type::field) <= (ptr)->struct_size)
+#else
+#define ALAM_HAS_FIELD(ptr, type, field) \
+  (offsetof(type, field) + sizeof(((type*)0)->field) <= (ptr)->struct_size)
+#endif
+
+/* Element i of an entity array from alam_extract or alam_batch_get, stepping by the
+ * library's element size (entities[0].struct_size), not by the caller's sizeof. */
+static inline const alam_entity_t* alam_entity_at(const alam_entity_t* entities, size_t i) {
+#ifdef __cplusplus
+  return reinterpret_cast<const alam_entity_t*>(reinterpret_cast<const char*>(entities) +
+                                                i * entities->struct_size);
+#else
+  return (const alam_entity_t*)(const void*)((const char*)entities + i * entities->struct_size);
+#endif
+}
 
 /* Version: compile time (ALAM_VERSION_* in alam/version.h) and run time. */
 ALAM_EXPORT uint32_t alam_version_number(void); /* major*10000 + minor*100 + patch */
@@ -119,22 +177,28 @@ ALAM_EXPORT const char* alam_last_error(void);
 ALAM_EXPORT alam_status alam_options_new(alam_options** out_options);
 ALAM_EXPORT void alam_options_free(alam_options* options);
 ALAM_EXPORT alam_status alam_options_set_int(alam_options* options, alam_option key, int64_t value);
-ALAM_EXPORT alam_status alam_options_set_min_score(alam_options* options, double min_score);
+ALAM_EXPORT alam_status alam_options_set_double(alam_options* options, alam_option key,
+                                                double value);
 ALAM_EXPORT alam_status alam_options_add_gazetteer_file(alam_options* options, const char* path);
 ALAM_EXPORT alam_status alam_options_add_rule_file(alam_options* options, const char* path);
 
 /* options may be NULL for the defaults (embedded gazetteer and rules). */
 ALAM_EXPORT alam_status alam_extractor_new(const alam_options* options, alam_extractor** out_extractor);
 ALAM_EXPORT void alam_extractor_free(alam_extractor* extractor);
+/* Structs passed in to be filled: their struct_size must be set (ALAM_STRUCT_INIT); on
+ * failure the bytes it covers are zeroed except struct_size (none when struct_size is below
+ * sizeof(size_t)). */
 ALAM_EXPORT alam_status alam_extractor_stats(const alam_extractor* extractor, alam_stats_t* out_stats);
-/* Looks an entry up by id (NUL-terminated). ALAM_ERROR_NOT_FOUND when absent. */
+/* Looks an entry up by id (NUL-terminated). ALAM_ERROR_NOT_FOUND when absent. The entry's
+ * strings live as long as the extractor. */
 ALAM_EXPORT alam_status alam_extractor_entry(const alam_extractor* extractor, const char* id,
                                              alam_entry_t* out_entry);
 
 ALAM_EXPORT alam_status alam_scratch_new(const alam_extractor* extractor, alam_scratch** out_scratch);
 ALAM_EXPORT void alam_scratch_free(alam_scratch* scratch);
 
-/* Extracts the entities of text[0, len). text may be NULL only when len is 0. */
+/* Extracts the entities of text[0, len). text may be NULL only when len is 0. Read the
+ * array with alam_entity_at (see "Growing the ABI"). */
 ALAM_EXPORT alam_status alam_extract(const alam_extractor* extractor, alam_scratch* scratch,
                                      const char* text, size_t len,
                                      const alam_entity_t** out_entities, size_t* out_count);
@@ -151,9 +215,10 @@ ALAM_EXPORT alam_status alam_batch_get(const alam_batch* batch, size_t i,
 ALAM_EXPORT const char* alam_batch_error(const alam_batch* batch, size_t i);
 ALAM_EXPORT void alam_batch_free(alam_batch* batch);
 
-/* The normalizer (see alam/normalizer.h). repair: 0 = invalid UTF-8 is an error, 1 = U+FFFD. */
-ALAM_EXPORT alam_status alam_normalize(const char* text, size_t len, int repair,
-                                       alam_normalized** out_normalized);
+/* The normalizer (see alam/normalizer.h). options may be NULL for the defaults; of its
+ * settings only ALAM_OPTION_REPAIR_INVALID_UTF8 applies here. */
+ALAM_EXPORT alam_status alam_normalize(const alam_options* options, const char* text,
+                                       size_t len, alam_normalized** out_normalized);
 ALAM_EXPORT const char* alam_normalized_text(const alam_normalized* normalized, size_t* out_len);
 /* Original byte offset of a normalized byte offset, as start or as end of a span. */
 ALAM_EXPORT size_t alam_normalized_to_original_start(const alam_normalized* normalized, size_t offset);

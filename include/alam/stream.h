@@ -60,7 +60,7 @@ class ALAM_EXPORT DocumentStream {
   size_t size() const;
 
  private:
-  explicit DocumentStream(std::unique_ptr<internal::StreamState> state);
+  DocumentStream() = default;
   std::unique_ptr<internal::StreamState> state_;
 };
 

@@ -15,10 +15,19 @@ int main(void) {
     return 1;
   }
   if (alam_extract(ex, scratch, text, strlen(text), &es, &n) != ALAM_OK) return 1;
-  for (size_t i = 0; i < n; ++i) {
-    printf("%s %.*s %s\n", es[i].type_name, (int)(es[i].byte_end - es[i].byte_start),
-           text + es[i].byte_start, es[i].id);
+  for (size_t i = 0; i < n; ++i) {  /* step by the library's element size */
+    const alam_entity_t* e = alam_entity_at(es, i);
+    printf("%s %.*s %s\n", e->type_name, (int)(e->byte_end - e->byte_start),
+           text + e->byte_start, e->id);
   }
+  alam_entry_t entry;
+  ALAM_STRUCT_INIT(&entry);
+  if (n == 0 || alam_extractor_entry(ex, es[0].id, &entry) != ALAM_OK ||
+      !ALAM_HAS_FIELD(&entry, alam_entry_t, name_en)) {
+    fprintf(stderr, "entry: %s\n", alam_last_error());
+    return 1;
+  }
+  printf("%s = %s\n", entry.id, entry.name_en);
   alam_scratch_free(scratch);
   alam_extractor_free(ex);
   printf("alam %s\n", alam_version_string());

@@ -54,7 +54,8 @@ TEST_F(CArgsTest, Options) {
   EXPECT_FAILS_WITH(alam_options_new(nullptr), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_FAILS_WITH(alam_options_set_int(nullptr, ALAM_OPTION_KEEP_UNGATED, 1),
                     ALAM_ERROR_INVALID_ARGUMENT);
-  EXPECT_FAILS_WITH(alam_options_set_min_score(nullptr, 0.5), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_FAILS_WITH(alam_options_set_double(nullptr, ALAM_OPTION_MIN_SCORE, 0.5),
+                    ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_FAILS_WITH(alam_options_add_gazetteer_file(nullptr, "x"), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_FAILS_WITH(alam_options_add_rule_file(nullptr, "x"), ALAM_ERROR_INVALID_ARGUMENT);
   alam_options* o = reinterpret_cast<alam_options*>(0x1);
@@ -72,16 +73,36 @@ TEST_F(CArgsTest, Options) {
                     ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_FAILS_WITH(alam_options_set_int(o, ALAM_OPTION_MAX_DOCUMENT_BYTES, -5),
                     ALAM_ERROR_INVALID_ARGUMENT);
-  EXPECT_FAILS_WITH(alam_options_set_int(o, static_cast<alam_option>(0), 1),
+  // Unknown keys, through both setters (C callers may pass any int; the enum is 32 bits wide).
+  for (int k : {0, 7, 42, -1, 0x7FFFFFFF}) {
+    EXPECT_FAILS_WITH(alam_options_set_int(o, static_cast<alam_option>(k), 1),
+                      ALAM_ERROR_INVALID_ARGUMENT);
+    EXPECT_NE(std::strstr(alam_last_error(), ("unknown option key " + std::to_string(k)).c_str()),
+              nullptr) << alam_last_error();
+    EXPECT_FAILS_WITH(alam_options_set_double(o, static_cast<alam_option>(k), 0.5),
+                      ALAM_ERROR_INVALID_ARGUMENT);
+    EXPECT_NE(std::strstr(alam_last_error(), ("unknown option key " + std::to_string(k)).c_str()),
+              nullptr) << alam_last_error();
+  }
+  // The wrong setter for a key's value type names the key.
+  for (alam_option k : {ALAM_OPTION_USE_EMBEDDED_DATA, ALAM_OPTION_ENABLE_RULES,
+                        ALAM_OPTION_KEEP_UNGATED, ALAM_OPTION_REPAIR_INVALID_UTF8,
+                        ALAM_OPTION_MAX_DOCUMENT_BYTES}) {
+    EXPECT_FAILS_WITH(alam_options_set_double(o, k, 1.0), ALAM_ERROR_INVALID_ARGUMENT);
+    EXPECT_NE(std::strstr(alam_last_error(), "alam_options_set_int"), nullptr) << alam_last_error();
+  }
+  EXPECT_FAILS_WITH(alam_options_set_int(o, ALAM_OPTION_MIN_SCORE, 0), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(std::strstr(alam_last_error(), "ALAM_OPTION_MIN_SCORE"), nullptr) << alam_last_error();
+  EXPECT_FAILS_WITH(alam_options_set_double(o, ALAM_OPTION_MIN_SCORE, -0.1),
                     ALAM_ERROR_INVALID_ARGUMENT);
-  // Unknown keys within the enum's value range (C callers may pass any int).
-  EXPECT_FAILS_WITH(alam_options_set_int(o, static_cast<alam_option>(6), 1),
+  EXPECT_FAILS_WITH(alam_options_set_double(o, ALAM_OPTION_MIN_SCORE, 1.5),
                     ALAM_ERROR_INVALID_ARGUMENT);
-  EXPECT_FAILS_WITH(alam_options_set_int(o, static_cast<alam_option>(7), 1),
+  EXPECT_FAILS_WITH(alam_options_set_double(o, ALAM_OPTION_MIN_SCORE, std::nan("")),
                     ALAM_ERROR_INVALID_ARGUMENT);
-  EXPECT_FAILS_WITH(alam_options_set_min_score(o, -0.1), ALAM_ERROR_INVALID_ARGUMENT);
-  EXPECT_FAILS_WITH(alam_options_set_min_score(o, 1.5), ALAM_ERROR_INVALID_ARGUMENT);
-  EXPECT_FAILS_WITH(alam_options_set_min_score(o, std::nan("")), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_FAILS_WITH(alam_options_set_double(o, ALAM_OPTION_MIN_SCORE, HUGE_VAL),
+                    ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_set_double(o, ALAM_OPTION_MIN_SCORE, 1.0), ALAM_OK);
+  EXPECT_EQ(alam_options_set_double(o, ALAM_OPTION_MIN_SCORE, 0.0), ALAM_OK);
   // A missing data file surfaces when the extractor is built.
   ASSERT_EQ(alam_options_add_gazetteer_file(o, "/nonexistent/alam/x.tsv"), ALAM_OK);
   alam_extractor* ex = reinterpret_cast<alam_extractor*>(0x1);
@@ -106,31 +127,67 @@ TEST_F(CArgsTest, MalformedDataFileThroughTheCAbi) {
 TEST_F(CArgsTest, ExtractorNewStatsEntry) {
   EXPECT_FAILS_WITH(alam_extractor_new(nullptr, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
   alam_stats_t stats;
-  std::memset(&stats, 0xAB, sizeof stats);
+  auto poison_stats = [&] {
+    std::memset(&stats, 0xAB, sizeof stats);
+    stats.struct_size = sizeof stats;
+  };
+  poison_stats();
   EXPECT_FAILS_WITH(alam_extractor_stats(nullptr, &stats), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(stats.entries, 0u) << "out_stats not zeroed on failure";
-  EXPECT_EQ(stats.rules, 0u);
+  EXPECT_EQ(stats.triggers, 0u);
+  EXPECT_EQ(stats.struct_size, sizeof stats);
   EXPECT_FAILS_WITH(alam_extractor_stats(ex_, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  // struct_size never set (0) or too small to hold itself: nothing is written.
+  for (size_t bad : {size_t{0}, size_t{1}, sizeof(size_t) - 1}) {
+    poison_stats();
+    stats.struct_size = bad;
+    EXPECT_FAILS_WITH(alam_extractor_stats(ex_, &stats), ALAM_ERROR_INVALID_ARGUMENT);
+    EXPECT_NE(std::strstr(alam_last_error(), "struct_size"), nullptr) << alam_last_error();
+    EXPECT_EQ(stats.struct_size, bad);
+    EXPECT_NE(stats.entries, 0u) << "written although struct_size was " << bad;
+  }
+  poison_stats();
   ASSERT_EQ(alam_extractor_stats(ex_, &stats), ALAM_OK);
   EXPECT_GT(stats.entries, 1000u);
 
   alam_entry_t entry;
-  std::memset(&entry, 0xAB, sizeof entry);
+  auto poison_entry = [&] {
+    std::memset(&entry, 0xAB, sizeof entry);
+    entry.struct_size = sizeof entry;
+  };
+  poison_entry();
   EXPECT_FAILS_WITH(alam_extractor_entry(nullptr, "place:iq-mosul", &entry),
                     ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(entry.id, nullptr) << "out_entry not zeroed on failure";
-  std::memset(&entry, 0xAB, sizeof entry);
+  EXPECT_EQ(entry.prominence, 0) << "out_entry not zeroed on failure";
+  poison_entry();
   EXPECT_FAILS_WITH(alam_extractor_entry(ex_, nullptr, &entry), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(entry.id, nullptr) << "out_entry not zeroed on failure";
   EXPECT_FAILS_WITH(alam_extractor_entry(ex_, "place:iq-mosul", nullptr),
                     ALAM_ERROR_INVALID_ARGUMENT);
-  std::memset(&entry, 0xAB, sizeof entry);
+  poison_entry();
   EXPECT_FAILS_WITH(alam_extractor_entry(ex_, "place:no-such-place", &entry),
                     ALAM_ERROR_NOT_FOUND);
   EXPECT_EQ(entry.id, nullptr) << "out_entry not zeroed on failure";
+  poison_entry();
+  entry.struct_size = 0;
+  EXPECT_FAILS_WITH(alam_extractor_entry(ex_, "place:iq-mosul", &entry),
+                    ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(entry.id, nullptr) << "written although struct_size was 0";
+  EXPECT_EQ(entry.struct_size, 0u);
+  poison_entry();
   EXPECT_FAILS_WITH(alam_extractor_entry(ex_, "", &entry), ALAM_ERROR_NOT_FOUND);
+  poison_entry();
   ASSERT_EQ(alam_extractor_entry(ex_, "place:iq-mosul", &entry), ALAM_OK);
   EXPECT_STREQ(entry.id, "place:iq-mosul");
+  EXPECT_EQ(entry.struct_size, sizeof entry);
+  // Exactly struct_size: the struct_size field alone, nothing else written.
+  poison_entry();
+  entry.struct_size = sizeof(size_t);
+  ASSERT_EQ(alam_extractor_entry(ex_, "place:iq-mosul", &entry), ALAM_OK);
+  EXPECT_EQ(entry.struct_size, sizeof(size_t));
+  EXPECT_FALSE(ALAM_HAS_FIELD(&entry, alam_entry_t, id));
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(entry.id), ~uintptr_t{0} / 0xFF * 0xAB);
 }
 
 TEST_F(CArgsTest, ScratchAndExtract) {
@@ -180,6 +237,7 @@ TEST_F(CArgsTest, ScratchAndExtract) {
   EXPECT_EQ(ents[0].start, 1u);
   EXPECT_EQ(ents[0].byte_end, sizeof text - 1);
   EXPECT_STREQ(ents[0].type_name, "PLACE");
+  EXPECT_EQ(ents[0].struct_size, sizeof(alam_entity_t));
   alam_scratch_free(s);
 }
 
@@ -255,14 +313,18 @@ TEST_F(CArgsTest, Batch) {
 
 TEST_F(CArgsTest, Normalize) {
   alam_normalized* nz = reinterpret_cast<alam_normalized*>(0x1);
-  EXPECT_FAILS_WITH(alam_normalize("x", 1, 0, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
-  EXPECT_FAILS_WITH(alam_normalize(nullptr, 1, 0, &nz), ALAM_ERROR_INVALID_ARGUMENT);
+  alam_options* repair = nullptr;
+  ASSERT_EQ(alam_options_new(&repair), ALAM_OK);
+  ASSERT_EQ(alam_options_set_int(repair, ALAM_OPTION_REPAIR_INVALID_UTF8, 1), ALAM_OK);
+  EXPECT_FAILS_WITH(alam_normalize(nullptr, "x", 1, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_FAILS_WITH(alam_normalize(repair, "x", 1, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_FAILS_WITH(alam_normalize(nullptr, nullptr, 1, &nz), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(nz, nullptr);
   nz = reinterpret_cast<alam_normalized*>(0x1);
-  EXPECT_FAILS_WITH(alam_normalize("x", 1, 2, &nz), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_FAILS_WITH(alam_normalize(repair, nullptr, 1, &nz), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(nz, nullptr);
   nz = reinterpret_cast<alam_normalized*>(0x1);
-  EXPECT_FAILS_WITH(alam_normalize("a\xC0\xAF", 3, 0, &nz), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_FAILS_WITH(alam_normalize(nullptr, "a\xC0\xAF", 3, &nz), ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(nz, nullptr);
   EXPECT_NE(std::strstr(alam_last_error(), "byte 1"), nullptr) << alam_last_error();
 
@@ -277,7 +339,16 @@ TEST_F(CArgsTest, Normalize) {
                     ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(count, 0u);
 
-  ASSERT_EQ(alam_normalize("a\xC0\xAF\0b", 5, 1, &nz), ALAM_OK);
+  // Options that do not repair fail on the same text.
+  alam_options* strict = nullptr;
+  ASSERT_EQ(alam_options_new(&strict), ALAM_OK);
+  ASSERT_EQ(alam_options_set_int(strict, ALAM_OPTION_REPAIR_INVALID_UTF8, 0), ALAM_OK);
+  nz = reinterpret_cast<alam_normalized*>(0x1);
+  EXPECT_FAILS_WITH(alam_normalize(strict, "a\xC0\xAF", 3, &nz), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(nz, nullptr);
+  alam_options_free(strict);
+  ASSERT_EQ(alam_normalize(repair, "a\xC0\xAF\0b", 5, &nz), ALAM_OK);
+  alam_options_free(repair);
   const char* t = alam_normalized_text(nz, &len);
   EXPECT_EQ(std::string(t, len), std::string("a\xEF\xBF\xBD\xEF\xBF\xBD\0b", 9));
   // Offsets past the end clamp to the original size.
@@ -298,7 +369,7 @@ TEST_F(CArgsTest, Normalize) {
   alam_normalized_free(nz);
 
   // Empty input, NULL pointer with length 0.
-  ASSERT_EQ(alam_normalize(nullptr, 0, 0, &nz), ALAM_OK);
+  ASSERT_EQ(alam_normalize(nullptr, nullptr, 0, &nz), ALAM_OK);
   EXPECT_STREQ(alam_normalized_text(nz, &len), "");
   EXPECT_EQ(len, 0u);
   ASSERT_EQ(alam_normalized_codepoint_map(nz, map, 1, &count), ALAM_OK);

@@ -102,7 +102,7 @@ class Extractor:
             if max_document_bytes is not None:
                 lib.alam_options_set_int(opts, _lib.OPTION_MAX_DOCUMENT_BYTES,
                                          int(max_document_bytes))
-            lib.alam_options_set_min_score(opts, float(min_score))
+            lib.alam_options_set_double(opts, _lib.OPTION_MIN_SCORE, float(min_score))
             for p in gazetteer or ():
                 lib.alam_options_add_gazetteer_file(opts, _path_bytes(p))
             for p in rules or ():
@@ -190,16 +190,19 @@ class Extractor:
         return s
 
     def _entities(self, addr, count, data, text):
-        """Entity objects of an alam_entity_t array at `addr`."""
+        """Entity objects of an alam_entity_t array at `addr`, stepping by the element size
+        the library wrote into struct_size (alam.h, "Growing the ABI")."""
         if count == 0:
             return []
-        raw = (ctypes.c_char * (count * _lib.ENTITY_FORMAT.size)).from_address(addr)
+        stride = ctypes.c_size_t.from_address(addr).value
+        fmt = _lib.entity_format(stride)
+        raw = (ctypes.c_char * (count * stride)).from_address(addr)
         strs = self._strings
         string = self._str
         new = object.__new__
         out = []
-        for (start, end, bs, be, _type, tn, st, eid, nar, nen, src, al, score,
-             alts) in _lib.ENTITY_FORMAT.iter_unpack(raw):
+        for (_size, start, end, bs, be, _type, tn, st, eid, nar, nen, src, al, score,
+             alts) in fmt.iter_unpack(raw):
             e = new(Entity)
             # A frozen dataclass: fill its __dict__ directly (5x faster than __init__).
             e.__dict__.update(
@@ -275,10 +278,10 @@ class Extractor:
         cached = self._entries.get(id)
         if cached is not None:
             return dict(cached)
-        e = _lib.EntryStruct()
+        e = _lib.EntryStruct(struct_size=ctypes.sizeof(_lib.EntryStruct))
         self._lib.alam_extractor_entry(self._handle(), id.encode("utf-8"), ctypes.byref(e))
         d = {}
-        for name, ctype in _lib.EntryStruct._fields_:
+        for name, ctype in _lib.EntryStruct._fields_[1:]:  # all but struct_size
             v = getattr(e, name)
             if ctype is ctypes.c_char_p:
                 v = v.decode("utf-8", "replace") if v else ""
@@ -293,9 +296,9 @@ class Extractor:
 
     def stats(self):
         """Counts of the compiled data: entries, aliases, ambiguous_aliases, rules, triggers."""
-        s = _lib.StatsStruct()
+        s = _lib.StatsStruct(struct_size=ctypes.sizeof(_lib.StatsStruct))
         self._lib.alam_extractor_stats(self._handle(), ctypes.byref(s))
-        return {name: getattr(s, name) for name, _ in _lib.StatsStruct._fields_}
+        return {name: getattr(s, name) for name, _ in _lib.StatsStruct._fields_[1:]}
 
 
 def normalize(text, repair=False):
@@ -310,7 +313,13 @@ def normalize(text, repair=False):
     lib = _lib.lib()
     data, _ = _as_bytes(text)
     norm = ctypes.c_void_p()
-    lib.alam_normalize(data, len(data), int(bool(repair)), ctypes.byref(norm))
+    opts = ctypes.c_void_p()
+    lib.alam_options_new(ctypes.byref(opts))
+    try:
+        lib.alam_options_set_int(opts, _lib.OPTION_REPAIR_INVALID_UTF8, int(bool(repair)))
+        lib.alam_normalize(opts, data, len(data), ctypes.byref(norm))
+    finally:
+        lib.alam_options_free(opts)
     try:
         n = ctypes.c_size_t()
         addr = lib.alam_normalized_text(norm, ctypes.byref(n))

@@ -30,9 +30,11 @@ _c_size_p = ctypes.POINTER(ctypes.c_size_t)
 
 class EntityStruct(ctypes.Structure):
     """alam_entity_t. The string members are kept as addresses (c_void_p) so the binding
-    can cache their decoded text: they point into the extractor and live as long as it."""
+    can cache their decoded text: they point into the extractor and live as long as it.
+    struct_size, set by the library, is the array's stride (alam.h, "Growing the ABI")."""
 
     _fields_ = [
+        ("struct_size", ctypes.c_size_t),
         ("start", ctypes.c_size_t),
         ("end", ctypes.c_size_t),
         ("byte_start", ctypes.c_size_t),
@@ -52,20 +54,39 @@ class EntityStruct(ctypes.Structure):
 
 # The same layout as a struct format, to unpack a whole entity array in one call. Checked
 # against the ctypes layout below; "0P" pads the end to the struct's alignment.
-ENTITY_FORMAT = struct.Struct("@4Ni7PdI0P")
+ENTITY_FORMAT = struct.Struct("@5Ni7PdI0P")
 ENTITY_FIELDS = tuple(name for name, _ in EntityStruct._fields_)
 if ENTITY_FORMAT.size != ctypes.sizeof(EntityStruct) or any(
     getattr(EntityStruct, n).offset != o
-    for n, o in zip(ENTITY_FIELDS, (0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104))
+    for n, o in zip(ENTITY_FIELDS, (0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112))
     if ctypes.sizeof(ctypes.c_void_p) == 8
 ):
     raise ImportError("alam: unexpected alam_entity_t layout on this platform")
 
+_entity_formats = {ENTITY_FORMAT.size: ENTITY_FORMAT}
+
+
+def entity_format(stride):
+    """The struct format of one element of an entity array whose elements are `stride` bytes
+    (the struct_size the library set): the fields this package knows, then padding over the
+    fields a newer library appended. Raises when the library's elements are smaller than the
+    package's (a library older than the package)."""
+    f = _entity_formats.get(stride)
+    if f is None:
+        if stride < ENTITY_FORMAT.size:
+            raise LibraryNotFoundError(
+                "alam: the library's alam_entity_t has %d bytes, fewer than the %d this package "
+                "reads (a library older than the package?)" % (stride, ENTITY_FORMAT.size))
+        f = struct.Struct(ENTITY_FORMAT.format + "%dx" % (stride - ENTITY_FORMAT.size))
+        _entity_formats[stride] = f
+    return f
+
 
 class EntryStruct(ctypes.Structure):
-    """alam_entry_t."""
+    """alam_entry_t. Set struct_size to ctypes.sizeof(EntryStruct) before passing it in."""
 
     _fields_ = [
+        ("struct_size", ctypes.c_size_t),
         ("id", ctypes.c_char_p),
         ("type", ctypes.c_int),
         ("subtype", ctypes.c_char_p),
@@ -90,10 +111,10 @@ class EntryStruct(ctypes.Structure):
 
 
 class StatsStruct(ctypes.Structure):
-    """alam_stats_t."""
+    """alam_stats_t. Set struct_size to ctypes.sizeof(StatsStruct) before passing it in."""
 
     _fields_ = [(n, ctypes.c_size_t) for n in
-                ("entries", "aliases", "ambiguous_aliases", "rules", "triggers")]
+                ("struct_size", "entries", "aliases", "ambiguous_aliases", "rules", "triggers")]
 
 
 # alam_option keys.
@@ -102,6 +123,7 @@ OPTION_ENABLE_RULES = 2
 OPTION_KEEP_UNGATED = 3
 OPTION_REPAIR_INVALID_UTF8 = 4
 OPTION_MAX_DOCUMENT_BYTES = 5
+OPTION_MIN_SCORE = 6  # a double: alam_options_set_double
 
 TYPE_NAMES = ("PLACE", "FACTION", "PERSON", "ORGANIZATION", "OPERATION")
 
@@ -119,7 +141,7 @@ _FUNCTIONS = [
     ("alam_options_new", [ctypes.POINTER(_void_p)], _STATUS),
     ("alam_options_free", [_void_p], None),
     ("alam_options_set_int", [_void_p, ctypes.c_int, ctypes.c_int64], _STATUS),
-    ("alam_options_set_min_score", [_void_p, ctypes.c_double], _STATUS),
+    ("alam_options_set_double", [_void_p, ctypes.c_int, ctypes.c_double], _STATUS),
     ("alam_options_add_gazetteer_file", [_void_p, ctypes.c_char_p], _STATUS),
     ("alam_options_add_rule_file", [_void_p, ctypes.c_char_p], _STATUS),
     ("alam_extractor_new", [_void_p, ctypes.POINTER(_void_p)], _STATUS),
@@ -137,8 +159,7 @@ _FUNCTIONS = [
     ("alam_batch_get", [_void_p, _size_t, ctypes.POINTER(_void_p), _c_size_p], _status),
     ("alam_batch_error", [_void_p, _size_t], ctypes.c_char_p),
     ("alam_batch_free", [_void_p], None),
-    ("alam_normalize", [ctypes.c_char_p, _size_t, ctypes.c_int, ctypes.POINTER(_void_p)],
-     _STATUS),
+    ("alam_normalize", [_void_p, ctypes.c_char_p, _size_t, ctypes.POINTER(_void_p)], _STATUS),
     ("alam_normalized_text", [_void_p, _c_size_p], _void_p),
     ("alam_normalized_to_original_start", [_void_p, _size_t], _size_t),
     ("alam_normalized_to_original_end", [_void_p, _size_t], _size_t),
