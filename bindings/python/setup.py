@@ -20,11 +20,19 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 
 
-def _version():
+def _version_module():
     with open(os.path.join(HERE, "alam", "_version.py"), encoding="utf-8") as f:
         ns = {}
-        exec(f.read(), ns)  # noqa: S102 - our own one-line module
-    return ns["__version__"]
+        exec(f.read(), ns)  # noqa: S102 - our own small module
+    return ns
+
+
+def _version():
+    return _version_module()["__version__"]
+
+
+def _soname(version):
+    return _version_module()["soname"](version)
 
 
 def library_to_bundle():
@@ -56,7 +64,7 @@ class BuildPy(build_py):
             if os.path.isfile(src):
                 shutil.copyfile(src, os.path.join(pkg, name))
         if LIBRARY:
-            soname = "libalam.so.%s" % _version().split(".")[0]
+            soname = _soname(_version())
             # copyfile follows symbolic links: the real library, not a link to it.
             shutil.copyfile(LIBRARY, os.path.join(pkg, soname))
             os.chmod(os.path.join(pkg, soname), 0o755)

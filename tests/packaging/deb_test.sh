@@ -7,6 +7,10 @@
 set -euo pipefail
 build=$(cd "$1" && pwd)
 src=$(cd "${2:-$(dirname "$0")/../..}" && pwd)
+# The library's SONAME (CMakeLists.txt): libalam.so.<major>, libalam.so.0.<minor> while major is 0.
+version=$(cat "$src/VERSION")
+major=${version%%.*}; minor=${version#*.}; minor=${minor%%.*}
+if [ "$major" = 0 ]; then soname=libalam.so.0.$minor; else soname=libalam.so.$major; fi
 t0=$(date +%s)
 skip() { echo "deb_test: SKIPPED: $*"; exit 77; }
 fail() { echo "deb_test: FAIL: $*"; exit 1; }
@@ -44,7 +48,7 @@ contents=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/alam ./usr/share/doc/alam/copyright ./usr/share/doc/alam/LICENSE \
          ./usr/share/doc/alam/NOTICE ./usr/share/man/man1/alam.1.gz ./usr/include/alam/alam.h \
          ./usr/lib/python3/dist-packages/alam/__init__.py \
-         ./usr/lib/python3/dist-packages/alam/libalam.so.0; do
+         ./usr/lib/python3/dist-packages/alam/$soname; do
   grep -q " $f\( \|$\)" <<<"$contents" || fail "the package lacks $f"
 done
 grep -q "/pkgconfig/alam.pc$" <<<"$contents" || fail "the package lacks alam.pc"

@@ -6,6 +6,10 @@
 set -euo pipefail
 build=$(cd "$1" && pwd)
 src=$(cd "${2:-$(dirname "$0")/../..}" && pwd)
+# The library's SONAME (CMakeLists.txt): libalam.so.<major>, libalam.so.0.<minor> while major is 0.
+version=$(cat "$src/VERSION")
+major=${version%%.*}; minor=${version#*.}; minor=${minor%%.*}
+if [ "$major" = 0 ]; then soname=libalam.so.0.$minor; else soname=libalam.so.$major; fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 prefix="$work/prefix"
@@ -17,20 +21,20 @@ pc=$(find "$prefix" -name alam.pc -path '*/pkgconfig/*' | head -1)
 libdir=$(dirname "$(dirname "${pc#"$prefix"/}")")  # lib, or lib/<multiarch>
 
 # The library with its SONAME links, the CLI and its man page, the licence files.
-for f in "$libdir/libalam.so" "$libdir/libalam.so.0" bin/alam share/man/man1/alam.1.gz \
+for f in "$libdir/libalam.so" "$libdir/$soname" bin/alam share/man/man1/alam.1.gz \
          share/doc/alam/LICENSE share/doc/alam/NOTICE share/doc/alam/copyright \
          include/alam/alam.h include/alam/version.h "$libdir/cmake/alam/alamConfig.cmake"; do
   [ -e "$prefix/$f" ] || fail "$f is not installed"
 done
-[ -L "$prefix/$libdir/libalam.so" ] && [ -L "$prefix/$libdir/libalam.so.0" ] \
-  || fail "libalam.so and libalam.so.0 are not symbolic links"
+[ -L "$prefix/$libdir/libalam.so" ] && [ -L "$prefix/$libdir/$soname" ] \
+  || fail "libalam.so and $soname are not symbolic links"
 cmp -s "$src/LICENSE" "$prefix/share/doc/alam/LICENSE" || fail "LICENSE differs"
 gzip -dc "$prefix/share/man/man1/alam.1.gz" | grep -q "^\.SH EXIT STATUS" || fail "man page"
 if command -v groff >/dev/null; then
   warnings=$(gzip -dc "$prefix/share/man/man1/alam.1.gz" | groff -man -Tutf8 -ww -z 2>&1 || true)
   [ -z "$warnings" ] || fail "groff warns about alam.1: $warnings"
 fi
-gzip -dc "$prefix/share/man/man1/alam.1.gz" | grep -qF "$prefix/$libdir/libalam.so.0" \
+gzip -dc "$prefix/share/man/man1/alam.1.gz" | grep -qF "$prefix/$libdir/$soname" \
   || fail "the man page does not name the installed library"
 
 # The CLI finds its library through its RUNPATH: 5 records, each with entities.
@@ -53,7 +57,7 @@ LD_LIBRARY_PATH="$prefix/$libdir" "$work/use_cpp"
 
 # Python: the package and its link to the library, from /, with nothing else to help it.
 py="$prefix/lib/python3/dist-packages"
-[ -L "$py/alam/libalam.so.0" ] || fail "no link to the library in the Python package"
+[ -L "$py/alam/$soname" ] || fail "no link to the library in the Python package"
 (cd / && env -u ALAM_LIBRARY PYTHONPATH="$py" PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 -c '
 import os, sys, alam
 path = alam.load_library()

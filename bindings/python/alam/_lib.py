@@ -23,7 +23,7 @@ import struct
 import threading
 
 from ._errors import LibraryNotFoundError, error_for_status
-from ._version import __version__
+from ._version import __version__, soname
 
 _c_size_p = ctypes.POINTER(ctypes.c_size_t)
 
@@ -168,7 +168,7 @@ _FUNCTIONS = [
 ]
 
 _BUILD_DIRS = ("release", "relwithdebinfo", "debug", "asan", "tsan")
-_NAMES = ("libalam.so", "libalam.so.0", "libalam.dylib", "alam.dll")
+_NAMES = ("libalam.so", soname(), "libalam.dylib", "alam.dll")
 
 
 def _package_dir():
@@ -222,9 +222,9 @@ def _candidates():
         yield found, "system"
     # The SONAME, through the dynamic linker's own search (LD_LIBRARY_PATH, ld.so.cache, the
     # default directories): find_library misses a library that ldconfig has not indexed yet.
-    soname = "libalam.so.%s" % expected_version().split(".")[0]
-    if found != soname:
-        yield soname, "system"
+    name = soname(expected_version())
+    if found != name:
+        yield name, "system"
 
 
 def _declare(lib):

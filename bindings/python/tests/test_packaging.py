@@ -14,6 +14,8 @@ import pytest
 
 from conftest import REPO
 
+from alam._version import soname
+
 SYSTEM_PYTHON = "/usr/bin/python3"
 SAMPLE = os.path.join(REPO or "", "data", "sample")
 
@@ -84,10 +86,10 @@ def test_pip_bundles_the_build_tree_library(venv, library):
     _pip_install(venv, os.path.join(REPO, "bindings", "python"))
     pkg = _installed_dir(venv)
     assert not pkg.startswith(REPO), pkg
-    assert os.path.isfile(os.path.join(pkg, "libalam.so.0"))
+    assert os.path.isfile(os.path.join(pkg, soname()))
     assert os.path.isfile(os.path.join(pkg, "LICENSE"))
     assert os.path.isfile(os.path.join(pkg, "NOTICE"))
-    assert _use(venv) == os.path.join(pkg, "libalam.so.0")
+    assert _use(venv) == os.path.join(pkg, soname())
     # python -m alam, the pure-Python loop: one record with entities.
     sample = sorted(os.listdir(SAMPLE))[0]
     out = _run([venv, "-m", "alam", "--no-cli", os.path.join(SAMPLE, sample)])
@@ -98,7 +100,7 @@ def test_pip_bundles_ALAM_LIBRARY(venv, library, tmp_path):
     src = _copy_package(tmp_path)
     _pip_install(venv, src, ALAM_LIBRARY=os.path.realpath(library))
     pkg = _installed_dir(venv)
-    assert _use(venv) == os.path.join(pkg, "libalam.so.0")
+    assert _use(venv) == os.path.join(pkg, soname())
 
 
 def test_pip_without_a_library_bundles_none(venv, library, tmp_path):
