@@ -50,6 +50,9 @@ alam_status FromStatus(const absl::Status& s);
 
 inline const char* CStr(std::string_view v) { return v.data() == nullptr ? "" : v.data(); }
 
+// The C form of an entity (its strings point into the extractor, its text into the caller's).
+alam_entity_t ToC(const alam::Entity& e);
+
 // Runs f, turning exceptions (bad_alloc above all) into status codes.
 template <typename F>
 alam_status Guard(F f) {

@@ -5,7 +5,6 @@
 #include "capi_util.h"
 
 namespace alam::internal::capi {
-namespace {
 
 alam_entity_t ToC(const alam::Entity& e) {
   alam_entity_t c{};
@@ -24,10 +23,14 @@ alam_entity_t ToC(const alam::Entity& e) {
   c.alias = CStr(e.alias);
   c.score = e.score;
   c.alternatives = e.alternatives;
+  c.text = e.text.data();
+  c.text_len = e.text.size();
   return c;
 }
 
-alam_entry_t ToC(const alam::EntryInfo& e) {
+namespace {
+
+alam_entry_t EntryToC(const alam::EntryInfo& e) {
   alam_entry_t c{};
   c.struct_size = sizeof(alam_entry_t);
   c.id = CStr(e.id);
@@ -97,6 +100,7 @@ using alam::internal::capi::CloseOut;
 using alam::internal::capi::Fail;
 using alam::internal::capi::FromStatus;
 using alam::internal::capi::Guard;
+using alam::internal::capi::EntryToC;
 using alam::internal::capi::OpenOut;
 using alam::internal::capi::ToC;
 
@@ -140,7 +144,7 @@ alam_status alam_extractor_entry(const alam_extractor* extractor, const char* id
   }
   const alam::EntryInfo* e = extractor->extractor->FindEntry(id);
   if (e == nullptr) return Fail(ALAM_ERROR_NOT_FOUND, std::string("no entry with id ") + id);
-  CloseOut(ToC(*e), out_entry, size);
+  CloseOut(EntryToC(*e), out_entry, size);
   return ALAM_OK;
 }
 

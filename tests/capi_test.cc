@@ -3,7 +3,9 @@
 #include "alam/alam.h"
 
 #include <cstring>
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "test_gazetteer.h"
@@ -291,6 +293,83 @@ TEST_F(CApiTest, Normalize) {
   EXPECT_EQ(map[8], 11u);  // end
   EXPECT_EQ(alam_normalized_to_original_end(nz, 10), in.find(" "));
   alam_normalized_free(nz);
+}
+
+TEST_F(CApiTest, StreamGivesDocumentOffsetsAndText) {
+  const std::string text = "وصلت قوات سوريا الديمقراطية\nإلى الرقة";
+  alam_stream* stream = nullptr;
+  ASSERT_EQ(alam_stream_new(ex_, scratch_, &stream), ALAM_OK) << alam_last_error();
+  // The stream holds the scratch.
+  const alam_entity_t* es = nullptr;
+  size_t n = 0;
+  EXPECT_EQ(alam_extract(ex_, scratch_, "x", 1, &es, &n), ALAM_ERROR_FAILED_PRECONDITION);
+  std::vector<std::string> found;
+  for (size_t at = 0; at < text.size(); at += 5) {  // pieces cut inside characters
+    const size_t len = std::min<size_t>(5, text.size() - at);
+    ASSERT_EQ(alam_stream_write(stream, text.data() + at, len, &es, &n), ALAM_OK) << alam_last_error();
+    for (size_t i = 0; i < n; ++i) found.emplace_back(es[i].text, es[i].text_len);
+  }
+  ASSERT_EQ(alam_stream_finish(stream, &es, &n), ALAM_OK);
+  for (size_t i = 0; i < n; ++i) {
+    found.emplace_back(es[i].text, es[i].text_len);
+    EXPECT_EQ(text.substr(es[i].byte_start, es[i].byte_end - es[i].byte_start), found.back());
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"قوات سوريا الديمقراطية", "الرقة"}));
+  EXPECT_EQ(alam_stream_write(stream, "x", 1, &es, &n), ALAM_ERROR_FAILED_PRECONDITION);
+  EXPECT_EQ(es, nullptr);
+  EXPECT_EQ(n, 0u);
+  alam_stream_free(stream);
+  EXPECT_EQ(alam_extract(ex_, scratch_, "x", 1, &es, &n), ALAM_OK) << "released by free";
+  // Bad arguments: out-params reset, messages set.
+  stream = reinterpret_cast<alam_stream*>(1);
+  EXPECT_EQ(alam_stream_new(nullptr, scratch_, &stream), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(stream, nullptr);
+  EXPECT_EQ(alam_stream_new(ex_, nullptr, &stream), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_stream_new(ex_, scratch_, nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_stream_write(nullptr, "x", 1, &es, &n), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_stream_finish(nullptr, &es, &n), ALAM_ERROR_INVALID_ARGUMENT);
+  alam_stream_free(nullptr);
+}
+
+TEST_F(CApiTest, RecordsAsTheCommandWritesThem) {
+  const char* ids[] = {"a", "b", "c"};
+  const size_t id_lens[] = {1, 1, 1};
+  const char* texts[] = {"إلى الرقة", "\xFF", nullptr};
+  const size_t text_lens[] = {std::strlen(texts[0]), 1, 0};
+  const char* errors[] = {nullptr, nullptr, "cannot open c"};
+  alam_records* records = nullptr;
+  ASSERT_EQ(alam_write_records(ex_, ALAM_RECORD_JSONL, ids, id_lens, texts, text_lens, errors, 3,
+                               2, &records), ALAM_OK) << alam_last_error();
+  size_t len = 0;
+  const char* data = alam_records_data(records, &len);
+  const std::string out(data, len);
+  EXPECT_EQ(alam_records_failed(records), 2u);
+  EXPECT_EQ(out.substr(0, out.find('\n')),
+            "{\"doc\": \"a\", \"entities\": [{\"start\": 4, \"end\": 9, \"byte_start\": 7, "
+            "\"byte_end\": 17, \"text\": \"الرقة\", \"type\": \"PLACE\", \"subtype\": \"city\", "
+            "\"id\": \"place:raqqa\", \"name_ar\": \"الرقة\", \"name_en\": \"Raqqa\", "
+            "\"score\": 0.85, \"source\": \"alias\", \"alias\": \"الرقه\", \"alternatives\": 1, "
+            "\"country\": \"SY\", \"parent\": \"place:raqqa-gov\"}]}")
+      << "the city, 0.90 less the namesake penalty (the governorate bears the name too)";
+  EXPECT_NE(out.find("{\"doc\": \"b\", \"error\": \"invalid UTF-8 at byte 0 (byte 0xff)\", "
+                     "\"entities\": []}\n"), std::string::npos);
+  EXPECT_NE(out.find("{\"doc\": \"c\", \"error\": \"cannot open c\", \"entities\": []}\n"),
+            std::string::npos);
+  alam_records_free(records);
+  records = reinterpret_cast<alam_records*>(1);
+  EXPECT_EQ(alam_write_records(ex_, static_cast<alam_record_format>(7), ids, id_lens, texts,
+                               text_lens, nullptr, 3, 1, &records), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(records, nullptr);
+  EXPECT_EQ(alam_write_records(nullptr, ALAM_RECORD_BIO, ids, id_lens, texts, text_lens, nullptr,
+                               3, 1, &records), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_write_records(ex_, ALAM_RECORD_BIO, nullptr, id_lens, texts, text_lens, nullptr,
+                               3, 1, &records), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_write_records(ex_, ALAM_RECORD_BIO, ids, id_lens, texts, text_lens, nullptr, 3, 1,
+                               nullptr), ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_records_data(nullptr, &len), nullptr);
+  EXPECT_EQ(len, 0u);
+  EXPECT_EQ(alam_records_failed(nullptr), 0u);
+  alam_records_free(nullptr);
 }
 
 TEST(CApiVersionTest, Version) {

@@ -185,7 +185,7 @@ TEST(StreamTest, InvalidUtf8InALaterSegmentIsNamedByItsDocumentOffset) {
 TEST(RecordWriterTest, FailedDocumentsKeepTheirPlaceInTheBatch) {
   std::string out;
   const size_t failed = WriteRecords(Shared(), RecordFormat::kJsonLines, {"a", "b", "c"},
-                                     {"حلب", "\xFF", "الرقة"}, 2, &out);
+                                     {"حلب", "\xFF", "الرقة"}, {}, 2, &out);
   EXPECT_EQ(failed, 1u);
   std::vector<std::string> lines;
   std::stringstream ss(out);

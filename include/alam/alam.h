@@ -109,6 +109,8 @@ typedef struct alam_entity_t {
   const char* alias;           /* the normalized alias or rule trigger */
   double score;                /* [0, 1] */
   uint32_t alternatives;       /* other entries bearing the same name */
+  const char* text;            /* the surface: text_len bytes (not NUL-terminated) of the text */
+  size_t text_len;             /*   given to alam_extract, or of the stream's buffer */
 } alam_entity_t;
 
 typedef struct alam_entry_t {
@@ -230,6 +232,48 @@ ALAM_EXPORT alam_status alam_normalized_codepoint_map(const alam_normalized* nor
                                                       size_t* out_map, size_t capacity,
                                                       size_t* out_count);
 ALAM_EXPORT void alam_normalized_free(alam_normalized* normalized);
+
+/* Documents that arrive in pieces (alam/stream.h): one stream per document, on a scratch it
+ * holds until alam_stream_free (another call given that scratch fails meanwhile). Each write
+ * hands out the entities of the segments it completed, with document offsets; the array and
+ * the entities' text stay valid until the next call on the stream. After an error, or after
+ * alam_stream_finish, the stream only fails (ALAM_ERROR_FAILED_PRECONDITION). */
+typedef struct alam_stream alam_stream;
+ALAM_EXPORT alam_status alam_stream_new(const alam_extractor* extractor, alam_scratch* scratch,
+                                        alam_stream** out_stream);
+/* piece may be NULL only when len is 0; a piece may end inside a character. */
+ALAM_EXPORT alam_status alam_stream_write(alam_stream* stream, const char* piece, size_t len,
+                                          const alam_entity_t** out_entities, size_t* out_count);
+ALAM_EXPORT alam_status alam_stream_finish(alam_stream* stream, const alam_entity_t** out_entities,
+                                           size_t* out_count);
+ALAM_EXPORT void alam_stream_free(alam_stream* stream);
+
+/* Records (alam/format.h): the bytes the `alam` command writes, from the library's one
+ * formatter. */
+typedef enum alam_record_format {
+  ALAM_RECORD_JSONL = 0, /* one JSON line per document */
+  ALAM_RECORD_BIO = 1,   /* CoNLL-style tokens with B-/I-/O tags */
+  ALAM_RECORD_FORMAT_FORCE_32BIT_ = 0x7FFFFFFF
+} alam_record_format;
+typedef struct alam_records alam_records;
+/* Extracts n documents on `threads` threads (0 = all cores) and writes one record per
+ * document, in input order, into one buffer: ids[i] (id_lens[i] bytes) names document i,
+ * texts[i] (text_lens[i] bytes) is its text. read_errors may be NULL; a non-NULL
+ * read_errors[i] (NUL-terminated) is a document that could not be read: its record carries
+ * that error and nothing is extracted. A document that fails still gets its record (with its
+ * error) and is counted by alam_records_failed; the call itself fails only on bad arguments. */
+ALAM_EXPORT alam_status alam_write_records(const alam_extractor* extractor,
+                                           alam_record_format format, const char* const* ids,
+                                           const size_t* id_lens, const char* const* texts,
+                                           const size_t* text_lens,
+                                           const char* const* read_errors, size_t n,
+                                           unsigned threads, alam_records** out_records);
+/* The records' bytes (not NUL-terminated: JSON Lines may hold \u0000 escapes only, BIO the
+ * document's own characters) and their length. */
+ALAM_EXPORT const char* alam_records_data(const alam_records* records, size_t* out_len);
+/* How many of the documents failed (read errors included). */
+ALAM_EXPORT size_t alam_records_failed(const alam_records* records);
+ALAM_EXPORT void alam_records_free(alam_records* records);
 
 #ifdef __cplusplus
 }  /* extern "C" */

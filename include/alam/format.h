@@ -69,12 +69,15 @@ class ALAM_EXPORT RecordWriter {
 };
 
 // Extracts texts[i] and writes its record, for every i, on `threads` threads (0 = all cores),
-// into *out in input order (nothing dropped or reordered). ids[i] names document i. Returns
-// the number of documents that failed (their records carry the error).
+// into *out in input order (nothing dropped or reordered). ids[i] names document i. A
+// non-empty read_errors[i] (read_errors may be empty, or as long as texts) is a document that
+// could not be read: its record carries that error. Returns the number of documents that
+// failed (their records carry the error).
 ALAM_EXPORT size_t WriteRecords(const Extractor& extractor, RecordFormat format,
                                 const std::vector<std::string_view>& ids,
-                                const std::vector<std::string_view>& texts, unsigned threads,
-                                std::string* out);
+                                const std::vector<std::string_view>& texts,
+                                const std::vector<std::string_view>& read_errors,
+                                unsigned threads, std::string* out);
 
 }  // namespace alam
 

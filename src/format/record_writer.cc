@@ -356,7 +356,8 @@ absl::Status RecordWriter::ExtractAndWrite(std::string_view doc_id, std::string_
 
 size_t WriteRecords(const Extractor& extractor, RecordFormat format,
                     const std::vector<std::string_view>& ids,
-                    const std::vector<std::string_view>& texts, unsigned threads,
+                    const std::vector<std::string_view>& texts,
+                    const std::vector<std::string_view>& read_errors, unsigned threads,
                     std::string* out) {
   const size_t n = std::min(ids.size(), texts.size());
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
@@ -370,7 +371,11 @@ size_t WriteRecords(const Extractor& extractor, RecordFormat format,
   std::vector<std::string> records(n);
   std::atomic<size_t> failed{0};
   internal::ParallelFor(n, threads, [&](size_t i, unsigned worker) {
-    if (!writers[worker]->ExtractAndWrite(ids[i], texts[i], scratches[worker].get(), &records[i]).ok()) {
+    if (i < read_errors.size() && !read_errors[i].empty()) {
+      writers[worker]->WriteError(ids[i], read_errors[i], &records[i]);
+      failed.fetch_add(1, std::memory_order_relaxed);
+    } else if (!writers[worker]->ExtractAndWrite(ids[i], texts[i], scratches[worker].get(),
+                                                 &records[i]).ok()) {
       failed.fetch_add(1, std::memory_order_relaxed);
     }
   });
