@@ -389,10 +389,34 @@ def classify(name, district, pu, du, gu, damascus, names_in_parent):
     return "village", "", ""
 
 
+# Ids of places without an external key: the parent's p-code plus NAME_KEY(normalized Arabic name),
+# one ASCII character per Arabic letter (an injective code, so two names that differ beyond the
+# matcher's folding never share a key, and a new village never renames another).
+NAME_KEY_LETTERS = {
+    "ء": "2", "ؤ": "u", "ئ": "i", "ا": "a", "ب": "b", "ت": "t", "ث": "v", "ج": "j", "ح": "7",
+    "خ": "x", "د": "d", "ذ": "4", "ر": "r", "ز": "z", "س": "s", "ش": "c", "ص": "9", "ض": "p",
+    "ط": "6", "ظ": "8", "ع": "3", "غ": "g", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "و": "w", "ي": "y", " ": "_",
+}
+
+
+def name_key(name):
+    """'الباغوز فوقاني' -> 'albagwz_fwqany'. Digits are written '.0'-'.9'."""
+    out = []
+    for ch in norm(name):
+        if ch in NAME_KEY_LETTERS:
+            out.append(NAME_KEY_LETTERS[ch])
+        elif ch.isdigit() and ch.isascii():
+            out.append("." + ch)
+        else:
+            raise ValueError("name_key: no code for %r in %r" % (ch, name))
+    return "".join(out)
+
+
 def locality_row(p, n, name, aliases, subtype, name_en, prom, pu):
     aliases = dedup_aliases(name, aliases)
     return {
-        "id": "place:%s-%03d" % (p, n), "type": "PLACE", "subtype": subtype,
+        "id": "place:%s-%s" % (p, name_key(name)), "type": "PLACE", "subtype": subtype,
         "name_ar": name, "name_en": name_en, "aliases": "|".join(aliases), "country": "SY",
         "parent": "place:" + p, "lat": pu["lat"], "lon": pu["lon"], "coord_approx": "1",
         "prominence": prom, "source": "arwiki-villages",
