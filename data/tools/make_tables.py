@@ -22,11 +22,12 @@ Rules (see data/README.md for the table format):
 
 import csv
 import json
+import math
 import os
 import re
 import sys
 import unicodedata
-from collections import OrderedDict, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT_DIR = os.path.join(REPO, "data", "gazetteer")
@@ -459,6 +460,319 @@ def iq_admin_rows(src):
 
 
 # ---------------------------------------------------------------------------------------------
+# Iraqi towns, villages and quarters (wof-iraq-localities)
+
+# Descriptor words that some WOF names carry (ناحية حمام العليل، قضاء الحمدانية).
+IQ_LOC_PREFIXES = ["ناحية", "قضاء", "مدينة", "قرية", "بلدة", "مركز", "حي", "محلة", "مجمع"]
+IQ_DEDUP_KM = 5.0        # same normalized name within this distance: one place
+IQ_ALIAS_ADMIN_KM = 15.0  # an alias naming an admin unit farther than this is dropped
+# WOF regions that OCHA does not have as governorates (Halabja was part of Sulaymaniyah in 2019)
+WOF_REGION_TO_OCHA = {"حلبجه": "IQG06"}
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def load_iq_units(src):
+    path = os.path.join(src, "ocha-cod-ab-iraq", "iraq_admin1-3_flat.tsv")
+    with open(path, encoding="utf-8") as f:
+        return [u for u in csv.DictReader(f, delimiter="\t")]
+
+
+def iq_locality_name(raw):
+    a = clean(raw)
+    for _ in range(2):
+        a = strip_prefix(a, IQ_LOC_PREFIXES)
+    return a
+
+
+def read_curated_iq():
+    """Hand-curated Iraqi places (places_curated.tsv): normalized name -> [(id, governorate)]."""
+    path = os.path.join(REPO, "data", "gazetteer", "places_curated.tsv")
+    rows = read_tsv(path)
+    by_id = {r["id"]: r for r in rows}
+    out = defaultdict(list)
+    for r in rows:
+        if r.get("country") != "IQ" or r.get("type") != "PLACE":
+            continue
+        if r.get("subtype") not in ("city", "town", "village", "neighbourhood", "camp"):
+            continue
+        gov, p = "", r.get("parent", "")
+        while p:
+            m = re.match(r"^place:(IQG\d\d)", p)
+            if m:
+                gov = m.group(1)
+                break
+            p = by_id.get(p, {}).get("parent", "")
+        for n in [r["name_ar"]] + [a for a in r.get("aliases", "").split("|") if a]:
+            out[norm(n)].append((r["id"], gov))
+    return out
+
+
+def person_name_words(src):
+    """Words of Iraqi and Syrian personal names: every part but the last of the MPs' full names in
+    everypolitician-iq-sy (given, father's and grandfather's names). A village named only with
+    them (جاسم محمد، عبد علي، آل عبود) is a farm named after its owner, and news that writes those
+    words means a person."""
+    path = os.path.join(src, "everypolitician-iq-sy", "ep_iraq2014_syria2012_mps.tsv")
+    words = set()
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            t = norm(r["name_ar_norm"]).replace("عبد ", "عبد").split()
+            words.update(t[:-1])
+    return words
+
+
+def person_like(name, words):
+    t = norm(name).replace("عبد ", "عبد").split()
+    return all(x in words or (x.startswith("ال") and x[2:] in words) for x in t) and \
+        not all(x.startswith("ال") for x in t)
+
+
+IQ_GENERIC_N = 3  # a name borne by this many Iraqi villages is generic (الجديدة، السادة)
+
+
+def iq_locality_rows(src, stats):
+    units = load_iq_units(src)
+    village_govs = {r["pcode"] for r in read_override("iq_village_governorates.tsv")}
+    pwords = person_name_words(src)
+    gov_by_name = {}
+    for u in units:
+        if u["level"] == "ADM1":
+            for n in [u["name_ar"], NAME_FIX.get(u["pcode"], "")] + u["alt_names_ar"].split("|"):
+                if n.strip():
+                    gov_by_name[norm(n)] = u["pcode"]
+    gov_by_name.update(WOF_REGION_TO_OCHA)
+    adm3 = [u for u in units if u["level"] == "ADM3"]
+    for u in adm3:
+        u["_lat"], u["_lon"] = float(u["centroid_lat"]), float(u["centroid_lon"])
+        u["_box"] = tuple(float(u[k]) for k in ("bbox_minlat", "bbox_minlon", "bbox_maxlat",
+                                                 "bbox_maxlon"))
+    admin_names = []  # (normalized name, lat, lon) of governorates and districts
+    for u in units:
+        if u["level"] in ("ADM1", "ADM2"):
+            for n in [u["name_ar"], NAME_FIX.get(u["pcode"], "")]:
+                if n.strip():
+                    admin_names.append((norm(n), float(u["centroid_lat"]),
+                                        float(u["centroid_lon"])))
+    admin_by_name = defaultdict(list)
+    for n, la, lo in admin_names:
+        admin_by_name[n].append((la, lo))
+
+    def subdistrict(lat, lon, gov):
+        cands = [u for u in adm3 if not gov or u["adm1_pcode"] == gov] or adm3
+        inside = [u for u in cands
+                  if u["_box"][0] <= lat <= u["_box"][2] and u["_box"][1] <= lon <= u["_box"][3]]
+        pool = inside or cands
+        return min(pool, key=lambda u: (km(lat, lon, u["_lat"], u["_lon"]), u["pcode"]))
+
+    path = os.path.join(src, "wof-iraq-localities", "wof_iraq_ar.tsv")
+    recs = []
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            stats["wof_rows"] += 1
+            if r["placetype"] not in ("locality", "neighbourhood"):
+                continue  # regions and counties: their aliases name their capitals
+            if r["mz_is_current"] == "0" or r["gn_feature_code"] == "PPLQ":
+                stats["not_current_or_abandoned"] += 1
+                continue
+            name = iq_locality_name(r["name_ar"])
+            if not valid_alias(name):
+                # Kurdish/Persian letters in the preferred name: use the first plain alias
+                alts = [iq_locality_name(a) for a in r["aliases_ar"].split("|")]
+                alts = [a for a in alts if valid_alias(a)]
+                if not alts:
+                    stats["no_arabic_name"] += 1
+                    continue
+                name = alts[0]
+            r["_name"] = name
+            r["_lat"], r["_lon"] = float(r["lat"]), float(r["lon"])
+            r["_gov"] = gov_by_name.get(norm(r["region_ar"])) if r["region_ar"] else None
+            recs.append(r)
+    # de-duplicate: same normalized name within IQ_DEDUP_KM, or the same GeoNames id
+    recs.sort(key=lambda r: int(r["wof_id"]))
+    parent = list(range(len(recs)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i, j):
+        i, j = find(i), find(j)
+        if i != j:
+            parent[max(i, j)] = min(i, j)
+    by_name = defaultdict(list)
+    by_gn = defaultdict(list)
+    for i, r in enumerate(recs):
+        by_name[norm(r["_name"])].append(i)
+        if r["geonames_id"]:
+            by_gn[r["geonames_id"]].append(i)
+    for idx in list(by_name.values()) + list(by_gn.values()):
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                ri, rj = recs[idx[x]], recs[idx[y]]
+                if ri["geonames_id"] and ri["geonames_id"] == rj["geonames_id"] or \
+                        km(ri["_lat"], ri["_lon"], rj["_lat"], rj["_lon"]) <= IQ_DEDUP_KM:
+                    union(idx[x], idx[y])
+    groups = defaultdict(list)
+    for i in range(len(recs)):
+        groups[find(i)].append(recs[i])
+    clusters = [groups[k] for k in sorted(groups)]
+    stats["clusters"] = len(clusters)
+    curated = read_curated_iq()
+    def rank(r):
+        fc = r["gn_feature_code"]
+        return (0 if fc.startswith("PPLA") or fc == "PPLC" else 1,
+                -int(r["population"] or 0), int(r["wof_id"]))
+    for cl in clusters:
+        cl.sort(key=rank)
+    name_count = Counter(norm(cl[0]["_name"]) for cl in clusters)
+    out = []
+    for cl in clusters:
+        rep = cl[0]
+        name = rep["_name"]
+        gov = rep["_gov"] or next((r["_gov"] for r in cl if r["_gov"]), None)
+        sd = subdistrict(rep["_lat"], rep["_lon"], gov)
+        # a hand-curated Iraqi place of that name in the same governorate wins
+        cur = [i for i, g in curated.get(norm(name), []) if not g or g == sd["adm1_pcode"]]
+        if cur:
+            stats["curated"] += 1
+            continue
+        aliases = []
+        for r in cl:
+            for a in [r["_name"]] + r["aliases_ar"].split("|"):
+                a = iq_locality_name(a) if a else ""
+                if not valid_alias(a):
+                    continue
+                far = [1 for la, lo in admin_by_name.get(norm(a), [])
+                       if km(la, lo, rep["_lat"], rep["_lon"]) > IQ_ALIAS_ADMIN_KM]
+                if far and norm(a) != norm(name):
+                    stats["admin_alias_dropped"] += 1
+                    continue
+                aliases.append(a)
+        aliases = dedup_aliases(name, aliases)
+        gns = sorted(int(r["geonames_id"]) for r in cl if r["geonames_id"])
+        qids = sorted({r["wikidata_qid"] for r in cl if r["wikidata_qid"]})
+        pop = max(int(r["population"] or 0) for r in cl)
+        if rep["placetype"] == "neighbourhood":
+            subtype = "neighbourhood"
+        elif pop >= 100000:
+            subtype = "city"
+        elif pop >= 10000 or rep["gn_feature_code"].startswith("PPLA"):
+            subtype = "town"
+        else:
+            subtype = "village"
+        if subtype == "village":
+            if sd["adm1_pcode"] not in village_govs:
+                stats["village_outside_war_governorates"] += 1
+                continue
+            if person_like(name, pwords):
+                stats["village_named_like_a_person"] += 1
+                continue
+            if name_count[norm(name)] >= IQ_GENERIC_N:
+                stats["village_generic_name"] += 1
+                continue
+        rid = "place:gn-%d" % gns[0] if gns else "place:wof-%s" % min(int(r["wof_id"]) for r in cl)
+        # Villages carry no English name: GNS transliterations that Arabic news never writes, and
+        # 8,000 unique strings that push the embedded gazetteer's string table past a doubling
+        # (its memory budget). The GeoNames id gives them back.
+        en = rep["name_en"].strip() if subtype != "village" else ""
+        out.append({
+            "id": rid, "type": "PLACE", "subtype": subtype, "name_ar": name,
+            "name_en": en, "aliases": "|".join(aliases), "country": "IQ",
+            "parent": "place:" + sd["pcode"], "lat": "%.5f" % rep["_lat"],
+            "lon": "%.5f" % rep["_lon"], "geonames": str(gns[0]) if gns else "",
+            "wikidata": qids[0] if len(qids) == 1 else "", "source": "wof-iraq",
+        })
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Points for Syrian towns and villages (wof-syria-localities)
+
+SY_POINT_KM = 25.0  # a namesake in the same district must lie this close to the parent's centroid
+SY_SKELETON_KM = 12.0  # a looser spelling match must lie this close and in the same district
+
+
+def skeleton(name):
+    """Looser key: no article at word starts, no spaces, no long vowels or hamza seats after the
+    first letter (كفر سوسة = كفرسوسة, الشقراوية = شقراويه, مياماس = ميامس)."""
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in norm(name).split()]
+    k = "".join(words)
+    return k[:1] + re.sub("[اويءئؤ]", "", k[1:])
+
+
+def sy_key_forms(name):
+    k = norm(name)
+    forms = {k}
+    if k.startswith("ال") and len(k) > 4:
+        forms.add(k[2:])
+    else:
+        forms.add("ال" + k)
+    return forms
+
+
+def sy_points(src, units, rows, stats):
+    """Gives a Syrian locality the point of a WOF locality of the same normalized name (with or
+    without the article) whose nearest sub-district centroid is the locality's parent, or that
+    lies in the same district within SY_POINT_KM of the parent's centroid. The nearest such
+    namesake wins. Others keep the parent's centroid (coord_approx 1)."""
+    adm3 = [u for u in units.values() if u["level"] == "ADM3" and u["lat"]]
+    for u in adm3:
+        u["_lat"], u["_lon"] = float(u["lat"]), float(u["lon"])
+    by_key = defaultdict(list)
+    by_skel = defaultdict(list)
+    path = os.path.join(src, "wof-syria-localities", "wof_syria_ar.tsv")
+    with open(path, encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if r["placetype"] not in ("locality", "neighbourhood"):
+                continue
+            if r["mz_is_current"] == "0":
+                continue
+            lat, lon = float(r["lat"]), float(r["lon"])
+            near = min(adm3, key=lambda u: (km(lat, lon, u["_lat"], u["_lon"]), u["ocha_pcode"]))
+            rec = (lat, lon, near["ocha_pcode"], near["parent_pcode"], r)
+            for n in [r["name_ar"]] + r["aliases_ar"].split("|"):
+                if n.strip():
+                    n = strip_prefix(clean(n), ["قرية", "بلدة", "مدينة"])
+                    by_key[norm(n)].append(rec)
+                    by_skel[skeleton(n)].append(rec)
+    for row in rows:
+        p = row["parent"][len("place:"):]
+        pu = units[p]
+        plat, plon = float(pu["lat"]), float(pu["lon"])
+        district = pu["parent_pcode"] if pu["level"] == "ADM3" else p
+        cands = {}
+        for k in sy_key_forms(row["name_ar"]):
+            for lat, lon, near, near_d, r in by_key.get(k, []):
+                d = km(lat, lon, plat, plon)
+                if near == p or (pu["level"] == "ADM2" and near_d == p) or \
+                        (d <= SY_POINT_KM and units[near]["adm1_pcode"] == pu["adm1_pcode"]):
+                    cands[r["wof_id"]] = (d, int(r["wof_id"]), lat, lon, r)
+        if not cands:
+            for lat, lon, near, near_d, r in by_skel.get(skeleton(row["name_ar"]), []):
+                d = km(lat, lon, plat, plon)
+                if (near == p or near_d == district or (pu["level"] == "ADM2" and near_d == p)) \
+                        and d <= SY_SKELETON_KM:
+                    cands[r["wof_id"]] = (d, int(r["wof_id"]), lat, lon, r)
+            if cands:
+                stats["sy_point_skeleton"] += 1
+        if not cands:
+            stats["sy_no_point"] += 1
+            continue
+        d, _, lat, lon, r = min(cands.values())
+        row["lat"], row["lon"], row["coord_approx"] = "%.5f" % lat, "%.5f" % lon, ""
+        row["geonames"] = r["geonames_id"]
+        row["source"] = "arwiki-villages"
+        stats["sy_point"] += 1
+
+# ---------------------------------------------------------------------------------------------
 
 def main():
     global OUT_DIR
@@ -477,6 +791,10 @@ def main():
     n_sy = write_table(os.path.join(OUT_DIR, "sy_admin.tsv"), sy)
 
     loc, st = attach_towns(src, units)
+    stp = defaultdict(int)
+    sy_points(src, units, loc, stp)
+    print("sy_localities.tsv points from WOF: %d (looser spelling %d), parent centroid kept: %d"
+          % (stp["sy_point"], stp["sy_point_skeleton"], stp["sy_no_point"]))
     n_loc = write_table(os.path.join(OUT_DIR, "sy_localities.tsv"), loc)
 
     iq = iq_admin_rows(src)
@@ -495,6 +813,10 @@ def main():
           % (st["nahiya_to_adm3"], st["nahiya_to_adm2"], st["rows_to_adm2"]))
     for g, c, d, p in st["unmatched_nahiyas"]:
         print("    %s %s / %s -> %s" % (g, c, d, p))
+    st2 = defaultdict(int)
+    iql = iq_locality_rows(src, st2)
+    n_iql = write_table(os.path.join(OUT_DIR, "iq_localities.tsv"), iql)
+    print("iq_localities.tsv: %d rows (%s); %s" % (n_iql, count(iql), dict(st2)))
     print("iq_admin.tsv: %d rows (%s); source 18/101/294" % (n_iq, count(iq)))
 
 
