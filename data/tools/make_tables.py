@@ -206,6 +206,7 @@ for _r in read_override("sy_nahiyas.tsv"):
 TOWN_NAME_EN = {}
 PAREN_NOT_ALIAS = set()
 TOWN_EXTRA_ALIASES = defaultdict(list)
+ADD_CITY = []
 for _r in read_override("sy_towns.tsv"):
     _a = _r["action"]
     if _a == "add_alias":
@@ -214,6 +215,8 @@ for _r in read_override("sy_towns.tsv"):
         TOWN_NAME_EN[_r["parent"]] = _r["value"]
     elif _a == "paren_not_alias":
         PAREN_NOT_ALIAS.add(_r["name"])
+    elif _a == "add_city":
+        ADD_CITY.append(_r)
     else:
         raise ValueError("sy_towns.tsv: unknown action %r" % _a)
 
@@ -539,6 +542,13 @@ IQ_GENERIC_N = 3  # a name borne by this many Iraqi villages is generic (الج�
 def iq_locality_rows(src, stats):
     units = load_iq_units(src)
     village_govs = {r["pcode"] for r in read_override("iq_village_governorates.tsv")}
+    # ordinary words: the gated aliases (ambiguous.tsv), frequent words of general news
+    # (common_words.tsv) and the hand list overrides/iq_drop_names.tsv. A village named so is
+    # left out rather than gated: a hamlet is not worth the false hits.
+    words = {r["alias"] for r in read_tsv(os.path.join(REPO, "data", "gazetteer",
+                                                        "ambiguous.tsv"))}
+    words |= {r["word"] for r in read_tsv(os.path.join(REPO, "data", "common_words.tsv"))}
+    words |= {norm(r["name"]) for r in read_override("iq_drop_names.tsv")}
     pwords = person_name_words(src)
     gov_by_name = {}
     for u in units:
@@ -675,6 +685,10 @@ def iq_locality_rows(src, stats):
             if person_like(name, pwords):
                 stats["village_named_like_a_person"] += 1
                 continue
+            if norm(name) in words:
+                stats["village_named_with_a_word"] += 1
+                continue
+            aliases = [a for a in aliases if norm(a) not in words]
             if name_count[norm(name)] >= IQ_GENERIC_N:
                 stats["village_generic_name"] += 1
                 continue
@@ -769,8 +783,28 @@ def sy_points(src, units, rows, stats):
         d, _, lat, lon, r = min(cands.values())
         row["lat"], row["lon"], row["coord_approx"] = "%.5f" % lat, "%.5f" % lon, ""
         row["geonames"] = r["geonames_id"]
-        row["source"] = "arwiki-villages"
         stats["sy_point"] += 1
+
+def added_cities(src, units):
+    """City entries the village list lacks (Damascus: its rows are quarters), from
+    overrides/sy_towns.tsv add_city lines, with the GeoNames point and English name."""
+    gn = {}
+    with open(os.path.join(src, "geonames-cities15000-ar", "geonames_cities15000_ar.tsv"),
+              encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            gn[r["geonameid"]] = r
+    out = []
+    for o in ADD_CITY:
+        g = gn[o["note"]]
+        out.append({
+            "id": "place:%s-%s" % (o["parent"], name_key(o["name"])), "type": "PLACE",
+            "subtype": "city", "name_ar": o["name"], "name_en": g["name_en"], "country": "SY",
+            "parent": "place:" + o["parent"], "lat": "%.5f" % float(g["lat"]),
+            "lon": "%.5f" % float(g["lon"]), "geonames": o["note"], "prominence": o["value"],
+            "source": "geonames",
+        })
+    return out
+
 
 # ---------------------------------------------------------------------------------------------
 
@@ -791,6 +825,7 @@ def main():
     n_sy = write_table(os.path.join(OUT_DIR, "sy_admin.tsv"), sy)
 
     loc, st = attach_towns(src, units)
+    loc += added_cities(src, units)
     stp = defaultdict(int)
     sy_points(src, units, loc, stp)
     print("sy_localities.tsv points from WOF: %d (looser spelling %d), parent centroid kept: %d"
