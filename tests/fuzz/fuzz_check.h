@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "normalize/utf8.h"
+#include "core/utf8.h"
 
 #define FUZZ_CHECK(cond)                                                          \
   do {                                                                            \
