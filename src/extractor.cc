@@ -66,42 +66,77 @@ std::string_view BaseName(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-// The one dispatch of data files by name: rules.tsv (or any file given as rules),
-// stopwords.tsv and common_words.tsv, ambiguous.tsv, triggers.tsv, and every other file as a
-// gazetteer table.
-enum class DataTarget { kRules, kStopwords, kCommonWords, kAmbiguity, kTriggers, kTable };
-DataTarget TargetOf(std::string_view name, bool is_rules) {
-  const std::string_view base = BaseName(name);
-  if (is_rules || base == "rules.tsv") return DataTarget::kRules;
-  if (base == "stopwords.tsv") return DataTarget::kStopwords;
-  if (base == "common_words.tsv") return DataTarget::kCommonWords;
-  if (base == "ambiguous.tsv") return DataTarget::kAmbiguity;
-  if (base == "triggers.tsv") return DataTarget::kTriggers;
-  return DataTarget::kTable;
+// The kind of a file the user names. Embedded files carry theirs (EmbeddedFile::kind); a rule
+// file is one given as such; a gazetteer file is known by the names of data/ (stopwords.tsv,
+// common_words.tsv, ambiguous.tsv, triggers.tsv, rules.tsv), else it is a table — or, once its
+// header is read, an id-alias file (IsIdAliasHeader).
+DataKind KindOfUserFile(std::string_view path, bool is_rules) {
+  const std::string_view base = BaseName(path);
+  if (is_rules || base == "rules.tsv") return DataKind::kRules;
+  if (base == "stopwords.tsv") return DataKind::kStopwords;
+  if (base == "common_words.tsv") return DataKind::kCommonWords;
+  if (base == "ambiguous.tsv") return DataKind::kAmbiguity;
+  if (base == "triggers.tsv") return DataKind::kTriggers;
+  return DataKind::kTable;
 }
-// Whether the file loads into the rule set (otherwise into the gazetteer).
-bool LoadsIntoRules(DataTarget t) { return t <= DataTarget::kCommonWords; }
 
-absl::Status LoadDataFile(CompiledData* d, std::string_view name, std::string_view content,
-                          bool is_rules) {
-  switch (TargetOf(name, is_rules)) {
-    case DataTarget::kRules: return d->rules.Add(name, content);
-    case DataTarget::kStopwords: return d->rules.AddStopwords(name, content, false);
-    case DataTarget::kCommonWords: return d->rules.AddStopwords(name, content, true);
-    case DataTarget::kAmbiguity: return d->gazetteer.AddAmbiguity(name, content);
-    case DataTarget::kTriggers: return d->gazetteer.AddTriggers(name, content);
-    case DataTarget::kTable: break;
+// Whether the first line that is not a comment or blank names the columns old_id and id.
+bool IsIdAliasHeader(std::string_view content) {
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t eol = content.find('\n', pos);
+    if (eol == std::string_view::npos) eol = content.size();
+    std::string_view line = content.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    return line == "old_id\tid" || line == "id\told_id";
   }
-  return d->gazetteer.AddTable(name, content);
+  return false;
 }
 
-// One data file to load: embedded (its content) or named by the user (a path to read).
+// Whether files of the kind load into the rule set (otherwise into the gazetteer).
+bool LoadsIntoRules(DataKind k) {
+  return k == DataKind::kRules || k == DataKind::kStopwords || k == DataKind::kCommonWords;
+}
+
+// One data file to load: embedded (its content, which lives as long as the library) or
+// named by the user (a path to read).
 struct DataSource {
   std::string name;
+  DataKind kind = DataKind::kTable;
   std::string_view embedded;
   bool from_disk = false;
-  bool is_rules = false;
 };
+
+absl::Status LoadDataFile(CompiledData* d, const DataSource& src, std::string_view content) {
+  const Gazetteer::Content lifetime =
+      src.from_disk ? Gazetteer::Content::kCopy : Gazetteer::Content::kStatic;
+  DataKind kind = src.kind;
+  if (src.from_disk && kind == DataKind::kTable && IsIdAliasHeader(content)) {
+    kind = DataKind::kIdAliases;
+  }
+  switch (kind) {
+    case DataKind::kRules: return d->rules.Add(src.name, content);
+    case DataKind::kStopwords: return d->rules.AddStopwords(src.name, content, false);
+    case DataKind::kCommonWords: return d->rules.AddStopwords(src.name, content, true);
+    case DataKind::kAmbiguity: return d->gazetteer.AddAmbiguity(src.name, content);
+    case DataKind::kTriggers: return d->gazetteer.AddTriggers(src.name, content);
+    case DataKind::kIdAliases: return d->gazetteer.AddIdAliases(src.name, content, lifetime);
+    case DataKind::kTable: break;
+  }
+  return d->gazetteer.AddTable(src.name, content, lifetime);
+}
+
+// Room for the entries of the embedded tables (at most one a line), made once.
+void ReserveEmbeddedEntries(CompiledData* d, const std::vector<DataSource>& sources) {
+  size_t lines = 0;
+  for (const DataSource& src : sources) {
+    if (src.from_disk || src.kind != DataKind::kTable) continue;
+    lines += static_cast<size_t>(std::count(src.embedded.begin(), src.embedded.end(), '\n')) + 1;
+  }
+  d->gazetteer.Reserve(lines);
+}
 
 // Loads `sources` in order, the gazetteer's files on one thread and the rule set's on another
 // (they do not meet before RuleSet::Bind); the error returned is the first in the order of
@@ -111,15 +146,16 @@ absl::Status LoadDataFiles(CompiledData* d, const std::vector<DataSource>& sourc
   size_t error_at[2] = {sources.size(), sources.size()};
   ParallelFor(2, 2, [&](size_t stream, unsigned) {
     const bool rules_stream = stream == 1;
+    if (!rules_stream) ReserveEmbeddedEntries(d, sources);
     for (size_t k = 0; k < sources.size(); ++k) {
       const DataSource& src = sources[k];
-      if (LoadsIntoRules(TargetOf(src.name, src.is_rules)) != rules_stream) continue;
+      if (LoadsIntoRules(src.kind) != rules_stream) continue;
       absl::Status s;
       if (src.from_disk) {
         absl::StatusOr<std::string> content = ReadFile(src.name);
-        s = content.ok() ? LoadDataFile(d, src.name, *content, src.is_rules) : content.status();
+        s = content.ok() ? LoadDataFile(d, src, *content) : content.status();
       } else {
-        s = LoadDataFile(d, src.name, src.embedded, src.is_rules);
+        s = LoadDataFile(d, src, src.embedded);
       }
       if (!s.ok()) {
         errors[stream] = s;
@@ -132,7 +168,6 @@ absl::Status LoadDataFiles(CompiledData* d, const std::vector<DataSource>& sourc
   if (error_at[1] < sources.size()) return errors[1];
   return absl::OkStatus();
 }
-
 
 }  // namespace
 }  // namespace internal
@@ -161,13 +196,16 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOpti
   if (options.use_embedded_data) {
     for (size_t i = 0; i < internal::kEmbeddedFileCount; ++i) {
       const internal::EmbeddedFile& f = internal::kEmbeddedFiles[i];
-      sources.push_back({internal::Cat("data/", f.name), std::string_view(f.data, f.size)});
+      sources.push_back(
+          {internal::Cat("data/", f.name), f.kind, std::string_view(f.data, f.size), false});
     }
   }
   for (const std::string& path : options.gazetteer_files) {
-    sources.push_back({path, {}, true, false});
+    sources.push_back({path, internal::KindOfUserFile(path, false), {}, true});
   }
-  for (const std::string& path : options.rule_files) sources.push_back({path, {}, true, true});
+  for (const std::string& path : options.rule_files) {
+    sources.push_back({path, internal::DataKind::kRules, {}, true});
+  }
   if (absl::Status s = internal::LoadDataFiles(ex->data_.get(), sources); !s.ok()) return s;
   absl::Status s = g.Finish(rules.TriggerWords());
   if (!s.ok()) return s;

@@ -4,6 +4,7 @@
 #include "core/word_table.h"
 
 #include <algorithm>
+#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
@@ -225,6 +226,129 @@ TEST(RuleSetTest, OtherRuleErrors) {
                 .find("no capture group"), std::string::npos);
   EXPECT_NE(std::string(r.Add("r.tsv", "id\ttrigger\ttype\tscore\tpattern\nx\tقرية كبيرة\tPLACE\t0.5\t(a)\n").message())
                 .find("one word"), std::string::npos);
+}
+
+// Ids of an earlier release (AddIdAliases; data/id_aliases.tsv): FindEntry finds the entry an
+// old id now names, and a parent given by an old id resolves to that entry.
+constexpr char kRenamed[] =
+    "id\ttype\tsubtype\tname_ar\tname_en\taliases\tcountry\tparent\n"
+    "place:gov\tPLACE\tgovernorate\tحلب\t\t\tSY\t\n"
+    "place:town-new\tPLACE\ttown\tمنبج\t\t\tSY\tplace:gov-old\n";
+constexpr char kIdAliases[] =
+    "# ids of 0.1.0 that changed\n"
+    "old_id\tid\n"
+    "place:town-old\tplace:town-new\n"
+    "place:gov-old\tplace:gov\n";
+
+absl::Status LoadWithIdAliases(const std::string& table, const std::string& aliases,
+                               Gazetteer* g) {
+  absl::Status s = g->AddTable("t.tsv", table);
+  if (s.ok()) s = g->AddIdAliases("ids.tsv", aliases);
+  if (s.ok()) s = g->Finish();
+  return s;
+}
+
+TEST(GazetteerTest, OldIdsFindTheirCurrentEntry) {
+  Gazetteer g;
+  ASSERT_TRUE(LoadWithIdAliases(kRenamed, kIdAliases, &g).ok());
+  const EntryInfo* town = g.FindEntry("place:town-old");
+  ASSERT_NE(town, nullptr);
+  EXPECT_EQ(town->id, "place:town-new");
+  EXPECT_EQ(town, g.FindEntry("place:town-new"));
+  ASSERT_NE(g.FindEntry("place:gov-old"), nullptr);
+  EXPECT_EQ(g.FindEntry("place:gov-old")->id, "place:gov");
+  EXPECT_EQ(g.FindEntry("place:elsewhere"), nullptr);
+  EXPECT_EQ(g.FindEntry(""), nullptr);
+}
+
+TEST(GazetteerTest, ParentNamedByAnOldIdResolves) {
+  Gazetteer g;
+  ASSERT_TRUE(LoadWithIdAliases(kRenamed, kIdAliases, &g).ok());
+  const EntryInfo* town = g.FindEntry("place:town-new");
+  ASSERT_NE(town, nullptr);
+  ASSERT_GE(town->parent, 0);
+  EXPECT_EQ(g.entries()[static_cast<size_t>(town->parent)].id, "place:gov");
+  EXPECT_EQ(town->parent_id, "place:gov");  // the parent's current id
+}
+
+TEST(GazetteerTest, IdAliasToAMissingIdNamesFileAndLine) {
+  Gazetteer g;
+  absl::Status s = LoadWithIdAliases(
+      kRenamed, std::string(kIdAliases) + "place:gone\tplace:nowhere\n", &g);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(std::string(s.message()).find(
+                "ids.tsv:5: old id \"place:gone\" names \"place:nowhere\", which does not exist"),
+            std::string::npos) << s;
+}
+
+TEST(GazetteerTest, IdAliasThatIsALiveIdIsAnError) {
+  Gazetteer g;
+  absl::Status s =
+      LoadWithIdAliases(kRenamed, std::string(kIdAliases) + "place:gov\tplace:town-new\n", &g);
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(std::string(s.message()).find(
+                "ids.tsv:5: old id \"place:gov\" is also a current id (t.tsv:2)"),
+            std::string::npos) << s;
+}
+
+TEST(GazetteerTest, IdAliasFileErrors) {
+  Gazetteer g;
+  absl::Status s = g.AddIdAliases("ids.tsv", "old_id\tid\nplace:a b\tplace:gov\n");
+  EXPECT_NE(std::string(s.message()).find("ids.tsv:2: invalid id alias"), std::string::npos) << s;
+  s = g.AddIdAliases("ids.tsv", "old_id\tid\tnote\n");
+  EXPECT_NE(std::string(s.message()).find("unknown column \"note\""), std::string::npos) << s;
+  Gazetteer twice;
+  s = LoadWithIdAliases(kRenamed, std::string(kIdAliases) + "place:town-old\tplace:gov\n", &twice);
+  EXPECT_NE(std::string(s.message()).find("old id \"place:town-old\" names two entries"),
+            std::string::npos) << s;
+}
+
+// The embedded data resolves every id of 0.1.0 that changed (data/id_aliases.tsv), through
+// Extractor::FindEntry and so the C API's alam_extractor_entry.
+TEST(GazetteerTest, EmbeddedIdAliasesResolve) {
+  auto ex = Extractor::Create(ExtractorOptions());
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  std::ifstream in(std::string(ALAM_SOURCE_DIR) + "/data/id_aliases.tsv");
+  ASSERT_TRUE(in);
+  std::string line;
+  size_t resolved = 0;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      EXPECT_EQ(line, "old_id\tid");
+      header = false;
+      continue;
+    }
+    const size_t tab = line.find('\t');
+    ASSERT_NE(tab, std::string::npos) << line;
+    const EntryInfo* e = (*ex)->FindEntry(line.substr(0, tab));
+    ASSERT_NE(e, nullptr) << line;
+    ASSERT_EQ(e->id, line.substr(tab + 1)) << line;
+    ASSERT_EQ(e->id.data()[e->id.size()], '\0');  // a C string for the C API
+    ++resolved;
+  }
+  EXPECT_GT(resolved, 6000u);
+}
+
+// A user's gazetteer file whose header is old_id, id is an id-alias file, whatever its name.
+TEST(GazetteerTest, UserIdAliasFileIsKnownByItsHeader) {
+  alam::testing::TempDir dir;
+  ExtractorOptions opt;
+  opt.use_embedded_data = false;
+  opt.gazetteer_files = {dir.Write("places.tsv", kRenamed), dir.Write("renames.tsv", kIdAliases)};
+  auto ex = Extractor::Create(opt);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  ASSERT_NE((*ex)->FindEntry("place:town-old"), nullptr);
+  EXPECT_EQ((*ex)->FindEntry("place:town-old")->id, "place:town-new");
+  EXPECT_EQ((*ex)->stats().entries, 2u);
+
+  opt.gazetteer_files = {dir.Write("places.tsv", kRenamed),
+                         dir.Write("renames.tsv", "old_id\tid\nplace:x\tplace:missing\n")};
+  ex = Extractor::Create(opt);
+  EXPECT_EQ(ex.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(std::string(ex.status().message()).find("renames.tsv:2"), std::string::npos)
+      << ex.status();
 }
 
 TEST(GazetteerTest, MissingFileIsNotFound) {

@@ -146,7 +146,9 @@ class ALAM_EXPORT Extractor {
 
   // The gazetteer entry behind Entity::entry_index; nullptr for rule-made entities.
   const EntryInfo* entry(const Entity& entity) const;
-  // Looks an entry up by id; nullptr when absent.
+  // Looks an entry up by id; nullptr when absent. An id of an earlier release that changed
+  // (data/id_aliases.tsv, or a gazetteer file with the columns old_id, id) finds the entry it
+  // names now.
   const EntryInfo* FindEntry(std::string_view id) const;
 
   // What the gazetteer holds, counted on the first call (which any thread may make).

@@ -12,6 +12,11 @@ std::string_view TsvRow::Get(std::string_view name) const {
   return it == column->end() ? std::string_view() : fields[it->second];
 }
 
+size_t TsvRow::Index(std::string_view name) const {
+  auto it = column->find(name);
+  return it == column->end() ? kNoColumn : it->second;
+}
+
 std::string TsvRow::Where() const { return Cat(file, ":", line, ": "); }
 
 absl::Status ParseTsv(std::string_view file, std::string_view content,

@@ -20,6 +20,12 @@ struct TsvRow {
   size_t line;
   // The value of column `name`, or "" when the file has no such column.
   std::string_view Get(std::string_view name) const;
+  // The index of column `name` (for At), or kNoColumn: a caller reading many columns of
+  // many rows looks their names up once.
+  static constexpr size_t kNoColumn = static_cast<size_t>(-1);
+  size_t Index(std::string_view name) const;
+  // The value at column index `i` (from Index), or "" for kNoColumn.
+  std::string_view At(size_t i) const { return i == kNoColumn ? std::string_view() : fields[i]; }
   // "file:line: " for messages.
   std::string Where() const;
 };

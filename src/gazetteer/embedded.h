@@ -6,8 +6,20 @@
 
 namespace alam::internal {
 
+// What a data file holds, and so which loader reads it (data/README.md).
+enum class DataKind {
+  kTable,        // gazetteer entries (gazetteer/*.tsv)
+  kAmbiguity,    // aliases that are also ordinary words (gazetteer/ambiguous.tsv)
+  kTriggers,     // descriptor words (triggers.tsv)
+  kIdAliases,    // ids of earlier releases and the current id (id_aliases.tsv)
+  kRules,        // context rules (rules.tsv)
+  kStopwords,    // words never in a rule-made name (stopwords.tsv)
+  kCommonWords,  // frequent words of general news (common_words.tsv)
+};
+
 struct EmbeddedFile {
   const char* name;  // path below data/, e.g. "gazetteer/factions.tsv"
+  DataKind kind;     // given by the build (CMakeLists.txt), not read from the name
   const char* data;
   size_t size;
 };

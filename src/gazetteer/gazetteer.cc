@@ -1,6 +1,7 @@
 #include "gazetteer/gazetteer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <tuple>
 
@@ -56,6 +57,60 @@ bool StartsWithArticle(std::string_view w) {
   return w.size() > 4 && w.substr(0, 4) == "\xD8\xA7\xD9\x84";  // "ال"
 }
 
+
+// The columns of a table, in kTableColumns' order.
+enum TableColumn {
+  kId, kType, kSubtype, kNameAr, kNameEn, kAliases, kCountry, kParent, kLat, kLon,
+  kCoordApprox, kPcode, kWikidata, kGeonames, kUnRef, kValidFrom, kValidTo, kProminence,
+  kRole, kSource
+};
+
+// A row of a table, its columns read by index (looked up once a file).
+struct TableRow {
+  const TsvRow& row;
+  const std::vector<size_t>& columns;  // by TableColumn
+  std::string_view operator[](TableColumn c) const { return row.At(columns[c]); }
+};
+
+// Checks a table row and reads its type, coordinates and prominence into *e (-1: none given).
+absl::Status ParseEntry(const TableRow& r, EntryInfo* e) {
+  const TsvRow& row = r.row;
+  const std::string_view id = r[kId];
+  if (!ValidId(id)) {
+    return absl::InvalidArgumentError(
+        Cat(row.Where(), "invalid id \"", id, "\" (ASCII letters, digits, : . _ - only)"));
+  }
+  if (!ParseEntityType(r[kType], &e->type)) {
+    return absl::InvalidArgumentError(Cat(row.Where(), "unknown type \"", r[kType],
+                                          "\" (PLACE, FACTION, PERSON, ORGANIZATION, OPERATION)"));
+  }
+  if (r[kNameAr].empty()) {
+    return absl::InvalidArgumentError(Cat(row.Where(), "empty name_ar for \"", id, "\""));
+  }
+  const std::string_view lat = r[kLat], lon = r[kLon];
+  if (!lat.empty() || !lon.empty()) {
+    if (!ParseNumber(lat, &e->lat) || !ParseNumber(lon, &e->lon) || e->lat < -90 ||
+        e->lat > 90 || e->lon < -180 || e->lon > 180) {
+      return absl::InvalidArgumentError(
+          Cat(row.Where(), "bad coordinates \"", lat, "\", \"", lon, "\""));
+    }
+    e->has_coordinates = true;
+  }
+  const std::string_view approx = r[kCoordApprox];
+  if (approx != "" && approx != "0" && approx != "1") {
+    return absl::InvalidArgumentError(Cat(row.Where(), "coord_approx must be 0, 1 or empty"));
+  }
+  e->coordinates_approximate = approx == "1";
+  const std::string_view prom = r[kProminence];
+  e->prominence = -1;
+  if (!prom.empty() && (!ParseNumber(prom, &e->prominence) || e->prominence < 0 ||
+                        e->prominence > 100)) {
+    return absl::InvalidArgumentError(
+        Cat(row.Where(), "prominence must be an integer 0-100, got \"", prom, "\""));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 int DefaultProminence(EntityType type, std::string_view subtype) {
@@ -73,90 +128,108 @@ int DefaultProminence(EntityType type, std::string_view subtype) {
   return it == kBySubtype.end() ? 40 : it->second;
 }
 
-std::string_view Gazetteer::Intern(std::string_view s) {
+void Gazetteer::Reserve(size_t entries) {
+  entries_.reserve(entries_.size() + entries);
+  entry_where_.reserve(entry_where_.size() + entries);
+  pending_aliases_.reserve(pending_aliases_.size() + entries);
+}
+
+std::string_view Gazetteer::Keep(std::string_view content, Content kind) {
+  if (kind == Content::kStatic) return content;
+  kept_.emplace_back(content);
+  return kept_.back();
+}
+
+std::string_view Gazetteer::Store(std::string_view s) {
   if (s.empty()) return {};
-  auto it = interned_.find(s);
-  if (it != interned_.end()) return it->second;
-  strings_.emplace_back(s);
-  std::string_view v = strings_.back();
-  interned_.emplace(std::string(s), v);
+  if (s.size() + 1 > block_left_) {
+    // Blocks of 64 KB: a string never straddles two, and at most a short tail of each is
+    // left unused.
+    constexpr size_t kBlock = size_t{1} << 16;
+    const size_t n = std::max(kBlock, s.size() + 1);
+    blocks_.push_back(std::make_unique<char[]>(n));
+    block_end_ = blocks_.back().get();
+    block_left_ = n;
+  }
+  char* p = block_end_;
+  std::memcpy(p, s.data(), s.size());
+  p[s.size()] = '\0';
+  block_end_ += s.size() + 1;
+  block_left_ -= s.size() + 1;
+  return std::string_view(p, s.size());
+}
+
+std::string_view Gazetteer::StoreShared(std::string_view s) {
+  if (s.empty()) return {};
+  auto it = shared_.find(s);
+  if (it != shared_.end()) return it->second;
+  const std::string_view v = Store(s);
+  shared_.emplace(v, v);
   return v;
 }
 
-absl::Status Gazetteer::AddTable(std::string_view file, std::string_view content) {
+uint32_t Gazetteer::AddFile(std::string_view file) {
+  files_.emplace_back(file);
+  return static_cast<uint32_t>(files_.size() - 1);
+}
+
+std::string Gazetteer::Where(Place p) const { return Cat(files_[p.file], ":", p.line); }
+
+absl::Status Gazetteer::AddTable(std::string_view file, std::string_view content,
+                                 Content kind) {
   if (finished_) return absl::FailedPreconditionError("gazetteer already compiled");
-  // At most one entry a line: the tables grow once, not by doubling (each doubling copies
-  // the entries so far into memory the system has to fault in).
+  // At most one entry a line: the tables grow at most once a file (not by doubling), and not
+  // at all when the loader reserved room for its tables.
   const size_t lines = static_cast<size_t>(std::count(content.begin(), content.end(), '\n')) + 1;
-  entries_.reserve(entries_.size() + lines);
-  entry_where_.reserve(entry_where_.size() + lines);
-  pending_aliases_.reserve(pending_aliases_.size() + lines);
-  return ParseTsv(file, content, kTableColumns, {"id", "type", "name_ar"},
+  if (entries_.capacity() < entries_.size() + lines) Reserve(lines);
+  const std::string_view text = Keep(content, kind);
+  const uint32_t file_index = AddFile(file);
+  std::vector<size_t> columns;  // kTableColumns' indexes in this file's header
+  return ParseTsv(file, text, kTableColumns, {"id", "type", "name_ar"},
                   [&](const TsvRow& row) -> absl::Status {
+    if (columns.empty()) {
+      for (std::string_view name : kTableColumns) columns.push_back(row.Index(name));
+    }
+    const TableRow r{row, columns};
     EntryInfo e;
-    const std::string_view id = row.Get("id");
-    if (!ValidId(id)) {
-      return absl::InvalidArgumentError(
-          Cat(row.Where(), "invalid id \"", id, "\" (ASCII letters, digits, : . _ - only)"));
-    }
-    if (id_index_.contains(id)) {
-      return absl::InvalidArgumentError(Cat(
-          row.Where(), "duplicate id \"", id, "\" (first at ", entry_where_[id_index_[id]], ")"));
-    }
-    if (!ParseEntityType(row.Get("type"), &e.type)) {
-      return absl::InvalidArgumentError(Cat(
-          row.Where(), "unknown type \"", row.Get("type"),
-          "\" (PLACE, FACTION, PERSON, ORGANIZATION, OPERATION)"));
-    }
-    if (row.Get("name_ar").empty()) {
-      return absl::InvalidArgumentError(Cat(row.Where(), "empty name_ar for \"", id, "\""));
-    }
-    const std::string_view lat = row.Get("lat"), lon = row.Get("lon");
-    if (!lat.empty() || !lon.empty()) {
-      if (!ParseNumber(lat, &e.lat) || !ParseNumber(lon, &e.lon) || e.lat < -90 ||
-          e.lat > 90 || e.lon < -180 || e.lon > 180) {
-        return absl::InvalidArgumentError(
-            Cat(row.Where(), "bad coordinates \"", lat, "\", \"", lon, "\""));
-      }
-      e.has_coordinates = true;
-    }
-    const std::string_view approx = row.Get("coord_approx");
-    if (approx != "" && approx != "0" && approx != "1") {
-      return absl::InvalidArgumentError(Cat(row.Where(), "coord_approx must be 0, 1 or empty"));
-    }
-    e.coordinates_approximate = approx == "1";
-    const std::string_view prom = row.Get("prominence");
-    e.prominence = -1;
-    if (!prom.empty() && (!ParseNumber(prom, &e.prominence) || e.prominence < 0 ||
-                          e.prominence > 100)) {
-      return absl::InvalidArgumentError(
-          Cat(row.Where(), "prominence must be an integer 0-100, got \"", prom, "\""));
-    }
-    e.id = Intern(id);
-    e.subtype = Intern(row.Get("subtype"));
-    e.name_ar = Intern(row.Get("name_ar"));
-    e.name_en = Intern(row.Get("name_en"));
-    e.country = Intern(row.Get("country"));
-    e.parent_id = Intern(row.Get("parent"));
-    e.pcode = Intern(row.Get("pcode"));
-    e.wikidata = Intern(row.Get("wikidata"));
-    e.geonames = Intern(row.Get("geonames"));
-    e.un_ref = Intern(row.Get("un_ref"));
-    e.valid_from = Intern(row.Get("valid_from"));
-    e.valid_to = Intern(row.Get("valid_to"));
-    e.role = Intern(row.Get("role"));
-    e.source = Intern(row.Get("source"));
+    if (absl::Status s = ParseEntry(r, &e); !s.ok()) return s;
+    e.id = Store(r[kId]);
+    e.name_ar = Store(r[kNameAr]);
+    e.name_en = Store(r[kNameEn]);
+    e.parent_id = r[kParent];  // made the parent's own id by Finish
+    e.pcode = Store(r[kPcode]);
+    e.wikidata = Store(r[kWikidata]);
+    e.geonames = Store(r[kGeonames]);
+    e.un_ref = Store(r[kUnRef]);
+    e.role = Store(r[kRole]);
+    e.subtype = StoreShared(r[kSubtype]);
+    e.country = StoreShared(r[kCountry]);
+    e.valid_from = StoreShared(r[kValidFrom]);
+    e.valid_to = StoreShared(r[kValidTo]);
+    e.source = StoreShared(r[kSource]);
     if (e.prominence < 0) e.prominence = DefaultProminence(e.type, e.subtype);
-    const uint32_t index = static_cast<uint32_t>(entries_.size());
     entries_.push_back(e);
-    entry_where_.push_back(Cat(row.file, ":", row.line));
-    id_index_.emplace(std::string(e.id), index);
-    std::vector<std::string_view> raw = {e.name_ar};
-    const std::string_view aliases = row.Get("aliases");
-    if (!aliases.empty()) {
-      for (std::string_view a : Split(aliases, '|')) raw.push_back(Intern(a));
+    entry_where_.push_back(Place{file_index, static_cast<uint32_t>(row.line)});
+    pending_aliases_.push_back(r[kAliases]);
+    return absl::OkStatus();
+  });
+}
+
+absl::Status Gazetteer::AddIdAliases(std::string_view file, std::string_view content,
+                                     Content kind) {
+  if (finished_) return absl::FailedPreconditionError("gazetteer already compiled");
+  const std::string_view text = Keep(content, kind);
+  const uint32_t file_index = AddFile(file);
+  return ParseTsv(file, text, {"old_id", "id"}, {"old_id", "id"},
+                  [&](const TsvRow& row) -> absl::Status {
+    const std::string_view old_id = row.Get("old_id"), id = row.Get("id");
+    if (!ValidId(old_id) || !ValidId(id)) {
+      return absl::InvalidArgumentError(Cat(row.Where(), "invalid id alias \"", old_id,
+                                            "\" -> \"", id,
+                                            "\" (ASCII letters, digits, : . _ - only)"));
     }
-    pending_aliases_.push_back(std::move(raw));
+    pending_id_aliases_.push_back(
+        PendingIdAlias{Store(old_id), id, Place{file_index, static_cast<uint32_t>(row.line)}});
     return absl::OkStatus();
   });
 }
@@ -193,7 +266,7 @@ absl::Status Gazetteer::AddTriggers(std::string_view file, std::string_view cont
       return absl::InvalidArgumentError(Cat(
           row.Where(), "trigger \"", row.Get("word"), "\" must be one word"));
     }
-    t.subtype = Intern(row.Get("subtype"));
+    t.subtype = StoreShared(row.Get("subtype"));
     triggers_[words[0]].push_back(t);
     return absl::OkStatus();
   });
@@ -205,7 +278,7 @@ void Gazetteer::RegisterTriggerWord(std::string_view word) {
   vocab_.head(AddWord(word)).trigger = 1;
 }
 
-void Gazetteer::InsertWords(const std::vector<std::string>& words, uint32_t alias) {
+uint32_t Gazetteer::InsertWords(const std::vector<std::string>& words) {
   uint32_t node = 0;
   for (const std::string& w : words) {
     const uint64_t key = (static_cast<uint64_t>(node) << 32) | AddWord(w);
@@ -214,21 +287,21 @@ void Gazetteer::InsertWords(const std::vector<std::string>& words, uint32_t alia
       const uint32_t child = static_cast<uint32_t>(node_alias_.size());
       node_alias_.push_back(-1);
       it = trie_.emplace(key, child).first;
-      // A word's head keeps 31 bits of node (AddAlias stops before there are more nodes).
+      // A word's head keeps 31 bits of node (AddAliasForm stops before there are more nodes).
       if (node == 0) vocab_.head(static_cast<uint32_t>(key)).node = child & 0x7FFFFFFFu;
     }
     node = it->second;
   }
-  node_alias_[node] = static_cast<int32_t>(alias);
-  if (words.size() == 1) vocab_.head(vocab_.Find(words[0])).alias = static_cast<int32_t>(alias);
+  return node;
 }
 
-absl::Status Gazetteer::AddAlias(uint32_t entry, std::string_view raw, const std::string& where) {
+absl::Status Gazetteer::AddAlias(uint32_t entry, std::string_view raw,
+                                 std::vector<AliasEntry>* borne) {
   std::vector<std::string> words;
   absl::Status s = AliasWords(raw, &words);
   if (!s.ok()) {
-    return absl::InvalidArgumentError(Cat(where, ": alias \"", raw, "\" of \"",
-                                                   entries_[entry].id, "\" ", s.message()));
+    return absl::InvalidArgumentError(Cat(Where(entry_where_[entry]), ": alias \"", raw,
+                                          "\" of \"", entries_[entry].id, "\" ", s.message()));
   }
   // The alias as written, plus the forms news writes without a space before the article or
   // after عبد/ابو (ديرالزور، عبدالله).
@@ -243,73 +316,178 @@ absl::Status Gazetteer::AddAlias(uint32_t entry, std::string_view raw, const std
     }
   }
   for (const auto& form : forms) {
-    std::string text = Join(form, " ");
-    auto it = alias_index_.find(text);
-    if (it == alias_index_.end()) {
-      // Trie nodes are numbered in 31 bits (WordTable::Head); a form adds at most one a word.
-      if (node_alias_.size() + form.size() > 0x7FFFFFFFu) {
-        return absl::ResourceExhaustedError(
-            Cat(where, ": too many alias words for one gazetteer (2^31 trie nodes)"));
-      }
-      const uint32_t index = static_cast<uint32_t>(aliases_.size());
-      aliases_.push_back(AliasInfo{text, {}, false});
-      it = alias_index_.emplace(std::move(text), index).first;
-      InsertWords(form, index);
+    if (s = AddAliasForm(entry, form, borne); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Gazetteer::AddAliasForm(uint32_t entry, const std::vector<std::string>& form,
+                                     std::vector<AliasEntry>* borne) {
+  // Trie nodes are numbered in 31 bits (WordTable::Head); a form adds at most one a word.
+  if (node_alias_.size() + form.size() > 0x7FFFFFFFu) {
+    return absl::ResourceExhaustedError(Cat(Where(entry_where_[entry]),
+                                            ": too many alias words for one gazetteer (2^31 "
+                                            "trie nodes)"));
+  }
+  // One alias a word sequence: the trie node it ends at names it.
+  const uint32_t node = InsertWords(form);
+  int32_t alias = node_alias_[node];
+  if (alias < 0) {
+    alias = static_cast<int32_t>(alias_span_.size());
+    node_alias_[node] = alias;
+    const std::string text = Join(form, " ");
+    alias_span_.push_back(
+        Span{static_cast<uint32_t>(alias_text_.size()), static_cast<uint32_t>(text.size())});
+    alias_text_.append(text).push_back('\0');  // NUL-terminated: the C API's Entity::alias
+    if (form.size() == 1) vocab_.head(vocab_.Find(form[0])).alias = alias;
+  }
+  // An entry's aliases are added one after another: it bears this one already when it is
+  // among the last pairs, those of this entry.
+  for (auto it = borne->rbegin(); it != borne->rend() && it->entry == entry; ++it) {
+    if (it->alias == static_cast<uint32_t>(alias)) return absl::OkStatus();
+  }
+  borne->push_back(AliasEntry{static_cast<uint32_t>(alias), entry});
+  return absl::OkStatus();
+}
+
+int32_t Gazetteer::FindIndex(std::string_view id) const {
+  auto it = std::lower_bound(by_id_.begin(), by_id_.end(), id,
+                             [&](uint32_t e, std::string_view v) { return entries_[e].id < v; });
+  return it != by_id_.end() && entries_[*it].id == id ? static_cast<int32_t>(*it) : -1;
+}
+
+int32_t Gazetteer::ResolveId(std::string_view id) const {
+  if (const int32_t e = FindIndex(id); e >= 0) return e;
+  auto it = std::lower_bound(id_aliases_.begin(), id_aliases_.end(), id,
+                             [](const IdAlias& a, std::string_view v) { return a.old_id < v; });
+  return it != id_aliases_.end() && it->old_id == id ? static_cast<int32_t>(it->entry) : -1;
+}
+
+absl::Status Gazetteer::IndexIds() {
+  by_id_.resize(entries_.size());
+  for (uint32_t i = 0; i < by_id_.size(); ++i) by_id_[i] = i;
+  std::sort(by_id_.begin(), by_id_.end(), [&](uint32_t a, uint32_t b) {
+    const int c = entries_[a].id.compare(entries_[b].id);
+    return c < 0 || (c == 0 && a < b);
+  });
+  // The first row (in load order) whose id an earlier row has, as loading them one by one
+  // reports it.
+  uint32_t dup = UINT32_MAX, first = 0;
+  for (size_t k = 1, group = 0; k < by_id_.size(); ++k) {
+    if (entries_[by_id_[k]].id != entries_[by_id_[k - 1]].id) {
+      group = k;
+    } else if (by_id_[k] < dup) {
+      dup = by_id_[k];
+      first = by_id_[group];
     }
-    std::vector<uint32_t>& list = aliases_[it->second].entries;
-    if (std::find(list.begin(), list.end(), entry) == list.end()) list.push_back(entry);
+  }
+  if (dup == UINT32_MAX) return absl::OkStatus();
+  return absl::InvalidArgumentError(Cat(Where(entry_where_[dup]), ": duplicate id \"",
+                                        entries_[dup].id, "\" (first at ",
+                                        Where(entry_where_[first]), ")"));
+}
+
+absl::Status Gazetteer::ResolveIdAliases() {
+  id_aliases_.reserve(pending_id_aliases_.size());
+  for (const PendingIdAlias& a : pending_id_aliases_) {
+    if (const int32_t live = FindIndex(a.old_id); live >= 0) {
+      return absl::InvalidArgumentError(Cat(Where(a.where), ": old id \"", a.old_id,
+                                            "\" is also a current id (",
+                                            Where(entry_where_[live]), ")"));
+    }
+    const int32_t e = FindIndex(a.id);
+    if (e < 0) {
+      return absl::InvalidArgumentError(Cat(Where(a.where), ": old id \"", a.old_id,
+                                            "\" names \"", a.id, "\", which does not exist"));
+    }
+    id_aliases_.push_back(IdAlias{a.old_id, static_cast<uint32_t>(e)});
+  }
+  std::stable_sort(id_aliases_.begin(), id_aliases_.end(),
+                   [](const IdAlias& x, const IdAlias& y) { return x.old_id < y.old_id; });
+  for (size_t k = 1; k < id_aliases_.size(); ++k) {
+    if (id_aliases_[k].old_id == id_aliases_[k - 1].old_id &&
+        id_aliases_[k].entry != id_aliases_[k - 1].entry) {
+      return absl::InvalidArgumentError(Cat("old id \"", id_aliases_[k].old_id,
+                                            "\" names two entries: \"",
+                                            entries_[id_aliases_[k - 1].entry].id, "\" and \"",
+                                            entries_[id_aliases_[k].entry].id, "\""));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Gazetteer::ResolveParent(uint32_t i) {
+  EntryInfo& e = entries_[i];
+  if (e.parent_id.empty()) return absl::OkStatus();
+  const int32_t p = ResolveId(e.parent_id);
+  if (p < 0) {
+    return absl::InvalidArgumentError(Cat(Where(entry_where_[i]), ": parent \"", e.parent_id,
+                                          "\" of \"", e.id, "\" does not exist"));
+  }
+  if (static_cast<uint32_t>(p) == i) {
+    return absl::InvalidArgumentError(
+        Cat(Where(entry_where_[i]), ": \"", e.id, "\" is its own parent"));
+  }
+  e.parent = p;
+  e.parent_id = entries_[static_cast<size_t>(p)].id;  // an old id becomes the current one
+  return absl::OkStatus();
+}
+
+absl::Status Gazetteer::CheckParentCycles() const {
+  // Depth-limited walks are used anyway, but a cycle is a data error worth reporting.
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    int32_t p = entries_[i].parent;
+    for (size_t steps = 0; p >= 0; ++steps, p = entries_[static_cast<size_t>(p)].parent) {
+      if (steps > entries_.size() || static_cast<uint32_t>(p) == i) {
+        return absl::InvalidArgumentError(Cat(Where(entry_where_[i]), ": parent chain of \"",
+                                              entries_[i].id, "\" is a cycle"));
+      }
+    }
   }
   return absl::OkStatus();
 }
 
 absl::Status Gazetteer::Finish(const std::vector<std::string_view>& trigger_words) {
   if (finished_) return absl::FailedPreconditionError("gazetteer already compiled");
-  for (uint32_t i = 0; i < entries_.size(); ++i) {
-    EntryInfo& e = entries_[i];
-    if (!e.parent_id.empty()) {
-      auto it = id_index_.find(e.parent_id);
-      if (it == id_index_.end()) {
-        return absl::InvalidArgumentError(Cat(
-            entry_where_[i], ": parent \"", e.parent_id, "\" of \"", e.id, "\" does not exist"));
-      }
-      if (it->second == i) {
-        return absl::InvalidArgumentError(
-            Cat(entry_where_[i], ": \"", e.id, "\" is its own parent"));
-      }
-      e.parent = static_cast<int32_t>(it->second);
-    }
-    for (std::string_view raw : pending_aliases_[i]) {
-      absl::Status s = AddAlias(i, raw, entry_where_[i]);
-      if (!s.ok()) return s;
-    }
-  }
-  // Parent cycles would make ancestor walks loop; depth-limited walks are used anyway, but a
-  // cycle is a data error worth reporting.
-  for (uint32_t i = 0; i < entries_.size(); ++i) {
-    int32_t p = entries_[i].parent;
-    for (size_t steps = 0; p >= 0; ++steps, p = entries_[p].parent) {
-      if (steps > entries_.size() || static_cast<uint32_t>(p) == i) {
-        return absl::InvalidArgumentError(Cat(
-            entry_where_[i], ": parent chain of \"", entries_[i].id, "\" is a cycle"));
+  absl::Status s = IndexIds();
+  if (s.ok()) s = ResolveIdAliases();
+  // The pairs (alias, entry bearing it), in entry order.
+  std::vector<AliasEntry> borne;
+  borne.reserve(entries_.size() * 2);
+  for (uint32_t i = 0; s.ok() && i < entries_.size(); ++i) {
+    s = ResolveParent(i);
+    if (s.ok()) s = AddAlias(i, entries_[i].name_ar, &borne);
+    if (s.ok() && !pending_aliases_[i].empty()) {
+      for (std::string_view a : Split(pending_aliases_[i], '|')) {
+        if (s = AddAlias(i, a, &borne); !s.ok()) break;
       }
     }
   }
-  for (AliasInfo& a : aliases_) a.ambiguous = ambiguous_.contains(a.text);
-  BuildCore();
+  if (s.ok()) s = CheckParentCycles();
+  if (!s.ok()) return s;
+  BuildCore(borne);
   for (std::string_view w : trigger_words) RegisterTriggerWord(w);
-  pending_aliases_.clear();
-  pending_aliases_.shrink_to_fit();
+  ReleaseLoadingState();
   finished_ = true;
   return absl::OkStatus();
 }
 
-void Gazetteer::BuildCore() {
-  std::vector<uint32_t> by_id(entries_.size());
-  for (uint32_t i = 0; i < by_id.size(); ++i) by_id[i] = i;
-  std::sort(by_id.begin(), by_id.end(),
-            [&](uint32_t a, uint32_t b) { return entries_[a].id < entries_[b].id; });
+void Gazetteer::ReleaseLoadingState() {
+  std::deque<std::string>().swap(kept_);
+  absl::flat_hash_map<std::string_view, std::string_view>().swap(shared_);
+  std::vector<std::string>().swap(files_);
+  std::vector<Place>().swap(entry_where_);
+  std::vector<std::string_view>().swap(pending_aliases_);
+  std::vector<PendingIdAlias>().swap(pending_id_aliases_);
+  StringSet().swap(ambiguous_);
+  alias_text_.shrink_to_fit();
+  alias_span_.shrink_to_fit();
+  node_alias_.shrink_to_fit();
+}
+
+void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
   core_.assign(entries_.size(), EntryCore());
-  for (uint32_t r = 0; r < by_id.size(); ++r) core_[by_id[r]].id_rank = r;
+  for (uint32_t r = 0; r < by_id_.size(); ++r) core_[by_id_[r]].id_rank = r;
   for (uint32_t i = 0; i < entries_.size(); ++i) {
     const EntryInfo& e = entries_[i];
     EntryCore& c = core_[i];
@@ -326,26 +504,31 @@ void Gazetteer::BuildCore() {
       if (st == "country") c.flags |= EntryCore::kCountry;
     }
   }
-  alias_core_.assign(aliases_.size(), AliasCore());
-  alias_entries_.clear();
-  for (uint32_t i = 0; i < aliases_.size(); ++i) {
-    const AliasInfo& a = aliases_[i];
-    AliasCore& c = alias_core_[i];
-    c.first = static_cast<uint32_t>(alias_entries_.size());
-    c.count = static_cast<uint32_t>(a.entries.size());
-    c.ambiguous = a.ambiguous;
-    alias_entries_.insert(alias_entries_.end(), a.entries.begin(), a.entries.end());
+  // Each alias's entries, in entry order (the order of `borne`): counted, then placed.
+  alias_core_.assign(alias_span_.size(), AliasCore());
+  for (const AliasEntry& p : borne) ++alias_core_[p.alias].count;
+  uint32_t first = 0;
+  for (uint32_t a = 0; a < alias_core_.size(); ++a) {
+    alias_core_[a].first = first;
+    first += alias_core_[a].count;
+    alias_core_[a].ambiguous = ambiguous_.contains(alias(a).text);
+    alias_core_[a].count = 0;
+  }
+  alias_entries_.assign(borne.size(), 0);
+  for (const AliasEntry& p : borne) {
+    AliasCore& c = alias_core_[p.alias];
+    alias_entries_[c.first + c.count++] = p.entry;
   }
 }
 
 const EntryInfo* Gazetteer::FindEntry(std::string_view id) const {
-  auto it = id_index_.find(id);
-  return it == id_index_.end() ? nullptr : &entries_[it->second];
+  const int32_t e = ResolveId(id);
+  return e < 0 ? nullptr : &entries_[static_cast<size_t>(e)];
 }
 
 size_t Gazetteer::ambiguous_count() const {
   size_t n = 0;
-  for (const AliasInfo& a : aliases_) n += a.ambiguous;
+  for (const AliasCore& a : alias_core_) n += a.ambiguous;
   return n;
 }
 
@@ -355,9 +538,7 @@ void Gazetteer::FillStats(GazetteerStats* stats) const {
            GazetteerStats::Row>
       rows;
   std::vector<size_t> alias_count(entries_.size(), 0);
-  for (const AliasInfo& a : aliases_) {
-    for (uint32_t e : a.entries) ++alias_count[e];
-  }
+  for (uint32_t e : alias_entries_) ++alias_count[e];
   for (size_t i = 0; i < entries_.size(); ++i) {
     const EntryInfo& e = entries_[i];
     auto [it, added] = rows.try_emplace(
@@ -373,7 +554,7 @@ void Gazetteer::FillStats(GazetteerStats* stats) const {
     r.aliases += alias_count[i];
   }
   stats->entries = entries_.size();
-  stats->aliases = aliases_.size();
+  stats->aliases = alias_span_.size();
   stats->ambiguous_aliases = ambiguous_count();
   stats->triggers = triggers_.size();
   stats->rows.clear();

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,15 +14,16 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "alam/extractor.h"
-#include "core/word_table.h"
 #include "core/strings.h"
+#include "core/tsv.h"
+#include "core/word_table.h"
 
 namespace alam::internal {
 
+// An alias as the matcher found it: its normalized text, words joined by one space. Its
+// entries and ambiguity class are its AliasCore.
 struct AliasInfo {
-  std::string text;               // normalized, words joined by one space
-  std::vector<uint32_t> entries;  // entries bearing this alias
-  bool ambiguous = false;         // fires only with supporting context
+  std::string_view text;
 };
 
 // What resolution reads of every candidate's entries, packed apart from the display fields
@@ -54,13 +56,24 @@ struct TriggerInfo {
 
 class Gazetteer {
  public:
+  // Whether the content handed to an Add* outlives the gazetteer (the embedded data files):
+  // entries then point into it; otherwise the gazetteer keeps a copy.
+  enum class Content { kCopy, kStatic };
+
   // Loading; call Finish() once after the last Add*.
-  absl::Status AddTable(std::string_view file, std::string_view content);
+  // Room for `entries` more entries (a loader that knows its tables' line counts).
+  void Reserve(size_t entries);
+  absl::Status AddTable(std::string_view file, std::string_view content,
+                        Content kind = Content::kCopy);
+  // Ids of earlier releases that changed (data/id_aliases.tsv: old_id, id).
+  absl::Status AddIdAliases(std::string_view file, std::string_view content,
+                            Content kind = Content::kCopy);
   absl::Status AddAmbiguity(std::string_view file, std::string_view content);
   absl::Status AddTriggers(std::string_view file, std::string_view content);
   // Compiles what was added. `trigger_words` (normalized) join the vocabulary as rule trigger
   // words, so that the one pass of the matcher also reports where rules may fire: the rule
-  // set hands them over here and never writes into the gazetteer afterwards.
+  // set hands them over here and never writes into the gazetteer afterwards. What only
+  // loading needs (raw aliases, where each entry was written, the ambiguity list) is released.
   absl::Status Finish(const std::vector<std::string_view>& trigger_words = {});
 
   // Matching.
@@ -83,7 +96,10 @@ class Gazetteer {
     return it == trie_.end() ? 0 : it->second;
   }
   int32_t NodeAlias(uint32_t node) const { return node_alias_[node]; }
-  const AliasInfo& alias(uint32_t i) const { return aliases_[i]; }
+  AliasInfo alias(uint32_t i) const {
+    return AliasInfo{std::string_view(alias_text_.data() + alias_span_[i].offset,
+                                      alias_span_[i].size)};
+  }
   const std::vector<TriggerInfo>* FindTrigger(std::string_view word) const {
     auto it = triggers_.find(word);
     return it == triggers_.end() ? nullptr : &it->second;
@@ -95,15 +111,17 @@ class Gazetteer {
   // Available after Finish().
   const EntryCore& core(uint32_t entry) const { return core_[entry]; }
   const AliasCore& alias_core(uint32_t alias) const { return alias_core_[alias]; }
-  // The entries bearing alias `a` (AliasInfo::entries), as a range of the flat list.
+  // The entries bearing alias `a`, in entry order, as a range of the flat list.
   const uint32_t* alias_entries_begin(const AliasCore& a) const {
     return alias_entries_.data() + a.first;
   }
   const uint32_t* alias_entries_end(const AliasCore& a) const {
     return alias_entries_.data() + a.first + a.count;
   }
+  // The entry with id `id`, or the one an earlier release's id now names (AddIdAliases);
+  // null when neither. Available after Finish().
   const EntryInfo* FindEntry(std::string_view id) const;
-  size_t alias_count() const { return aliases_.size(); }
+  size_t alias_count() const { return alias_span_.size(); }
   size_t ambiguous_count() const;
   size_t trigger_count() const { return triggers_.size(); }
   void FillStats(GazetteerStats* stats) const;
@@ -116,31 +134,84 @@ class Gazetteer {
   }
 
  private:
+  // Where a row was written: an index into files_ and a line number. The "file:line" text is
+  // made only for an error message (Where).
+  struct Place {
+    uint32_t file = 0, line = 0;
+  };
+  // An old id and the current id it names, as loaded (resolved by Finish).
+  struct PendingIdAlias {
+    std::string_view old_id, id;
+    Place where;
+  };
+  // An old id and the entry it names, sorted by old id.
+  struct IdAlias {
+    std::string_view old_id;
+    uint32_t entry;
+  };
+  // An alias's text in alias_text_.
+  struct Span {
+    uint32_t offset, size;
+  };
+  // An alias borne by an entry, as Finish collects them (sorted into alias_entries_).
+  struct AliasEntry {
+    uint32_t alias, entry;
+  };
+
   bool IsWord(uint32_t id) const { return id != 0 && id <= vocab_.size(); }
-  std::string_view Intern(std::string_view s);
-  absl::Status AddAlias(uint32_t entry, std::string_view raw, const std::string& where);
+  // Content that stays valid until Finish: `content` itself or a kept copy.
+  std::string_view Keep(std::string_view content, Content kind);
+  // A copy of `s` for the gazetteer's life, NUL-terminated (the C API hands out its bytes as
+  // C strings); "" stays a view of nothing. Shared keeps one copy of each distinct value (for
+  // the few values many entries share: subtype, country, source …).
+  std::string_view Store(std::string_view s);
+  std::string_view StoreShared(std::string_view s);
+  uint32_t AddFile(std::string_view file);
+  std::string Where(Place p) const;
+  // Entry index of a current id (by_id_), or -1.
+  int32_t FindIndex(std::string_view id) const;
+  // Entry index of a current id or of an old id that names one, or -1.
+  int32_t ResolveId(std::string_view id) const;
+  absl::Status IndexIds();
+  absl::Status ResolveIdAliases();
+  absl::Status ResolveParent(uint32_t entry);
+  absl::Status CheckParentCycles() const;
+  absl::Status AddAlias(uint32_t entry, std::string_view raw, std::vector<AliasEntry>* borne);
+  absl::Status AddAliasForm(uint32_t entry, const std::vector<std::string>& form,
+                            std::vector<AliasEntry>* borne);
   uint32_t AddWord(std::string_view w);
   void RegisterTriggerWord(std::string_view word);
-  void BuildCore();
-  void InsertWords(const std::vector<std::string>& words, uint32_t alias);
+  void BuildCore(const std::vector<AliasEntry>& borne);
+  uint32_t InsertWords(const std::vector<std::string>& words);
+  void ReleaseLoadingState();
 
-  std::deque<std::string> strings_;
-  StringMap<std::string_view> interned_;
-  std::vector<EntryInfo> entries_;
-  std::vector<std::string> entry_where_;     // file:line of each entry
-  std::vector<std::vector<std::string_view>> pending_aliases_;  // raw aliases per entry
-  StringMap<uint32_t> id_index_;
+  // The entries' strings, NUL-terminated, in blocks that never move.
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t block_left_ = 0;  // bytes free at the end of the last block
+  char* block_end_ = nullptr;
+
+  // Loading state, released by Finish.
+  std::deque<std::string> kept_;                   // copies of content not Content::kStatic
+  absl::flat_hash_map<std::string_view, std::string_view> shared_;  // StoreShared
+  std::vector<std::string> files_;                // names of the files added
+  std::vector<Place> entry_where_;                // where each entry was written
+  std::vector<std::string_view> pending_aliases_;  // each entry's raw aliases column
+  std::vector<PendingIdAlias> pending_id_aliases_;
   StringSet ambiguous_;
+
+  std::vector<EntryInfo> entries_;
+  std::vector<uint32_t> by_id_;     // entry indexes sorted by id
+  std::vector<IdAlias> id_aliases_;  // sorted by old id
   StringMap<std::vector<TriggerInfo>> triggers_;
 
   WordTable vocab_;
   absl::flat_hash_map<uint64_t, uint32_t> trie_;
   std::vector<int32_t> node_alias_{-1};
-  std::vector<AliasInfo> aliases_;
+  std::string alias_text_;       // the aliases' texts, one after another
+  std::vector<Span> alias_span_;  // by alias
   std::vector<EntryCore> core_;
   std::vector<AliasCore> alias_core_;
   std::vector<uint32_t> alias_entries_;
-  StringMap<uint32_t> alias_index_;
   bool finished_ = false;
 };
 

@@ -14,6 +14,51 @@ namespace alam::internal {
 namespace {
 constexpr size_t kWindowBytes = 320;  // rules look at most this far past their trigger
 
+// The end of the window a rule looks at from `start`: kWindowBytes on, back to a character
+// boundary. A rule never runs across a line: the window ends with the next line break (which
+// a pattern may take as the character after a name, as the nationality rules do).
+size_t WindowEnd(std::string_view normalized, size_t start) {
+  size_t end = std::min(normalized.size(), start + kWindowBytes);
+  while (end < normalized.size() && (static_cast<unsigned char>(normalized[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  if (const void* nl = std::memchr(normalized.data() + start, '\n', end - start)) {
+    end = static_cast<size_t>(static_cast<const char*>(nl) - normalized.data()) + 1;
+  }
+  return end;
+}
+
+using TokenIt = std::vector<Token>::const_iterator;
+
+// The first and last tokens of the name [gs, ge), which must cover whole tokens.
+bool WholeTokens(const std::vector<Token>& tokens, uint32_t gs, uint32_t ge, TokenIt* first,
+                 TokenIt* last) {
+  *first = std::lower_bound(tokens.begin(), tokens.end(), gs,
+                            [](const Token& t, uint32_t v) { return t.start < v; });
+  *last = std::lower_bound(tokens.begin(), tokens.end(), ge,
+                           [](const Token& t, uint32_t v) { return t.end < v; });
+  return *first != tokens.end() && *last != tokens.end() && (*first)->start == gs &&
+         (*last)->end == ge;
+}
+
+// Stopwords are checked on the words of the name, not on the trigger word itself: one
+// stopword rejects the name, and so does a name made only of common words when it follows its
+// trigger (a designation that includes the trigger, such as القوات الروسية, is spelled out by
+// its pattern).
+bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
+                     TokenIt first, TokenIt last, uint32_t trigger_token,
+                     const StringSet& stopwords, const StringSet& common_words) {
+  bool stop = false, all_common = true;
+  auto from = std::max(first, tokens.begin() + trigger_token + 1);
+  for (auto t = from; t <= last && !stop; ++t) {
+    const std::string_view w = normalized.substr(t->start, t->end - t->start);
+    stop = stopwords.contains(w);
+    all_common = all_common && common_words.contains(w);
+  }
+  const bool follows_trigger = first > tokens.begin() + trigger_token;
+  return stop || (follows_trigger && all_common);
+}
+
 }  // namespace
 
 RuleSet::RuleSet() = default;
@@ -112,15 +157,7 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
     auto it = by_word_.find(h.word);
     if (it == by_word_.end()) continue;
     const size_t start = tokens[h.token].start + h.strip;
-    size_t end = std::min(normalized.size(), start + kWindowBytes);
-    while (end < normalized.size() && (static_cast<unsigned char>(normalized[end]) & 0xC0) == 0x80) {
-      --end;
-    }
-    // A rule never runs across a line: the window ends with the next line break (which a
-    // pattern may take as the character after a name, as the nationality rules do).
-    if (const void* nl = std::memchr(normalized.data() + start, '\n', end - start)) {
-      end = static_cast<size_t>(static_cast<const char*>(nl) - normalized.data()) + 1;
-    }
+    const size_t end = WindowEnd(normalized, start);
     // RE2 sees the window and one byte either side of it: every assertion (^ $ \b, with or
     // without (?m)) looks at one byte next to its position, so the rule matches exactly as it
     // would with the whole document for context. A short text also lets RE2 go straight to
@@ -145,27 +182,11 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       }
       const uint32_t gs = static_cast<uint32_t>(g.data() - normalized.data());
       const uint32_t ge = gs + static_cast<uint32_t>(g.size());
-      // The name must cover whole tokens.
-      auto first = std::lower_bound(tokens.begin(), tokens.end(), gs,
-                                    [](const Token& t, uint32_t v) { return t.start < v; });
-      auto last = std::lower_bound(tokens.begin(), tokens.end(), ge,
-                                   [](const Token& t, uint32_t v) { return t.end < v; });
-      if (first == tokens.end() || last == tokens.end() || first->start != gs || last->end != ge) {
+      TokenIt first, last;
+      if (!WholeTokens(tokens, gs, ge, &first, &last) ||
+          RejectedByWords(normalized, tokens, first, last, h.token, stopwords_, common_words_)) {
         continue;
       }
-      // Stopwords are checked on the words of the name, not on the trigger word itself: one
-      // stopword rejects the name, and so does a name made only of common words when it
-      // follows its trigger (a designation that includes the trigger, such as القوات الروسية,
-      // is spelled out by its pattern).
-      bool stop = false, all_common = true;
-      auto from = std::max(first, tokens.begin() + h.token + 1);
-      for (auto t = from; t <= last && !stop; ++t) {
-        const std::string_view w = normalized.substr(t->start, t->end - t->start);
-        stop = stopwords_.contains(w);
-        all_common = all_common && common_words_.contains(w);
-      }
-      const bool follows_trigger = first > tokens.begin() + h.token;
-      if (stop || (follows_trigger && all_common)) continue;
       out->push_back(Candidate{gs, ge, static_cast<uint32_t>(first - tokens.begin()),
                                static_cast<uint32_t>(last - tokens.begin() + 1), -1,
                                static_cast<int32_t>(ri), 0});

@@ -74,6 +74,10 @@ std::vector<BadFile> BadFiles() {
       {"NUL byte", std::string(kHeader) + "place:t1\tPLACE\tvillage\tز" + std::string(1, '\0') +
                        "\t\t\t\t\t\n",
        2, "NUL"},
+      {"id alias to a missing id", "old_id\tid\n# renamed\nplace:t-old\tplace:nowhere\n", 3,
+       "place:nowhere", false, true},
+      {"id alias that is a current id", "old_id\tid\nplace:iq-mosul\tplace:iq-mosul\n", 2,
+       "also a current id", false, true},
       {"rule pattern does not compile",
        "id\ttrigger\ttype\tscore\tpattern\nr_ok\tقرية\tPLACE\t0.5\tقريه (\\p{Arabic}+)\n"
        "r_bad\tقرية\tPLACE\t0.5\tقريه ((\\p{Arabic}+)\n",

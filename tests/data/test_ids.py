@@ -1,0 +1,132 @@
+"""Id stability of the gazetteer tables (run: /usr/bin/python3 -m pytest tests/data).
+
+Every id ever released (data/released_ids/<version>.txt) must still resolve: it is a current id,
+or data/id_aliases.tsv maps it to a current id, or data/retired_ids.tsv retires it.
+"""
+
+import glob
+import os
+import subprocess
+import sys
+
+import pytest
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DATA = os.path.join(REPO, "data")
+GAZ = os.path.join(DATA, "gazetteer")
+
+
+def read_tsv(path):
+    with open(path, encoding="utf-8") as f:
+        lines = [l.rstrip("\n") for l in f if l.strip() and not l.startswith("#")]
+    if not lines:
+        return [], []
+    header = lines[0].split("\t")
+    return header, [dict(zip(header, l.split("\t"))) for l in lines[1:]]
+
+
+def current_rows():
+    out = []
+    for path in sorted(glob.glob(os.path.join(GAZ, "*.tsv"))):
+        header, rows = read_tsv(path)
+        if "id" not in header:
+            continue  # ambiguous.tsv
+        out += [(os.path.basename(path), r) for r in rows]
+    return out
+
+
+def current_ids():
+    return [r["id"] for _, r in current_rows()]
+
+
+def aliases():
+    header, rows = read_tsv(os.path.join(DATA, "id_aliases.tsv"))
+    assert header == ["old_id", "id"], header
+    return [(r["old_id"], r["id"]) for r in rows]
+
+
+def retired():
+    header, rows = read_tsv(os.path.join(DATA, "retired_ids.tsv"))
+    assert header == ["id", "version", "reason"], header
+    return {r["id"]: r for r in rows}
+
+
+def test_no_duplicate_ids():
+    seen = {}
+    dups = []
+    for table, r in current_rows():
+        if r["id"] in seen:
+            dups.append((r["id"], seen[r["id"]], table))
+        seen[r["id"]] = table
+    assert not dups, dups[:20]
+
+
+def test_aliases_point_at_current_ids():
+    ids = set(current_ids())
+    al = aliases()
+    olds = [o for o, _ in al]
+    assert len(olds) == len(set(olds)), "an old id has two lines in id_aliases.tsv"
+    nowhere = [(o, n) for o, n in al if n not in ids]
+    assert not nowhere, "aliases pointing nowhere: %r" % nowhere[:20]
+    shadow = [o for o, _ in al if o in ids]
+    assert not shadow, "old ids that are also current ids: %r" % shadow[:20]
+    ret = retired()
+    both = [o for o in olds if o in ret]
+    assert not both, "ids both aliased and retired: %r" % both[:20]
+
+
+def test_retired_ids_are_not_current():
+    ids = set(current_ids())
+    back = [i for i in retired() if i in ids]
+    assert not back, "retired ids in use again: %r" % back[:20]
+
+
+def test_every_released_id_resolves():
+    files = sorted(glob.glob(os.path.join(DATA, "released_ids", "*.txt")))
+    assert files, "no data/released_ids/*.txt"
+    ids = set(current_ids())
+    al = dict(aliases())
+    ret = retired()
+    lost = []
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                i = line.strip()
+                if not i:
+                    continue
+                if i in ids or i in ret or al.get(i) in ids:
+                    continue
+                lost.append((os.path.basename(path), i))
+    assert not lost, "%d released ids resolve to nothing, e.g. %r" % (len(lost), lost[:20])
+
+
+def test_parents_exist():
+    ids = set(current_ids())
+    missing = [(t, r["id"], r["parent"]) for t, r in current_rows()
+               if r.get("parent") and r["parent"] not in ids]
+    assert not missing, missing[:20]
+
+
+def shared_sources():
+    shared = os.environ.get("ALAM_SHARED") or os.path.join(REPO, "..", "shared")
+    return os.path.join(os.path.abspath(shared), "gazetteer-sources")
+
+
+def test_regenerating_gives_the_committed_tables(tmp_path):
+    src = shared_sources()
+    if not os.path.isdir(src):
+        pytest.skip("gazetteer sources not found at %s (set $ALAM_SHARED to the directory that "
+                    "holds gazetteer-sources/)" % src)
+    subprocess.run([sys.executable, os.path.join(DATA, "tools", "make_tables.py"), src,
+                    "--out", str(tmp_path)], check=True, stdout=subprocess.DEVNULL)
+    written = sorted(os.listdir(tmp_path))
+    assert written
+    differ = []
+    for name in written:
+        with open(os.path.join(tmp_path, name), encoding="utf-8") as f:
+            new = f.read()
+        committed = os.path.join(GAZ, name)
+        old = open(committed, encoding="utf-8").read() if os.path.exists(committed) else None
+        if new != old:
+            differ.append(name)
+    assert not differ, "regenerated tables differ from the committed ones: %s" % differ
