@@ -210,7 +210,8 @@ TEST(LimitsTest, DocumentOverMaxDocumentBytesIsOutOfRange) {
 
 // A document of `target` bytes on one line, made of real news text repeated.
 std::string HugeLine(size_t target, std::string* unit_out) {
-  std::string unit = ReadAll(std::string(ALAM_SHARED_DIR) + "/dev-articles/001_4e3d15a02d7a4506.txt");
+  std::string unit = ReadAll(std::string(ALAM_SOURCE_DIR) + "/data/sample/001_4e3d15a02d7a4506.txt");
+  EXPECT_FALSE(unit.empty()) << "sample article not found under " << ALAM_SOURCE_DIR;
   if (unit.empty()) {
     unit = "قصفت الطائرات مدينة الرقة وريف دمشق، وقالت مصادر في الموصل إن الاشتباكات مستمرة. ";
   }
