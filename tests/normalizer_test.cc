@@ -276,9 +276,10 @@ std::string Reference(const std::string& text) {
   return utf8;
 }
 
-std::vector<std::string> DevArticles() {
+// The five committed sample articles (data/sample/, the same texts as the dev articles).
+std::vector<std::string> SampleArticles() {
   std::vector<std::string> texts;
-  const std::string dir = std::string(ALAM_SHARED_DIR) + "/dev-articles";
+  const std::string dir = std::string(ALAM_SOURCE_DIR) + "/data/sample";
   if (DIR* d = opendir(dir.c_str())) {
     while (dirent* e = readdir(d)) {
       std::string name = e->d_name;
@@ -292,8 +293,8 @@ std::vector<std::string> DevArticles() {
 }
 
 TEST(NormalizerIcuPinTest, RealNewsMatchesIcuWholeStringResult) {
-  std::vector<std::string> texts = DevArticles();
-  ASSERT_EQ(texts.size(), 5u) << "dev articles not found under " << ALAM_SHARED_DIR;
+  std::vector<std::string> texts = SampleArticles();
+  ASSERT_EQ(texts.size(), 5u) << "sample articles not found under " << ALAM_SOURCE_DIR << "/data/sample";
   // Plus the presentation forms, ligatures and marks real scraped news carries.
   texts.push_back("ﺍﻟﺮﻗﺔ ﻻ ﷲ ﴿ﭐﻟﻠَّﻪ﴾ ＣＮＮ ٢٠١٧ ۱۲ دیر کرکوک \u00A0\u200Fحلب\u200E ﺑﻐﺪاﺩ");
   for (const std::string& t : texts) {
@@ -497,8 +498,8 @@ TEST(NormalizerBlockPathTest, AllPathsAgreeOnRandomMixesAtEveryAlignment) {
 }
 
 TEST(NormalizerBlockPathTest, AllPathsAgreeOnRealArticles) {
-  const std::vector<std::string> texts = DevArticles();
-  ASSERT_EQ(texts.size(), 5u) << "dev articles not found under " << ALAM_SHARED_DIR;
+  const std::vector<std::string> texts = SampleArticles();
+  ASSERT_EQ(texts.size(), 5u) << "sample articles not found under " << ALAM_SOURCE_DIR << "/data/sample";
   for (const std::string& t : texts) {
     for (size_t shift = 0; shift < 32; shift += 3) {
       ExpectPathsAgree(std::string(shift, ' ') + t);
@@ -508,7 +509,7 @@ TEST(NormalizerBlockPathTest, AllPathsAgreeOnRealArticles) {
 }
 
 TEST(OffsetMapPropertyTest, RealArticles) {
-  for (const std::string& t : DevArticles()) CheckMap(t, false);
+  for (const std::string& t : SampleArticles()) CheckMap(t, false);
 }
 
 TEST(OffsetMapTest, SparseOnPlainArabic) {

@@ -1,7 +1,8 @@
-// Helpers of the hardening tests: shared extractors, span checks against the UTF-8 boundary
-// oracle of the fuzz targets, and sanitizer detection for the size of the huge inputs.
-#ifndef ALAM_TESTS_HARDENING_HARDENING_UTIL_H_
-#define ALAM_TESTS_HARDENING_HARDENING_UTIL_H_
+// Helpers of the robustness tests (hostile input, malformed data files, concurrency misuse):
+// shared extractors, span checks against the UTF-8 boundary oracle of the fuzz targets, and
+// sanitizer detection for the size of the huge inputs.
+#ifndef ALAM_TESTS_ROBUSTNESS_UTIL_H_
+#define ALAM_TESTS_ROBUSTNESS_UTIL_H_
 
 #include <fstream>
 #include <iterator>
@@ -15,20 +16,20 @@
 #include "gtest/gtest.h"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define ALAM_HARDENING_SANITIZED 1
+#define ALAM_TESTS_SANITIZED 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
     __has_feature(memory_sanitizer)
-#define ALAM_HARDENING_SANITIZED 1
+#define ALAM_TESTS_SANITIZED 1
 #endif
 #endif
-#ifndef ALAM_HARDENING_SANITIZED
-#define ALAM_HARDENING_SANITIZED 0
+#ifndef ALAM_TESTS_SANITIZED
+#define ALAM_TESTS_SANITIZED 0
 #endif
 
-namespace alam::hardening {
+namespace alam::robust {
 
-inline constexpr bool kSanitized = ALAM_HARDENING_SANITIZED != 0;
+inline constexpr bool kSanitized = ALAM_TESTS_SANITIZED != 0;
 #ifdef NDEBUG
 inline constexpr bool kOptimized = !kSanitized;
 #else
@@ -94,6 +95,6 @@ inline std::string ReadAll(const std::string& path) {
 
 inline std::string Msg(const absl::Status& s) { return std::string(s.message()); }
 
-}  // namespace alam::hardening
+}  // namespace alam::robust
 
-#endif  // ALAM_TESTS_HARDENING_HARDENING_UTIL_H_
+#endif  // ALAM_TESTS_ROBUSTNESS_UTIL_H_
