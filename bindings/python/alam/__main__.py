@@ -75,7 +75,6 @@ def _documents(paths, id_field, text_fields):
 def run_python(args):
     """The extraction loop over the ctypes API; returns the exit status."""
     import alam
-    from ._records import format_record
     try:
         ex = alam.Extractor(enable_rules=not args.no_rules, keep_ungated=args.keep_ungated,
                             min_score=args.min_score, repair=args.repair)
@@ -87,19 +86,13 @@ def run_python(args):
     with ex:
         for d in _documents(args.files, args.id_field, tuple(args.text_fields or ["text"])):
             total += 1
-            error = d.error
-            data = b""
-            if not error:
-                data = d.text.encode("utf-8", "surrogateescape")
-                try:
-                    entities = ex.extract(data)
-                except alam.AlamError as e:
-                    error = e.message
-            if error:
+            data = b"" if d.error else d.text.encode("utf-8", "surrogateescape")
+            record, bad = ex.write_records([data], [d.id], [d.error or None], threads=1)
+            if bad:
                 failed += 1
-                print("python -m alam: %s: %s" % (d.id, error), file=sys.stderr)
-                entities = ()
-            out.write(format_record(ex, d.id, data, entities, error) + "\n")
+                print("python -m alam: %s failed: %s" % (d.id, record.decode("utf-8", "replace")),
+                      file=sys.stderr)
+            out.write(record.decode("utf-8", "surrogateescape"))
     out.flush()
     if failed:
         print("python -m alam: %d of %d documents failed" % (failed, total), file=sys.stderr)

@@ -202,13 +202,17 @@ class Extractor:
         new = object.__new__
         out = []
         for (_size, start, end, bs, be, _type, tn, st, eid, nar, nen, src, al, score,
-             alts) in fmt.iter_unpack(raw):
+             alts, tp, tl) in fmt.iter_unpack(raw):
             e = new(Entity)
             # A frozen dataclass: fill its __dict__ directly (5x faster than __init__).
+            if text is not None:
+                surface = text[start:end]
+            elif data is not None:
+                surface = data[bs:be].decode("utf-8", "replace")
+            else:  # a stream's entity: its text from the stream's buffer
+                surface = ctypes.string_at(tp, tl).decode("utf-8", "replace")
             e.__dict__.update(
-                start=start, end=end, byte_start=bs, byte_end=be,
-                text=(text[start:end] if text is not None
-                      else data[bs:be].decode("utf-8", "replace")),
+                start=start, end=end, byte_start=bs, byte_end=be, text=surface,
                 type=strs[tn] if tn in strs else string(tn),
                 subtype=strs[st] if st in strs else string(st),
                 id=strs[eid] if eid in strs else string(eid),
@@ -271,6 +275,43 @@ class Extractor:
                     raise r
         return results
 
+    def write_records(self, texts, ids, read_errors=None, format="jsonl", threads=0):
+        """The records the `alam` command writes for these documents (bytes, one record per
+        document in input order, from the library's formatter) and the number that failed.
+        texts: str or UTF-8 bytes; ids: their names; read_errors: None, or per document None
+        or the message of a document that could not be read (its record carries it)."""
+        if format not in _lib.RECORD_FORMATS:
+            raise ValueError('format must be "jsonl" or "bio"')
+        if not 0 <= threads <= 1024:
+            raise ValueError("threads must be from 0 to 1024")
+        n = len(texts)
+        if len(ids) != n or (read_errors is not None and len(read_errors) != n):
+            raise ValueError("texts, ids and read_errors must have the same length")
+        datas = [_as_bytes(t, "texts[%d]" % i)[0] for i, t in enumerate(texts)]
+        names = [_as_bytes(d, "ids[%d]" % i)[0] for i, d in enumerate(ids)]
+        errs = None
+        if read_errors is not None:
+            errs = (ctypes.c_char_p * n)(*[None if e is None else _as_bytes(e)[0]
+                                           for e in read_errors])
+        records = ctypes.c_void_p()
+        lib = self._lib
+        lib.alam_write_records(
+            self._handle(), _lib.RECORD_FORMATS[format], (ctypes.c_char_p * n)(*names),
+            (ctypes.c_size_t * n)(*[len(d) for d in names]), (ctypes.c_char_p * n)(*datas),
+            (ctypes.c_size_t * n)(*[len(d) for d in datas]), errs, n, int(threads),
+            ctypes.byref(records))
+        try:
+            size = ctypes.c_size_t()
+            addr = lib.alam_records_data(records, ctypes.byref(size))
+            return ctypes.string_at(addr, size.value), lib.alam_records_failed(records)
+        finally:
+            lib.alam_records_free(records)
+
+    def stream(self):
+        """A Stream for one document that arrives in pieces (alam/stream.h): its write()
+        and finish() return the entities completed so far, with document offsets."""
+        return Stream(self)
+
     # -- gazetteer ------------------------------------------------------------------------
     def entry(self, id):
         """Everything the gazetteer knows of the entry `id`, as a dict; NotFoundError when
@@ -331,3 +372,58 @@ def normalize(text, repair=False):
         return out, list(arr)
     finally:
         lib.alam_normalized_free(norm)
+
+
+class Stream:
+    """One document extracted as it arrives: ``write(piece)`` (str or bytes; bytes may be
+    cut inside a character) returns the entities of the segments the piece completed,
+    ``finish()`` the rest; offsets count from the document's start. Holds a scratch of its
+    own; use it from one thread. A context manager; ``close()`` frees it."""
+
+    def __init__(self, extractor):
+        self._ex = extractor
+        lib = extractor._lib
+        self._scratch = ctypes.c_void_p()
+        lib.alam_scratch_new(extractor._handle(), ctypes.byref(self._scratch))
+        self._stream = ctypes.c_void_p()
+        try:
+            lib.alam_stream_new(extractor._handle(), self._scratch, ctypes.byref(self._stream))
+        except Exception:
+            lib.alam_scratch_free(self._scratch)
+            raise
+        self._out = ctypes.c_void_p()
+        self._n = ctypes.c_size_t()
+
+    def write(self, piece):
+        data = piece.encode("utf-8") if isinstance(piece, str) else bytes(piece)
+        self._ex._lib.alam_stream_write(self._live(), data, len(data), ctypes.byref(self._out),
+                                        ctypes.byref(self._n))
+        return self._ex._entities(self._out.value, self._n.value, None, None)
+
+    def finish(self):
+        self._ex._lib.alam_stream_finish(self._live(), ctypes.byref(self._out),
+                                         ctypes.byref(self._n))
+        return self._ex._entities(self._out.value, self._n.value, None, None)
+
+    def _live(self):
+        if not self._stream:
+            raise ValueError("the stream is closed")
+        return self._stream
+
+    def close(self):
+        if self._stream:
+            self._ex._lib.alam_stream_free(self._stream)
+            self._ex._lib.alam_scratch_free(self._scratch)
+            self._stream = ctypes.c_void_p()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass

@@ -49,16 +49,19 @@ class EntityStruct(ctypes.Structure):
         ("alias", ctypes.c_void_p),
         ("score", ctypes.c_double),
         ("alternatives", ctypes.c_uint32),
+        ("text", ctypes.c_void_p),
+        ("text_len", ctypes.c_size_t),
     ]
 
 
 # The same layout as a struct format, to unpack a whole entity array in one call. Checked
 # against the ctypes layout below; "0P" pads the end to the struct's alignment.
-ENTITY_FORMAT = struct.Struct("@5Ni7PdI0P")
+ENTITY_FORMAT = struct.Struct("@5Ni7PdIPN")
 ENTITY_FIELDS = tuple(name for name, _ in EntityStruct._fields_)
 if ENTITY_FORMAT.size != ctypes.sizeof(EntityStruct) or any(
     getattr(EntityStruct, n).offset != o
-    for n, o in zip(ENTITY_FIELDS, (0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112))
+    for n, o in zip(ENTITY_FIELDS,
+                    (0, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120, 128))
     if ctypes.sizeof(ctypes.c_void_p) == 8
 ):
     raise ImportError("alam: unexpected alam_entity_t layout on this platform")
@@ -165,7 +168,22 @@ _FUNCTIONS = [
     ("alam_normalized_to_original_end", [_void_p, _size_t], _size_t),
     ("alam_normalized_codepoint_map", [_void_p, _c_size_p, _size_t, _c_size_p], _STATUS),
     ("alam_normalized_free", [_void_p], None),
+    ("alam_stream_new", [_void_p, _void_p, ctypes.POINTER(_void_p)], _STATUS),
+    ("alam_stream_write", [_void_p, ctypes.c_char_p, _size_t, ctypes.POINTER(_void_p), _c_size_p],
+     _STATUS),
+    ("alam_stream_finish", [_void_p, ctypes.POINTER(_void_p), _c_size_p], _STATUS),
+    ("alam_stream_free", [_void_p], None),
+    ("alam_write_records", [_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_char_p), _c_size_p,
+                            ctypes.POINTER(ctypes.c_char_p), _c_size_p,
+                            ctypes.POINTER(ctypes.c_char_p), _size_t, ctypes.c_uint,
+                            ctypes.POINTER(_void_p)], _STATUS),
+    ("alam_records_data", [_void_p, _c_size_p], _void_p),
+    ("alam_records_failed", [_void_p], _size_t),
+    ("alam_records_free", [_void_p], None),
 ]
+
+# alam_record_format.
+RECORD_FORMATS = {"jsonl": 0, "bio": 1}
 
 _BUILD_DIRS = ("release", "relwithdebinfo", "debug", "asan", "tsan")
 _NAMES = ("libalam.so", soname(), "libalam.dylib", "alam.dll")

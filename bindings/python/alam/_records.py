@@ -1,8 +1,7 @@
-"""The CLI's document reading and JSON Lines record, reproduced byte for byte in Python.
-
-Used by alam.dask so that a Dask run writes exactly what `alam extract` prints for the same
-input (src/cli/input.cc, src/cli/output.cc, src/cli/json.cc). Text travels as str decoded
-with errors="surrogateescape", so every original byte (valid UTF-8 or not) survives.
+"""The CLI's document reading (src/cli/input.cc, src/cli/json.cc), in Python, for alam.dask and
+`python -m alam`: the same documents, ids and read errors as `alam extract`. The records
+themselves come from the library's formatter (Extractor.write_records). Text travels as str
+decoded with errors="surrogateescape", so every original byte (valid UTF-8 or not) survives.
 """
 
 import gzip
@@ -10,27 +9,7 @@ import json
 import os
 import re
 
-__all__ = ["Document", "parse_jsonl_line", "read_text_document", "format_record"]
-
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_NEEDS_ESCAPE = re.compile('[\x00-\x1f"\\\\\x7f\ud800-\udfff]')
-
-
-def _escape_char(m):
-    c = m.group()
-    e = _ESCAPES.get(c)
-    if e is not None:
-        return e
-    o = ord(c)
-    if o >= 0xD800:
-        return "\\ufffd"  # an invalid byte (surrogateescape); the CLI writes one per byte
-    return "\\u%04x" % o
-
-
-def json_string(s):
-    """s as the CLI's AppendJsonString writes it (non-ASCII kept, invalid bytes \\ufffd)."""
-    return '"' + _NEEDS_ESCAPE.sub(_escape_char, s) + '"'
-
+__all__ = ["Document", "parse_jsonl_line", "read_text_document"]
 
 class Document:
     """One input document: id, text (surrogateescape str; None on error), error ("" if none)."""
@@ -157,46 +136,3 @@ def read_text_document(path):
     except OSError as e:
         return Document(name, None, "cannot open %s: %s" % (path, e.strerror or e))
     return Document(name, data.decode("utf-8", "surrogateescape"))
-
-
-def format_record(extractor, doc_id, data, entities, error=""):
-    """The CLI's JSON Lines record (without the newline) for one document.
-
-    data: the document's UTF-8 bytes (entity text is sliced from them by byte offsets);
-    entities: alam.Entity objects; error: the failure message, "" when none."""
-    parts = ['{"doc": ', json_string(doc_id)]
-    if error:
-        parts += [', "error": ', json_string(error)]
-    parts.append(', "entities": [')
-    cache = extractor.__dict__.setdefault("_country_parent", {})
-    first = True
-    for e in entities:
-        if not first:
-            parts.append(", ")
-        first = False
-        text = data[e.byte_start:e.byte_end].decode("utf-8", "surrogateescape")
-        parts.append(
-            '{"start": %d, "end": %d, "byte_start": %d, "byte_end": %d, "text": %s, '
-            '"type": "%s", "subtype": %s, "id": %s, "name_ar": %s, "name_en": %s, '
-            '"score": %.2f, "source": %s, "alias": %s' % (
-                e.start, e.end, e.byte_start, e.byte_end, json_string(text), e.type,
-                json_string(e.subtype), json_string(e.id), json_string(e.name_ar),
-                json_string(e.name_en), e.score, json_string(e.source), json_string(e.alias)))
-        if e.alternatives > 0:
-            parts.append(', "alternatives": %d' % e.alternatives)
-        if e.id:
-            cp = cache.get(e.id)
-            if cp is None:
-                try:
-                    entry = extractor.entry(e.id)
-                    cp = (entry["country"], entry["parent"])
-                except LookupError:
-                    cp = ("", "")
-                cache[e.id] = cp
-            if cp[0]:
-                parts += [', "country": ', json_string(cp[0])]
-            if cp[1]:
-                parts += [', "parent": ', json_string(cp[1])]
-        parts.append("}")
-    parts.append("]}")
-    return "".join(parts)

@@ -35,7 +35,7 @@ import dask
 import dask.bag as db
 
 from ._extractor import Extractor
-from ._records import format_record, parse_jsonl_line, read_text_document
+from ._records import parse_jsonl_line, read_text_document
 
 __all__ = ["documents", "records", "extract_to_jsonl", "get_extractor", "main"]
 
@@ -140,25 +140,22 @@ def _records(items, options, id_field, text_fields, threads, batch_bytes=8 << 20
     size = 0
 
     def run(batch):
-        datas = []
+        datas, errors = [], []
         for d in batch:
-            if d.error:
-                datas.append(b"")
-                continue
-            try:
-                datas.append(d.text.encode("utf-8", "surrogateescape"))
-            except UnicodeEncodeError:
-                d.error = "JSON: lone surrogate in \\u escape"
-                datas.append(b"")
-        results = ex.extract_many(datas, threads=threads, errors="return")
-        for d, data, r in zip(batch, datas, results):
-            error = d.error
-            if not error and isinstance(r, Exception):
-                error = r.message
-            if error:
-                yield format_record(ex, d.id, data, (), error), True, len(data)
-            else:
-                yield format_record(ex, d.id, data, r), False, len(data)
+            data, error = b"", d.error or None
+            if not error:
+                try:
+                    data = d.text.encode("utf-8", "surrogateescape")
+                except UnicodeEncodeError:
+                    error = "JSON: lone surrogate in \\u escape"
+            datas.append(data)
+            errors.append(error)
+        # The records come from the library's formatter, as the CLI's do.
+        out, _ = ex.write_records(datas, [d.id for d in batch], errors, threads=threads)
+        for line, data in zip(out.split(b"\n"), datas):
+            error_at = line.find(b'", "error": ')
+            failed = error_at != -1 and error_at < line.find(b'"entities": [')
+            yield line.decode("utf-8", "surrogateescape"), failed, len(data)
 
     for item in items:
         d = _to_document(item, id_field, text_fields)

@@ -18,7 +18,7 @@ import alam  # noqa: E402
 from alam import _lib  # noqa: E402
 
 REPO = _lib.source_root()
-DEV_ARTICLES = os.environ.get("ALAM_DEV_ARTICLES", "/work/shared/dev-articles")
+DEV_ARTICLES = os.environ.get("ALAM_DEV_ARTICLES", os.path.join(REPO or "", "data", "sample"))
 
 
 def _library_or_skip():
