@@ -70,9 +70,11 @@ class Parser {
   absl::Status Number(JsonValue* v) {
     const size_t start = pos_;
     if (s_[pos_] == '-') ++pos_;
+    const size_t int_start = pos_;
     size_t digits = 0;
     while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') ++pos_, ++digits;
     if (digits == 0) return Error("bad number");
+    if (digits > 1 && s_[int_start] == '0') return Error("bad number (leading zero)");
     if (pos_ < s_.size() && s_[pos_] == '.') {
       ++pos_;
       digits = 0;
@@ -125,6 +127,56 @@ class Parser {
     }
   }
 
+  // One escape sequence of a string (pos_ at the backslash), appended to *out.
+  absl::Status Escape(std::string* out) {
+    // A string with escapes is appended to piece by piece: room for the rest of the line
+    // (the decoded string is never longer than its JSON) saves the reallocations.
+    if (!skip_ && out->capacity() < out->size() + (s_.size() - pos_)) {
+      out->reserve(out->size() + (s_.size() - pos_));
+    }
+    ++pos_;
+    if (pos_ >= s_.size()) return Error("unterminated escape");
+    const char e = s_[pos_++];
+    if (skip_ && e != 'u') {
+      if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) return Error("bad escape");
+      return absl::OkStatus();
+    }
+    std::string scratch;
+    std::string* dst = skip_ ? &scratch : out;
+    switch (e) {
+      case '"': dst->push_back('"'); break;
+      case '\\': dst->push_back('\\'); break;
+      case '/': dst->push_back('/'); break;
+      case 'b': dst->push_back('\b'); break;
+      case 'f': dst->push_back('\f'); break;
+      case 'n': dst->push_back('\n'); break;
+      case 'r': dst->push_back('\r'); break;
+      case 't': dst->push_back('\t'); break;
+      case 'u': return UnicodeEscape(dst);
+      default: return Error("bad escape");
+    }
+    return absl::OkStatus();
+  }
+
+  // \uXXXX (pos_ after the u), a surrogate pair as one code point.
+  absl::Status UnicodeEscape(std::string* dst) {
+    uint32_t cp = 0;
+    absl::Status st = Hex4(&cp);
+    if (!st.ok()) return st;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      uint32_t lo = 0;
+      if (!Consume("\\u")) return Error("lone surrogate in \\u escape");
+      st = Hex4(&lo);
+      if (!st.ok()) return st;
+      if (lo < 0xDC00 || lo > 0xDFFF) return Error("lone surrogate in \\u escape");
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+      return Error("lone surrogate in \\u escape");
+    }
+    AppendUtf8(cp, dst);
+    return absl::OkStatus();
+  }
+
   absl::Status String(std::string* out) {
     ++pos_;  // opening quote
     if (!skip_) out->clear();
@@ -137,48 +189,8 @@ class Parser {
       }
       if (c < 0x20) return Error("control character in string");
       if (c == '\\') {
-        // A string with escapes is appended to piece by piece: room for the rest of the line
-        // (the decoded string is never longer than its JSON) saves the reallocations.
-        if (!skip_ && out->capacity() < out->size() + (s_.size() - pos_)) {
-          out->reserve(out->size() + (s_.size() - pos_));
-        }
-        ++pos_;
-        if (pos_ >= s_.size()) return Error("unterminated escape");
-        const char e = s_[pos_++];
-        if (skip_ && e != 'u') {
-          if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) return Error("bad escape");
-          continue;
-        }
-        std::string scratch;
-        std::string* dst = skip_ ? &scratch : out;
-        switch (e) {
-          case '"': dst->push_back('"'); break;
-          case '\\': dst->push_back('\\'); break;
-          case '/': dst->push_back('/'); break;
-          case 'b': dst->push_back('\b'); break;
-          case 'f': dst->push_back('\f'); break;
-          case 'n': dst->push_back('\n'); break;
-          case 'r': dst->push_back('\r'); break;
-          case 't': dst->push_back('\t'); break;
-          case 'u': {
-            uint32_t cp = 0;
-            absl::Status st = Hex4(&cp);
-            if (!st.ok()) return st;
-            if (cp >= 0xD800 && cp <= 0xDBFF) {
-              uint32_t lo = 0;
-              if (!Consume("\\u")) return Error("lone surrogate in \\u escape");
-              st = Hex4(&lo);
-              if (!st.ok()) return st;
-              if (lo < 0xDC00 || lo > 0xDFFF) return Error("lone surrogate in \\u escape");
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-              return Error("lone surrogate in \\u escape");
-            }
-            AppendUtf8(cp, dst);
-            break;
-          }
-          default: return Error("bad escape");
-        }
+        absl::Status st = Escape(out);
+        if (!st.ok()) return st;
         continue;
       }
       // Copy a run of plain bytes; UTF-8 validity is checked by the caller's normalizer,
