@@ -33,7 +33,7 @@ What it does
    (frequent in the reference, and either used with the article added or removed or no alias at
    all, and not a given name).
 4. Name check, from the news alone:
-   - name of the war: an alias of an entry that is not a village or neighbourhood, below
+   - name of the war: an alias of a person, faction, organization or operation, below
      T_HIGH, not a given name, and at least WAR_RATIO times as frequent in war news as in the
      reference (الأسد، النصرة، الحشد).
    - word use: the alias is also used with the article added or removed (الصناعه/صناعه, df of
@@ -500,6 +500,9 @@ def main():
         return 10000.0 * war_df.get(a, 0) / total_war
 
     given = person_name_words()
+    # aliases of people, factions, organizations and operations: only they can be names of the
+    # war by frequency (a place's name in war news is often an adjective: سوري)
+    actors = {a for a, ids in aliases.items() if any(not i.startswith("place:") for i in ids)}
     measured = {a: df10k(a) for a in singles}
 
     def ratio(a):
@@ -515,9 +518,9 @@ def main():
 
     def is_name(a):
         """The war news shows a as a name of the war: WAR_RATIO times as frequent in war
-        documents as in the reference, below T_HIGH, borne by an entry that is not a village
-        or neighbourhood, and not a given name (الأسد، النصرة، الحشد)."""
-        return a in major and df10k(a) < T_HIGH and a not in given and \
+        documents as in the reference, below T_HIGH, borne by a person, faction, organization or
+        operation, and not a given name (الأسد، النصرة، الحشد)."""
+        return a in actors and df10k(a) < T_HIGH and a not in given and \
             war10k(a) >= WAR_RATIO * df10k(a)
 
     def word_evidence(a):

@@ -10,6 +10,9 @@ to the repository root. Standard library only. Hand curation is read from data/o
   data/gazetteer/sy_localities.tsv  Syrian towns/villages from syria-villages-arwiki-karabala10
                                     (source=arwiki-villages), attached to their OCHA sub-district
   data/gazetteer/iq_admin.tsv       Iraq ADM1-ADM3 from ocha-cod-ab-iraq (source=ocha-iraq)
+  data/gazetteer/iq_localities.tsv  Iraqi towns, villages and quarters from wof-iraq-localities
+  data/gazetteer/world.tsv          GeoNames cities and first-level regions outside Syria and Iraq
+                                    (source=geonames), Wikidata ids from csc-dr5hn-world
 
 Rules (see data/README.md for the table format):
 - Descriptor words are never part of an alias: "محافظة X", "منطقة X", "ناحية X" become X (or are
@@ -807,6 +810,187 @@ def added_cities(src, units):
 
 
 # ---------------------------------------------------------------------------------------------
+# The world: GeoNames cities and first-level regions outside Syria and Iraq (world.tsv)
+
+WORLD_ALL_CITIES = {"TR", "LB", "JO", "IR", "SA", "KW", "IL", "PS", "EG"}  # every city >= 15,000
+WORLD_MIN_POP = 100000      # elsewhere: capitals and cities from this population
+WORLD_CITY_PROMINENCE = 50  # below a Syrian or Iraqi town (55): a bare namesake is the war's
+WORLD_STATE_PROMINENCE = 45
+WORLD_CSC_KM = 2.0          # a csc city this close, same country and English name: its Wikidata id
+ADMIN1_PREFIXES = ["محافظة", "ولاية", "منطقة", "شعبية", "مقاطعة", "إقليم", "اقليم", "جمهورية",
+                   "إمارة", "امارة", "مدينة"]
+
+
+def gn_name(raw):
+    """GeoNames Arabic name without its disambiguator (`كونثبثيون، تشيلي`), marks, diacritics."""
+    s = raw.replace("\u200e", "").replace("\u200f", "")
+    s = re.split("[،,(]", s)[0]
+    return clean(s.replace("-", " "))
+
+
+def city_key(name):
+    """Comparison key of a city name that also ignores the article and a descriptor word (GeoNames
+    writes بصرة، زرقاء، خرطوم، شعبية سرت where news writes البصرة، الزرقاء، الخرطوم، سرت)."""
+    k = norm(strip_prefix(name, ["شعبية", "مدينة"]))
+    return k[2:] if k.startswith("ال") and len(k) > 4 else k
+
+
+def same_country(a, b):
+    return a == b or {a, b} == {"IL", "PS"}
+
+
+def read_gazetteer_names(skip):
+    """normalized alias -> [(id, type, subtype, country)] over the committed tables but `skip`
+    and the Iraqi villages."""
+    out = defaultdict(list)
+    for name in sorted(os.listdir(os.path.join(REPO, "data", "gazetteer"))):
+        if not name.endswith(".tsv") or name in skip or name == "ambiguous.tsv":
+            continue
+        for r in read_tsv(os.path.join(REPO, "data", "gazetteer", name)):
+            if name == "iq_localities.tsv" and r.get("subtype") == "village":
+                continue  # chosen by ambiguous.tsv, which reads world.tsv: no loop
+            for n in [r["name_ar"]] + [a for a in r.get("aliases", "").split("|") if a]:
+                out[norm(n)].append((r["id"], r["type"], r.get("subtype", ""), r.get("country", "")))
+    return out
+
+
+def csc_wikidata(src):
+    """(country, English name) -> [(lat, lon, Q-id)] of the csc cities (their Arabic names are
+    not used: many are machine translations)."""
+    out = defaultdict(list)
+    with open(os.path.join(src, "csc-dr5hn-world", "csc_cities_ar.tsv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            if r["wikidata_qid"]:
+                out[r["country_code"]].append((float(r["lat"]), float(r["lon"]), r["name_en"],
+                                               r["wikidata_qid"]))
+    return out
+
+
+def match_csc(csc, g):
+    """The Wikidata id of the csc city at the GeoNames point (within WORLD_CSC_KM, same country,
+    same English name or the very same point), when exactly one id is found."""
+    lat, lon = float(g["lat"]), float(g["lon"])
+    found = set()
+    for clat, clon, en, q in csc.get(g["country"], ()):
+        if abs(clat - lat) > 0.05 or abs(clon - lon) > 0.05:
+            continue
+        d = km(lat, lon, clat, clon)
+        if d <= 0.05 or (d <= WORLD_CSC_KM and en.lower() in (g["name_en"].lower(),
+                                                             g["asciiname"].lower())):
+            found.add(q)
+    return found.pop() if len(found) == 1 else ""
+
+
+def world_rows(src, stats):
+    base = os.path.join(src, "geonames-cities15000-ar")
+    with open(os.path.join(base, "geonames_cities15000_ar.tsv"), encoding="utf-8") as f:
+        cities = list(csv.DictReader(f, delimiter="\t"))
+    with open(os.path.join(base, "geonames_admin1_ar.tsv"), encoding="utf-8") as f:
+        admin1 = list(csv.DictReader(f, delimiter="\t"))
+    csc = csc_wikidata(src)
+    fix = {o["geonameid"]: o for o in read_override("world_names.tsv")}
+    known = read_gazetteer_names({"world.tsv"})
+    curated = read_tsv(os.path.join(REPO, "data", "gazetteer", "places_curated.tsv"))
+    countries = {r["country"]: r["id"] for r in curated if r["subtype"] == "country"}
+    taken = {r.get("geonames", "") for r in curated if r.get("geonames")}
+
+    def names_elsewhere(k):
+        return known.get(k, [])
+
+    by_key = defaultdict(list)
+    for k, v in known.items():
+        by_key[city_key(k)] += v
+
+    # cities: selection, names, one city a name (the most populous; a capital first)
+    cand = []
+    for g in cities:
+        cc = g["country"]
+        if cc in ("SY", "IQ") or g["geonameid"] in taken:
+            continue
+        pop = int(g["population"] or 0)
+        capital = g["feature_code"] == "PPLC"
+        if not (capital or pop >= WORLD_MIN_POP or cc in WORLD_ALL_CITIES):
+            continue
+        o = fix.get(g["geonameid"], {})
+        if o.get("drop") == "1":
+            stats["world_dropped_by_hand"] += 1
+            continue
+        name = o.get("name") or gn_name(g["name_ar"])
+        if not valid_alias(name):
+            stats["world_city_bad_name"] += 1
+            continue
+        cand.append((not capital, -pop, g["geonameid"], g, name, capital))
+    cand.sort()
+    used = set()
+    rows = []
+    for _, _, gid, g, name, capital in cand:
+        k = norm(name)
+        aliases = [a for a in o.get("aliases", "").split("|") if a]
+        same = names_elsewhere(k)
+        if any(same_country(c, g["country"]) and t == "PLACE" and st != "country"
+               for _, t, st, c in by_key.get(city_key(name), [])):
+            stats["world_city_named_by_an_entry_of_its_country"] += 1
+            continue
+        if same:
+            if capital and any(st in ("country", "continent") for _, _, st, _ in same):
+                # a capital named like its country (الجزائر، جيبوتي، لوكسمبورغ)
+                name = "مدينة " + name
+                k = norm(name)
+                if any(c == g["country"] for _, _, _, c in names_elsewhere(k)):
+                    stats["world_city_named_by_an_entry_of_its_country"] += 1
+                    continue
+            else:
+                stats["world_city_name_taken"] += 1  # موسكو (Mesquite), لندن (Ontario)
+                continue
+        if k in used:
+            stats["world_city_less_populous_namesake"] += 1
+            continue
+        used.add(k)
+        pop = int(g["population"] or 0)
+        rows.append({
+            "id": "place:gn-" + gid, "type": "PLACE", "subtype": "city", "name_ar": name,
+            "name_en": g["name_en"], "aliases": "|".join(dedup_aliases(name, aliases)),
+            "country": g["country"], "parent": countries.get(g["country"], ""),
+            "lat": "%.5f" % float(g["lat"]), "lon": "%.5f" % float(g["lon"]),
+            "wikidata": match_csc(csc, g) if pop >= WORLD_MIN_POP or capital else "",
+            "geonames": gid, "prominence": "" if capital else WORLD_CITY_PROMINENCE,
+            "source": "geonames", "_admin1": g["country"] + "." + g["admin1_code"],
+        })
+        stats["world_city_capital" if capital else "world_city"] += 1
+    # first-level regions
+    states = {}
+    for a in admin1:
+        cc = a["country"]
+        if cc in ("SY", "IQ") or not a["geonameid"] or a["geonameid"] in taken:
+            continue
+        o = fix.get(a["geonameid"], {})
+        if o.get("drop") == "1":
+            stats["world_dropped_by_hand"] += 1
+            continue
+        name = o.get("name") or strip_prefix(gn_name(a["name_ar"]), ADMIN1_PREFIXES)
+        k = norm(name)
+        if not valid_alias(name):
+            stats["world_state_bad_name"] += 1
+            continue
+        if names_elsewhere(k) or k in used:
+            stats["world_state_name_taken"] += 1  # the city (القاهرة), the curated region (هاتاي)
+            continue
+        used.add(k)
+        r = {"id": "place:gn-" + a["geonameid"], "type": "PLACE", "subtype": "state",
+             "name_ar": name, "name_en": a["name_en"], "country": cc,
+             "parent": countries.get(cc, ""), "geonames": a["geonameid"],
+             "prominence": WORLD_STATE_PROMINENCE, "source": "geonames"}
+        states[a["admin1_code"]] = r["id"]
+        rows.append(r)
+        stats["world_state"] += 1
+    for r in rows:
+        a1 = r.pop("_admin1", None)
+        if a1 and a1 in states:
+            r["parent"] = states[a1]
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
 
 def main():
     global OUT_DIR
@@ -853,6 +1037,11 @@ def main():
     n_iql = write_table(os.path.join(OUT_DIR, "iq_localities.tsv"), iql)
     print("iq_localities.tsv: %d rows (%s); %s" % (n_iql, count(iql), dict(st2)))
     print("iq_admin.tsv: %d rows (%s); source 18/101/294" % (n_iq, count(iq)))
+    st3 = defaultdict(int)
+    wr = world_rows(src, st3)
+    n_w = write_table(os.path.join(OUT_DIR, "world.tsv"), wr)
+    print("world.tsv: %d rows (%s); %s; with Wikidata id %d" % (
+        n_w, count(wr), dict(st3), sum(1 for r in wr if r.get("wikidata"))))
 
 
 if __name__ == "__main__":
