@@ -11,6 +11,7 @@ to the repository root. Standard library only. Hand curation is read from data/o
                                     (source=arwiki-villages), attached to their OCHA sub-district
   data/gazetteer/iq_admin.tsv       Iraq ADM1-ADM3 from ocha-cod-ab-iraq (source=ocha-iraq)
   data/gazetteer/iq_localities.tsv  Iraqi towns, villages and quarters from wof-iraq-localities
+  data/gazetteer/people_ep.tsv      Iraqi (2014) and Syrian (2012) MPs from everypolitician-iq-sy
   data/gazetteer/world.tsv          GeoNames cities and first-level regions outside Syria and Iraq
                                     (source=geonames), Wikidata ids from csc-dr5hn-world
 
@@ -56,6 +57,7 @@ def read_override(name):
 
 COLUMNS = ["id", "type", "subtype", "name_ar", "name_en", "aliases", "country", "parent",
            "lat", "lon", "coord_approx", "pcode", "wikidata", "geonames", "prominence", "source"]
+PEOPLE_COLUMNS = ["id", "type", "subtype", "name_ar", "aliases", "country", "role", "source"]
 
 # ---------------------------------------------------------------------------------------------
 # Arabic normalization (the matcher's folding, used here only to compare and deduplicate)
@@ -105,7 +107,8 @@ def dedup_aliases(name, aliases):
     return out
 
 
-def write_table(path, rows):
+def write_table(path, rows, columns=None):
+    COLUMNS = columns or globals()["COLUMNS"]
     rows = sorted(rows, key=lambda r: r["id"])
     ids = set()
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -991,6 +994,121 @@ def world_rows(src, stats):
 
 
 # ---------------------------------------------------------------------------------------------
+# People: Iraqi (2014) and Syrian (2012) MPs from EveryPolitician (people_ep.tsv)
+
+EP_ROLE = {"IQ": "Member of the Council of Representatives of Iraq (2014 term)",
+           "SY": "Member of the People's Council of Syria (2012 term)"}
+EP_FIRST_JOIN = {"عبد", "ابو", "أبو", "آل", "ال"}    # joined to the next word: عبد الله
+EP_LAST_JOIN = {"ابو", "أبو", "آل", "بن", "ابن"}    # joined to the word after them: آل حسن
+EP_COMMON_GIVEN = 3  # a given name borne this often in the MPs' names is common
+
+
+def ep_name(raw):
+    s = clean(raw.replace("عبدلله", "عبدالله").replace("ھ", "ه"))
+    return s
+
+
+def ep_parts(name):
+    """The name's parts, عبد/أبو/آل joined to the word after them."""
+    t = name.split()
+    out = []
+    i = 0
+    while i < len(t):
+        if t[i] in EP_FIRST_JOIN | EP_LAST_JOIN and i + 1 < len(t):
+            out.append(t[i] + " " + t[i + 1])
+            i += 2
+        else:
+            out.append(t[i])
+            i += 1
+    return out
+
+
+def ep_short_form(name, given):
+    """The short form news writes, or None for a name of two parts: first name + family name when
+    the last part is one (حنان سعيد محسن الفتلاوي -> حنان الفتلاوي: the last part is not a given
+    name); else first name + father's name (عمار طعمه عبدالعباس شناوة -> عمار طعمه), as Iraqi news
+    names MPs without a family name."""
+    p = ep_parts(name)
+    if len(p) <= 2:
+        return None
+    last = norm(p[-1]).replace(" ", "")
+    if not (last in given or (last.startswith("ال") and last[2:] in given)):
+        return p[0] + " " + p[-1]
+    return p[0] + " " + p[1]
+
+
+def ep_people_rows(src, stats):
+    path = os.path.join(src, "everypolitician-iq-sy", "ep_iraq2014_syria2012_mps.tsv")
+    with open(path, encoding="utf-8") as f:
+        mps = list(csv.DictReader(f, delimiter="\t"))
+    given = person_name_words(src)
+    over = read_override("ep_short_forms.tsv")
+    drop = {norm(o["key"]) for o in over if o["action"] == "drop_short"}
+    drop_entry = {o["key"] for o in over if o["action"] == "drop_entry"}
+    # given names borne by EP_COMMON_GIVEN or more parts of the MPs' names (محمد، علي، حسين):
+    # a short form or a two-part name that ends with one names many people
+    parts = Counter()
+    for r in mps:
+        parts.update(norm(x).replace(" ", "") for x in ep_parts(ep_name(r["name_ar_norm"]))[:-1])
+    common_given = {w for w, n in parts.items() if n >= EP_COMMON_GIVEN}
+    known = read_gazetteer_names({"people_ep.tsv"})
+    rows = []
+    shorts = Counter()
+    cand = []
+    for r in mps:
+        name = ep_name(r["name_ar_norm"])
+        if not valid_alias(name):
+            stats["ep_bad_name"] += 1
+            continue
+        sf = ep_short_form(name, given)
+        cand.append((r, name, sf))
+        if sf:
+            shorts[norm(sf)] += 1
+    def common_ending(n):
+        p = [norm(x).replace(" ", "") for x in ep_parts(n)]
+        return p[-1] in common_given or (p[-1].startswith("ال") and p[-1][2:] in common_given)
+
+    for r, name, sf in cand:
+        if r["ep_id"] in drop_entry:
+            stats["ep_dropped_by_hand"] += 1
+            continue
+        if len(ep_parts(name)) <= 2 and common_ending(name) and \
+                norm(ep_parts(name)[0]).replace(" ", "") in given:
+            stats["ep_two_common_given_names"] += 1  # علي محمد، محمد السعيد: too many people
+            continue
+        if any(t == "PERSON" for _, t, _, _ in known.get(norm(name), [])):
+            stats["ep_already_a_person"] += 1
+            continue
+        if sf:
+            k = norm(sf)
+            if any(t == "PERSON" for _, t, _, _ in known.get(k, [])):
+                stats["ep_already_a_person"] += 1  # a curated entry: حنان الفتلاوي
+                continue
+            if common_ending(sf):
+                stats["ep_short_ends_with_a_common_given_name"] += 1  # محمد علي، ميثاق ابراهيم
+                sf = None
+            elif shorts[k] > 1:
+                stats["ep_short_shared"] += 1
+                sf = None
+            elif known.get(k):
+                stats["ep_short_names_another_entry"] += 1
+                sf = None
+            elif k in drop:
+                stats["ep_short_dropped_by_hand"] += 1
+                sf = None
+        if known.get(norm(name)):
+            stats["ep_full_name_names_another_entry"] += 1
+            continue
+        stats["ep_short_form" if sf else "ep_no_short_form"] += 1
+        rows.append({
+            "id": "person:ep-" + r["ep_id"], "type": "PERSON", "subtype": "politician",
+            "name_ar": name, "aliases": sf or "", "country": r["country"],
+            "role": EP_ROLE[r["country"]], "source": "everypolitician",
+        })
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
 
 def main():
     global OUT_DIR
@@ -1042,6 +1160,10 @@ def main():
     n_w = write_table(os.path.join(OUT_DIR, "world.tsv"), wr)
     print("world.tsv: %d rows (%s); %s; with Wikidata id %d" % (
         n_w, count(wr), dict(st3), sum(1 for r in wr if r.get("wikidata"))))
+    st4 = defaultdict(int)
+    ep = ep_people_rows(src, st4)
+    n_ep = write_table(os.path.join(OUT_DIR, "people_ep.tsv"), ep, PEOPLE_COLUMNS)
+    print("people_ep.tsv: %d rows; %s" % (n_ep, dict(st4)))
 
 
 if __name__ == "__main__":
