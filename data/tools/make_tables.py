@@ -820,6 +820,8 @@ WORLD_MIN_POP = 100000      # elsewhere: capitals and cities from this populatio
 WORLD_CITY_PROMINENCE = 50  # below a Syrian or Iraqi town (55): a bare namesake is the war's
 WORLD_STATE_PROMINENCE = 45
 WORLD_CSC_KM = 2.0          # a csc city this close, same country and English name: its Wikidata id
+                            # (not farther: csc's Dhaka 50 km off and Manchester "section" carry
+                            # the ids of other units)
 ADMIN1_PREFIXES = ["محافظة", "ولاية", "منطقة", "شعبية", "مقاطعة", "إقليم", "اقليم", "جمهورية",
                    "إمارة", "امارة", "مدينة"]
 
@@ -870,18 +872,34 @@ def csc_wikidata(src):
 
 
 def match_csc(csc, g):
-    """The Wikidata id of the csc city at the GeoNames point (within WORLD_CSC_KM, same country,
-    same English name or the very same point), when exactly one id is found."""
+    """The Wikidata id of the csc city at the GeoNames point (the very same point, within 50 m, or
+    the same English name within WORLD_CSC_KM, same country), when exactly one id is found."""
     lat, lon = float(g["lat"]), float(g["lon"])
     found = set()
     for clat, clon, en, q in csc.get(g["country"], ()):
-        if abs(clat - lat) > 0.05 or abs(clon - lon) > 0.05:
+        if abs(clat - lat) > 0.5 or abs(clon - lon) > 0.6:
             continue
         d = km(lat, lon, clat, clon)
         if d <= 0.05 or (d <= WORLD_CSC_KM and en.lower() in (g["name_en"].lower(),
                                                              g["asciiname"].lower())):
             found.add(q)
     return found.pop() if len(found) == 1 else ""
+
+
+def add_city_wikidata(src, rows, stats, key):
+    """Wikidata ids (csc-dr5hn-world, matched at the GeoNames point) for the rows of cities of
+    100,000 people or more that have a GeoNames id and no Wikidata id."""
+    with open(os.path.join(src, "geonames-cities15000-ar", "geonames_cities15000_ar.tsv"),
+              encoding="utf-8") as f:
+        gn = {r["geonameid"]: r for r in csv.DictReader(f, delimiter="\t")}
+    csc = csc_wikidata(src)
+    for r in rows:
+        g = gn.get(r.get("geonames") or "")
+        if g and not r.get("wikidata") and int(g["population"] or 0) >= WORLD_MIN_POP:
+            q = match_csc(csc, g)
+            if q:
+                r["wikidata"] = q
+                stats[key] += 1
 
 
 def world_rows(src, stats):
@@ -1132,6 +1150,8 @@ def main():
     sy_points(src, units, loc, stp)
     print("sy_localities.tsv points from WOF: %d (looser spelling %d), parent centroid kept: %d"
           % (stp["sy_point"], stp["sy_point_skeleton"], stp["sy_no_point"]))
+    add_city_wikidata(src, loc, stp, "sy_city_wikidata")
+    print("sy_localities.tsv: Wikidata ids of cities from csc: %d" % stp["sy_city_wikidata"])
     n_loc = write_table(os.path.join(OUT_DIR, "sy_localities.tsv"), loc)
 
     iq = iq_admin_rows(src)
@@ -1152,6 +1172,7 @@ def main():
         print("    %s %s / %s -> %s" % (g, c, d, p))
     st2 = defaultdict(int)
     iql = iq_locality_rows(src, st2)
+    add_city_wikidata(src, iql, st2, "iq_city_wikidata")
     n_iql = write_table(os.path.join(OUT_DIR, "iq_localities.tsv"), iql)
     print("iq_localities.tsv: %d rows (%s); %s" % (n_iql, count(iql), dict(st2)))
     print("iq_admin.tsv: %d rows (%s); source 18/101/294" % (n_iq, count(iq)))
