@@ -864,10 +864,24 @@ def csc_wikidata(src):
     not used: many are machine translations)."""
     out = defaultdict(list)
     with open(os.path.join(src, "csc-dr5hn-world", "csc_cities_ar.tsv"), encoding="utf-8") as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            if r["wikidata_qid"]:
-                out[r["country_code"]].append((float(r["lat"]), float(r["lon"]), r["name_en"],
-                                               r["wikidata_qid"]))
+        rows = [r for r in csv.DictReader(f, delimiter="\t") if r["wikidata_qid"]]
+    # csc copies a city's id onto other cities (Idlib carries Homs's Q131301, Sinah Samarra's
+    # Q170047, Bhamdoun Beirut's Q3820): an id is kept only by the most populous city bearing it
+    # (and by records of that city's name)
+    def en(r):
+        return unicodedata.normalize("NFKD", r["name_en"]).encode("ascii", "ignore").decode() \
+            .lower().replace("-", " ").strip()
+
+    holder = {}
+    for r in rows:
+        q = r["wikidata_qid"]
+        pop = int(float(r["population"] or 0))
+        if q not in holder or pop > holder[q][0]:
+            holder[q] = (pop, en(r))
+    for r in rows:
+        if en(r) == holder[r["wikidata_qid"]][1]:
+            out[r["country_code"]].append((float(r["lat"]), float(r["lon"]), r["name_en"],
+                                           r["wikidata_qid"]))
     return out
 
 
