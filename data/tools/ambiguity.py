@@ -386,7 +386,9 @@ def incremental(corpora):
     are not in data/released_ids/0.1.0.txt (entries added since), judged by their frequency in the
     non-war reference alone, without the NER corpora: a new village or neighbourhood alias is
     common from T_LOW_MINOR, any other new alias from T_LOW, or from T_HIGH when a prominent
-    entry bears it."""
+    entry bears it. Superseded: the full run reads only the news dumps and takes 2 minutes; it
+    judges new aliases with the evidence of word use, which this mode does not, so the tables
+    regenerated after it are not a fixed point of make_tables.py and the full run."""
     with open(os.path.join(REPO, "data", "released_ids", "0.1.0.txt"), encoding="utf-8") as f:
         released = {l.strip() for l in f if l.strip()}
     with open(os.path.join(REPO, "data", "id_aliases.tsv"), encoding="utf-8") as f:
