@@ -9,39 +9,54 @@ Standard library only; two worker processes; a few minutes on 2 cores.
 What it does
 ------------
 1. Reads every alias (name_ar + aliases) of every table data/gazetteer/*.tsv (except this
-   script's own output) and normalizes it like the matcher: strip tashkeel (U+064B-U+065F,
+   script's own output), plus the rows of its previous output that no table bears any more (the
+   villages make_tables.py left out for them: they are judged again as a village's name), and
+   normalizes them like the matcher: strip tashkeel (U+064B-U+065F,
    U+0670) and tatweel, fold أ إ آ ٱ -> ا, ى -> ي, ة -> ه, Arabic-Indic digits -> ASCII, lower-case
    Latin.
-2. Reference = NON-war general news:
-   - ANT corpus v2.1 multi-source, categories sport, economy, technology, culture (the
-     categories middleEast and internationalNews are war-ish and are not used);
+2. Only the news dumps are read: ANT v2.1 multi-source, ANT v1.1 and SaudiNewsNet. The
+   NER-annotated corpora (ANERCorp, NewsFANE, Wojood) are never used to build data: they are
+   out-of-domain checks, kept for reporting.
+   Reference = NON-war general news:
+   - ANT (v2.1 multi-source and v1.1), categories sport, economy, technology, culture;
    - SaudiNewsNet (all zips), minus the articles of the war subset, i.e. those containing any of
      داعش / دير الزور / الرقة / الموصل, or at least 3 of {سوريا, سورية, العراق, دمشق, بغداد, حلب,
      إدلب, الأنبار, الفلوجة, الأسد, تنظيم الدولة} (the rule of the staged war subset).
+   War news = the SaudiNewsNet war subset, plus the ANT documents of the other categories
+   (middleEast, internationalNews, localNews …) that the same rule calls war; ANT documents of
+   those categories that it does not call war are not used at all.
    Title and body of each document are tokenized into words (runs of Arabic letters, or of
    Latin letters/digits). A word counts for an alias when it equals the alias, also after
    removing up to two proclitics (و ف ب ك ل) and reading لل as ال - the matcher's rules.
 3. Evidence = document frequency per 10,000 reference documents (df10k). It is measured for
    every single-word alias, and for each two-word alias whose two words are both ordinary words
-   (frequent, and seen in the NER corpora mostly outside names).
-4. Name check. The NER-annotated newswire corpora (ANERCorp, NewsFANE, the Wojood sample) and
-   the reference tell a frequent NAME from a frequent WORD:
-   - name (NER): at least NAME_MIN_N occurrences in the NER corpora, at least NAME_RATIO of
-     them inside an annotated entity, and either NAME_B_RATIO of them at an entity's start or
-     the word never used with the article added or removed. So روسيا، مدريد and لافروف count
-     as names; العمال، التحرير and الجهاد, which occur inside names, do not.
-   - word use: seen in the NER corpora but not as a name, or also used with the article added
-     or removed (الصناعه/صناعه, df of the other form >= ALT_RATIO of the alias's). Nouns and
-     adjectives alternate; names do not (ترامب/الترامب, حلب/الحلب).
+   (frequent in the reference, and either used with the article added or removed or no alias at
+   all, and not a given name).
+4. Name check, from the news alone:
+   - name of the war: an alias of a person, faction, organization or operation, below
+     T_HIGH, not a given name, and at least WAR_RATIO times as frequent in war news as in the
+     reference (الأسد، النصرة، الحشد).
+   - word use: the alias is also used with the article added or removed (الصناعه/صناعه, df of
+     the other form >= ALT_RATIO of the alias's), or inflected (افاد/افادت/افادوا، كسب/كسبت،
+     وانه/وانها/وانهم: the inflected forms together >= ALT_RATIO of the alias's df). Nouns,
+     adjectives and verbs alternate; names do not (ترامب/الترامب, حلب/الحلب). For an alias of a
+     prominent entry the bar is ALT_RATIO_PROMINENT (السعودية/سعودية is a country and its
+     adjective; القمر/قمر and مالي/المالي are words).
+   - given names: the words of the EveryPolitician MP lists' full names but the last, and of
+     the gazetteer's people (a gazetteer source, not a corpus): حسن، خالد.
 
-Decision for an alias with df10k >= T_LOW (two-word aliases: df10k >= T_HIGH):
+Decision for an alias with df10k >= T_LOW (two-word aliases: df10k >= T_HIGH, common unless an
+entry that is not a village or neighbourhood bears them: الولايات المتحدة، الأمم المتحدة):
    common, unless
-   (a) it is a name (NER); or
+   (a) it is a name of the war; or
    (b) an entry bearing it is prominent (prominence >= 70, or a country, state, governorate or
-       city without prominence) and either df10k < T_HIGH or the NER corpora never saw it
-       (ميونيخ، كرواتيا); or
+       city without prominence) and either df10k < T_HIGH or there is no evidence of word use
+       (ميونيخ، كرواتيا، روسيا); or
    (c) an entry bearing it is not a village or neighbourhood and there is no evidence of word
        use (ترامب، أوباما، السيسي). A village name this frequent in general news is a word.
+   A village or neighbourhood alias from T_LOW_MINOR is common when it is a given name or shows
+   word use; so is a two-word one with a given name in it and only given names or ordinary
+   words (علي رحيل، زين العابدين: farms named after their owners).
 
 Thresholds, chosen from the distribution (printed by a run)
 -----------------------------------------------------------
@@ -57,8 +72,11 @@ distribution has no gap. The top 1% of measured aliases are >= 351, the top 5% >
   الميادين 24.4، تدمر 17.6، حماة 18.0، درعا 11.0، الرمادي 11.9 against الجسر 39.6، القصر 34.4،
   الحراك 31.4، الوادي 25.3، المزرعة 13.8. No single threshold separates them. The prominence
   of the entry does: a city or governorate is kept, while villages and minor units are flagged.
-- NAME_MIN_N = 3, NAME_RATIO = 0.7, NAME_B_RATIO = 0.3, ALT_RATIO = 0.1.
-Result: 486 aliases flagged.
+- ALT_RATIO = 0.1, ALT_RATIO_PROMINENT = 0.3, WAR_RATIO = 3.
+(These figures are of the run of 2026-11-23, which also read the NER corpora.) Run of
+2026-12-05, news dumps only: 44,691 reference and 4,639 war documents, 17,346 aliases (385 of
+them only in the previous output), 7,942 measured; top 1% >= 297, top 5% >= 55.5, top 10% >= 16.1;
+1,170 aliases flagged. Re-running make_tables.py and this script gives the same files.
 
 Output: data/gazetteer/ambiguous.tsv, header `alias<TAB>class<TAB>evidence`, class `common`,
 evidence = df10k with one decimal, sorted by alias.
@@ -83,13 +101,11 @@ T_COMMON = 20.0     # df per 10,000 non-war documents for data/common_words.tsv
 T_HIGH = 50.0       # df per 10,000 non-war documents: common whatever the entry
 T_LOW = 10.0        # from here up to T_HIGH: common unless a prominent entry bears the name
 T_LOW_MINOR = 2.0   # villages and neighbourhoods: from here, common with evidence of word use
-PERSON_RATIO = 0.5  # share of an alias's NER entity occurrences inside people's names
 MINOR_SUBTYPES = {"village", "neighbourhood"}
 PROMINENT_SUBTYPES = {"country", "continent", "state", "governorate", "city"}
-NAME_MIN_N = 3      # occurrences in the NER corpora needed to trust the name ratio
-NAME_RATIO = 0.7    # share of those occurrences inside an annotated entity
+ALT_RATIO_PROMINENT = 0.3  # the same for an alias of a prominent entry
+WAR_RATIO = 3.0     # df in war documents / df in the reference: a name of the war
 ALT_RATIO = 0.1     # article-alternate form at least this frequent = evidence of word use
-NAME_B_RATIO = 0.3  # share of them beginning an entity (العمال، التحرير are inner words)
 
 TOP = 200  # lines of the distribution printed
 PROBES = ["الصناعه", "السلام", "النصر", "القائم", "الحريه", "الشهداء", "الدوله", "المدن",
@@ -207,7 +223,8 @@ def _init(words, bigrams):
 
 def _count_doc(text, df, cache, all_df):
     toks = WORD.findall(normalize(text))
-    all_df.update(set(toks))
+    if all_df is not None:
+        all_df.update(set(toks))
     seen = set()
     for t in set(toks):
         hits = cache.get(t)
@@ -232,36 +249,46 @@ def _is_war(text):
 
 
 def scan(task):
+    """Counts one dump: (kind, non-war documents, war documents, df in non-war documents, df of
+    every word in non-war documents, df in war documents). ANT: the categories of REF_CATS are
+    the non-war reference; a document of another category is a war document when _is_war says so
+    (else it is left out). SaudiNewsNet: _is_war splits the articles."""
     kind, path = task
     df = Counter()
     all_df = Counter()
+    war_df = Counter()
     cache = {}
+    war_cache = {}
     ndocs = 0
-    skipped = 0
-    if kind == "ant":
+    nwar = 0
+    if kind.startswith("ant"):
         with gzip.open(path, "rt", encoding="utf-8") as f:
             for line in f:
                 d = json.loads(line)
+                text = (d.get("title") or "") + "\n" + (d.get("text") or "")
                 if d.get("cat") not in REF_CATS:
-                    skipped += 1
+                    if _is_war(text):
+                        nwar += 1
+                        _count_doc(text, war_df, war_cache, None)
                     continue
                 ndocs += 1
-                _count_doc((d.get("title") or "") + "\n" + (d.get("text") or ""), df, cache, all_df)
+                _count_doc(text, df, cache, all_df)
     else:
         with zipfile.ZipFile(path) as z:
             for name in z.namelist():
                 for d in json.loads(z.read(name).decode("utf-8")):
                     text = (d.get("title") or "") + "\n" + (d.get("content") or "")
                     if _is_war(text):
-                        skipped += 1
+                        nwar += 1
+                        _count_doc(text, war_df, war_cache, None)
                         continue
                     ndocs += 1
                     _count_doc(text, df, cache, all_df)
-    return kind, ndocs, skipped, df, all_df
+    return kind, ndocs, nwar, df, all_df, war_df
 
 
 # ---------------------------------------------------------------------------------------------
-# NER corpora: how often is the alias inside an annotated entity?
+# name and word evidence from the news dumps alone
 
 def alternate(w):
     """The same word with the article added or removed (الصناعه <-> صناعه); None for Latin."""
@@ -272,69 +299,84 @@ def alternate(w):
     return "ال" + w
 
 
-def read_ner(corpora):
-    """Yields sentences as lists of (normalized token, B/I/O)."""
-    files = [(os.path.join(corpora, "anercorp", "ANERCorp.txt"), " "),
-             (os.path.join(corpora, "newsfane", "NewsFANE_Gold_2014_170K.txt"), "\t")]
-    files += [(p, " ") for p in sorted(glob.glob(os.path.join(corpora, "wojood-sample", "*.txt")))]
-    for path, sep in files:
-        if not os.path.exists(path):
-            continue
-        sent = []
-        with open(path, encoding="utf-8-sig", errors="replace") as f:
-            for line in f:
-                line = line.strip().replace("\u200e", "").replace("\u200f", "")
-                parts = line.split()
-                if len(parts) < 2:
-                    if sent:
-                        yield sent
-                    sent = []
+SUFFIXES = ["ت", "ه", "ها", "هم", "وا", "ون", "ات"]
+PRONOUNS = ["ه", "ها", "هم", "ك", "كم", "ي"]
+
+
+def inflected(w):
+    """Forms of w with a verb or noun ending, or with its pronoun suffix swapped: افاد -> افادت،
+    افادوا; وانه -> وانها، وانهم; حقي -> حقه، حقك. Names do not inflect (ترامب، رويترز، اوباما)."""
+    if not re.match("^[\u0621-\u064A]{3,}$", w):
+        return []
+    out = [w + x for x in SUFFIXES if not w.endswith("ه")]
+    for p in sorted(PRONOUNS, key=len, reverse=True):
+        if w.endswith(p) and len(w) - len(p) >= 2:
+            out += [w[:-len(p)] + q for q in PRONOUNS if q != p]
+            break
+    return out
+
+
+def person_words():
+    """Every word of the people's names: the full names of the EveryPolitician MP lists and the
+    names and aliases of the gazetteer's PERSON entries (بن، عبد، ابو، الاسد، اوباما)."""
+    words = set()
+    src = os.environ.get("ALAM_SHARED", os.path.join(REPO, "..", "shared"))
+    path = os.path.join(src, "gazetteer-sources", "everypolitician-iq-sy",
+                        "ep_iraq2014_syria2012_mps.tsv")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            header = f.readline().rstrip("\n").split("\t")
+            i = header.index("name_ar_norm")
+            for l in f:
+                words.update(tokens(l.rstrip("\n").split("\t")[i]))
+    for path in glob.glob(os.path.join(GAZ_DIR, "*.tsv")):
+        with open(path, encoding="utf-8") as f:
+            header = None
+            for l in f:
+                if l.startswith("#") or not l.strip():
                     continue
-                tok, tag = parts[0], parts[-1]
-                nt = " ".join(tokens(tok))
-                if not nt:
-                    if tok in ".!?؟" and sent:
-                        yield sent
-                        sent = []
+                v = l.rstrip("\n").split("\t")
+                if header is None:
+                    header = v
+                    if "type" not in header:
+                        break
                     continue
-                bio = "B" if tag.startswith("B") else ("I" if tag != "O" else "O")
-                sent.append((nt, bio, bio != "O" and is_person_tag(tag)))
-        if sent:
-            yield sent
+                r = dict(zip(header, v))
+                if r.get("type") == "PERSON":
+                    for n in [r.get("name_ar", "")] + r.get("aliases", "").split("|"):
+                        words.update(tokens(n))
+    return {w for w in words if len(w) > 1}
 
 
-# Person classes of the NER corpora: ANERCorp and Wojood PERS, NewsFANE's fine person classes.
-PERSON_TAGS = {"PERS", "PER", "Politician", "Athlete", "Artist", "Other_PER", "Religious_PER",
-               "Scientist", "Businessperson", "Engineer", "Lawyer", "Police", "Journalist"}
-
-
-def is_person_tag(tag):
-    return tag.split("-", 1)[-1] in PERSON_TAGS
-
-
-def ner_stats(corpora, targets):
-    """alias -> [occurrences, inside an entity, beginning an entity (and inside it), inside a
-    person's name]"""
-    stats = defaultdict(lambda: [0, 0, 0, 0])
-    firsts = defaultdict(set)
-    for a in targets:
-        w = a.split(" ")
-        firsts[w[0]].add(a)
-    for sent in read_ner(corpora):
-        for i, (t, ent, _) in enumerate(sent):
-            for v in variants(t):
-                for a in firsts.get(v, ()):
-                    w = a.split(" ")
-                    if i + len(w) <= len(sent) and \
-                            all(sent[i + j][0] == w[j] for j in range(1, len(w))):
-                        st = stats[a]
-                        st[0] += 1
-                        inside = all(sent[i + j][1] != "O" for j in range(len(w)))
-                        st[1] += inside
-                        st[2] += inside and ent == "B" and all(sent[i + j][1] == "I"
-                                                               for j in range(1, len(w)))
-                        st[3] += inside and all(sent[i + j][2] for j in range(len(w)))
-    return stats
+def person_name_words():
+    """Given names: every part but the last of the full names of the EveryPolitician MP lists
+    (../shared/gazetteer-sources/everypolitician-iq-sy, a gazetteer source, not an NER corpus)
+    and of the PERSON entries of the gazetteer, normalized. A village named like a person (حسن،
+    خالد) and a rule-made name made of them are judged with this list."""
+    words = set()
+    src = os.environ.get("ALAM_SHARED", os.path.join(REPO, "..", "shared"))
+    path = os.path.join(src, "gazetteer-sources", "everypolitician-iq-sy",
+                        "ep_iraq2014_syria2012_mps.tsv")
+    names = []
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            header = f.readline().rstrip("\n").split("\t")
+            i = header.index("name_ar_norm")
+            names += [l.rstrip("\n").split("\t")[i] for l in f]
+    with open(os.path.join(GAZ_DIR, "people.tsv"), encoding="utf-8") as f:
+        header = None
+        for l in f:
+            if l.startswith("#") or not l.strip():
+                continue
+            v = l.rstrip("\n").split("\t")
+            if header is None:
+                header = v
+                continue
+            names.append(dict(zip(header, v)).get("name_ar", ""))
+    for n in names:
+        t = tokens(n.replace("عبد ", "عبد"))
+        words.update(x for x in t[:-1] if len(x) > 2)
+    return words
 
 
 # ---------------------------------------------------------------------------------------------
@@ -344,7 +386,9 @@ def incremental(corpora):
     are not in data/released_ids/0.1.0.txt (entries added since), judged by their frequency in the
     non-war reference alone, without the NER corpora: a new village or neighbourhood alias is
     common from T_LOW_MINOR, any other new alias from T_LOW, or from T_HIGH when a prominent
-    entry bears it."""
+    entry bears it. Superseded: the full run reads only the news dumps and takes 2 minutes; it
+    judges new aliases with the evidence of word use, which this mode does not, so the tables
+    regenerated after it are not a fixed point of make_tables.py and the full run."""
     with open(os.path.join(REPO, "data", "released_ids", "0.1.0.txt"), encoding="utf-8") as f:
         released = {l.strip() for l in f if l.strip()}
     with open(os.path.join(REPO, "data", "id_aliases.tsv"), encoding="utf-8") as f:
@@ -358,13 +402,14 @@ def incremental(corpora):
     for b in doubles:
         words.update(b.split(" "))
     tasks = [("ant", os.path.join(corpora, "ant-multisource",
-                                  "antcorpus_multisource_v2.1.jsonl.gz"))]
+                                  "antcorpus_multisource_v2.1.jsonl.gz")),
+             ("ant1", os.path.join(corpora, "ant-v1.1", "antcorpus_v1.1.jsonl.gz"))]
     tasks += [("sn", p) for p in sorted(glob.glob(os.path.join(corpora, "saudinewsnet",
                                                                "dataset", "*.zip")))]
     df = Counter()
     total = 0
     with Pool(2, initializer=_init, initargs=(words, doubles)) as pool:
-        for kind, n, s, c, a in pool.imap_unordered(scan, tasks):
+        for kind, n, w, c, a, wc in pool.imap_unordered(scan, tasks):
             df.update(c)
             total += n
     old = {}
@@ -406,87 +451,123 @@ def main():
     corpora = sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "..", "shared", "corpora")
     corpora = os.path.abspath(corpora)
     aliases, prominent, major = read_aliases()
-    singles = {a for a in aliases if " " not in a}
-    doubles = {a for a in aliases if a.count(" ") == 1}
+    # The rows of the previous ambiguous.tsv that no table bears any more are judged again, as
+    # a village's name: make_tables.py leaves out the villages named with them, so without
+    # this they would come back on the next run and leave again on the one after.
+    previous = set()
+    if os.path.exists(OUT):
+        with open(OUT, encoding="utf-8") as f:
+            previous = {l.split("\t")[0] for l in f
+                        if l.strip() and not l.startswith("#") and not l.startswith("alias\t")}
+    gone = {a for a in previous if a not in aliases and a.count(" ") <= 1}
+    singles = {a for a in aliases if " " not in a} | {a for a in gone if " " not in a}
+    doubles = {a for a in aliases if a.count(" ") == 1} | {a for a in gone if " " in a}
     words = set(singles) | {p for p in PROBES if " " not in p}
     words |= {alternate(w) for w in list(words) if alternate(w)}
+    for w in list(singles):
+        words.update(inflected(w))
     for b in doubles | {p for p in PROBES if " " in p}:
         words.update(b.split(" "))
-    print("aliases: %d (single-word %d, two-word %d)" % (len(aliases), len(singles), len(doubles)))
+    print("aliases: %d (single-word %d, two-word %d), of them %d only in the previous output"
+          % (len(aliases) + len(gone), len(singles), len(doubles), len(gone)))
 
     tasks = [("ant", os.path.join(corpora, "ant-multisource",
-                                  "antcorpus_multisource_v2.1.jsonl.gz"))]
+                                  "antcorpus_multisource_v2.1.jsonl.gz")),
+             ("ant1", os.path.join(corpora, "ant-v1.1", "antcorpus_v1.1.jsonl.gz"))]
     tasks += [("sn", p) for p in sorted(glob.glob(os.path.join(corpora, "saudinewsnet",
                                                                "dataset", "*.zip")))]
     df = Counter()
     all_df = Counter()
+    war_df = Counter()
     ndocs = Counter()
-    skipped = Counter()
+    nwar = Counter()
     with Pool(2, initializer=_init, initargs=(words, doubles | {p for p in PROBES if " " in p})) as pool:
-        for kind, n, s, c, a in pool.imap_unordered(scan, tasks):
+        for kind, n, w, c, a, wc in pool.imap_unordered(scan, tasks):
+            kind = "ant" if kind.startswith("ant") else kind
             df.update(c)
             all_df.update(a)
+            war_df.update(wc)
             ndocs[kind] += n
-            skipped[kind] += s
+            nwar[kind] += w
     total = sum(ndocs.values())
-    print("reference documents: %d (ANT non-war %d, SaudiNewsNet non-war %d; left out: ANT %d, "
-          "SaudiNewsNet war subset %d)" % (total, ndocs["ant"], ndocs["sn"], skipped["ant"],
-                                           skipped["sn"]))
+    total_war = sum(nwar.values())
+    print("reference (non-war) documents: %d (ANT %d, SaudiNewsNet %d); war documents: %d "
+          "(ANT %d, SaudiNewsNet %d)" % (total, ndocs["ant"], ndocs["sn"], total_war,
+                                         nwar["ant"], nwar["sn"]))
 
     def df10k(a):
         return 10000.0 * df.get(a, 0) / total
 
+    def war10k(a):
+        return 10000.0 * war_df.get(a, 0) / total_war
+
+    given = person_name_words()
+    # aliases of people, factions, organizations and operations: only they can be names of the
+    # war by frequency (a place's name in war news is often an adjective: سوري)
+    actors = {a for a, ids in aliases.items() if any(not i.startswith("place:") for i in ids)}
     measured = {a: df10k(a) for a in singles}
-    # two-word aliases: measured when both words are ordinary words, i.e. frequent in the
-    # reference and seen in the NER corpora mostly outside names (دونالد ترامب is not)
-    cand_words = set()
-    for b in doubles:
-        cand_words.update(w for w in b.split(" ") if df10k(w) >= T_LOW)
-    ner = ner_stats(corpora, cand_words | {a for a in measured if measured[a] >= T_LOW})
+
+    def ratio(a):
+        """A prominent entry's name needs stronger evidence of word use: السعوديه/سعوديه and
+        اليمن/يمن are a country and its adjective, القمر/قمر and مالي/المالي are words."""
+        return ALT_RATIO_PROMINENT if a in prominent else ALT_RATIO
 
     def alt_evidence(a):
-        alt = alternate(a) if " " not in a else None
-        return bool(alt) and df10k(alt) >= ALT_RATIO * df10k(a)
+        """(A group's name in the plural, الحوثيين/حوثيين, alternates as its adjective does.)"""
+        alt = alternate(a) if " " not in a and not (a in major and a.endswith(("يين", "يون")))\
+            else None
+        return bool(alt) and df10k(alt) >= ratio(a) * df10k(a)
 
     def is_name(a):
-        """The NER corpora show a as a name: mostly inside annotated entities, and either
-        often at their start or never used with the article added/removed - so لافروف in
-        سيرغي لافروف counts, العمال in حزب العمال (also عمال) does not."""
-        n, e, b = ner.get(a, (0, 0, 0, 0))[:3]
-        return n >= NAME_MIN_N and e >= NAME_RATIO * n and \
-            (b >= NAME_B_RATIO * n or not alt_evidence(a))
+        """The war news shows a as a name of the war: WAR_RATIO times as frequent in war
+        documents as in the reference, below T_HIGH, borne by a person, faction, organization or
+        operation, and not a given name (الأسد، النصرة، الحشد)."""
+        return a in actors and df10k(a) < T_HIGH and a not in given and \
+            war10k(a) >= WAR_RATIO * df10k(a)
 
     def word_evidence(a):
-        """Positive evidence that a is used as an ordinary word: seen in the NER corpora (and
-        not as a name), or also used with the article added/removed, as nouns and adjectives
-        are (الصناعه/صناعه) and names are not (ترامب/الترامب, الرقه/رقه)."""
-        if ner.get(a, (0,))[0] >= NAME_MIN_N and not is_name(a):
+        """Positive evidence that a is used as an ordinary word: used with the article added
+        or removed, as nouns and adjectives are (الصناعه/صناعه) and names are not
+        (ترامب/الترامب, الرقه/رقه); or inflected, as verbs, nouns and pronoun-suffixed words
+        are (افاد/افادت، كسب/كسبت، وانه/وانها) and names are not."""
+        if " " in a:
+            return False
+        if alt_evidence(a):
             return True
-        return alt_evidence(a)
+        return sum(df.get(f, 0) for f in inflected(a)) >= ratio(a) * df.get(a, 0) > 0
 
     def ordinary(w):
-        return df10k(w) >= T_LOW and ner.get(w, (0,))[0] >= NAME_MIN_N and not is_name(w)
+        return df10k(w) >= T_LOW and (alt_evidence(w) or w not in aliases) and w not in given
 
     for b in doubles:
         w1, w2 = b.split(" ")
         if ordinary(w1) and ordinary(w2):
             measured[b] = df10k(b)
-    ner.update(ner_stats(corpora, [b for b in measured if " " in b]))
+    # a village's two-word name with a given name in it, the rest ordinary words or given
+    # names, is a farm named after its owner (علي رحيل، صالح عبد، زين العابدين)
+    person_bigrams = set()
+    for b in doubles:
+        w = b.split(" ")
+        if b not in major and any(x in given for x in w) and \
+                all(x in given or ordinary(x) for x in w) and df10k(b) >= T_LOW_MINOR:
+            measured[b] = df10k(b)
+            person_bigrams.add(b)
     frequent = [a for a, v in measured.items() if v >= (T_HIGH if " " in a else T_LOW)]
     # Villages and neighbourhoods (aliases borne by no larger entry): a lower bar, since a
     # hamlet's name this frequent in general news is a word or a person's name, but only with
     # evidence of word use (or of a person's name) so that rare names like الشعفة stay names.
     minor_low = [a for a, v in measured.items()
                  if " " not in a and T_LOW_MINOR <= v < T_LOW and a not in major]
-    ner.update(ner_stats(corpora, minor_low))
 
     def person_name(a):
-        """The NER corpora show a mostly inside people's names (حسن، خالد، المالكي)."""
-        n, e, _, pers = ner.get(a, (0, 0, 0, 0))
-        return n >= NAME_MIN_N and e > 0 and pers >= PERSON_RATIO * e
+        """A given name of the MP lists or of the gazetteer's people (حسن، خالد)."""
+        return a in given
 
     flagged = {}
     decision = {}
+    for a in person_bigrams:
+        decision[a] = "common (a person's name borne by a village)"
+        flagged[a] = measured[a]
     for a in minor_low:
         if person_name(a) or word_evidence(a):
             decision[a] = "common (village or neighbourhood)"
@@ -495,11 +576,16 @@ def main():
         if a not in major and person_name(a):
             decision[a] = "common (a person's name borne by a village)"
             flagged[a] = measured[a]
+        elif " " in a and a in major:
+            decision[a] = "name (two-word name of an entry that is not a village)"
+        elif " " in a:  # two ordinary words, together in >= 0.5% of the reference
+            decision[a] = "common"
+            flagged[a] = measured[a]
         elif is_name(a):
-            decision[a] = "name (NER)"
-        elif measured[a] < T_HIGH and a in prominent:  # (two-word aliases are >= T_HIGH)
+            decision[a] = "name (war news)"
+        elif measured[a] < T_HIGH and a in prominent:
             decision[a] = "name (prominent entry)"
-        elif a in prominent and ner.get(a, (0,))[0] < NAME_MIN_N:
+        elif a in prominent and not word_evidence(a):
             decision[a] = "name (prominent entry)"
         elif a in major and not word_evidence(a):
             decision[a] = "name (no word use)"
@@ -508,7 +594,7 @@ def main():
             flagged[a] = measured[a]
 
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
-        f.write("# generated by data/tools/ambiguity.py from ../shared/corpora; do not edit\n")
+        f.write("# generated by data/tools/ambiguity.py from ../shared/corpora (news dumps only); do not edit\n")
         f.write("alias\tclass\tevidence\n")
         for a in sorted(flagged):
             f.write("%s\tcommon\t%.1f\n" % (a, flagged[a]))
@@ -521,40 +607,35 @@ def main():
         print("  top %5.1f%%: >= %.1f" % (100 * q, vals[i]))
     for t in (1, 2, 5, 10, 20, 50, 100):
         print("  aliases with df10k >= %d: %d" % (t, sum(1 for v in vals if v >= t)))
-    print("top of the distribution (alias, df10k, NER occurrences/inside an entity/beginning one, decision):")
+    print("top of the distribution (alias, df10k, war df10k, article-alternate df10k, decision):")
     for a, v in sorted(measured.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]:
-        n, e, b = ner.get(a, (0, 0, 0, 0))[:3]
         alt = alternate(a) if " " not in a else None
-        print("  %-28s %8.1f  %4d/%-4d/%-4d alt %6.1f  %s" % (
-            a, v, n, e, b, df10k(alt) if alt else 0, decision.get(a, "-")))
+        print("  %-28s %8.1f %8.1f alt %6.1f  %s" % (
+            a, v, war10k(a), df10k(alt) if alt else 0, decision.get(a, "-")))
     print("thresholds: T_HIGH %.1f, T_LOW %.1f per 10k docs: %d flagged as common"
           % (T_HIGH, T_LOW, len(flagged)))
-    for why in ("name (NER)", "name (prominent entry)", "name (no word use)"):
+    for why in ("name (war news)", "name (prominent entry)", "name (no word use)",
+                "name (two-word name of an entry that is not a village)"):
         kept = sorted((a for a in decision if decision[a] == why), key=lambda a: -measured[a])
         print("kept as %s: %d: %s" % (why, len(kept), ", ".join(kept)))
     print("probes: " + ", ".join("%s=%.1f%s" % (p, measured.get(p, df10k(p)),
                                                  "*" if p in flagged else "") for p in PROBES))
     print("wrote %s" % OUT)
-    write_common_words(corpora, all_df, total, set(aliases))
+    write_common_words(all_df, total, set(aliases), given | person_words())
 
 
-def write_common_words(corpora, all_df, total, aliases):
+def write_common_words(all_df, total, aliases, given):
     """data/common_words.tsv: words frequent in general news (df10k >= T_COMMON) that are not
-    gazetteer aliases and that the NER corpora do not show as names (محمد stays out, يسيطر and
-    كبيرة go in). The rules (data/rules.tsv) never make a name containing one of them."""
-    freq = {w: 10000.0 * n / total for w, n in all_df.items()
-            if 10000.0 * n / total >= T_COMMON and w not in aliases and len(w) > 1}
-    ner = ner_stats(corpora, set(freq))
-    common = {}
-    for w, v in freq.items():
-        n, e, _, _ = ner.get(w, (0, 0, 0, 0))
-        if n >= NAME_MIN_N and e >= NAME_RATIO * n:
-            continue  # mostly inside names in annotated news: a name, not a common word
-        common[w] = v
+    gazetteer aliases and not words of people's names (the MP lists' full names, the gazetteer's
+    people: محمد، بن، عبد stay out, يسيطر and كبيرة go in). The rules (data/rules.tsv) never make a name containing one of
+    them."""
+    common = {w: 10000.0 * n / total for w, n in all_df.items()
+              if 10000.0 * n / total >= T_COMMON and w not in aliases and len(w) > 1
+              and w not in given}
     with open(COMMON_OUT, "w", encoding="utf-8", newline="\n") as f:
         f.write("# generated by data/tools/ambiguity.py; do not edit. Frequent words of general news (document\n"
                 "# frequency per 10,000 non-war documents in the note column) that are neither\n"
-                "# gazetteer aliases nor names in the NER corpora. Rule-made names never contain them.\n")
+                "# gazetteer aliases nor words of people's names. Rule-made names never contain them.\n")
         f.write("word\tnote\n")
         for w in sorted(common):
             f.write("%s\t%.1f\n" % (w, common[w]))

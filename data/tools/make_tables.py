@@ -10,6 +10,10 @@ to the repository root. Standard library only. Hand curation is read from data/o
   data/gazetteer/sy_localities.tsv  Syrian towns/villages from syria-villages-arwiki-karabala10
                                     (source=arwiki-villages), attached to their OCHA sub-district
   data/gazetteer/iq_admin.tsv       Iraq ADM1-ADM3 from ocha-cod-ab-iraq (source=ocha-iraq)
+  data/gazetteer/iq_localities.tsv  Iraqi towns, villages and quarters from wof-iraq-localities
+  data/gazetteer/people_ep.tsv      Iraqi (2014) and Syrian (2012) MPs from everypolitician-iq-sy
+  data/gazetteer/world.tsv          GeoNames cities and first-level regions outside Syria and Iraq
+                                    (source=geonames), Wikidata ids from csc-dr5hn-world
 
 Rules (see data/README.md for the table format):
 - Descriptor words are never part of an alias: "محافظة X", "منطقة X", "ناحية X" become X (or are
@@ -53,6 +57,7 @@ def read_override(name):
 
 COLUMNS = ["id", "type", "subtype", "name_ar", "name_en", "aliases", "country", "parent",
            "lat", "lon", "coord_approx", "pcode", "wikidata", "geonames", "prominence", "source"]
+PEOPLE_COLUMNS = ["id", "type", "subtype", "name_ar", "aliases", "country", "role", "source"]
 
 # ---------------------------------------------------------------------------------------------
 # Arabic normalization (the matcher's folding, used here only to compare and deduplicate)
@@ -102,7 +107,8 @@ def dedup_aliases(name, aliases):
     return out
 
 
-def write_table(path, rows):
+def write_table(path, rows, columns=None):
+    COLUMNS = columns or globals()["COLUMNS"]
     rows = sorted(rows, key=lambda r: r["id"])
     ids = set()
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -807,6 +813,334 @@ def added_cities(src, units):
 
 
 # ---------------------------------------------------------------------------------------------
+# The world: GeoNames cities and first-level regions outside Syria and Iraq (world.tsv)
+
+WORLD_ALL_CITIES = {"TR", "LB", "JO", "IR", "SA", "KW", "IL", "PS", "EG"}  # every city >= 15,000
+WORLD_MIN_POP = 100000      # elsewhere: capitals and cities from this population
+WORLD_CITY_PROMINENCE = 50  # below a Syrian or Iraqi town (55): a bare namesake is the war's
+WORLD_STATE_PROMINENCE = 45
+WORLD_CSC_KM = 2.0          # a csc city this close, same country and English name: its Wikidata id
+                            # (not farther: csc's Dhaka 50 km off and Manchester "section" carry
+                            # the ids of other units)
+ADMIN1_PREFIXES = ["محافظة", "ولاية", "منطقة", "شعبية", "مقاطعة", "إقليم", "اقليم", "جمهورية",
+                   "إمارة", "امارة", "مدينة"]
+
+
+def gn_name(raw):
+    """GeoNames Arabic name without its disambiguator (`كونثبثيون، تشيلي`), marks, diacritics."""
+    s = raw.replace("\u200e", "").replace("\u200f", "")
+    s = re.split("[،,(]", s)[0]
+    return clean(s.replace("-", " "))
+
+
+def city_key(name):
+    """Comparison key of a city name that also ignores the article and a descriptor word (GeoNames
+    writes بصرة، زرقاء، خرطوم، شعبية سرت where news writes البصرة، الزرقاء، الخرطوم، سرت)."""
+    k = norm(strip_prefix(name, ["شعبية", "مدينة"]))
+    return k[2:] if k.startswith("ال") and len(k) > 4 else k
+
+
+def same_country(a, b):
+    return a == b or {a, b} == {"IL", "PS"}
+
+
+def read_gazetteer_names(skip):
+    """normalized alias -> [(id, type, subtype, country)] over the committed tables but `skip`
+    and the Iraqi villages."""
+    out = defaultdict(list)
+    for name in sorted(os.listdir(os.path.join(REPO, "data", "gazetteer"))):
+        if not name.endswith(".tsv") or name in skip or name == "ambiguous.tsv":
+            continue
+        for r in read_tsv(os.path.join(REPO, "data", "gazetteer", name)):
+            if name == "iq_localities.tsv" and r.get("subtype") == "village":
+                continue  # chosen by ambiguous.tsv, which reads world.tsv: no loop
+            for n in [r["name_ar"]] + [a for a in r.get("aliases", "").split("|") if a]:
+                out[norm(n)].append((r["id"], r["type"], r.get("subtype", ""), r.get("country", "")))
+    return out
+
+
+def csc_wikidata(src):
+    """(country, English name) -> [(lat, lon, Q-id)] of the csc cities (their Arabic names are
+    not used: many are machine translations)."""
+    out = defaultdict(list)
+    with open(os.path.join(src, "csc-dr5hn-world", "csc_cities_ar.tsv"), encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t") if r["wikidata_qid"]]
+    # csc copies a city's id onto other cities (Idlib carries Homs's Q131301, Sinah Samarra's
+    # Q170047, Bhamdoun Beirut's Q3820): an id is kept only by the most populous city bearing it
+    # (and by records of that city's name)
+    def en(r):
+        return unicodedata.normalize("NFKD", r["name_en"]).encode("ascii", "ignore").decode() \
+            .lower().replace("-", " ").strip()
+
+    holder = {}
+    for r in rows:
+        q = r["wikidata_qid"]
+        pop = int(float(r["population"] or 0))
+        if q not in holder or pop > holder[q][0]:
+            holder[q] = (pop, en(r))
+    for r in rows:
+        if en(r) == holder[r["wikidata_qid"]][1]:
+            out[r["country_code"]].append((float(r["lat"]), float(r["lon"]), r["name_en"],
+                                           r["wikidata_qid"]))
+    return out
+
+
+def match_csc(csc, g):
+    """The Wikidata id of the csc city at the GeoNames point (the very same point, within 50 m, or
+    the same English name within WORLD_CSC_KM, same country), when exactly one id is found."""
+    lat, lon = float(g["lat"]), float(g["lon"])
+    found = set()
+    for clat, clon, en, q in csc.get(g["country"], ()):
+        if abs(clat - lat) > 0.5 or abs(clon - lon) > 0.6:
+            continue
+        d = km(lat, lon, clat, clon)
+        if d <= 0.05 or (d <= WORLD_CSC_KM and en.lower() in (g["name_en"].lower(),
+                                                             g["asciiname"].lower())):
+            found.add(q)
+    return found.pop() if len(found) == 1 else ""
+
+
+def add_city_wikidata(src, rows, stats, key):
+    """Wikidata ids (csc-dr5hn-world, matched at the GeoNames point) for the rows of cities of
+    100,000 people or more that have a GeoNames id and no Wikidata id."""
+    with open(os.path.join(src, "geonames-cities15000-ar", "geonames_cities15000_ar.tsv"),
+              encoding="utf-8") as f:
+        gn = {r["geonameid"]: r for r in csv.DictReader(f, delimiter="\t")}
+    csc = csc_wikidata(src)
+    for r in rows:
+        g = gn.get(r.get("geonames") or "")
+        if g and not r.get("wikidata") and int(g["population"] or 0) >= WORLD_MIN_POP:
+            q = match_csc(csc, g)
+            if q:
+                r["wikidata"] = q
+                stats[key] += 1
+
+
+def world_rows(src, stats):
+    base = os.path.join(src, "geonames-cities15000-ar")
+    with open(os.path.join(base, "geonames_cities15000_ar.tsv"), encoding="utf-8") as f:
+        cities = list(csv.DictReader(f, delimiter="\t"))
+    with open(os.path.join(base, "geonames_admin1_ar.tsv"), encoding="utf-8") as f:
+        admin1 = list(csv.DictReader(f, delimiter="\t"))
+    csc = csc_wikidata(src)
+    fix = {o["geonameid"]: o for o in read_override("world_names.tsv")}
+    known = read_gazetteer_names({"world.tsv"})
+    curated = read_tsv(os.path.join(REPO, "data", "gazetteer", "places_curated.tsv"))
+    countries = {r["country"]: r["id"] for r in curated if r["subtype"] == "country"}
+    taken = {r.get("geonames", "") for r in curated if r.get("geonames")}
+
+    def names_elsewhere(k):
+        return known.get(k, [])
+
+    by_key = defaultdict(list)
+    for k, v in known.items():
+        by_key[city_key(k)] += v
+
+    # cities: selection, names, one city a name (the most populous; a capital first)
+    cand = []
+    for g in cities:
+        cc = g["country"]
+        if cc in ("SY", "IQ") or g["geonameid"] in taken:
+            continue
+        pop = int(g["population"] or 0)
+        capital = g["feature_code"] == "PPLC"
+        if not (capital or pop >= WORLD_MIN_POP or cc in WORLD_ALL_CITIES):
+            continue
+        o = fix.get(g["geonameid"], {})
+        if o.get("drop") == "1":
+            stats["world_dropped_by_hand"] += 1
+            continue
+        name = o.get("name") or gn_name(g["name_ar"])
+        if not valid_alias(name):
+            stats["world_city_bad_name"] += 1
+            continue
+        cand.append((not capital, -pop, g["geonameid"], g, name, capital))
+    cand.sort()
+    used = set()
+    rows = []
+    for _, _, gid, g, name, capital in cand:
+        k = norm(name)
+        aliases = [a for a in o.get("aliases", "").split("|") if a]
+        same = names_elsewhere(k)
+        if any(same_country(c, g["country"]) and t == "PLACE" and st != "country"
+               for _, t, st, c in by_key.get(city_key(name), [])):
+            stats["world_city_named_by_an_entry_of_its_country"] += 1
+            continue
+        if same:
+            if capital and any(st in ("country", "continent") for _, _, st, _ in same):
+                # a capital named like its country (الجزائر، جيبوتي، لوكسمبورغ)
+                name = "مدينة " + name
+                k = norm(name)
+                if any(c == g["country"] for _, _, _, c in names_elsewhere(k)):
+                    stats["world_city_named_by_an_entry_of_its_country"] += 1
+                    continue
+            else:
+                stats["world_city_name_taken"] += 1  # موسكو (Mesquite), لندن (Ontario)
+                continue
+        if k in used:
+            stats["world_city_less_populous_namesake"] += 1
+            continue
+        used.add(k)
+        pop = int(g["population"] or 0)
+        rows.append({
+            "id": "place:gn-" + gid, "type": "PLACE", "subtype": "city", "name_ar": name,
+            "name_en": g["name_en"], "aliases": "|".join(dedup_aliases(name, aliases)),
+            "country": g["country"], "parent": countries.get(g["country"], ""),
+            "lat": "%.5f" % float(g["lat"]), "lon": "%.5f" % float(g["lon"]),
+            "wikidata": match_csc(csc, g) if pop >= WORLD_MIN_POP or capital else "",
+            "geonames": gid, "prominence": "" if capital else WORLD_CITY_PROMINENCE,
+            "source": "geonames", "_admin1": g["country"] + "." + g["admin1_code"],
+        })
+        stats["world_city_capital" if capital else "world_city"] += 1
+    # first-level regions
+    states = {}
+    for a in admin1:
+        cc = a["country"]
+        if cc in ("SY", "IQ") or not a["geonameid"] or a["geonameid"] in taken:
+            continue
+        o = fix.get(a["geonameid"], {})
+        if o.get("drop") == "1":
+            stats["world_dropped_by_hand"] += 1
+            continue
+        name = o.get("name") or strip_prefix(gn_name(a["name_ar"]), ADMIN1_PREFIXES)
+        k = norm(name)
+        if not valid_alias(name):
+            stats["world_state_bad_name"] += 1
+            continue
+        if names_elsewhere(k) or k in used:
+            stats["world_state_name_taken"] += 1  # the city (القاهرة), the curated region (هاتاي)
+            continue
+        used.add(k)
+        r = {"id": "place:gn-" + a["geonameid"], "type": "PLACE", "subtype": "state",
+             "name_ar": name, "name_en": a["name_en"], "country": cc,
+             "parent": countries.get(cc, ""), "geonames": a["geonameid"],
+             "prominence": WORLD_STATE_PROMINENCE, "source": "geonames"}
+        states[a["admin1_code"]] = r["id"]
+        rows.append(r)
+        stats["world_state"] += 1
+    for r in rows:
+        a1 = r.pop("_admin1", None)
+        if a1 and a1 in states:
+            r["parent"] = states[a1]
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# People: Iraqi (2014) and Syrian (2012) MPs from EveryPolitician (people_ep.tsv)
+
+EP_ROLE = {"IQ": "Member of the Council of Representatives of Iraq (2014 term)",
+           "SY": "Member of the People's Council of Syria (2012 term)"}
+EP_FIRST_JOIN = {"عبد", "ابو", "أبو", "آل", "ال"}    # joined to the next word: عبد الله
+EP_LAST_JOIN = {"ابو", "أبو", "آل", "بن", "ابن"}    # joined to the word after them: آل حسن
+EP_COMMON_GIVEN = 3  # a given name borne this often in the MPs' names is common
+
+
+def ep_name(raw):
+    s = clean(raw.replace("عبدلله", "عبدالله").replace("ھ", "ه"))
+    return s
+
+
+def ep_parts(name):
+    """The name's parts, عبد/أبو/آل joined to the word after them."""
+    t = name.split()
+    out = []
+    i = 0
+    while i < len(t):
+        if t[i] in EP_FIRST_JOIN | EP_LAST_JOIN and i + 1 < len(t):
+            out.append(t[i] + " " + t[i + 1])
+            i += 2
+        else:
+            out.append(t[i])
+            i += 1
+    return out
+
+
+def ep_short_form(name, given):
+    """The short form news writes, or None for a name of two parts: first name + family name when
+    the last part is one (حنان سعيد محسن الفتلاوي -> حنان الفتلاوي: the last part is not a given
+    name); else first name + father's name (عمار طعمه عبدالعباس شناوة -> عمار طعمه), as Iraqi news
+    names MPs without a family name."""
+    p = ep_parts(name)
+    if len(p) <= 2:
+        return None
+    last = norm(p[-1]).replace(" ", "")
+    if not (last in given or (last.startswith("ال") and last[2:] in given)):
+        return p[0] + " " + p[-1]
+    return p[0] + " " + p[1]
+
+
+def ep_people_rows(src, stats):
+    path = os.path.join(src, "everypolitician-iq-sy", "ep_iraq2014_syria2012_mps.tsv")
+    with open(path, encoding="utf-8") as f:
+        mps = list(csv.DictReader(f, delimiter="\t"))
+    given = person_name_words(src)
+    over = read_override("ep_short_forms.tsv")
+    drop = {norm(o["key"]) for o in over if o["action"] == "drop_short"}
+    drop_entry = {o["key"] for o in over if o["action"] == "drop_entry"}
+    # given names borne by EP_COMMON_GIVEN or more parts of the MPs' names (محمد، علي، حسين):
+    # a short form or a two-part name that ends with one names many people
+    parts = Counter()
+    for r in mps:
+        parts.update(norm(x).replace(" ", "") for x in ep_parts(ep_name(r["name_ar_norm"]))[:-1])
+    common_given = {w for w, n in parts.items() if n >= EP_COMMON_GIVEN}
+    known = read_gazetteer_names({"people_ep.tsv"})
+    rows = []
+    shorts = Counter()
+    cand = []
+    for r in mps:
+        name = ep_name(r["name_ar_norm"])
+        if not valid_alias(name):
+            stats["ep_bad_name"] += 1
+            continue
+        sf = ep_short_form(name, given)
+        cand.append((r, name, sf))
+        if sf:
+            shorts[norm(sf)] += 1
+    def common_ending(n):
+        p = [norm(x).replace(" ", "") for x in ep_parts(n)]
+        return p[-1] in common_given or (p[-1].startswith("ال") and p[-1][2:] in common_given)
+
+    for r, name, sf in cand:
+        if r["ep_id"] in drop_entry:
+            stats["ep_dropped_by_hand"] += 1
+            continue
+        if len(ep_parts(name)) <= 2 and common_ending(name) and \
+                norm(ep_parts(name)[0]).replace(" ", "") in given:
+            stats["ep_two_common_given_names"] += 1  # علي محمد، محمد السعيد: too many people
+            continue
+        if any(t == "PERSON" for _, t, _, _ in known.get(norm(name), [])):
+            stats["ep_already_a_person"] += 1
+            continue
+        if sf:
+            k = norm(sf)
+            if any(t == "PERSON" for _, t, _, _ in known.get(k, [])):
+                stats["ep_already_a_person"] += 1  # a curated entry: حنان الفتلاوي
+                continue
+            if common_ending(sf):
+                stats["ep_short_ends_with_a_common_given_name"] += 1  # محمد علي، ميثاق ابراهيم
+                sf = None
+            elif shorts[k] > 1:
+                stats["ep_short_shared"] += 1
+                sf = None
+            elif known.get(k):
+                stats["ep_short_names_another_entry"] += 1
+                sf = None
+            elif k in drop:
+                stats["ep_short_dropped_by_hand"] += 1
+                sf = None
+        if known.get(norm(name)):
+            stats["ep_full_name_names_another_entry"] += 1
+            continue
+        stats["ep_short_form" if sf else "ep_no_short_form"] += 1
+        rows.append({
+            "id": "person:ep-" + r["ep_id"], "type": "PERSON", "subtype": "politician",
+            "name_ar": name, "aliases": sf or "", "country": r["country"],
+            "role": EP_ROLE[r["country"]], "source": "everypolitician",
+        })
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
 
 def main():
     global OUT_DIR
@@ -830,6 +1164,8 @@ def main():
     sy_points(src, units, loc, stp)
     print("sy_localities.tsv points from WOF: %d (looser spelling %d), parent centroid kept: %d"
           % (stp["sy_point"], stp["sy_point_skeleton"], stp["sy_no_point"]))
+    add_city_wikidata(src, loc, stp, "sy_city_wikidata")
+    print("sy_localities.tsv: Wikidata ids of cities from csc: %d" % stp["sy_city_wikidata"])
     n_loc = write_table(os.path.join(OUT_DIR, "sy_localities.tsv"), loc)
 
     iq = iq_admin_rows(src)
@@ -850,9 +1186,19 @@ def main():
         print("    %s %s / %s -> %s" % (g, c, d, p))
     st2 = defaultdict(int)
     iql = iq_locality_rows(src, st2)
+    add_city_wikidata(src, iql, st2, "iq_city_wikidata")
     n_iql = write_table(os.path.join(OUT_DIR, "iq_localities.tsv"), iql)
     print("iq_localities.tsv: %d rows (%s); %s" % (n_iql, count(iql), dict(st2)))
     print("iq_admin.tsv: %d rows (%s); source 18/101/294" % (n_iq, count(iq)))
+    st3 = defaultdict(int)
+    wr = world_rows(src, st3)
+    n_w = write_table(os.path.join(OUT_DIR, "world.tsv"), wr)
+    print("world.tsv: %d rows (%s); %s; with Wikidata id %d" % (
+        n_w, count(wr), dict(st3), sum(1 for r in wr if r.get("wikidata"))))
+    st4 = defaultdict(int)
+    ep = ep_people_rows(src, st4)
+    n_ep = write_table(os.path.join(OUT_DIR, "people_ep.tsv"), ep, PEOPLE_COLUMNS)
+    print("people_ep.tsv: %d rows; %s" % (n_ep, dict(st4)))
 
 
 if __name__ == "__main__":
