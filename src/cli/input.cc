@@ -105,6 +105,97 @@ bool DocumentReader::OpenNext() {
   return true;
 }
 
+// The whole input as one document.
+void DocumentReader::ReadWhole(Document* doc) {
+  Source& s = *src_;
+  std::string error;
+  while (s.Fill(&error)) {
+  }
+  doc->id = s.name;
+  s.buf.resize(s.buf_len);
+  doc->text = std::move(s.buf);
+  doc->error = error;
+  doc->input_bytes = doc->text.size();
+  s.done = true;
+}
+
+// The next line of a JSON Lines input (without its line break); false at the end or on a read
+// error (then *error says which). The bytes already searched for a line break are not
+// searched again after a read, so that a line of any length is scanned once.
+bool DocumentReader::NextLine(std::string_view* line, std::string* error) {
+  Source& s = *src_;
+  size_t eol = std::string::npos, from = std::min(s.buf_pos, s.buf_len);
+  while (true) {
+    const void* nl = std::memchr(s.buf.data() + from, '\n', s.buf_len - from);
+    if (nl != nullptr) {
+      eol = static_cast<size_t>(static_cast<const char*>(nl) - s.buf.data());
+      break;
+    }
+    const size_t searched = s.buf_len - s.buf_pos;
+    if (!s.Fill(error)) break;
+    from = s.buf_pos + searched;
+  }
+  if (!error->empty()) return false;
+  if (eol == std::string::npos) {
+    if (s.buf_pos >= s.buf_len) return false;
+    eol = s.buf_len;  // last line without a newline
+  }
+  *line = std::string_view(s.buf.data() + s.buf_pos, eol - s.buf_pos);
+  s.buf_pos = std::min(eol + 1, s.buf_len);
+  ++s.line;
+  if (!line->empty() && line->back() == '\r') line->remove_suffix(1);
+  return true;
+}
+
+// A record's document: its id (or its place in the input when it has none) and its text
+// fields joined; an error when the line is not such a record.
+void DocumentReader::ParseRecord(std::string_view line, Document* doc) {
+  doc->input_bytes = line.size() + 1;
+  absl::StatusOr<JsonValue> v = ParseJsonObject(line, wanted_fields_);
+  JsonValue* id = v.ok() ? v->Find(options_.id_field) : nullptr;
+  if (id != nullptr &&
+      (id->kind == JsonValue::Kind::kString || id->kind == JsonValue::Kind::kNumber)) {
+    // Moved, unless the id field is a text field too (then the text is read from it below).
+    doc->id = id_is_text_ ? id->text : std::move(id->text);
+  } else {
+    doc->id = internal::Cat(src_->name, ":", src_->line);
+  }
+  if (!v.ok()) {
+    doc->error = std::string(v.status().message());
+  } else if (id != nullptr && id->kind != JsonValue::Kind::kString &&
+             id->kind != JsonValue::Kind::kNumber && id->kind != JsonValue::Kind::kNull) {
+    doc->error = internal::Cat("field \"", options_.id_field, "\" is not a string or number");
+  } else {
+    JoinTextFields(&*v, doc);
+  }
+}
+
+void DocumentReader::JoinTextFields(JsonValue* record, Document* doc) const {
+  bool any = false;
+  for (const std::string& f : options_.text_fields) {
+    JsonValue* t = record->Find(f);
+    if (t == nullptr || t->kind == JsonValue::Kind::kNull) continue;
+    if (t->kind != JsonValue::Kind::kString) {
+      doc->error = internal::Cat("field \"", f, "\" is not a string");
+      return;
+    }
+    if (options_.text_fields.size() == 1) {
+      doc->text = std::move(t->text);  // the usual case: no copy
+    } else {
+      if (any) doc->text += options_.joiner;
+      doc->text += t->text;
+    }
+    any = true;
+  }
+  if (!any) {
+    doc->error = internal::Cat("no text field (looked for: ");
+    for (size_t i = 0; i < options_.text_fields.size(); ++i) {
+      internal::AppendCat(&doc->error, i ? ", " : "", options_.text_fields[i]);
+    }
+    doc->error += ")";
+  }
+}
+
 bool DocumentReader::Next(Document* doc) {
   *doc = Document();
   while (true) {
@@ -119,98 +210,20 @@ bool DocumentReader::Next(Document* doc) {
       return true;
     }
     if (!s.jsonl) {
-      // The whole input is one document.
-      std::string error;
-      while (s.Fill(&error)) {
-      }
-      doc->id = s.name;
-      s.buf.resize(s.buf_len);
-      doc->text = std::move(s.buf);
-      doc->error = error;
-      doc->input_bytes = doc->text.size();
-      s.done = true;
+      ReadWhole(doc);
       return true;
     }
-    // JSON Lines: the next non-blank line.
     std::string error;
-    // The end of the line; bytes already searched are not searched again after a read, so
-    // that a line of any length is scanned once.
-    size_t eol = std::string::npos, from = std::min(s.buf_pos, s.buf_len);
-    while (true) {
-      const void* nl = std::memchr(s.buf.data() + from, '\n', s.buf_len - from);
-      if (nl != nullptr) {
-        eol = static_cast<size_t>(static_cast<const char*>(nl) - s.buf.data());
-        break;
-      }
-      const size_t searched = s.buf_len - s.buf_pos;
-      if (!s.Fill(&error)) break;
-      from = s.buf_pos + searched;
-    }
-    if (!error.empty()) {
+    std::string_view line;
+    if (!NextLine(&line, &error)) {
+      s.done = true;
+      if (error.empty()) continue;  // the end of this input
       doc->id = internal::Cat(s.name, ":", s.line + 1);
       doc->error = error;
-      s.done = true;
       return true;
     }
-    if (eol == std::string::npos) {
-      if (s.buf_pos >= s.buf_len) {
-        s.done = true;
-        continue;
-      }
-      eol = s.buf_len;  // last line without a newline
-    }
-    std::string_view line(s.buf.data() + s.buf_pos, eol - s.buf_pos);
-    s.buf_pos = std::min(eol + 1, s.buf_len);
-    ++s.line;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    doc->input_bytes = line.size() + 1;
-    absl::StatusOr<JsonValue> v = ParseJsonObject(line, wanted_fields_);
-    // The record's id, or its place in the input when it has none.
-    JsonValue* id = v.ok() ? v->Find(options_.id_field) : nullptr;
-    if (id != nullptr &&
-        (id->kind == JsonValue::Kind::kString || id->kind == JsonValue::Kind::kNumber)) {
-      // Moved, unless the id field is a text field too (then the text is read from it below).
-      if (id_is_text_) {
-        doc->id = id->text;
-      } else {
-        doc->id = std::move(id->text);
-      }
-    } else {
-      doc->id = internal::Cat(s.name, ":", s.line);
-    }
-    if (!v.ok()) {
-      doc->error = std::string(v.status().message());
-      return true;
-    }
-    if (id != nullptr && id->kind != JsonValue::Kind::kString &&
-        id->kind != JsonValue::Kind::kNumber && id->kind != JsonValue::Kind::kNull) {
-      doc->error = internal::Cat("field \"", options_.id_field, "\" is not a string or number");
-      return true;
-    }
-    bool any = false;
-    for (const std::string& f : options_.text_fields) {
-      JsonValue* t = v->Find(f);
-      if (t == nullptr || t->kind == JsonValue::Kind::kNull) continue;
-      if (t->kind != JsonValue::Kind::kString) {
-        doc->error = internal::Cat("field \"", f, "\" is not a string");
-        return true;
-      }
-      if (options_.text_fields.size() == 1) {
-        doc->text = std::move(t->text);  // the usual case: no copy
-      } else {
-        if (any) doc->text += options_.joiner;
-        doc->text += t->text;
-      }
-      any = true;
-    }
-    if (!any) {
-      doc->error = internal::Cat("no text field (looked for: ");
-      for (size_t i = 0; i < options_.text_fields.size(); ++i) {
-        internal::AppendCat(&doc->error, i ? ", " : "", options_.text_fields[i]);
-      }
-      doc->error += ")";
-    }
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank
+    ParseRecord(line, doc);
     return true;
   }
 }

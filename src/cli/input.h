@@ -5,9 +5,12 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace alam::cli {
+
+struct JsonValue;
 
 struct Document {
   std::string id;
@@ -40,6 +43,10 @@ class DocumentReader {
  private:
   struct Source;
   bool OpenNext();
+  void ReadWhole(Document* doc);
+  bool NextLine(std::string_view* line, std::string* error);
+  void ParseRecord(std::string_view line, Document* doc);
+  void JoinTextFields(JsonValue* record, Document* doc) const;
   std::vector<std::string> paths_;
   InputOptions options_;
   size_t next_path_ = 0;
