@@ -349,7 +349,7 @@ TEST_F(CApiTest, RecordsAsTheCommandWritesThem) {
             "\"byte_end\": 17, \"text\": \"الرقة\", \"type\": \"PLACE\", \"subtype\": \"city\", "
             "\"id\": \"place:raqqa\", \"name_ar\": \"الرقة\", \"name_en\": \"Raqqa\", "
             "\"score\": 0.85, \"source\": \"alias\", \"alias\": \"الرقه\", \"alternatives\": 1, "
-            "\"country\": \"SY\", \"parent\": \"place:raqqa-gov\"}]}")
+            "\"country\": \"SY\", \"parent\": \"place:raqqa-gov\", \"governorate\": \"place:raqqa-gov\"}]}")
       << "the city, 0.90 less the namesake penalty (the governorate bears the name too)";
   EXPECT_NE(out.find("{\"doc\": \"b\", \"error\": \"invalid UTF-8 at byte 0 (byte 0xff)\", "
                      "\"entities\": []}\n"), std::string::npos);

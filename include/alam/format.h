@@ -6,7 +6,10 @@
 //   kJsonLines  one line per document: {"doc": ID, "entities": [{"start", "end",
 //               "byte_start", "byte_end", "text", "type", "subtype", "id", "name_ar",
 //               "name_en", "score", "source", "alias", ["alternatives",] ["country",]
-//               ["parent"]}, …]}; a failed document: {"doc": ID, "error": MESSAGE,
+//               ["parent",] ["governorate",] ["lat", "lon", ["approximate": true,]]
+//               ["pcode",] ["wikidata"]}, …]} — the bracketed fields when known (the
+//               entry's; "governorate" is its nearest ancestor of that subtype,
+//               "approximate" marks the parent's point); a failed document: {"doc": ID, "error": MESSAGE,
 //               "entities": []}. Scores with two decimals, offsets as in alam/entity.h.
 //   kBio        "# doc: ID", then one "token<TAB>tag" line per token (B-/I-TYPE or O; tokens
 //               split at entity boundaries, so a proclitic is its own token), then a blank

@@ -1,10 +1,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "alam/format.h"
 #include "alam/normalizer.h"
+#include "compiled_data.h"
 #include "core/parallel.h"
 #include "core/strings.h"
 #include "core/utf8.h"
@@ -148,6 +150,8 @@ struct RecordWriterState {
       : extractor(ex), format(f), valid_texts(!ex.options().repair_invalid_utf8) {}
 
   const Cached& EntryJson(uint32_t entry_index, const EntryInfo& info);
+  std::string_view GovernorateOf(const EntryInfo& info) const;
+  void AppendWhereabouts(const EntryInfo& info, std::string* out) const;
   void Entity(const alam::Entity& e, std::string* out);
   void Head(std::string_view doc_id, std::string* out) const;
   void Segment(std::string_view text, size_t base, const std::vector<alam::Entity>& es,
@@ -167,6 +171,43 @@ struct RecordWriterState {
   std::string scratch;       // a rule-made entity's type-to-name_en fields
   std::string checked_text;  // an entity's text as JSON, when it had to be checked (repair)
 };
+
+// The governorate an entry lies in (its nearest ancestor of that subtype), or "".
+std::string_view RecordWriterState::GovernorateOf(const EntryInfo& info) const {
+  const std::vector<EntryInfo>& entries = CompiledDataOf(extractor).gazetteer.entries();
+  int32_t p = info.parent;
+  for (int depth = 0; p >= 0 && depth < 8; ++depth) {
+    const EntryInfo& a = entries[static_cast<uint32_t>(p)];
+    if (a.subtype == "governorate") return a.id;
+    p = a.parent;
+  }
+  return {};
+}
+
+// Where an entry is and what else names it: governorate, coordinates (with "approximate"
+// when they are the parent's), OCHA p-code and Wikidata id, each when known.
+void RecordWriterState::AppendWhereabouts(const EntryInfo& info, std::string* out) const {
+  const std::string_view governorate = GovernorateOf(info);
+  if (!governorate.empty()) {
+    out->append(", \"governorate\": ");
+    AppendJsonString(governorate, out);
+  }
+  if (info.has_coordinates) {
+    char buf[64];
+    const int n = std::snprintf(buf, sizeof(buf), ", \"lat\": %.5f, \"lon\": %.5f", info.lat,
+                                info.lon);
+    out->append(buf, static_cast<size_t>(n));
+    if (info.coordinates_approximate) out->append(", \"approximate\": true");
+  }
+  if (!info.pcode.empty()) {
+    out->append(", \"pcode\": ");
+    AppendJsonString(info.pcode, out);
+  }
+  if (!info.wikidata.empty()) {
+    out->append(", \"wikidata\": ");
+    AppendJsonString(info.wikidata, out);
+  }
+}
 
 const RecordWriterState::Cached& RecordWriterState::EntryJson(uint32_t entry_index,
                                                               const EntryInfo& info) {
@@ -190,6 +231,7 @@ const RecordWriterState::Cached& RecordWriterState::EntryJson(uint32_t entry_ind
     cached_text.append(", \"parent\": ");
     AppendJsonString(info.parent_id, &cached_text);
   }
+  AppendWhereabouts(info, &cached_text);
   c.tail = static_cast<uint32_t>(cached_text.size() - c.offset - c.middle);
   c.ready = true;
   return c;

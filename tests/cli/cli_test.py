@@ -49,7 +49,8 @@ with tempfile.TemporaryDirectory() as d:
           "title and body joined with a blank line, offsets into the joined text")
 
     # An entity's record: its fields in the documented order, the entry's fixed fields (written
-    # once per entry and reused) after the per-mention ones, country and parent last.
+    # once per entry and reused) after the per-mention ones: country, parent, governorate,
+    # coordinates (approximate when they are the parent's), p-code, Wikidata id.
     places = os.path.join(d, "places.jsonl")
     with open(places, "w", encoding="utf-8") as f:
         f.write(json.dumps({"id": "p", "text": "اشتباكات في حي الوعر بمدينة حمص وفي منبج بريف حلب"},
@@ -62,13 +63,20 @@ with tempfile.TemporaryDirectory() as d:
     for r in recs:
         for e in r["entities"]:
             keys = list(e.keys())
-            check(keys[:len(head)] == head and keys[len(head):] in (
-                [], ["country"], ["parent"], ["country", "parent"], ["alternatives"],
-                ["alternatives", "country"], ["alternatives", "parent"],
-                ["alternatives", "country", "parent"]), f"record fields in order: {keys}")
+            order = ["alternatives", "country", "parent", "governorate", "lat", "lon",
+                     "approximate", "pcode", "wikidata"]
+            tail = keys[len(head):]
+            check(keys[:len(head)] == head and tail == [k for k in order if k in tail]
+                  and ("lat" in tail) == ("lon" in tail)
+                  and ("approximate" not in tail or "lat" in tail), f"record fields in order: {keys}")
     waer = recs[0]["entities"][0]
     check(waer["text"] == "الوعر" and waer["country"] == "SY" and waer["parent"].startswith("place:SY"),
           f"an entry's country and parent are written: {waer}")
+    check(waer["governorate"] == "place:SY04", f"al-Waer lies in Homs governorate: {waer}")
+    homs = recs[0]["entities"][1]
+    check(homs["text"] == "حمص" and homs["governorate"] == "place:SY04"
+          and abs(homs["lat"] - 34.73) < 0.1 and abs(homs["lon"] - 36.72) < 0.1,
+          f"Homs city, with its coordinates: {homs}")
     fixed = {}
     for e in (e for r in recs for e in r["entities"] if e["id"]):
         entry = {k: e.get(k) for k in ("type", "subtype", "name_ar", "name_en", "country", "parent")}
