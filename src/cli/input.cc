@@ -18,6 +18,9 @@ struct DocumentReader::Source {
   std::string name;  // base name
   gzFile gz = nullptr;
   bool jsonl = false;
+  bool json = false;      // .json: a JSON array of records, or JSON Lines
+  bool checked = false;   // the first bytes were looked at (compressed formats gzip is not)
+  std::vector<JsonValue> records;  // of a JSON array, in reverse order (taken from the back)
   bool done = false;
   size_t line = 0;
   // Bytes [0, buf_len) of buf have been read, [buf_pos, buf_len) not yet consumed. buf's size
@@ -91,13 +94,24 @@ bool DocumentReader::OpenNext() {
   switch (options_.format) {
     case InputOptions::Format::kJsonl: s->jsonl = true; break;
     case InputOptions::Format::kText: s->jsonl = false; break;
-    case InputOptions::Format::kAuto:
-      s->jsonl = internal::EndsWith(s->path, ".jsonl") || internal::EndsWith(s->path, ".jsonl.gz");
+    case InputOptions::Format::kAuto: {
+      const std::string_view p = s->path;
+      for (std::string_view ext : {".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"}) {
+        s->jsonl = s->jsonl || internal::EndsWith(p, ext);
+      }
+      s->json = internal::EndsWith(p, ".json") || internal::EndsWith(p, ".json.gz");
+      s->jsonl = s->jsonl || s->json;
       break;
+    }
   }
   struct stat st;
-  if (s->path != "-" && stat(s->path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
-    s->file_bytes = static_cast<uint64_t>(st.st_size);
+  if (s->path != "-" && stat(s->path.c_str(), &st) == 0) {
+    if (S_ISREG(st.st_mode)) s->file_bytes = static_cast<uint64_t>(st.st_size);
+    if (S_ISDIR(st.st_mode)) {  // not a document: an error, never an empty record
+      errno = EISDIR;
+      src_ = std::move(s);
+      return true;
+    }
   }
   s->gz = s->path == "-" ? gzdopen(dup(0), "rb") : gzopen(s->path.c_str(), "rb");
   if (s->gz != nullptr) gzbuffer(s->gz, 1 << 17);
@@ -147,11 +161,85 @@ bool DocumentReader::NextLine(std::string_view* line, std::string* error) {
   return true;
 }
 
+// The magic numbers of compressed formats zlib does not read (gzip it reads transparently).
+std::string_view CompressionOf(std::string_view head) {
+  if (head.substr(0, 6) == std::string_view("\xFD" "7zXZ\0", 6)) return "xz";
+  if (head.substr(0, 3) == "BZh") return "bzip2";
+  if (head.substr(0, 4) == "\x28\xB5\x2F\xFD") return "zstd";
+  if (head.substr(0, 4) == "PK\x03\x04") return "zip";
+  return {};
+}
+
+// Looks at an input's first bytes once: a compressed format alam does not read is an error
+// that says so (instead of "invalid UTF-8 at byte 0"). False when the input failed.
+bool DocumentReader::CheckFormat(Document* doc) {
+  Source& s = *src_;
+  s.checked = true;
+  std::string error;
+  if (s.buf_len < 6) s.Fill(&error);
+  const std::string_view kind =
+      CompressionOf(std::string_view(s.buf.data() + s.buf_pos, s.buf_len - s.buf_pos));
+  if (kind.empty()) return true;
+  doc->id = s.name;
+  doc->error = internal::Cat(s.path, " is ", kind, "-compressed: alam reads plain text and gzip; "
+                             "decompress it first");
+  s.done = true;
+  return false;
+}
+
+// The next record of a .json input that holds one JSON array of records (the whole input is
+// parsed at its first record); false when the input is not an array (JSON Lines, then).
+bool DocumentReader::JsonArrayRecord(Document* doc) {
+  Source& s = *src_;
+  if (s.records.empty() && !s.jsonl) {
+    s.done = true;  // every record taken
+    return false;
+  }
+  if (s.records.empty()) {
+    std::string error;
+    while (s.Fill(&error)) {
+    }
+    const std::string_view all(s.buf.data() + s.buf_pos, s.buf_len - s.buf_pos);
+    const size_t first = all.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || all[first] != '[') {
+      s.json = false;  // JSON Lines after all
+      return false;
+    }
+    absl::StatusOr<JsonValue> v = ParseJson(all);
+    doc->input_bytes = all.size();
+    s.buf_pos = s.buf_len;
+    s.jsonl = false;  // from now on, only the array's records
+    if (!v.ok() || v->kind != JsonValue::Kind::kArray) {
+      doc->id = s.name;
+      doc->error = v.ok() ? "not a JSON array" : std::string(v.status().message());
+      s.done = true;
+      return true;
+    }
+    s.records.assign(std::make_move_iterator(v->items.rbegin()),
+                     std::make_move_iterator(v->items.rend()));
+    if (s.records.empty()) {
+      s.done = true;
+      return false;
+    }
+  }
+  JsonValue record = std::move(s.records.back());
+  s.records.pop_back();
+  ++s.line;  // the record's place in the array, from 1
+  RecordDocument(record.kind == JsonValue::Kind::kObject
+                     ? absl::StatusOr<JsonValue>(std::move(record))
+                     : absl::StatusOr<JsonValue>(absl::InvalidArgumentError("not a JSON object")),
+                 doc);
+  return true;
+}
+
 // A record's document: its id (or its place in the input when it has none) and its text
 // fields joined; an error when the line is not such a record.
 void DocumentReader::ParseRecord(std::string_view line, Document* doc) {
   doc->input_bytes = line.size() + 1;
-  absl::StatusOr<JsonValue> v = ParseJsonObject(line, wanted_fields_);
+  RecordDocument(ParseJsonObject(line, wanted_fields_), doc);
+}
+
+void DocumentReader::RecordDocument(absl::StatusOr<JsonValue> v, Document* doc) {
   JsonValue* id = v.ok() ? v->Find(options_.id_field) : nullptr;
   if (id != nullptr &&
       (id->kind == JsonValue::Kind::kString || id->kind == JsonValue::Kind::kNumber)) {
@@ -205,10 +293,16 @@ bool DocumentReader::Next(Document* doc) {
     Source& s = *src_;
     if (s.gz == nullptr) {
       doc->id = s.name;
-      doc->error = internal::Cat("cannot open ", s.path, ": ", std::strerror(errno));
+      doc->error = errno == EISDIR
+                       ? internal::Cat(s.path, " is a directory: name its files (", s.path,
+                                       "/*.txt)")
+                       : internal::Cat("cannot open ", s.path, ": ", std::strerror(errno));
       s.done = true;
       return true;
     }
+    if (!s.checked && !CheckFormat(doc)) return true;
+    if (s.json && JsonArrayRecord(doc)) return true;
+    if (s.done) continue;
     if (!s.jsonl) {
       ReadWhole(doc);
       return true;

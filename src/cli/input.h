@@ -8,9 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/json.h"
+
 namespace alam::cli {
 
-struct JsonValue;
 
 struct Document {
   std::string id;
@@ -26,10 +27,12 @@ struct InputOptions {
   std::string joiner = "\n\n";  // between several text fields
 };
 
-// Reads documents in input order. A path ending in .jsonl or .jsonl.gz (or any path with
-// Format::kJsonl) holds one JSON object per line (blank lines are skipped); any other path is
-// one plain-text document named by its base name. "-" is standard input. Files may be
-// gzip-compressed. An input that cannot be opened or a line that is not a valid record
+// Reads documents in input order. A path ending in .jsonl or .ndjson (or either .gz, or any
+// path with Format::kJsonl) holds one JSON object per line (blank lines are skipped); a .json
+// path holds one JSON array of objects (read whole; record k is named <file>:<k> when it has
+// no id) or JSON Lines; any other path is one plain-text document named by its base name. "-"
+// is standard input. Files may be gzip-compressed; xz, bzip2, zstd and zip inputs and
+// directories are errors that say so. An input that cannot be opened or a line that is not a valid record
 // yields a Document with `error` set, so nothing is silently skipped.
 class DocumentReader {
  public:
@@ -46,6 +49,9 @@ class DocumentReader {
   void ReadWhole(Document* doc);
   bool NextLine(std::string_view* line, std::string* error);
   void ParseRecord(std::string_view line, Document* doc);
+  void RecordDocument(absl::StatusOr<JsonValue> record, Document* doc);
+  bool CheckFormat(Document* doc);
+  bool JsonArrayRecord(Document* doc);
   void JoinTextFields(JsonValue* record, Document* doc) const;
   std::vector<std::string> paths_;
   InputOptions options_;

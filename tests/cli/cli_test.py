@@ -209,5 +209,47 @@ with tempfile.TemporaryDirectory() as d:
     rc, out, _ = run(["stats"])
     check(rc == 0 and out.startswith("entries\t"), "stats")
 
+    # Command-line conventions: --version, --opt=value, --, -o FILE, per-command help.
+    rc, out, _ = run(["--version"])
+    check(rc == 0 and out.startswith("alam "), f"--version: {out!r}")
+    rc, out, _ = run(["extract", "--help"])
+    check(rc == 0 and "--text-field" in out and "-o,--output" in out, "extract --help")
+    dashed = os.path.join(d, "-dashed.txt")
+    with open(dashed, "w", encoding="utf-8") as f:
+        f.write("معارك في الرقة")
+    written = os.path.join(d, "out.jsonl")
+    rc, out, err = run(["extract", "--threads=1", "-o", written, "--", dashed])
+    with open(written, encoding="utf-8") as f:
+        rec = json.loads(f.read())
+    check(rc == 0 and out == "" and rec["doc"] == "-dashed.txt" and rec["entities"],
+          f"-o FILE, --threads=1 and -- before a file named like an option: {rec}")
+    check("1 documents" in err and "0 failed" in err, f"the run's summary on stderr: {err!r}")
+    rc, _, err = run(["extract", "-q", "-o", written, dashed])
+    check(rc == 0 and err == "", f"--quiet: no summary: {err!r}")
+
+    # Inputs that used to give wrong results silently: a JSON array of records, .ndjson,
+    # compressed formats zlib does not read, a directory.
+    arr = os.path.join(d, "arr.json")
+    with open(arr, "w", encoding="utf-8") as f:
+        json.dump([{"id": "a", "text": "قصف على الرقة"}, {"text": "حلب"}, 5], f, ensure_ascii=False)
+    nd = os.path.join(d, "lines.ndjson")
+    with open(nd, "w", encoding="utf-8") as f:
+        f.write('{"id": "x", "text": "دمشق"}\n{"id": "y", "text": "حمص"}\n')
+    xz = os.path.join(d, "c.xz")
+    with open(xz, "wb") as f:
+        f.write(b"\xfd7zXZ\x00rest")
+    sub = os.path.join(d, "subdir")
+    os.mkdir(sub)
+    rc, out, err = run(["extract", "-q", arr, nd, xz, sub])
+    recs = [json.loads(l) for l in out.splitlines()]
+    check([r["doc"] for r in recs] == ["a", "arr.json:2", "arr.json:3", "x", "y", "c.xz", "subdir"],
+          f"one record per array item, .ndjson read as JSON Lines: {[r['doc'] for r in recs]}")
+    check(recs[0]["entities"] and recs[1]["entities"] and recs[3]["entities"],
+          "the array's and the .ndjson's records are extracted")
+    check(recs[2].get("error") == "not a JSON object", f"a non-object array item: {recs[2]}")
+    check("xz-compressed" in recs[5].get("error", ""), f"xz named as such: {recs[5]}")
+    check("is a directory" in recs[6].get("error", ""), f"a directory is an error: {recs[6]}")
+    check(rc == 1 and "c.xz" in err and "subdir" in err, "the failures are named, exit 1")
+
 print(f"cli: {len(failures)} checks failed" if failures else "cli: all checks passed")
 sys.exit(1 if failures else 0)
