@@ -20,6 +20,7 @@ struct DocumentReader::Source {
   bool jsonl = false;
   bool json = false;      // .json: a JSON array of records, or JSON Lines
   bool checked = false;   // the first bytes were looked at (compressed formats gzip is not)
+  size_t records_read = 0;  // JSON Lines records parsed
   std::vector<JsonValue> records;  // of a JSON array, in reverse order (taken from the back)
   bool done = false;
   size_t line = 0;
@@ -237,6 +238,20 @@ bool DocumentReader::JsonArrayRecord(Document* doc) {
 void DocumentReader::ParseRecord(std::string_view line, Document* doc) {
   doc->input_bytes = line.size() + 1;
   RecordDocument(ParseJsonObject(line, wanted_fields_), doc);
+  Source& s = *src_;
+  if (s.records_read++ > 0 || doc->error.rfind("no text field", 0) != 0) return;
+  // The first record has none of the text fields: the options do not fit this input. One
+  // error naming the fields it has, instead of one per record.
+  absl::StatusOr<JsonValue> all = ParseJson(line);
+  std::string fields;
+  for (const auto& [key, value] : all.ok() ? all->members : decltype(all->members)()) {
+    internal::AppendCat(&fields, fields.empty() ? "" : ", ", key);
+  }
+  doc->id = s.name;
+  internal::AppendCat(&doc->error, " in the first record of ", s.path, "; its fields are: ",
+                      fields, ". Name the text with --text-field; the rest of ", s.path,
+                      " is not read");
+  s.done = true;
 }
 
 void DocumentReader::RecordDocument(absl::StatusOr<JsonValue> v, Document* doc) {

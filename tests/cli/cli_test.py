@@ -251,5 +251,18 @@ with tempfile.TemporaryDirectory() as d:
     check("is a directory" in recs[6].get("error", ""), f"a directory is an error: {recs[6]}")
     check(rc == 1 and "c.xz" in err and "subdir" in err, "the failures are named, exit 1")
 
+    # A text field the records do not have: one error naming the fields they have, not one
+    # per record; the other inputs go on.
+    wrong = os.path.join(d, "wrong.jsonl")
+    with open(wrong, "w", encoding="utf-8") as f:
+        for i in range(50):
+            f.write(json.dumps({"id": i, "title": "t", "content": "حلب"}) + "\n")
+    rc, out, err = run(["extract", "-q", wrong, nd])
+    recs = [json.loads(l) for l in out.splitlines()]
+    check(len(recs) == 3 and recs[0]["doc"] == "wrong.jsonl"
+          and "its fields are: id, title, content" in recs[0].get("error", "")
+          and [r["doc"] for r in recs[1:]] == ["x", "y"],
+          f"one error for a text field the records lack: {out[:300]}")
+
 print(f"cli: {len(failures)} checks failed" if failures else "cli: all checks passed")
 sys.exit(1 if failures else 0)
