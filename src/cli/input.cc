@@ -12,6 +12,14 @@
 #include "core/strings.h"
 
 namespace alam::cli {
+namespace {
+
+std::string_view BaseName(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
 
 struct DocumentReader::Source {
   std::string path;
@@ -68,6 +76,7 @@ DocumentReader::DocumentReader(std::vector<std::string> paths, InputOptions opti
   id_is_text_ = std::find(options_.text_fields.begin(), options_.text_fields.end(),
                           options_.id_field) != options_.text_fields.end();
   if (paths_.empty()) paths_.push_back("-");
+  for (const std::string& p : paths_) ++base_name_count_[std::string(BaseName(p))];
   for (const std::string& p : paths_) {
     struct stat st;
     if (p != "-" && stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
@@ -90,8 +99,10 @@ bool DocumentReader::OpenNext() {
   if (next_path_ >= paths_.size()) return false;
   auto s = std::make_unique<Source>();
   s->path = paths_[next_path_++];
-  const size_t slash = s->path.find_last_of('/');
-  s->name = s->path == "-" ? "stdin" : s->path.substr(slash == std::string::npos ? 0 : slash + 1);
+  // Named by the base name, or by the path as given when two inputs share a base name
+  // (d1/a.txt, d2/a.txt), so that no two documents of a run share a name.
+  const std::string base(BaseName(s->path));
+  s->name = s->path == "-" ? "stdin" : base_name_count_[base] > 1 ? s->path : base;
   switch (options_.format) {
     case InputOptions::Format::kJsonl: s->jsonl = true; break;
     case InputOptions::Format::kText: s->jsonl = false; break;

@@ -3,6 +3,7 @@
 #define ALAM_SRC_CLI_INPUT_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,7 +33,8 @@ struct InputOptions {
 // path holds one JSON array of objects (read whole; record k is named <file>:<k> when it has
 // no id) or JSON Lines; any other path is one plain-text document named by its base name. "-"
 // is standard input. Files may be gzip-compressed; xz, bzip2, zstd and zip inputs and
-// directories are errors that say so. An input that cannot be opened or a line that is not a valid record
+// directories are errors that say so. When two paths share a base name, their documents are
+// named by the path as given instead. An input that cannot be opened or a line that is not a valid record
 // yields a Document with `error` set, so nothing is silently skipped.
 class DocumentReader {
  public:
@@ -60,6 +62,7 @@ class DocumentReader {
   std::vector<std::string> wanted_fields_;  // id and text fields: the others are skipped
   bool id_is_text_ = false;                 // the id field is one of the text fields
   uint64_t total_bytes_ = 0;
+  std::map<std::string, size_t> base_name_count_;  // of the paths given
   uint64_t done_bytes_ = 0;
 };
 

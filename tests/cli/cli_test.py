@@ -251,6 +251,16 @@ with tempfile.TemporaryDirectory() as d:
     check("is a directory" in recs[6].get("error", ""), f"a directory is an error: {recs[6]}")
     check(rc == 1 and "c.xz" in err and "subdir" in err, "the failures are named, exit 1")
 
+    # Two inputs with one base name are named by their paths.
+    for sub_dir, text in (("d1", "حلب"), ("d2", "حمص")):
+        os.makedirs(os.path.join(d, sub_dir), exist_ok=True)
+        with open(os.path.join(d, sub_dir, "a.txt"), "w", encoding="utf-8") as f:
+            f.write(text)
+    rc, out, _ = run(["extract", "-q", os.path.join(d, "d1", "a.txt"), os.path.join(d, "d2", "a.txt"), dashed])
+    docs = [json.loads(l)["doc"] for l in out.splitlines()]
+    check(docs == [os.path.join(d, "d1", "a.txt"), os.path.join(d, "d2", "a.txt"), "-dashed.txt"],
+          f"shared base names give way to the paths: {docs}")
+
     # A text field the records do not have: one error naming the fields they have, not one
     # per record; the other inputs go on.
     wrong = os.path.join(d, "wrong.jsonl")

@@ -48,18 +48,20 @@ def _parser():
 
 
 def _documents(paths, id_field, text_fields):
-    from ._records import Document, parse_jsonl_line, read_text_document
+    from ._records import (Document, input_names, is_jsonl_path, parse_jsonl_line,
+                           read_text_document)
+    names = input_names(paths or [])
     for path in paths or ["-"]:
         if path == "-":
             data = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
             yield Document("stdin", data)
             continue
-        if not (path.endswith(".jsonl") or path.endswith(".jsonl.gz")):
-            yield read_text_document(path)
+        if not is_jsonl_path(path):
+            yield read_text_document(path, names[path])
             continue
         import gzip
         opener = gzip.open if path.endswith(".gz") else open
-        name = os.path.basename(path)
+        name = names[path]
         try:
             with opener(path, "rb") as f:
                 lines = f.read().decode("utf-8", "surrogateescape").split("\n")

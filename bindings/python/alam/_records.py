@@ -9,7 +9,23 @@ import json
 import os
 import re
 
-__all__ = ["Document", "parse_jsonl_line", "read_text_document"]
+__all__ = ["Document", "input_names", "is_jsonl_path", "parse_jsonl_line", "read_text_document"]
+
+
+def input_names(paths):
+    """{path: the name its documents go by}: the base name, or the path as given when two
+    inputs share a base name (as the CLI names them)."""
+    counts = {}
+    for p in paths:
+        b = os.path.basename(p)
+        counts[b] = counts.get(b, 0) + 1
+    return {p: (p if counts[os.path.basename(p)] > 1 else os.path.basename(p)) for p in paths}
+
+
+def is_jsonl_path(path):
+    """Whether the CLI reads `path` as JSON Lines by its name (.jsonl, .ndjson, or .gz of
+    either)."""
+    return path.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
 
 class Document:
     """One input document: id, text (surrogateescape str; None on error), error ("" if none)."""
@@ -124,9 +140,10 @@ def parse_jsonl_line(line, name, line_no, id_field="id", text_fields=("text",),
     return Document(doc_id, joiner.join(parts))
 
 
-def read_text_document(path):
-    """A plain-text file as one Document named by its base name (gzip read transparently)."""
-    name = os.path.basename(path)
+def read_text_document(path, name=None):
+    """A plain-text file as one Document named `name` (default: its base name; gzip read
+    transparently)."""
+    name = name or os.path.basename(path)
     try:
         with open(path, "rb") as f:
             head = f.read(2)

@@ -35,7 +35,7 @@ import dask
 import dask.bag as db
 
 from ._extractor import Extractor
-from ._records import parse_jsonl_line, read_text_document
+from ._records import input_names, is_jsonl_path, parse_jsonl_line, read_text_document
 
 __all__ = ["documents", "records", "extract_to_jsonl", "get_extractor", "main"]
 
@@ -63,7 +63,7 @@ def _is_jsonl(path, input_format):
         return True
     if input_format == "text":
         return False
-    return path.endswith(".jsonl") or path.endswith(".jsonl.gz")
+    return is_jsonl_path(path)
 
 
 def _number_lines(lines, name, first):
@@ -80,32 +80,33 @@ def _count(lines):
     return [sum(1 for _ in lines)]
 
 
-def _text_items(paths):
-    return [("text", p) for p in paths]
+def _text_items(paths, names):
+    return [("text", p, names[p]) for p in paths]
 
 
 def documents(inputs, blocksize=None, files_per_partition=16, input_format="auto"):
     """A dask.bag of raw input items, in input order: ("jsonl", name, line_no, line) for each
-    line of a JSON Lines file and ("text", path) for a plain-text file."""
+    line of a JSON Lines file and ("text", path, name) for a plain-text file."""
     bags = []
     pending_text = []
+    inputs = [os.fspath(p) for p in inputs]
+    names = input_names(inputs)
 
     def flush_text():
         for k in range(0, len(pending_text), files_per_partition):
             chunk = pending_text[k:k + files_per_partition]
-            bags.append(db.from_sequence(_text_items(chunk), npartitions=1))
+            bags.append(db.from_sequence(_text_items(chunk, names), npartitions=1))
         pending_text.clear()
 
     for path in inputs:
-        path = os.fspath(path)
         if not _is_jsonl(path, input_format):
             pending_text.append(path)
             continue
         flush_text()
-        name = os.path.basename(path)
+        name = names[path]
         if not os.path.exists(path):
             # The CLI reports an input it cannot open as one failed document.
-            bags.append(db.from_sequence([("text", path)], npartitions=1))
+            bags.append(db.from_sequence([("text", path, name)], npartitions=1))
             continue
         bs = blocksize if not path.endswith(".gz") else None
         lines = db.read_text(path, blocksize=bs, linedelimiter="\n",
@@ -130,7 +131,7 @@ def _to_document(item, id_field, text_fields):
     if item[0] == "jsonl":
         _, name, line_no, line = item
         return parse_jsonl_line(line, name, line_no, id_field, text_fields)
-    return read_text_document(item[1])
+    return read_text_document(item[1], item[2])
 
 
 def _records(items, options, id_field, text_fields, threads, batch_bytes=8 << 20):
