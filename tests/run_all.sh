@@ -3,7 +3,7 @@
 #   1. Release build: unit, golden (dev-article score and exact sample output), CLI,
 #      install-tree consumer, exported symbols, function length, fuzz-corpus replays and the
 #      C ABI argument tests (ctest);
-#   2. the Python package's tests (pytest) against the release build;
+#   2. the Python package's tests and the data tables' id tests (pytest) against the release build;
 #   3. the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer;
 #   4. the threading tests under ThreadSanitizer.
 set -euo pipefail
@@ -17,7 +17,7 @@ cmake --build --preset release -j "$jobs"
 ctest --preset release -j "$jobs"
 
 echo "== python"
-/usr/bin/python3 -m pytest bindings/python -q -p no:cacheprovider
+/usr/bin/python3 -m pytest bindings/python tests/data -q -p no:cacheprovider
 
 echo "== asan+ubsan"
 cmake --preset debug-asan >/dev/null
