@@ -642,9 +642,8 @@ TEST(HugeTest, HundredMegabyteSingleLineDocument) {
   // The last copy's entities sit at the last copy's offsets.
   const size_t last = (copies - 1) * unit.size();
   EXPECT_GE(ents.back().byte_start, last);
-  if (kOptimized) {
-    EXPECT_LT(secs, 30.0);
-  }
+  // No time limit here: speed is measured in bench/, not asserted in tests (a loaded machine
+  // took 50 s once).
 }
 
 TEST(HugeTest, MillionTinyDocumentsThroughExtractBatch) {
