@@ -266,6 +266,7 @@ void RecordWriterState::Entity(const alam::Entity& e, std::string* out) {
   out->resize(at + bound);
   char* p = out->data() + at;
   auto put = [&](std::string_view s) {
+    if (s.empty()) return;  // an empty view may have no data pointer, which memcpy may not get
     std::memcpy(p, s.data(), s.size());
     p += s.size();
   };
