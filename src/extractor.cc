@@ -18,6 +18,7 @@
 #include "rules/rules.h"
 #include "core/parallel.h"
 #include "core/strings.h"
+#include "core/tsv.h"
 
 namespace alam {
 
@@ -82,17 +83,8 @@ DataKind KindOfUserFile(std::string_view path, bool is_rules) {
 
 // Whether the first line that is not a comment or blank names the columns old_id and id.
 bool IsIdAliasHeader(std::string_view content) {
-  size_t pos = 0;
-  while (pos < content.size()) {
-    size_t eol = content.find('\n', pos);
-    if (eol == std::string_view::npos) eol = content.size();
-    std::string_view line = content.substr(pos, eol - pos);
-    pos = eol + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    return line == "old_id\tid" || line == "id\told_id";
-  }
-  return false;
+  const std::string_view header = TsvHeader(content);
+  return header == "old_id\tid" || header == "id\told_id";
 }
 
 // Whether files of the kind load into the rule set (otherwise into the gazetteer).

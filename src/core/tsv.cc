@@ -17,6 +17,25 @@ size_t TsvRow::Index(std::string_view name) const {
   return it == column->end() ? kNoColumn : it->second;
 }
 
+bool NextDataLine(std::string_view content, size_t* pos, size_t* line_no, std::string_view* line) {
+  while (*pos < content.size()) {
+    size_t eol = content.find('\n', *pos);
+    if (eol == std::string_view::npos) eol = content.size();
+    *line = content.substr(*pos, eol - *pos);
+    *pos = eol + 1;
+    ++*line_no;
+    if (!line->empty() && line->back() == '\r') line->remove_suffix(1);
+    if (!line->empty() && (*line)[0] != '#') return true;
+  }
+  return false;
+}
+
+std::string_view TsvHeader(std::string_view content) {
+  size_t pos = 0, line_no = 0;
+  std::string_view line;
+  return NextDataLine(content, &pos, &line_no, &line) ? line : std::string_view();
+}
+
 std::string TsvRow::Where() const { return Cat(file, ":", line, ": "); }
 
 absl::Status ParseTsv(std::string_view file, std::string_view content,
@@ -27,14 +46,8 @@ absl::Status ParseTsv(std::string_view file, std::string_view content,
   absl::flat_hash_map<std::string_view, size_t> column;
   TsvRow row{&column, {}, file, 0};
   size_t pos = 0;
-  while (pos < content.size()) {
-    size_t eol = content.find('\n', pos);
-    if (eol == std::string_view::npos) eol = content.size();
-    std::string_view line = content.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++row.line;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
+  std::string_view line;
+  while (NextDataLine(content, &pos, &row.line, &line)) {
     if (line.find('\0') != std::string_view::npos) {
       return absl::InvalidArgumentError(Cat(row.Where(), "NUL byte in a data line"));
     }

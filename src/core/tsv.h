@@ -35,6 +35,12 @@ struct TsvRow {
 // Lines starting with '#' and blank lines are skipped. A row with a different number of
 // fields than the header, invalid UTF-8, or a NUL byte is an error naming file and line.
 // `on_row` may return an error, which stops the parse.
+// The next line of `content` from *pos that is neither blank nor a comment ('#'), without its
+// line break (and '\r'); *line_no counts every line passed. False at the end.
+bool NextDataLine(std::string_view content, size_t* pos, size_t* line_no, std::string_view* line);
+// The header of a data file: its first line that is neither blank nor a comment ("" if none).
+std::string_view TsvHeader(std::string_view content);
+
 absl::Status ParseTsv(std::string_view file, std::string_view content,
                       const std::vector<std::string_view>& allowed,
                       const std::vector<std::string_view>& required,
