@@ -6,10 +6,7 @@
 set -euo pipefail
 build=$(cd "$1" && pwd)
 src=$(cd "${2:-$(dirname "$0")/../..}" && pwd)
-# The library's SONAME (CMakeLists.txt): libalam.so.<major>, libalam.so.0.<minor> while major is 0.
-version=$(cat "$src/VERSION")
-major=${version%%.*}; minor=${version#*.}; minor=${minor%%.*}
-if [ "$major" = 0 ]; then soname=libalam.so.0.$minor; else soname=libalam.so.$major; fi
+soname=$(readlink "$build/libalam.so")  # the SONAME CMake gave the library (libalam.so.0.2)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 prefix="$work/prefix"
