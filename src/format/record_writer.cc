@@ -1,7 +1,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 
 #include "alam/format.h"
@@ -193,10 +192,16 @@ void RecordWriterState::AppendWhereabouts(const EntryInfo& info, std::string* ou
     AppendJsonString(governorate, out);
   }
   if (info.has_coordinates) {
+    // Five decimals (about a metre), as "%.5f" prints them: to_chars rounds the same way
+    // (exactly), without printf's parsing and locale.
     char buf[64];
-    const int n = std::snprintf(buf, sizeof(buf), ", \"lat\": %.5f, \"lon\": %.5f", info.lat,
-                                info.lon);
-    out->append(buf, static_cast<size_t>(n));
+    char* p = buf;
+    for (const auto& [key, v] : {std::pair<std::string_view, double>{", \"lat\": ", info.lat},
+                                 {", \"lon\": ", info.lon}}) {
+      std::memcpy(p, key.data(), key.size());
+      p = std::to_chars(p + key.size(), buf + sizeof(buf), v, std::chars_format::fixed, 5).ptr;
+    }
+    out->append(buf, static_cast<size_t>(p - buf));
     if (info.coordinates_approximate) out->append(", \"approximate\": true");
   }
   if (!info.pcode.empty()) {

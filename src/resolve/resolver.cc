@@ -257,16 +257,27 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
 
 namespace {
 
+// Zeroes the bits of `bits` that `mentions` set (all of it when its size is not `words`).
+void ClearNamed(const std::vector<Mention>& mentions, size_t words, std::vector<uint64_t>* bits) {
+  if (bits->size() != words) {
+    bits->assign(words, 0);
+    return;
+  }
+  for (const Mention& m : mentions) (*bits)[m.entry >> 6] = 0;
+}
+
 // Step 1: every entry named by an unambiguous alias, and where — the context of the others.
 void CollectMentions(const Gazetteer& g, const std::vector<Candidate>& candidates,
                      ResolveScratch* scratch) {
   std::vector<Mention>& mentions = scratch->mentions;
   std::vector<Mention>& descendant_mentions = scratch->descendant_mentions;
+  // The bit sets span every entry; clearing only the bits the previous call set (its
+  // mentions) keeps the cost per document independent of the gazetteer's size.
+  const size_t words = (g.entries().size() + 63) / 64;
+  ClearNamed(mentions, words, &scratch->named);
+  ClearNamed(descendant_mentions, words, &scratch->descendant_named);
   mentions.clear();
   descendant_mentions.clear();
-  const size_t words = (g.entries().size() + 63) / 64;
-  scratch->named.assign(words, 0);
-  scratch->descendant_named.assign(words, 0);
   auto set = [](std::vector<uint64_t>& bits, uint32_t e) { bits[e >> 6] |= uint64_t{1} << (e & 63); };
   for (const Candidate& c : candidates) {
     if (c.alias < 0) continue;
