@@ -48,7 +48,7 @@ alam_status CheckRecordArgs(const alam_extractor* extractor, alam_record_format 
                             const char* const* ids, const size_t* id_lens,
                             const char* const* texts, const size_t* text_lens, size_t n) {
   if (extractor == nullptr) return Fail(ALAM_ERROR_INVALID_ARGUMENT, "extractor is NULL");
-  if (format != ALAM_RECORD_JSONL && format != ALAM_RECORD_BIO) {
+  if (format < ALAM_RECORD_JSONL || format > ALAM_RECORD_COUNTS) {
     return Fail(ALAM_ERROR_INVALID_ARGUMENT,
                 "unknown record format " + std::to_string(static_cast<int>(format)));
   }
@@ -140,9 +140,11 @@ alam_status alam_write_records(const alam_extractor* extractor, alam_record_form
       }
     }
     auto records = std::make_unique<alam_records>();
-    records->failed = alam::WriteRecords(*extractor->extractor,
-                                         static_cast<alam::RecordFormat>(format), id, text,
-                                         errors, threads, &records->data);
+    absl::StatusOr<size_t> failed =
+        alam::WriteRun(*extractor->extractor, static_cast<alam::RecordFormat>(format), id, text,
+                       errors, {}, {}, threads, &records->data);
+    if (!failed.ok()) return FromStatus(failed.status());
+    records->failed = *failed;
     *out_records = records.release();
     return ALAM_OK;
   });

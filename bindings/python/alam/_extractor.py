@@ -276,12 +276,13 @@ class Extractor:
         return results
 
     def write_records(self, texts, ids, read_errors=None, format="jsonl", threads=0):
-        """The records the `alam` command writes for these documents (bytes, one record per
-        document in input order, from the library's formatter) and the number that failed.
+        """The records the `alam` command writes for these documents (bytes: the format's header,
+        one record per document in input order, its footer, from the library's formatter) and
+        the number that failed. format: jsonl, bio, csv, tsv, geojson, html or counts.
         texts: str or UTF-8 bytes; ids: their names; read_errors: None, or per document None
         or the message of a document that could not be read (its record carries it)."""
         if format not in _lib.RECORD_FORMATS:
-            raise ValueError('format must be "jsonl" or "bio"')
+            raise ValueError("format must be one of " + ", ".join(_lib.RECORD_FORMATS))
         if not 0 <= threads <= 1024:
             raise ValueError("threads must be from 0 to 1024")
         n = len(texts)

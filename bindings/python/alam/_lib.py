@@ -183,7 +183,8 @@ _FUNCTIONS = [
 ]
 
 # alam_record_format.
-RECORD_FORMATS = {"jsonl": 0, "bio": 1}
+RECORD_FORMATS = {"jsonl": 0, "bio": 1, "csv": 2, "tsv": 3, "geojson": 4, "html": 5,
+                  "counts": 6}
 
 _BUILD_DIRS = ("release", "relwithdebinfo", "debug", "asan", "tsan")
 _NAMES = ("libalam.so", soname(), "libalam.dylib", "alam.dll")
