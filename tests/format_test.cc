@@ -42,17 +42,18 @@ TEST(FormatTest, JsonLinesWritesKeptFieldsAfterDocThenTheDate) {
 }
 
 TEST(FormatTest, CsvWritesKeptFieldsAsText) {
-  auto run = RunWriter::Create(Shared(), RecordFormat::kCsv, {"source", "page", "tags"});
+  // "source" is a csv column: the kept field is named otherwise there.
+  auto run = RunWriter::Create(Shared(), RecordFormat::kCsv, {"outlet", "page", "tags"});
   ASSERT_TRUE(run.ok()) << run.status();
   std::string out;
   (*run)->WriteHeader(&out);
-  EXPECT_EQ(out.substr(0, out.find('\r')), "doc,source,page,tags,date,start,end,byte_start,"
+  EXPECT_EQ(out.substr(0, out.find('\r')), "doc,outlet,page,tags,date,start,end,byte_start,"
             "byte_end,text,type,subtype,id,name_ar,name_en,country,governorate,parent,lat,lon,"
             "approximate,pcode,wikidata,score,source,error");
   out.clear();
   RecordWriter(**run).WriteError("d", {"2024-03-01", &kKept}, "bad, \"x\"", &out);
   EXPECT_EQ(out, "d,\"Enab \"\"Baladi\"\"\n\xD9\x85\",3,,2024-03-01"
-                 ",,,,,,,,,,,,,,,,,,,,\"bad, \"\"x\"\"\"\r\n");
+                 ",,,,,,,,,,,,,,,,,,,,,\"bad, \"\"x\"\"\"\r\n");
 }
 
 TEST(FormatTest, ReservedOrRepeatedKeptNamesAreRefused) {
@@ -61,6 +62,7 @@ TEST(FormatTest, ReservedOrRepeatedKeptNamesAreRefused) {
     EXPECT_EQ(run.status().code(), absl::StatusCode::kInvalidArgument) << name;
   }
   EXPECT_FALSE(RunWriter::Create(Shared(), RecordFormat::kCsv, {"text"}).ok());
+  EXPECT_FALSE(RunWriter::Create(Shared(), RecordFormat::kTsv, {"source"}).ok());
   EXPECT_TRUE(RunWriter::Create(Shared(), RecordFormat::kJsonLines, {"text"}).ok());
   EXPECT_FALSE(RunWriter::Create(Shared(), RecordFormat::kJsonLines, {"a", "a"}).ok());
 }

@@ -34,8 +34,8 @@
 //   kHtml       one self-contained page: per document its text (right to left) with each
 //               entity a <mark class="ent t-TYPE"> titled with its entry (id, names,
 //               type, parent chain; a link to Wikidata when known), then a Leaflet map with a
-//               circle marker per distinct place with coordinates (popups: names, id,
-//               mentions). Leaflet's JS and CSS are read when the RunWriter is created from
+//               circle marker (class alam-marker) per feature of the run's geojson, which the
+//               page holds as data (popups: names, id, mentions). Leaflet's JS and CSS are read when the RunWriter is created from
 //               Debian's libjs-leaflet (ALAM_LEAFLET_DIR, /usr/share/javascript/leaflet) and
 //               inlined; the page loads nothing (no tile layer: a 1-degree graticule). Every
 //               text is escaped.

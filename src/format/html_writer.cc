@@ -1,9 +1,7 @@
 // html: one self-contained page per run, documents with their entities highlighted and a
 // Leaflet map of the places mentioned (alam/format.h).
-#include "compiled_data.h"
 #include "core/strings.h"
 #include "core/utf8.h"
-#include "format/json_writer.h"
 #include "format/run_part.h"
 
 namespace alam::internal {
@@ -96,10 +94,9 @@ void AppendHtml(std::string_view s, std::string* out) {
   }
 }
 
-// A JSON string that may stand inside <script>: < > & as \u escapes.
-void AppendScriptString(std::string_view s, std::string* out) {
-  std::string json;
-  AppendJsonString(s, &json);
+// JSON text that may stand inside <script>: < > & (only ever inside its strings) as \u
+// escapes, so that no "</script>" or "<!--" can end or change the script.
+void AppendScriptSafe(std::string_view json, std::string* out) {
   for (char c : json) {
     switch (c) {
       case '<': out->append("\\u003c"); break;
@@ -224,24 +221,13 @@ void HtmlFoot(const Extractor& extractor, const RunPartState& run, std::string_v
             run.places.size(), " places on the map, ", run.uncoordinated.size(),
             " places without coordinates.</p>\n</div>\n<div id=\"map\"></div>\n<script>\n");
   out->append(leaflet_js);
-  out->append("\n</script>\n<script>\nvar alamPlaces = [");
-  const std::vector<EntryInfo>& entries = CompiledDataOf(extractor).gazetteer.entries();
-  for (size_t i = 0; i < run.places.size(); ++i) {
-    const EntryInfo& info = entries[run.places[i].entry];
-    out->append(i == 0 ? "\n{\"id\": " : ",\n{\"id\": ");
-    AppendScriptString(info.id, out);
-    out->append(", \"name_ar\": ");
-    AppendScriptString(info.name_ar, out);
-    out->append(", \"name_en\": ");
-    AppendScriptString(info.name_en, out);
-    out->append(", \"lat\": ");
-    AppendDouble(info.lat, out);
-    out->append(", \"lon\": ");
-    AppendDouble(info.lon, out);
-    AppendCat(out, ", \"approximate\": ", info.coordinates_approximate ? "true" : "false",
-              ", \"mentions\": ", run.places[i].mentions, "}");
-  }
-  AppendCat(out, "];\n", kMapScript, "</script>\n</body></html>\n");
+  out->append("\n</script>\n<script>\nvar alamPlaces = ");
+  std::string geojson;  // the places: the run's geojson, made safe inside <script>
+  WriteGeoJson(extractor, run, &geojson);
+  AppendScriptSafe(geojson, out);
+  AppendCat(out, ".features.map(function (f) {\n  var p = f.properties;\n"
+            "  p.lon = f.geometry.coordinates[0];\n  p.lat = f.geometry.coordinates[1];\n"
+            "  return p;\n});", kMapScript, "</script>\n</body></html>\n");
 }
 
 }  // namespace alam::internal

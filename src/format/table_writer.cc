@@ -3,6 +3,7 @@
 
 #include "core/strings.h"
 #include "core/utf8.h"
+#include "core/utf8_encode.h"
 #include "format/run_part.h"
 
 namespace alam::internal {
@@ -65,24 +66,6 @@ void AppendEntityCells(const Extractor& extractor, char sep, const Entity& e, st
   out->push_back(sep);
   AppendCell(sep, e.source, out);
   out->push_back(sep);
-}
-
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // A \uXXXX escape's four hex digits at s[0, 4), or -1.
