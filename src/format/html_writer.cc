@@ -49,6 +49,10 @@ constexpr std::string_view kMapScript = R"(
     d.textContent = text;
     box.appendChild(d);
   };
+  // The most mentioned places (about eight) keep their names on the map: there are no tiles.
+  var named = alamPlaces.map(function (p) { return p.mentions; })
+                        .sort(function (a, b) { return b - a; })[7] || 0;
+  named = Math.max(named, 2);
   alamPlaces.forEach(function (p) {
     var box = document.createElement('div');
     box.className = 'alam-popup';
@@ -59,11 +63,17 @@ constexpr std::string_view kMapScript = R"(
     L.circleMarker([p.lat, p.lon], {
       radius: 5 + Math.min(10, 2 * Math.sqrt(p.mentions)), className: 'alam-marker',
       color: '#7b241c', weight: 1, fillColor: '#e74c3c', fillOpacity: 0.75
-    }).bindPopup(box).bindTooltip(p.name_en || p.name_ar).addTo(map);
+    }).bindPopup(box).bindTooltip(p.name_en || p.name_ar,
+                                  {permanent: p.mentions >= named, direction: 'right'}).addTo(map);
   });
   if (alamPlaces.length > 0) {
-    map.fitBounds(alamPlaces.map(function (p) { return [p.lat, p.lon]; }),
-                  {padding: [40, 40], maxZoom: 8});
+    // The view: the middle 80% of the places by latitude and by longitude (all of them when
+    // fewer than ten), so that a far-away capital does not shrink the war to a dot.
+    var cut = alamPlaces.length >= 10 ? Math.floor(alamPlaces.length / 10) : 0;
+    var mid = function (v) { v = v.slice().sort(function (a, b) { return a - b; });
+                             return [v[cut], v[v.length - 1 - cut]]; };
+    var la2 = mid(lats), lo2 = mid(lons);
+    map.fitBounds([[la2[0], lo2[0]], [la2[1], lo2[1]]], {padding: [40, 40], maxZoom: 8});
   } else {
     map.fitBounds([[s, w], [n, e]]);
   }
