@@ -274,6 +274,18 @@ ALAM_EXPORT alam_status alam_write_records(const alam_extractor* extractor,
                                            const size_t* text_lens,
                                            const char* const* read_errors, size_t n,
                                            unsigned threads, alam_records** out_records);
+/* alam_write_records with each document's date and kept fields (alam/format.h), for the
+ * formats that write them. dates may be NULL; else dates[i] is NULL or "" (no date) or
+ * YYYY-MM-DD. n_kept fields named kept_names[0..n_kept); document i's values are
+ * kept_values[i * n_kept + k], each compact JSON text (NULL = null); kept_values may be NULL
+ * when n_kept is 0. All NUL-terminated. Fails with ALAM_ERROR_INVALID_ARGUMENT, writing nothing,
+ * for a reserved or repeated name, a date that is not YYYY-MM-DD or a value that is not JSON. */
+ALAM_EXPORT alam_status alam_write_records_meta(
+    const alam_extractor* extractor, alam_record_format format, const char* const* ids,
+    const size_t* id_lens, const char* const* texts, const size_t* text_lens,
+    const char* const* read_errors, const char* const* dates, const char* const* kept_names,
+    size_t n_kept, const char* const* kept_values, size_t n, unsigned threads,
+    alam_records** out_records);
 /* The records' bytes (not NUL-terminated: JSON Lines may hold \u0000 escapes only, BIO the
  * document's own characters) and their length. */
 ALAM_EXPORT const char* alam_records_data(const alam_records* records, size_t* out_len);

@@ -198,7 +198,9 @@ class ALAM_EXPORT RecordWriter {
 // i; metas (empty, or as long as texts) are their dates and kept fields, named by kept_names.
 // A non-empty read_errors[i] (read_errors may be empty, or as long as texts) is a document
 // that could not be read: its record carries that error. Returns the number of documents that
-// failed (their records carry the error), or RunWriter::Create's error (nothing written).
+// failed (their records carry the error), or RunWriter::Create's error, or kInvalidArgument
+// for a date that is not YYYY-MM-DD or kept fields that are not the run's (kept_names, in
+// order) or not JSON values (nothing is written then).
 ALAM_EXPORT absl::StatusOr<size_t> WriteRun(const Extractor& extractor, RecordFormat format,
                                             const std::vector<std::string_view>& ids,
                                             const std::vector<std::string_view>& texts,

@@ -3,6 +3,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/json_check.h"
 #include "core/parallel.h"
 #include "core/strings.h"
 #include "format/run_part.h"
@@ -60,6 +61,41 @@ absl::Status ReadLeafletFile(std::string_view name, std::string* out) {
   *out = text.str();
   if (out->find("</script") != std::string::npos || out->find("</style") != std::string::npos) {
     return absl::InvalidArgumentError(Cat(path, " cannot be inlined: it holds a closing tag"));
+  }
+  return absl::OkStatus();
+}
+
+bool IsIsoDate(std::string_view d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (d[i] < '0' || d[i] > '9') return false;
+  }
+  return true;
+}
+
+// Dates and kept fields handed to WriteRun: YYYY-MM-DD, the run's kept fields in its order,
+// JSON values.
+absl::Status CheckMetas(const std::vector<DocumentMeta>& metas,
+                        const std::vector<std::string>& kept_names) {
+  for (size_t i = 0; i < metas.size(); ++i) {
+    const DocumentMeta& m = metas[i];
+    if (!m.date.empty() && !IsIsoDate(m.date)) {
+      return absl::InvalidArgumentError(Cat("document ", i, ": the date \"", m.date,
+                                            "\" is not YYYY-MM-DD"));
+    }
+    if (m.kept == nullptr) continue;
+    if (m.kept->size() != kept_names.size()) {
+      return absl::InvalidArgumentError(Cat("document ", i, ": ", m.kept->size(),
+                                            " kept fields, the run has ", kept_names.size()));
+    }
+    for (size_t k = 0; k < kept_names.size(); ++k) {
+      const auto& [name, value] = (*m.kept)[k];
+      if (name != kept_names[k] || !IsJsonValue(value)) {
+        return absl::InvalidArgumentError(Cat("document ", i, ": kept field ", k, " (",
+                                              kept_names[k], ") is not a JSON value or is named \"",
+                                              name, "\""));
+      }
+    }
   }
   return absl::OkStatus();
 }
@@ -137,6 +173,8 @@ absl::StatusOr<size_t> WriteRun(const Extractor& extractor, RecordFormat format,
                                 std::string* out) {
   auto created = RunWriter::Create(extractor, format, kept_names);
   if (!created.ok()) return created.status();
+  const absl::Status checked = internal::CheckMetas(metas, kept_names);
+  if (!checked.ok()) return checked;
   RunWriter& run = **created;
   const size_t n = std::min(ids.size(), texts.size());
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
