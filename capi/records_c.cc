@@ -48,7 +48,7 @@ alam_status CheckRecordArgs(const alam_extractor* extractor, alam_record_format 
                             const char* const* ids, const size_t* id_lens,
                             const char* const* texts, const size_t* text_lens, size_t n) {
   if (extractor == nullptr) return Fail(ALAM_ERROR_INVALID_ARGUMENT, "extractor is NULL");
-  if (format != ALAM_RECORD_JSONL && format != ALAM_RECORD_BIO) {
+  if (format < ALAM_RECORD_JSONL || format > ALAM_RECORD_COUNTS) {
     return Fail(ALAM_ERROR_INVALID_ARGUMENT,
                 "unknown record format " + std::to_string(static_cast<int>(format)));
   }
@@ -65,6 +65,39 @@ alam_status CheckRecordArgs(const alam_extractor* extractor, alam_record_format 
 }
 
 std::string_view View(const char* p, size_t len) { return p == nullptr ? "" : std::string_view(p, len); }
+
+alam_status CheckKept(const char* const* kept_names, size_t n_kept,
+                      const char* const* kept_values, size_t n) {
+  if (n_kept > 0 && (kept_names == nullptr || (n > 0 && kept_values == nullptr))) {
+    return Fail(ALAM_ERROR_INVALID_ARGUMENT, "kept_names and kept_values must not be NULL");
+  }
+  for (size_t k = 0; k < n_kept; ++k) {
+    if (kept_names[k] == nullptr) return Fail(ALAM_ERROR_INVALID_ARGUMENT, "a kept name is NULL");
+  }
+  return ALAM_OK;
+}
+
+// The documents' dates and kept fields as alam::DocumentMeta (views into the caller's strings).
+struct Metas {
+  Metas(const char* const* dates, const char* const* kept_names, size_t n_kept,
+        const char* const* kept_values, size_t n)
+      : names(kept_names, kept_names + n_kept),
+        kept(n_kept > 0 ? n : 0),
+        metas(dates != nullptr || n_kept > 0 ? n : 0) {
+    for (size_t i = 0; i < metas.size(); ++i) {
+      if (dates != nullptr && dates[i] != nullptr) metas[i].date = dates[i];
+      if (n_kept == 0) continue;
+      for (size_t k = 0; k < n_kept; ++k) {
+        const char* v = kept_values[i * n_kept + k];
+        kept[i].emplace_back(names[k], v == nullptr ? "null" : v);
+      }
+      metas[i].kept = &kept[i];
+    }
+  }
+  std::vector<std::string> names;
+  std::vector<std::vector<std::pair<std::string, std::string>>> kept;
+  std::vector<alam::DocumentMeta> metas;
+};
 
 }  // namespace
 }  // namespace alam::internal::capi
@@ -124,10 +157,21 @@ alam_status alam_write_records(const alam_extractor* extractor, alam_record_form
                                const char* const* texts, const size_t* text_lens,
                                const char* const* read_errors, size_t n, unsigned threads,
                                alam_records** out_records) {
+  return alam_write_records_meta(extractor, format, ids, id_lens, texts, text_lens, read_errors,
+                                 nullptr, nullptr, 0, nullptr, n, threads, out_records);
+}
+
+alam_status alam_write_records_meta(
+    const alam_extractor* extractor, alam_record_format format, const char* const* ids,
+    const size_t* id_lens, const char* const* texts, const size_t* text_lens,
+    const char* const* read_errors, const char* const* dates, const char* const* kept_names,
+    size_t n_kept, const char* const* kept_values, size_t n, unsigned threads,
+    alam_records** out_records) {
   if (out_records == nullptr) return Fail(ALAM_ERROR_INVALID_ARGUMENT, "out_records is NULL");
   *out_records = nullptr;
-  const alam_status checked = alam::internal::capi::CheckRecordArgs(
+  alam_status checked = alam::internal::capi::CheckRecordArgs(
       extractor, format, ids, id_lens, texts, text_lens, n);
+  if (checked == ALAM_OK) checked = alam::internal::capi::CheckKept(kept_names, n_kept, kept_values, n);
   if (checked != ALAM_OK) return checked;
   return Guard([&] {
     using alam::internal::capi::View;
@@ -139,10 +183,13 @@ alam_status alam_write_records(const alam_extractor* extractor, alam_record_form
         errors[i] = *read_errors[i] != '\0' ? read_errors[i] : "the document could not be read";
       }
     }
+    alam::internal::capi::Metas metas(dates, kept_names, n_kept, kept_values, n);
     auto records = std::make_unique<alam_records>();
-    records->failed = alam::WriteRecords(*extractor->extractor,
-                                         static_cast<alam::RecordFormat>(format), id, text,
-                                         errors, threads, &records->data);
+    absl::StatusOr<size_t> failed = alam::WriteRun(
+        *extractor->extractor, static_cast<alam::RecordFormat>(format), id, text, errors,
+        metas.metas, metas.names, threads, &records->data);
+    if (!failed.ok()) return FromStatus(failed.status());
+    records->failed = *failed;
     *out_records = records.release();
     return ALAM_OK;
   });

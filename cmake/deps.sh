@@ -5,9 +5,10 @@
 set -euo pipefail
 pkgs=(cmake ninja-build g++ clang binutils pkg-config
       libicu-dev libre2-dev libabsl-dev libgtest-dev libbenchmark-dev zlib1g-dev libcli11-dev
-      python3 python3-pytest python3-dask python3-distributed python3-setuptools
+      python3 python3-pytest python3-pandas python3-dask python3-distributed python3-setuptools
       dpkg-dev file python3-pip python3-venv    # packaging (cpack, pip, venv)
-      abigail-tools)  # the C ABI check
+      abigail-tools  # the C ABI check
+      libjs-leaflet chromium)  # the html format (Leaflet inlined) and its headless-browser test
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -253,21 +253,39 @@ ALAM_EXPORT void alam_stream_free(alam_stream* stream);
 typedef enum alam_record_format {
   ALAM_RECORD_JSONL = 0, /* one JSON line per document */
   ALAM_RECORD_BIO = 1,   /* CoNLL-style tokens with B-/I-/O tags */
+  ALAM_RECORD_CSV = 2,   /* a header row, one row per mention (RFC 4180) */
+  ALAM_RECORD_TSV = 3,   /* the same columns, tab-separated, escaped with backslashes */
+  ALAM_RECORD_GEOJSON = 4, /* one FeatureCollection of the places mentioned */
+  ALAM_RECORD_HTML = 5,  /* one page: the texts highlighted and a Leaflet map */
+  ALAM_RECORD_COUNTS = 6, /* TSV: mentions by date, type and id, rolled up the hierarchy */
   ALAM_RECORD_FORMAT_FORCE_32BIT_ = 0x7FFFFFFF
 } alam_record_format;
 typedef struct alam_records alam_records;
-/* Extracts n documents on `threads` threads (0 = all cores) and writes one record per
- * document, in input order, into one buffer: ids[i] (id_lens[i] bytes) names document i,
+/* Extracts n documents on `threads` threads (0 = all cores) and writes the run (alam/format.h:
+ * the format's header, one record per document, its footer), in input order, into one buffer: ids[i] (id_lens[i] bytes) names document i,
  * texts[i] (text_lens[i] bytes) is its text. read_errors may be NULL; a non-NULL
  * read_errors[i] (NUL-terminated) is a document that could not be read: its record carries
  * that error and nothing is extracted. A document that fails still gets its record (with its
- * error) and is counted by alam_records_failed; the call itself fails only on bad arguments. */
+ * error) and is counted by alam_records_failed; the call itself fails only on bad arguments
+ * and, for ALAM_RECORD_HTML, when Leaflet (libjs-leaflet) cannot be read (ALAM_ERROR_NOT_FOUND). */
 ALAM_EXPORT alam_status alam_write_records(const alam_extractor* extractor,
                                            alam_record_format format, const char* const* ids,
                                            const size_t* id_lens, const char* const* texts,
                                            const size_t* text_lens,
                                            const char* const* read_errors, size_t n,
                                            unsigned threads, alam_records** out_records);
+/* alam_write_records with each document's date and kept fields (alam/format.h), for the
+ * formats that write them. dates may be NULL; else dates[i] is NULL or "" (no date) or
+ * YYYY-MM-DD. n_kept fields named kept_names[0..n_kept); document i's values are
+ * kept_values[i * n_kept + k], each compact JSON text (NULL = null); kept_values may be NULL
+ * when n_kept is 0. All NUL-terminated. Fails with ALAM_ERROR_INVALID_ARGUMENT, writing nothing,
+ * for a reserved or repeated name, a date that is not YYYY-MM-DD or a value that is not JSON. */
+ALAM_EXPORT alam_status alam_write_records_meta(
+    const alam_extractor* extractor, alam_record_format format, const char* const* ids,
+    const size_t* id_lens, const char* const* texts, const size_t* text_lens,
+    const char* const* read_errors, const char* const* dates, const char* const* kept_names,
+    size_t n_kept, const char* const* kept_values, size_t n, unsigned threads,
+    alam_records** out_records);
 /* The records' bytes (not NUL-terminated: JSON Lines may hold \u0000 escapes only, BIO the
  * document's own characters) and their length. */
 ALAM_EXPORT const char* alam_records_data(const alam_records* records, size_t* out_len);

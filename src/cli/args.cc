@@ -54,8 +54,8 @@ void AddExtractOptions(CLI::App* cmd, Args* a) {
       ->type_name("FILE");
   cmd->add_option_function<std::string>(
          "--format", [a](const std::string& v) { ParseRecordFormat(v, &a->format); },
-         "jsonl (the default) or bio")
-      ->check(CLI::IsMember({"jsonl", "bio"}))
+         "jsonl (the default), bio, csv, tsv, geojson, html or counts (see the manual page)")
+      ->check(CLI::IsMember({"jsonl", "bio", "csv", "tsv", "geojson", "html", "counts"}))
       ->type_name("F");
   AddInputOptions(cmd, a);
   cmd->add_option("--threads", a->threads, "worker threads (default: all cores)")

@@ -42,10 +42,10 @@ struct Output {
 // Each worker has its own scratch and record writer; the last pair is the writer thread's,
 // for the documents it streams.
 struct Workers {
-  Workers(const Extractor& ex, RecordFormat format, unsigned threads) {
+  Workers(const Extractor& ex, RunWriter* run_writer, unsigned threads) : run(run_writer) {
     for (unsigned i = 0; i <= threads; ++i) {
       scratches.push_back(ex.NewScratch());
-      writers.push_back(std::make_unique<RecordWriter>(ex, format));
+      writers.push_back(std::make_unique<RecordWriter>(*run));
     }
   }
   uint64_t entities() const {
@@ -55,7 +55,10 @@ struct Workers {
   }
   std::vector<std::unique_ptr<Scratch>> scratches;
   std::vector<std::unique_ptr<RecordWriter>> writers;
+  RunWriter* run;  // the header, the footer and the aggregating formats' facts
 };
+
+DocumentMeta MetaOf(const Document& d) { return {d.date, d.kept.empty() ? nullptr : &d.kept}; }
 
 // A worker's job: the records of all of a unit's documents.
 void ProcessUnit(Workers* w, Unit* u, unsigned worker) {
@@ -66,13 +69,15 @@ void ProcessUnit(Workers* w, Unit* u, unsigned worker) {
   for (size_t i = 0; i < u->docs.size(); ++i) {
     const Document& d = u->docs[i];
     if (!d.error.empty()) {
-      writer.WriteError(d.id, d.error, &u->out);
+      writer.WriteError(d.id, MetaOf(d), d.error, &u->out);
       u->errors.emplace_back(i, d.error);
       continue;
     }
-    absl::Status st = writer.ExtractAndWrite(d.id, d.text, w->scratches[worker].get(), &u->out);
+    absl::Status st = writer.ExtractAndWrite(d.id, MetaOf(d), d.text,
+                                             w->scratches[worker].get(), &u->out);
     if (!st.ok()) u->errors.emplace_back(i, std::string(st.message()));
   }
+  u->part = writer.TakePart();
 }
 
 // The writer thread's job for a large document: its record, written as it is extracted.
@@ -83,9 +88,10 @@ void WriteLargeDocument(Workers* w, unsigned slot, Unit* u, Output* out) {
     out->Write(*s);
     s->clear();
   };
-  absl::Status st = w->writers[slot]->ExtractAndWrite(d.id, d.text, w->scratches[slot].get(),
-                                                      &buf, flush);
+  absl::Status st = w->writers[slot]->ExtractAndWrite(d.id, MetaOf(d), d.text,
+                                                      w->scratches[slot].get(), &buf, flush);
   flush(&buf);
+  u->part = w->writers[slot]->TakePart();
   if (!st.ok()) u->errors.emplace_back(0, std::string(st.message()));
 }
 
@@ -138,6 +144,7 @@ void WriteUnits(Pipeline* pipeline, Workers* w, unsigned threads, Output* out,
     } else {
       out->Write(u->out);
     }
+    w->run->Add(std::move(u->part));
     if (!out->ok) return;
     for (const auto& [i, error] : u->errors) {
       std::cerr << "alam: " << u->docs[i].id << ": " << error << "\n";
@@ -156,6 +163,11 @@ int Extract(const Args& a) {
   const auto start = std::chrono::steady_clock::now();
   const Extractor* ex = CreateExtractor(a.ex);
   if (ex == nullptr) return 2;
+  auto run = RunWriter::Create(*ex, a.format, a.kept_fields);
+  if (!run.ok()) {
+    std::cerr << "alam: " << run.status().message() << "\n";
+    return 2;
+  }
   Output out;
   if (!a.output.empty() && a.output != "-") {
     out.file = std::fopen(a.output.c_str(), "wb");
@@ -166,7 +178,10 @@ int Extract(const Args& a) {
   }
   const unsigned threads =
       a.threads != 0 ? a.threads : std::max(1u, std::thread::hardware_concurrency());
-  Workers w(*ex, a.format, threads);
+  Workers w(*ex, run->get(), threads);
+  std::string edge;  // the run's header, then its footer
+  (*run)->WriteHeader(&edge);
+  out.Write(edge);
   Progress progress(a.progress == 1 || (a.progress == -1 && isatty(2)));
   DocumentReader reader(a.files, a.in);
   Totals t;
@@ -176,6 +191,9 @@ int Extract(const Args& a) {
     WriteUnits(&pipeline, &w, threads, &out, reader, &progress, &t);
   }
   progress.Update(0, reader.total_input_bytes(), t.docs, t.bytes, true);
+  edge.clear();
+  (*run)->WriteFooter(&edge);
+  out.Write(edge);
   if (!out.ok || std::fflush(out.file) != 0 || (out.file != stdout && std::fclose(out.file) != 0)) {
     std::cerr << "alam: error writing " << (out.file == stdout ? "standard output" : a.output)
               << ": " << std::strerror(errno) << "\n";

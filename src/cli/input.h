@@ -18,6 +18,8 @@ struct Document {
   std::string id;
   std::string text;
   std::string error;  // non-empty: the document could not be read (it is still reported)
+  std::string date;  // --date-field value normalized to YYYY-MM-DD; empty when none
+  std::vector<std::pair<std::string, std::string>> kept;  // --keep-field: (name, the value as compact JSON text; "null" when absent), in flag order
   size_t input_bytes = 0;
 };
 

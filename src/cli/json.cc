@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/utf8.h"
+#include "core/utf8_encode.h"
 #include "core/json_scan.h"
 #include "core/strings.h"
 
@@ -109,24 +110,6 @@ class Parser {
     return absl::OkStatus();
   }
 
-  static void AppendUtf8(uint32_t cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
   // One escape sequence of a string (pos_ at the backslash), appended to *out.
   absl::Status Escape(std::string* out) {
     // A string with escapes is appended to piece by piece: room for the rest of the line
@@ -173,7 +156,7 @@ class Parser {
     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
       return Error("lone surrogate in \\u escape");
     }
-    AppendUtf8(cp, dst);
+    internal::AppendUtf8(cp, dst);
     return absl::OkStatus();
   }
 

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "alam/format.h"
 #include "cli/input.h"
 
 namespace alam::cli {
@@ -32,6 +33,7 @@ struct Unit {
   bool processed = false;
   std::string out;                                  // the documents' records, in order
   std::vector<std::pair<size_t, std::string>> errors;  // (index in docs, message)
+  RunPart part;  // what the aggregating formats gather of the documents
 };
 
 class Pipeline {

@@ -11,19 +11,29 @@
 #include "core/utf8.h"
 #include "document.h"
 #include "format/json_writer.h"
+#include "format/run_part.h"
 #include "scratch_state.h"
 
 namespace alam {
 
+namespace {
+constexpr std::string_view kFormatNames[] = {"jsonl", "bio", "csv", "tsv",
+                                             "geojson", "html", "counts"};
+}  // namespace
+
 bool ParseRecordFormat(std::string_view name, RecordFormat* out) {
-  if (name == "jsonl") {
-    *out = RecordFormat::kJsonLines;
-  } else if (name == "bio") {
-    *out = RecordFormat::kBio;
-  } else {
-    return false;
+  for (size_t i = 0; i < std::size(kFormatNames); ++i) {
+    if (kFormatNames[i] == name) {
+      *out = static_cast<RecordFormat>(i);
+      return true;
+    }
   }
-  return true;
+  return false;
+}
+
+std::string_view RecordFormatName(RecordFormat format) {
+  const auto i = static_cast<size_t>(format);
+  return i < std::size(kFormatNames) ? kFormatNames[i] : "";
 }
 
 namespace internal {
@@ -145,18 +155,28 @@ struct RecordWriterState {
     bool ready = false;
   };
 
-  RecordWriterState(const Extractor& ex, RecordFormat f)
-      : extractor(ex), format(f), valid_texts(!ex.options().repair_invalid_utf8) {}
+  RecordWriterState(const Extractor& ex, RecordFormat f, size_t kept)
+      : extractor(ex), format(f), valid_texts(!ex.options().repair_invalid_utf8),
+        kept_columns(kept) {
+    if (f == RecordFormat::kGeoJson || f == RecordFormat::kHtml || f == RecordFormat::kCounts) {
+      NewPart();
+    }
+  }
+  void NewPart() {
+    part = std::make_unique<RunPartState>();
+    part->format = format;
+  }
 
   const Cached& EntryJson(uint32_t entry_index, const EntryInfo& info);
-  std::string_view GovernorateOf(const EntryInfo& info) const;
   void AppendWhereabouts(const EntryInfo& info, std::string* out) const;
   void Entity(const alam::Entity& e, std::string* out);
-  void Head(std::string_view doc_id, std::string* out) const;
+  void JsonHead(std::string_view doc_id, const DocumentMeta& meta, std::string* out) const;
+  void Head(std::string_view doc_id, const DocumentMeta& meta, std::string* out);
   void Segment(std::string_view text, size_t base, const std::vector<alam::Entity>& es,
                std::string* out);
-  void Tail(std::string* out) const { out->append(format == RecordFormat::kBio ? "\n" : "]}\n"); }
-  void LateError(std::string_view error, std::string* out) const;
+  void Tail(std::string* out) const;
+  void ErrorRecord(std::string_view error, std::string* out);
+  void LateError(std::string_view error, std::string* out);
 
   const Extractor& extractor;
   RecordFormat format;
@@ -169,24 +189,16 @@ struct RecordWriterState {
   std::string cached_text;   // the cached fields of every entry written so far, one arena
   std::string scratch;       // a rule-made entity's type-to-name_en fields
   std::string checked_text;  // an entity's text as JSON, when it had to be checked (repair)
+  size_t kept_columns = 0;   // csv/tsv: the run's kept fields
+  std::unique_ptr<RunPartState> part;  // the aggregating formats' facts
+  std::string_view doc_id;   // the current document's (during a call)
+  DocumentMeta meta;
 };
-
-// The governorate an entry lies in (its nearest ancestor of that subtype), or "".
-std::string_view RecordWriterState::GovernorateOf(const EntryInfo& info) const {
-  const std::vector<EntryInfo>& entries = CompiledDataOf(extractor).gazetteer.entries();
-  int32_t p = info.parent;
-  for (int depth = 0; p >= 0 && depth < 8; ++depth) {
-    const EntryInfo& a = entries[static_cast<uint32_t>(p)];
-    if (a.subtype == "governorate") return a.id;
-    p = a.parent;
-  }
-  return {};
-}
 
 // Where an entry is and what else names it: governorate, coordinates (with "approximate"
 // when they are the parent's), OCHA p-code and Wikidata id, each when known.
 void RecordWriterState::AppendWhereabouts(const EntryInfo& info, std::string* out) const {
-  const std::string_view governorate = GovernorateOf(info);
+  const std::string_view governorate = GovernorateOf(extractor, info);
   if (!governorate.empty()) {
     out->append(", \"governorate\": ");
     AppendJsonString(governorate, out);
@@ -298,67 +310,152 @@ void RecordWriterState::Entity(const alam::Entity& e, std::string* out) {
   out->resize(static_cast<size_t>(p - out->data()));
 }
 
-void RecordWriterState::Head(std::string_view doc_id, std::string* out) const {
-  if (format == RecordFormat::kBio) {
-    out->append("# doc: ");
-    for (char c : doc_id) out->push_back(c == '\n' ? ' ' : c);
-    out->push_back('\n');
-    return;
-  }
+void RecordWriterState::JsonHead(std::string_view id, const DocumentMeta& m,
+                                 std::string* out) const {
   out->append("{\"doc\": ");
-  AppendJsonString(doc_id, out);
-  out->append(", \"entities\": [");
+  AppendJsonString(id, out);
+  if (m.kept != nullptr) {
+    for (const auto& [name, value] : *m.kept) {
+      out->append(", ");
+      AppendJsonString(name, out);
+      AppendCat(out, ": ", value);
+    }
+  }
+  if (!m.date.empty()) {
+    out->append(", \"date\": ");
+    AppendJsonString(m.date, out);
+  }
+}
+
+void RecordWriterState::Head(std::string_view id, const DocumentMeta& m, std::string* out) {
+  doc_id = id;
+  meta = m;
+  entities_written = 0;
+  if (part != nullptr) part->BeginDocument(id, m.date);
+  switch (format) {
+    case RecordFormat::kJsonLines:
+      JsonHead(id, m, out);
+      out->append(", \"entities\": [");
+      return;
+    case RecordFormat::kBio:
+      out->append("# doc: ");
+      for (char c : id) out->push_back(c == '\n' ? ' ' : c);
+      out->push_back('\n');
+      return;
+    case RecordFormat::kHtml: HtmlDocumentHead(id, m, out); return;
+    default: return;  // csv/tsv: rows per mention; geojson, counts: the footer
+  }
 }
 
 void RecordWriterState::Segment(std::string_view text, size_t base,
                                 const std::vector<alam::Entity>& es, std::string* out) {
-  if (format == RecordFormat::kBio) {
-    BioTokens(text, base, es, out).Write();
-    total_entities += es.size();
-    return;
-  }
-  for (const alam::Entity& e : es) Entity(e, out);
   total_entities += es.size();
+  switch (format) {
+    case RecordFormat::kJsonLines:
+      for (const alam::Entity& e : es) Entity(e, out);
+      return;
+    case RecordFormat::kBio: BioTokens(text, base, es, out).Write(); return;
+    case RecordFormat::kCsv:
+    case RecordFormat::kTsv:
+      TableRows(extractor, format == RecordFormat::kCsv ? ',' : '\t', doc_id, meta,
+                kept_columns, es, out);
+      return;
+    case RecordFormat::kHtml: HtmlSegment(extractor, text, base, es, out); break;
+    default: break;
+  }
+  part->AddEntities(extractor, es);
+}
+
+void RecordWriterState::Tail(std::string* out) const {
+  switch (format) {
+    case RecordFormat::kJsonLines: out->append("]}\n"); return;
+    case RecordFormat::kBio: out->push_back('\n'); return;
+    case RecordFormat::kHtml: HtmlDocumentEnd("", out); return;
+    default: return;
+  }
+}
+
+// The whole record of a document that failed before anything of it was written.
+void RecordWriterState::ErrorRecord(std::string_view error, std::string* out) {
+  if (part != nullptr) part->AddFailed();
+  switch (format) {
+    case RecordFormat::kJsonLines:
+      JsonHead(doc_id, meta, out);
+      out->append(", \"error\": ");
+      AppendJsonString(error, out);
+      out->append(", \"entities\": []}\n");
+      return;
+    case RecordFormat::kBio: AppendCat(out, "# error: ", error, "\n\n"); return;
+    case RecordFormat::kCsv:
+    case RecordFormat::kTsv:
+      TableErrorRow(format == RecordFormat::kCsv ? ',' : '\t', doc_id, meta, kept_columns,
+                    error, out);
+      return;
+    case RecordFormat::kHtml: HtmlFailedDocument(doc_id, meta, error, out); return;
+    default: return;
+  }
 }
 
 // An error after part of the record was written (and perhaps flushed).
-void RecordWriterState::LateError(std::string_view error, std::string* out) const {
-  if (format == RecordFormat::kBio) {
-    AppendCat(out, "# error: ", error, "\n\n");
-    return;
+void RecordWriterState::LateError(std::string_view error, std::string* out) {
+  switch (format) {
+    case RecordFormat::kJsonLines:
+      out->append("], \"error\": ");
+      AppendJsonString(error, out);
+      out->append("}\n");
+      return;
+    case RecordFormat::kHtml:
+      part->AddFailed();
+      HtmlDocumentEnd(error, out);
+      return;
+    default: ErrorRecord(error, out); return;  // bio: after its tokens; csv/tsv: one more row
   }
-  out->append("], \"error\": ");
-  AppendJsonString(error, out);
-  out->append("}\n");
 }
 
 }  // namespace internal
 
 RecordWriter::RecordWriter(const Extractor& extractor, RecordFormat format)
-    : state_(std::make_unique<internal::RecordWriterState>(extractor, format)) {}
+    : state_(std::make_unique<internal::RecordWriterState>(extractor, format, 0)) {}
 RecordWriter::~RecordWriter() = default;
 
 uint64_t RecordWriter::entity_count() const { return state_->total_entities; }
 
+RunPart RecordWriter::TakePart() {
+  RunPart taken;
+  if (state_->part != nullptr) {
+    taken.state_ = std::move(state_->part);
+    state_->NewPart();
+  }
+  return taken;
+}
+
 void RecordWriter::WriteError(std::string_view doc_id, std::string_view error, std::string* out) {
+  WriteError(doc_id, DocumentMeta(), error, out);
+}
+
+void RecordWriter::WriteError(std::string_view doc_id, const DocumentMeta& meta,
+                              std::string_view error, std::string* out) {
   internal::RecordWriterState& w = *state_;
   if (w.format == RecordFormat::kBio) {
-    w.Head(doc_id, out);
-    internal::AppendCat(out, "# error: ", error, "\n\n");
-    return;
+    w.Head(doc_id, meta, out);
+  } else {
+    w.doc_id = doc_id;
+    w.meta = meta;
+    if (w.part != nullptr) w.part->BeginDocument(doc_id, meta.date);
   }
-  out->append("{\"doc\": ");
-  internal::AppendJsonString(doc_id, out);
-  out->append(", \"error\": ");
-  internal::AppendJsonString(error, out);
-  out->append(", \"entities\": []}\n");
+  w.ErrorRecord(error, out);
 }
 
 void RecordWriter::Write(std::string_view doc_id, std::string_view text,
                          const std::vector<Entity>& entities, std::string* out) {
+  Write(doc_id, DocumentMeta(), text, entities, out);
+}
+
+void RecordWriter::Write(std::string_view doc_id, const DocumentMeta& meta,
+                         std::string_view text, const std::vector<Entity>& entities,
+                         std::string* out) {
   internal::RecordWriterState& w = *state_;
-  w.entities_written = 0;
-  w.Head(doc_id, out);
+  w.Head(doc_id, meta, out);
   w.Segment(text, 0, entities, out);
   w.Tail(out);
 }
@@ -366,20 +463,26 @@ void RecordWriter::Write(std::string_view doc_id, std::string_view text,
 absl::Status RecordWriter::ExtractAndWrite(std::string_view doc_id, std::string_view text,
                                            Scratch* scratch, std::string* out,
                                            const std::function<void(std::string*)>& flush) {
+  return ExtractAndWrite(doc_id, DocumentMeta(), text, scratch, out, flush);
+}
+
+absl::Status RecordWriter::ExtractAndWrite(std::string_view doc_id, const DocumentMeta& meta,
+                                           std::string_view text, Scratch* scratch,
+                                           std::string* out,
+                                           const std::function<void(std::string*)>& flush) {
   if (out == nullptr) return absl::InvalidArgumentError("out must not be null");
   internal::ScratchState* st = nullptr;
   absl::Status s = scratch == nullptr
                        ? absl::InvalidArgumentError("scratch must not be null")
                        : internal::AcquireScratch(state_->extractor, scratch, &st);
   if (!s.ok()) {
-    WriteError(doc_id, std::string(s.message()), out);
+    WriteError(doc_id, meta, std::string(s.message()), out);
     return s;
   }
   internal::RecordWriterState& w = *state_;
-  w.entities_written = 0;
   size_t record_start = out->size();
   bool written = false;  // some of the record's body was written
-  w.Head(doc_id, out);
+  w.Head(doc_id, meta, out);
   s = internal::ExtractDocument(
       w.extractor, text, st, &st->segment_entities,
       [&](const internal::Segment& seg, const std::vector<Entity>& es) {
@@ -395,43 +498,16 @@ absl::Status RecordWriter::ExtractAndWrite(std::string_view doc_id, std::string_
     w.Tail(out);
   } else if (!written) {
     out->resize(record_start);
-    WriteError(doc_id, std::string(s.message()), out);
+    if (w.format == RecordFormat::kBio) w.Head(doc_id, meta, out);
+    w.ErrorRecord(std::string(s.message()), out);
   } else {
     w.LateError(std::string(s.message()), out);
   }
   return s;
 }
 
-size_t WriteRecords(const Extractor& extractor, RecordFormat format,
-                    const std::vector<std::string_view>& ids,
-                    const std::vector<std::string_view>& texts,
-                    const std::vector<std::string_view>& read_errors, unsigned threads,
-                    std::string* out) {
-  const size_t n = std::min(ids.size(), texts.size());
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<size_t>({threads, 1024, std::max<size_t>(n, 1)}));
-  std::vector<std::unique_ptr<Scratch>> scratches(threads);
-  std::vector<std::unique_ptr<RecordWriter>> writers(threads);
-  for (unsigned t = 0; t < threads; ++t) {
-    scratches[t] = extractor.NewScratch();
-    writers[t] = std::make_unique<RecordWriter>(extractor, format);
-  }
-  std::vector<std::string> records(n);
-  std::atomic<size_t> failed{0};
-  internal::ParallelFor(n, threads, [&](size_t i, unsigned worker) {
-    if (i < read_errors.size() && !read_errors[i].empty()) {
-      writers[worker]->WriteError(ids[i], read_errors[i], &records[i]);
-      failed.fetch_add(1, std::memory_order_relaxed);
-    } else if (!writers[worker]->ExtractAndWrite(ids[i], texts[i], scratches[worker].get(),
-                                                 &records[i]).ok()) {
-      failed.fetch_add(1, std::memory_order_relaxed);
-    }
-  });
-  size_t total = 0;
-  for (const std::string& r : records) total += r.size();
-  out->reserve(out->size() + total);
-  for (const std::string& r : records) out->append(r);
-  return failed.load();
-}
+RecordWriter::RecordWriter(const RunWriter& run)
+    : state_(std::make_unique<internal::RecordWriterState>(
+          run.extractor(), run.format(), run.kept_names().size())) {}
 
 }  // namespace alam

@@ -275,13 +275,19 @@ class Extractor:
                     raise r
         return results
 
-    def write_records(self, texts, ids, read_errors=None, format="jsonl", threads=0):
-        """The records the `alam` command writes for these documents (bytes, one record per
-        document in input order, from the library's formatter) and the number that failed.
+    def write_records(self, texts, ids, read_errors=None, format="jsonl", threads=0,
+                      dates=None, kept_names=(), kept_values=None):
+        """The records the `alam` command writes for these documents (bytes: the format's header,
+        one record per document in input order, its footer, from the library's formatter) and
+        the number that failed. format: jsonl, bio, csv, tsv, geojson, html or counts.
         texts: str or UTF-8 bytes; ids: their names; read_errors: None, or per document None
-        or the message of a document that could not be read (its record carries it)."""
+        or the message of a document that could not be read (its record carries it);
+        dates: None, or per document None or "YYYY-MM-DD"; kept_names: the kept fields' names,
+        kept_values: per document a list of their values as compact JSON text (None = null),
+        written as `alam extract --keep-field` writes them (ValueError when a name is reserved,
+        a date is not YYYY-MM-DD or a value is not JSON)."""
         if format not in _lib.RECORD_FORMATS:
-            raise ValueError('format must be "jsonl" or "bio"')
+            raise ValueError("format must be one of " + ", ".join(_lib.RECORD_FORMATS))
         if not 0 <= threads <= 1024:
             raise ValueError("threads must be from 0 to 1024")
         n = len(texts)
@@ -293,13 +299,26 @@ class Extractor:
         if read_errors is not None:
             errs = (ctypes.c_char_p * n)(*[None if e is None else _as_bytes(e)[0]
                                            for e in read_errors])
+        kept_names = [_as_bytes(k)[0] for k in kept_names]
+        if (dates is not None and len(dates) != n) or (
+                kept_names and (kept_values is None or len(kept_values) != n
+                                or any(len(v) != len(kept_names) for v in kept_values))):
+            raise ValueError("dates and kept_values must have one entry per document, "
+                             "kept_values one value per kept name")
+        day = None if dates is None else (ctypes.c_char_p * n)(
+            *[None if d is None else _as_bytes(d)[0] for d in dates])
+        flat = [None if v is None else _as_bytes(v)[0]
+                for vs in (kept_values or []) for v in vs] if kept_names else []
         records = ctypes.c_void_p()
         lib = self._lib
-        lib.alam_write_records(
+        # A reserved name, a bad date or a value that is not JSON: InvalidArgumentError, a
+        # ValueError.
+        lib.alam_write_records_meta(
             self._handle(), _lib.RECORD_FORMATS[format], (ctypes.c_char_p * n)(*names),
             (ctypes.c_size_t * n)(*[len(d) for d in names]), (ctypes.c_char_p * n)(*datas),
-            (ctypes.c_size_t * n)(*[len(d) for d in datas]), errs, n, int(threads),
-            ctypes.byref(records))
+            (ctypes.c_size_t * n)(*[len(d) for d in datas]), errs, day,
+            (ctypes.c_char_p * len(kept_names))(*kept_names), len(kept_names),
+            (ctypes.c_char_p * len(flat))(*flat), n, int(threads), ctypes.byref(records))
         try:
             size = ctypes.c_size_t()
             addr = lib.alam_records_data(records, ctypes.byref(size))

@@ -177,13 +177,20 @@ _FUNCTIONS = [
                             ctypes.POINTER(ctypes.c_char_p), _c_size_p,
                             ctypes.POINTER(ctypes.c_char_p), _size_t, ctypes.c_uint,
                             ctypes.POINTER(_void_p)], _STATUS),
+    ("alam_write_records_meta", [_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_char_p), _c_size_p,
+                                 ctypes.POINTER(ctypes.c_char_p), _c_size_p,
+                                 ctypes.POINTER(ctypes.c_char_p), ctypes.POINTER(ctypes.c_char_p),
+                                 ctypes.POINTER(ctypes.c_char_p), _size_t,
+                                 ctypes.POINTER(ctypes.c_char_p), _size_t, ctypes.c_uint,
+                                 ctypes.POINTER(_void_p)], _STATUS),
     ("alam_records_data", [_void_p, _c_size_p], _void_p),
     ("alam_records_failed", [_void_p], _size_t),
     ("alam_records_free", [_void_p], None),
 ]
 
 # alam_record_format.
-RECORD_FORMATS = {"jsonl": 0, "bio": 1}
+RECORD_FORMATS = {"jsonl": 0, "bio": 1, "csv": 2, "tsv": 3, "geojson": 4, "html": 5,
+                  "counts": 6}
 
 _BUILD_DIRS = ("release", "relwithdebinfo", "debug", "asan", "tsan")
 _NAMES = ("libalam.so", soname(), "libalam.dylib", "alam.dll")

@@ -262,3 +262,40 @@ def test_readme_example_runs(library, capsys):
         block = re.search(r"```python\n(.*?)```", f.read(), re.S).group(1)
     exec(compile(block, "README.md", "exec"), {})
     assert "الرقة PLACE" in capsys.readouterr().out
+
+
+def test_write_records_formats(extractor):
+    """Every format name reaches the library's formatter; an unknown one is refused."""
+    texts, ids = [SENTENCE, "لا شيء"], ["a", "b"]
+    for fmt in _lib.RECORD_FORMATS:
+        out, failed = extractor.write_records(texts, ids, format=fmt, threads=2)
+        assert failed == 0 and out, fmt
+        assert out == extractor.write_records(texts, ids, format=fmt, threads=1)[0], fmt
+    csv_out, _ = extractor.write_records(texts, ids, format="csv")
+    header, row = csv_out.decode("utf-8").split("\r\n")[:2]
+    assert header.startswith("doc,date,start,") and row.startswith("a,,")
+    geo = json.loads(extractor.write_records(texts, ids, format="geojson")[0])
+    (feature,) = geo["features"]
+    raqqa = extractor.entry(feature["properties"]["id"])
+    assert feature["geometry"]["coordinates"] == [raqqa["lon"], raqqa["lat"]]
+    with pytest.raises(ValueError):
+        extractor.write_records(texts, ids, format="xml")
+
+
+def test_write_records_dates_and_kept_fields(extractor):
+    """Dates and kept fields reach the records (jsonl: after "doc"; csv: their columns)."""
+    out, _ = extractor.write_records([SENTENCE], ["a"], dates=["2024-03-01"],
+                                     kept_names=["outlet", "page"],
+                                     kept_values=[['"Enab \\"B\\""', None]])
+    assert out.startswith(b'{"doc": "a", "outlet": "Enab \\"B\\"", "page": null, '
+                          b'"date": "2024-03-01", "entities": [{')
+    rec = json.loads(out)
+    assert rec["outlet"] == 'Enab "B"' and rec["page"] is None
+    csv_out, _ = extractor.write_records([SENTENCE], ["a"], format="csv", dates=["2024-03-01"],
+                                         kept_names=["outlet"], kept_values=[['"x,y"']])
+    header, row = csv_out.decode("utf-8").split("\r\n")[:2]
+    assert header.startswith("doc,outlet,date,start,") and row.startswith('a,"x,y",2024-03-01,')
+    for bad in [dict(dates=["1.3.2024"]), dict(kept_names=["doc"], kept_values=[["1"]]),
+                dict(kept_names=["n"], kept_values=[["{1}"]])]:
+        with pytest.raises(ValueError):
+            extractor.write_records([SENTENCE], ["a"], **bad)
