@@ -57,6 +57,14 @@ TEST_F(CoverageTest, CountriesAndFeatures) {
   }
   EXPECT_GE(countries, 195u);
   EXPECT_GE(features, 80u);
+  size_t abroad = 0;  // places outside Syria and Iraq
+  for (const auto& [k, n] : by_key_) {
+    if (k.rfind("PLACE/", 0) == 0 && k.substr(k.size() - 3) != "/SY" &&
+        k.substr(k.size() - 3) != "/IQ") {
+      abroad += n;
+    }
+  }
+  EXPECT_GE(abroad, 5000u);
 }
 
 TEST_F(CoverageTest, ActorsAndOperations) {

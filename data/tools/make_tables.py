@@ -1083,6 +1083,8 @@ def add_state_points(src, states, stats):
     """A first-level region takes the point (and, when it has none, the Wikidata id) of the one
     csc-dr5hn-world state of its country with the same English name (descriptor words such as
     Province or Governorate ignored) or the same Arabic name. GeoNames gives regions no point."""
+    held = {r.get("wikidata") for r in read_tsv(os.path.join(REPO, "data", "gazetteer",
+                                                            "places_curated.tsv"))}
     by = defaultdict(list)
     with open(os.path.join(src, "csc-dr5hn-world", "csc_states_ar.tsv"), encoding="utf-8") as f:
         for c in csv.DictReader(f, delimiter="\t"):
@@ -1100,7 +1102,7 @@ def add_state_points(src, states, stats):
             continue
         c = found[0]
         r["lat"], r["lon"] = "%.5f" % float(c["lat"]), "%.5f" % float(c["lon"])
-        if c["wikidata_qid"]:
+        if c["wikidata_qid"] and c["wikidata_qid"] not in held:  # Sanaa's id on Amanat al-Asimah
             r["wikidata"] = c["wikidata_qid"]
         stats["world_state_point_from_csc"] += 1
 
