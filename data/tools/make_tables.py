@@ -15,7 +15,7 @@ to the repository root. Standard library only. Hand curation is read from data/o
   data/gazetteer/people_unsc.tsv    people of the UN ISIL/Al-Qaida and Iraq sanctions lists
   data/gazetteer/world.tsv          GeoNames cities and first-level regions outside Syria and Iraq
                                     (source=geonames), Wikidata ids from csc-dr5hn-world
-  data/gazetteer/world_csc.tsv      csc-dr5hn-world cities of 100,000 or more that GeoNames gives no
+  data/gazetteer/world_csc.tsv      csc-dr5hn-world cities of 50,000 or more that GeoNames gives no
                                     Arabic name, names that are transliterations only
 
 Rules (see data/README.md for the table format):
@@ -857,7 +857,8 @@ def added_cities(src, units):
 
 WORLD_ALL_CITIES = {"TR", "LB", "JO", "IR", "SA", "KW", "IL", "PS", "EG"}  # every city >= 15,000
 WORLD_MIN_POP = 100000      # elsewhere: capitals and cities from this population
-WORLD_CAPITAL_OVER = {"village", "subdistrict", "neighbourhood"}  # namesakes a capital outranks
+WORLD_CAPITAL_OVER = {"subdistrict"}  # namesakes a capital outranks (تالين); not villages: صوفيا is
+                                      # a given name and a film in war news, and stays gated
 WORLD_CITY_PROMINENCE = 50  # below a Syrian or Iraqi town (55): a bare namesake is the war's
 WORLD_STATE_PROMINENCE = 45
 WORLD_CSC_KM = 2.0          # a csc city this close, same country and English name: its Wikidata id
@@ -1108,16 +1109,18 @@ def add_state_points(src, states, stats):
 
 
 # ---------------------------------------------------------------------------------------------
-# More world cities: csc-dr5hn-world cities of 100,000 people or more that GeoNames gives no
+# More world cities: csc-dr5hn-world cities of 50,000 people or more that GeoNames gives no
 # Arabic name (world_csc.tsv). csc's Arabic names are often machine translations of the meaning
 # (Resistencia -> المقاومة): a name is taken only when it sounds like the English name (their
 # consonant skeletons agree), is no ordinary word of the news and names no other entry.
 
-CSC_MIN_POP = 100000
+CSC_MIN_POP = 50000
 CSC_CITY_PROMINENCE = 40   # below a GeoNames city (50) and a Syrian or Iraqi town (55)
 CSC_NEAR_KM = 10.0         # a city of the gazetteer this close, same country: the same city
 CSC_SKELETON_RATIO = 0.67
-CSC_MIN_LETTERS = 5         # a one-word name shorter than this (the article aside) is left out  # the share of consonants the Arabic and English names must agree on
+CSC_MIN_LETTERS = 5         # a one-word name shorter than this (the article aside) is left out,
+CSC_MIN_LETTERS_SMALL = 6   # and, for a city under CSC_BIG_POP, shorter than this
+CSC_BIG_POP = 300000  # the share of consonants the Arabic and English names must agree on
 CSC_PREFIXES = ["مقاطعة", "منطقة", "محافظة", "مدينة", "بلدية", "ولاية"]
 # Arabic letter -> consonant class; vowels, alef, waw, yeh and hamza carry none
 CSC_AR_CLASS = {}
@@ -1178,7 +1181,7 @@ CSC_TRANSLATED_WORDS = {"القديس", "القديسه", "سانت", "شمال"
                         "راس", "عين", "بئر", "وادي", "تل", "قلعه", "جسر", "الملك", "الملكه"}
 
 
-def csc_word_like(k, words, given):
+def csc_word_like(k, words, given, big):
     """Whether the normalized name `k` reads as ordinary words: each of its words is a word of the
     news (`words`), also after a proclitic (بالتي = ب + التي) or with ا/ى read as ه (بيرا/بيره); a
     one-word name is a given name (جورج); or a word of it is a descriptor that csc translated
@@ -1186,8 +1189,12 @@ def csc_word_like(k, words, given):
     ws = k.split()
     if len(ws) == 1 and (k in given or (k.startswith("ال") and k[2:] in given)):
         return True
-    if len(ws) == 1 and len(k[2:] if k.startswith("ال") else k) < CSC_MIN_LETTERS:
-        return True  # بو، كوا، ديلا، تورا: short names are words of some language or other
+    if len(ws) == 1:
+        stem = k[2:] if k.startswith("ال") else k
+        if stem.endswith("يه"):
+            return True  # عمرانية: a nisba adjective
+        if len(stem) < (CSC_MIN_LETTERS if big else CSC_MIN_LETTERS_SMALL):
+            return True  # بو، كوا، تولوا، فوجين: short names are words of some language or other
     if any(w in CSC_TRANSLATED_WORDS for w in ws):
         return True
     return all(csc_word(w, words) for w in ws)  # أم درمان is a name, أم نعم is not
@@ -1230,9 +1237,13 @@ def csc_city_rows(src, stats, world):
     bearers = Counter(r["wikidata_qid"] for r in rows)
     rows.sort(key=lambda r: (-int(float(r["population"] or 0)), int(r["csc_city_id"])))
     out, used = [], set()
+    dropped = {o["wikidata"] for o in read_override("csc_drop.tsv")}
     for r in rows:
         q = r["wikidata_qid"]
         name = strip_prefix(clean(r["name_ar"]), CSC_PREFIXES)
+        if q in dropped:
+            stats["csc_dropped_by_hand"] += 1
+            continue
         k = norm(name)
         lat, lon = float(r["lat"]), float(r["lon"])
         if q in qids:
@@ -1244,7 +1255,7 @@ def csc_city_rows(src, stats, world):
         if not valid_alias(name) or not sounds_like(name, r["name_en"]):
             stats["csc_name_not_a_transliteration"] += 1
             continue
-        if csc_word_like(k, words, given):
+        if csc_word_like(k, words, given, int(float(r["population"] or 0)) >= CSC_BIG_POP):
             stats["csc_name_is_a_word"] += 1  # بالتي (ب+التي), بيرا (بيره), جورج, القديس بطرس
             continue
         if known.get(k) or k in used:
