@@ -1,6 +1,8 @@
 // The embedded gazetteer's coverage, pinned as minimums (the counts `alam stats` prints).
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "alam/extractor.h"
 #include "gtest/gtest.h"
@@ -55,6 +57,14 @@ TEST_F(CoverageTest, CountriesAndFeatures) {
   }
   EXPECT_GE(countries, 195u);
   EXPECT_GE(features, 80u);
+  size_t abroad = 0;  // places outside Syria and Iraq
+  for (const auto& [k, n] : by_key_) {
+    if (k.rfind("PLACE/", 0) == 0 && k.substr(k.size() - 3) != "/SY" &&
+        k.substr(k.size() - 3) != "/IQ") {
+      abroad += n;
+    }
+  }
+  EXPECT_GE(abroad, 5000u);
 }
 
 TEST_F(CoverageTest, ActorsAndOperations) {
@@ -62,6 +72,56 @@ TEST_F(CoverageTest, ActorsAndOperations) {
   EXPECT_GE(by_type_["PERSON"], 400u);
   EXPECT_GE(by_type_["ORGANIZATION"], 150u);
   EXPECT_GE(by_type_["OPERATION"], 40u);
+}
+
+TEST_F(CoverageTest, EveryCountryHasAPointAndStatsCountThem) {
+  auto ex = Extractor::Create();
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  size_t countries = 0;
+  for (const auto& r : (*ex)->stats().rows) {
+    EXPECT_LE(r.with_coordinates, r.entries) << r.type << "/" << r.subtype << "/" << r.country;
+    EXPECT_LE(r.approximate, r.with_coordinates) << r.subtype << "/" << r.country;
+    EXPECT_LE(r.with_wikidata, r.entries) << r.subtype << "/" << r.country;
+    if (r.type == "PLACE" && r.subtype == "country") {
+      EXPECT_EQ(r.with_coordinates, r.entries) << r.country;
+      countries += r.entries;
+    }
+  }
+  EXPECT_GE(countries, 195u);
+  // The same counts, entry by entry: a country's point, Damascus' Wikidata id.
+  const EntryInfo* us = (*ex)->FindEntry("place:us");
+  ASSERT_NE(us, nullptr);
+  EXPECT_TRUE(us->has_coordinates);
+  const EntryInfo* damascus = (*ex)->FindEntry("place:SY010000-dmcq");
+  ASSERT_NE(damascus, nullptr);
+  EXPECT_EQ(damascus->wikidata, "Q3766");
+}
+
+// A bare governorate capital is the city; with محافظة it is the governorate, with منطقة or
+// قضاء the district.
+TEST_F(CoverageTest, BareCapitalNamesLinkTheCity) {
+  auto ex = Extractor::Create();
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"سيطرت الفصائل على إدلب", "place:SY070000-adlb"},
+      {"سيطرت الفصائل على محافظة إدلب", "place:SY07"},
+      {"سيطرت الفصائل على منطقة إدلب", "place:SY0700"},
+      {"قصف في دمشق", "place:SY010000-dmcq"},
+      {"قصف في محافظة دمشق", "place:SY01"},
+      {"وصل إلى الرقة", "place:SY110100-alrqh"},
+      {"معارك في محافظة الرقة", "place:SY11"},
+      {"وصل إلى الموصل", "place:iq-mosul"},
+      {"انفجار في بغداد", "place:iq-baghdad"},
+      {"انفجار في محافظة بغداد", "place:IQG08"},
+      {"هجوم في قضاء الموصل", "place:IQG15Q05"},
+  };
+  for (const auto& [text, id] : cases) {
+    auto es = (*ex)->Extract(text);
+    ASSERT_TRUE(es.ok()) << es.status();
+    std::vector<std::string> ids;
+    for (const Entity& e : *es) ids.emplace_back(e.id);
+    EXPECT_EQ(ids, std::vector<std::string>{id}) << text;
+  }
 }
 
 }  // namespace

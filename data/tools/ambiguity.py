@@ -102,6 +102,7 @@ T_HIGH = 50.0       # df per 10,000 non-war documents: common whatever the entry
 T_LOW = 10.0        # from here up to T_HIGH: common unless a prominent entry bears the name
 T_LOW_MINOR = 2.0   # villages and neighbourhoods: from here, common with evidence of word use
 MINOR_SUBTYPES = {"village", "neighbourhood"}
+MINOR_CITY_PROMINENCE = 45  # a city below this prominence counts as minor (is_minor_city)
 PROMINENT_SUBTYPES = {"country", "continent", "state", "governorate", "city"}
 ALT_RATIO_PROMINENT = 0.3  # the same for an alias of a prominent entry
 WAR_RATIO = 3.0     # df in war documents / df in the reference: a name of the war
@@ -162,6 +163,16 @@ def variants(w):
 # ---------------------------------------------------------------------------------------------
 # aliases
 
+def is_minor_city(row):
+    """A distant city of low prominence (world_csc.tsv, prominence 40): judged like a village, since
+    its name in general news is more often a word or a person (تولوا، نيلسون) than the city."""
+    p = row.get("prominence", "").strip()
+    try:
+        return row.get("subtype") == "city" and p != "" and float(p) < MINOR_CITY_PROMINENCE
+    except ValueError:
+        return False
+
+
 def is_prominent(row):
     p = row.get("prominence", "").strip()
     if p:
@@ -201,7 +212,7 @@ def read_aliases():
                         if is_prominent(row):
                             prominent.add(k)
                         if not (row.get("type") == "PLACE" and
-                                row.get("subtype") in MINOR_SUBTYPES):
+                                (row.get("subtype") in MINOR_SUBTYPES or is_minor_city(row))):
                             major.add(k)
     return aliases, prominent, major
 

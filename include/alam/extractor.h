@@ -99,6 +99,9 @@ struct GazetteerStats {
   struct Row {
     std::string type, subtype, country;
     size_t entries = 0, aliases = 0;
+    size_t with_coordinates = 0;  // entries with a point (their own or their parent's centroid)
+    size_t approximate = 0;       // of those, the parent's centroid (coord_approx)
+    size_t with_wikidata = 0;     // entries with a Wikidata id
   };
   std::vector<Row> rows;  // sorted by type, subtype, country
 };

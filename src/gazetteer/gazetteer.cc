@@ -552,6 +552,9 @@ void Gazetteer::FillStats(GazetteerStats* stats) const {
     }
     ++r.entries;
     r.aliases += alias_count[i];
+    r.with_coordinates += e.has_coordinates;
+    r.approximate += e.has_coordinates && e.coordinates_approximate;
+    r.with_wikidata += !e.wikidata.empty();
   }
   stats->entries = entries_.size();
   stats->aliases = alias_span_.size();

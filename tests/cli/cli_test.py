@@ -208,6 +208,13 @@ with tempfile.TemporaryDirectory() as d:
     check(rc == 2 and "--threads" in err, "usage error exits 2")
     rc, out, _ = run(["stats"])
     check(rc == 0 and out.startswith("entries\t"), "stats")
+    table = [l.split("\t") for l in out.split("\n\n", 1)[1].splitlines()]
+    check(table[0] == ["type", "subtype", "country", "entries", "aliases", "with_coordinates",
+                       "approximate", "with_wikidata"], f"stats table header: {table[0]!r}")
+    countries = [r for r in table[1:] if r[:2] == ["PLACE", "country"]]
+    check(countries and all(r[3] == r[5] for r in countries), "stats: every country has a point")
+    sy_cities = [r for r in table[1:] if r[:3] == ["PLACE", "city", "SY"]]
+    check(sy_cities and int(sy_cities[0][7]) > 0, "stats: Syrian cities with Wikidata ids")
 
     # Command-line conventions: --version, --opt=value, --, -o FILE, per-command help.
     rc, out, _ = run(["--version"])
