@@ -176,6 +176,11 @@ int Extract(const Args& a) {
     WriteUnits(&pipeline, &w, threads, &out, reader, &progress, &t);
   }
   progress.Update(0, reader.total_input_bytes(), t.docs, t.bytes, true);
+  if (reader.bad_date_count() > 0 && !a.quiet) {
+    std::cerr << "alam: warning: " << reader.bad_date_count() << " value(s) of --date-field "
+              << a.in.date_field << " are not dates (the first: " << reader.first_bad_date()
+              << "); those documents have no date\n";
+  }
   if (!out.ok || std::fflush(out.file) != 0 || (out.file != stdout && std::fclose(out.file) != 0)) {
     std::cerr << "alam: error writing " << (out.file == stdout ? "standard output" : a.output)
               << ": " << std::strerror(errno) << "\n";
