@@ -49,12 +49,16 @@ def _parser():
 
 def _documents(paths, id_field, text_fields):
     from ._records import (Document, input_names, is_jsonl_path, parse_jsonl_line,
-                           read_text_document)
+                           read_text_document, unsupported_input)
     names = input_names(paths or [])
     for path in paths or ["-"]:
         if path == "-":
             data = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
             yield Document("stdin", data)
+            continue
+        why = unsupported_input(path)
+        if why is not None:  # what only the alam command reads: one failed document
+            yield Document(names[path], None, why)
             continue
         if not is_jsonl_path(path):
             yield read_text_document(path, names[path])

@@ -9,7 +9,8 @@ import json
 import os
 import re
 
-__all__ = ["Document", "input_names", "is_jsonl_path", "parse_jsonl_line", "read_text_document"]
+__all__ = ["Document", "field", "input_names", "is_jsonl_path", "parse_jsonl_line",
+           "read_text_document", "unsupported_input"]
 
 
 def input_names(paths):
@@ -24,8 +25,30 @@ def input_names(paths):
 
 def is_jsonl_path(path):
     """Whether the CLI reads `path` as JSON Lines by its name (.jsonl, .ndjson, or .gz of
-    either)."""
+    either; the CLI also reads .xz, .bz2 and .zst, which unsupported_input names)."""
     return path.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
+
+
+_MAGIC = ((b"\xfd7zXZ\x00", "xz-compressed"), (b"BZh", "bzip2-compressed"),
+          (b"\x28\xb5\x2f\xfd", "zstd-compressed"), (b"PK\x03\x04", "a zip archive"))
+
+
+def unsupported_input(path):
+    """Why this Python reader cannot read `path` as `alam extract` does, or None: an xz,
+    bzip2 or zstd file or a zip archive (known by its first bytes), or a .json file (a JSON
+    array of records). It reads plain and gzip text and JSON Lines, in UTF-8."""
+    if path.endswith((".json", ".json.gz")):
+        return "%s is a .json file (a JSON array of records), which only alam extract reads" % path
+    try:
+        with open(path, "rb") as f:
+            head = f.read(6)
+    except OSError:
+        return None  # reported as the CLI reports it: one failed document
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return ("%s is %s: this reader takes plain and gzip files only; decompress it, or "
+                    "use alam extract" % (path, what))
+    return None
 
 class Document:
     """One input document: id, text (surrogateescape str; None on error), error ("" if none)."""
@@ -93,6 +116,29 @@ def _lone_surrogate_offset(line):
     return None
 
 
+def field(record, path):
+    """The member of `record` at a field name of the CLI: the member so named, else the dotted
+    path to a nested one (meta.date); None when absent."""
+    if path in record or "." not in path:
+        return record.get(path)
+    v = record
+    for step in path.split("."):
+        if not isinstance(v, dict) or step not in v:
+            return None
+        v = v[step]
+    return v
+
+
+def _first_escaped_byte(s):
+    """The CLI's words for the first byte of `s` that was not UTF-8 (a surrogateescape
+    character), or None."""
+    for k, c in enumerate(s):
+        if 0xDC80 <= ord(c) <= 0xDCFF:
+            at = len(s[:k].encode("utf-8", "surrogateescape"))
+            return "invalid UTF-8 at byte %d (byte 0x%02x)" % (at, ord(c) - 0xDC00)
+    return None
+
+
 def parse_jsonl_line(line, name, line_no, id_field="id", text_fields=("text",),
                      joiner="\n\n"):
     """The Document of one JSON Lines line (without its newline), or None for a blank line.
@@ -120,16 +166,18 @@ def parse_jsonl_line(line, name, line_no, id_field="id", text_fields=("text",),
         return Document(doc_id, None, "JSON: lone surrogate in \\u escape at offset %d" % bad)
     if not isinstance(v, dict):
         return Document(doc_id, None, "JSON Lines record is not an object")
-    if id_field in v:
-        i = v[id_field]
-        if isinstance(i, str):
-            doc_id = str(i)
-        elif i is not None:
+    i = field(v, id_field)
+    if i is not None:
+        if not isinstance(i, str):
             return Document(doc_id, None,
                             'field "%s" is not a string or number' % id_field)
+        bad = _first_escaped_byte(i)
+        if bad is not None:
+            return Document(doc_id, None, 'field "%s" is not valid UTF-8 (%s)' % (id_field, bad))
+        doc_id = str(i)
     parts = []
     for f in text_fields:
-        t = v.get(f)
+        t = field(v, f)
         if t is None:
             continue
         if not isinstance(t, str) or isinstance(t, _Number):

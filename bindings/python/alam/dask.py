@@ -23,6 +23,11 @@ pass that counts the lines of every block (one extra read of the input).
 
 Differences from the CLI: the message of a malformed JSON line comes from Python's json
 module (same "JSON: … at offset N" shape, different wording); stdin ("-") is not an input.
+Field names may be dotted paths (meta.id, article.body), as in the CLI. What the CLI reads and
+this does not is an error before any work (ValueError; exit status 2 from python -m
+alam.dask): xz, bzip2 and zstd files and zip archives (known by their first bytes), .json files
+(JSON arrays of records); there is no --encoding, --keep-field or --date-field (input must be
+UTF-8, and a Windows-1256 file fails record by record as invalid UTF-8).
 """
 
 import argparse
@@ -35,7 +40,8 @@ import dask
 import dask.bag as db
 
 from ._extractor import Extractor
-from ._records import input_names, is_jsonl_path, parse_jsonl_line, read_text_document
+from ._records import (input_names, is_jsonl_path, parse_jsonl_line, read_text_document,
+                       unsupported_input)
 
 __all__ = ["documents", "records", "extract_to_jsonl", "get_extractor", "main"]
 
@@ -91,6 +97,10 @@ def documents(inputs, blocksize=None, files_per_partition=16, input_format="auto
     pending_text = []
     inputs = [os.fspath(p) for p in inputs]
     names = input_names(inputs)
+    for path in inputs:  # what alam extract reads and this does not: an error before any work
+        why = unsupported_input(path)
+        if why is not None:
+            raise ValueError(why)
 
     def flush_text():
         for k in range(0, len(pending_text), files_per_partition):

@@ -87,3 +87,43 @@ def test_command_line(library, cli, dev_jsonl, tmp_path):
     assert p.returncode == 1, p.stderr  # the dump has failing records, like the CLI
     assert "failed" in p.stderr
     assert _parts(str(out)) == run_cli(cli, dev_jsonl)
+
+
+def test_dotted_fields_as_the_cli(library, cli, tmp_path):
+    """--id-field meta.id --text-field article.body: the CLI's records, and an id that is not
+    UTF-8 fails its record with the CLI's message."""
+    nested = tmp_path / "nested.jsonl"
+    nested.write_bytes(
+        b'{"meta": {"id": "n1"}, "article": {"body": "\xd9\x82\xd8\xb5\xd9\x81 \xd8\xad\xd9\x84\xd8\xa8"}}\n'
+        b'{"meta": {"id": "n\xff"}, "article": {"body": "x"}}\n'
+        b'{"meta": {}, "article": {"title": "x"}}\n')
+    args = ("--id-field", "meta.id", "--text-field", "article.body")
+    want = run_cli(cli, *args, str(nested)).decode("utf-8").splitlines()
+    assert "not valid UTF-8" in want[1] and "no text field" in want[2]
+    with dask.config.set(scheduler="synchronous"):
+        got = alam_dask.records([str(nested)], id_field="meta.id",
+                                text_fields=("article.body",)).compute()
+    assert got == want
+
+
+def test_what_only_the_cli_reads_is_a_clear_error(library, cli, tmp_path):
+    """Inputs `alam extract` reads and alam.dask does not (documented in alam/dask.py): an
+    error naming the input before any work, exit status 2 from the command."""
+    import bz2
+    import lzma
+    line = '{"id": "a", "text": "حلب"}\n'.encode()
+    inputs = {"dump.jsonl.xz": lzma.compress(line), "dump.jsonl.bz2": bz2.compress(line),
+              "dump.jsonl": lzma.compress(line),  # named as plain, xz inside
+              "dump.json": b"[" + line + b"]"}
+    for name, data in inputs.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert b"error" not in run_cli(cli, str(path)), name  # the CLI reads it
+        with pytest.raises(ValueError, match=str(path).replace(".", r"\.")):
+            alam_dask.documents([str(path)])
+    env = dict(os.environ, PYTHONPATH=PYTHON_DIR)
+    p = subprocess.run([sys.executable, "-m", "alam.dask", str(tmp_path / "dump.jsonl.xz"),
+                        "--out", str(tmp_path / "out")], env=env, capture_output=True,
+                       text=True, timeout=120)
+    assert p.returncode == 2 and "xz-compressed" in p.stderr, p.stderr
+    # Gzip, plain text and JSON Lines in UTF-8 are read (test_gzip_inputs).
