@@ -16,9 +16,11 @@ namespace {
 
 // The documents of a JSON Lines file holding `content`.
 std::vector<Document> Read(const std::string& content, InputOptions options,
-                           DocumentReader** keep = nullptr) {
-  char path[] = "/tmp/alam_input_testXXXXXX.jsonl";
-  const int fd = mkstemps(path, 6);
+                           DocumentReader** keep = nullptr, bool array = false) {
+  char jsonl[] = "/tmp/alam_input_testXXXXXX.jsonl";
+  char json[] = "/tmp/alam_input_testXXXXXX.json";
+  char* path = array ? json : jsonl;
+  const int fd = mkstemps(path, array ? 5 : 6);
   EXPECT_GE(fd, 0);
   EXPECT_EQ(write(fd, content.data(), content.size()), static_cast<ssize_t>(content.size()));
   close(fd);
@@ -71,6 +73,25 @@ TEST(DocumentReaderTest, DottedPathsReachNestedFields) {
       {"missing.field", "null"},
       {"dotted.key", R"([1,{"a":null}])"}};
   EXPECT_EQ(docs[0].kept, kept);
+}
+
+TEST(DocumentReaderTest, KeptFieldsOfAJsonArraysRecords) {
+  InputOptions o;
+  o.keep_fields = {"tags", "meta.n"};
+  o.date_field = "meta.d";
+  const auto docs = Read(
+      "[\n {\"text\": \"a\", \"tags\": [ \"x\" , 2 ], \"meta\": {\"n\": -1.5e3, \"d\": \"2014/06/10\"}},\n"
+      " {\"text\": \"b\", \"tags\": {\"k\" : \"\\u0627 \\\"q\\\"\"}}\n]\n",
+      o, nullptr, /*array=*/true);
+  ASSERT_EQ(docs.size(), 2u);
+  const std::vector<std::pair<std::string, std::string>> kept0 = {{"tags", R"(["x",2])"},
+                                                                  {"meta.n", "-1.5e3"}};
+  const std::vector<std::pair<std::string, std::string>> kept1 = {
+      {"tags", R"({"k":"\u0627 \"q\""})"}, {"meta.n", "null"}};
+  EXPECT_EQ(docs[0].kept, kept0);
+  EXPECT_EQ(docs[0].date, "2014-06-10");
+  EXPECT_EQ(docs[1].kept, kept1);
+  EXPECT_EQ(docs[1].date, "");
 }
 
 TEST(DocumentReaderTest, AnAbsentTextPathIsAMissingTextField) {
