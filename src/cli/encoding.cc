@@ -33,6 +33,15 @@ bool IsCp1256ArabicLetter(unsigned char b) {
          b == 0xE1 || (b >= 0xE3 && b <= 0xE6) || b == 0xEC || b == 0xED;
 }
 
+// An input's first bytes that are UTF-8 with some non-ASCII text in it: read as a single-byte
+// encoding they would be mojibake (UTF-8 Arabic as cp1256 reads as Latin and Persian
+// letters), never an error. Real cp1256 or ISO-8859-6 Arabic is not UTF-8 beyond a few bytes.
+bool LooksLikeUtf8(std::string_view head) {
+  size_t high = 0;
+  for (unsigned char b : head) high += b >= 0x80;
+  return high >= 8 && internal::FindInvalidUtf8(head) + 4 > head.size();
+}
+
 }  // namespace
 
 bool IsKnownEncoding(std::string_view name) {
@@ -58,6 +67,11 @@ bool Utf8Converter::Convert(std::string_view in, bool last, std::string* out,
                             std::string* error) {
   if (cnv_ == nullptr) {
     *error = internal::Cat("ICU has no converter for ", name_);
+    return false;
+  }
+  if (offset_ == 0 && LooksLikeUtf8(in)) {
+    *error = internal::Cat("the input is UTF-8 (its non-ASCII bytes are UTF-8 sequences), not ",
+                           name_, ": run again without --encoding");
     return false;
   }
   std::vector<UChar> u16(in.size() + 16);

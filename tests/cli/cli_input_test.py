@@ -117,6 +117,11 @@ with tempfile.TemporaryDirectory() as d:
     rc, out, err = run(["-q", "--encoding", "iso-8859-6", iso])
     check(rc == 1 and "0xA1" in records(out)[0].get("error", "") and "iso-8859-6" in records(out)[0]["error"],
           f"a byte without a character in the encoding is named: {out}")
+    rc, out, err = run(["-q", "--encoding", "cp1256", plain])
+    check(rc == 1 and "is UTF-8" in out and "without --encoding" in out and len(records(out)) == 1,
+          f"a UTF-8 input read as cp1256 is an error, not mojibake: {out[:300]}")
+    rc, out, err = run(["-q", "--encoding", "utf-8", plain])
+    check(rc == 0 and out == want, f"--encoding utf-8 reads UTF-8: {err}")
     rc, out, err = run(["-q", "--encoding", "latin-9", plain])
     check(rc == 2 and "encoding" in err, f"an unknown encoding is a usage error: rc={rc} {err}")
     rc, out, err = run(["--help"])
