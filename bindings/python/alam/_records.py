@@ -4,13 +4,16 @@ themselves come from the library's formatter (Extractor.write_records). Text tra
 decoded with errors="surrogateescape", so every original byte (valid UTF-8 or not) survives.
 """
 
+import bz2
 import gzip
 import json
+import lzma
 import os
 import re
 
-__all__ = ["Document", "field", "input_names", "is_jsonl_path", "parse_jsonl_line",
-           "read_text_document", "unsupported_input"]
+__all__ = ["Document", "compression_of", "decompression_error", "field", "input_names",
+           "is_jsonl_path", "open_decompressed", "parse_jsonl_line", "read_text_document",
+           "unsupported_input"]
 
 
 def input_names(paths):
@@ -24,31 +27,66 @@ def input_names(paths):
 
 
 def is_jsonl_path(path):
-    """Whether the CLI reads `path` as JSON Lines by its name (.jsonl, .ndjson, or .gz of
-    either; the CLI also reads .xz, .bz2 and .zst, which unsupported_input names)."""
-    return path.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
+    """Whether the CLI reads `path` as JSON Lines by its name (.jsonl or .ndjson, or either
+    followed by .gz, .xz, .bz2 or .zst)."""
+    return path.endswith(tuple(e + z for e in (".jsonl", ".ndjson")
+                               for z in ("", ".gz", ".xz", ".bz2", ".zst")))
 
 
-_MAGIC = ((b"\xfd7zXZ\x00", "xz-compressed"), (b"BZh", "bzip2-compressed"),
-          (b"\x28\xb5\x2f\xfd", "zstd-compressed"), (b"PK\x03\x04", "a zip archive"))
+# The compressed formats the CLI reads, by their first bytes (src/cli/byte_stream.cc), with
+# fsspec's name for each.
+_MAGIC = ((b"\x1f\x8b", "gzip"), (b"\xfd7zXZ\x00", "xz"), (b"BZh", "bz2"),
+          (b"\x28\xb5\x2f\xfd", "zstd"), (b"PK\x03\x04", "zip"))
+_FORMAT_NAMES = {"gzip": "gzip", "xz": "xz", "bz2": "bzip2", "zstd": "zstd", "zip": "zip"}
 
 
-def unsupported_input(path):
-    """Why this Python reader cannot read `path` as `alam extract` does, or None: an xz,
-    bzip2 or zstd file or a zip archive (known by its first bytes), or a .json file (a JSON
-    array of records). It reads plain and gzip text and JSON Lines, in UTF-8."""
-    if path.endswith((".json", ".json.gz")):
-        return "%s is a .json file (a JSON array of records), which only alam extract reads" % path
+def compression_of(path):
+    """The compression of `path` by its first bytes: "gzip", "xz", "bz2", "zstd", "zip" or
+    None (plain, or a file that cannot be read)."""
     try:
         with open(path, "rb") as f:
             head = f.read(6)
     except OSError:
-        return None  # reported as the CLI reports it: one failed document
-    for magic, what in _MAGIC:
+        return None
+    for magic, name in _MAGIC:
         if head.startswith(magic):
-            return ("%s is %s: this reader takes plain and gzip files only; decompress it, or "
-                    "use alam extract" % (path, what))
+            return name
     return None
+
+
+def open_decompressed(path):
+    """A binary file object of `path`'s bytes, decompressed as the CLI decompresses them (gzip,
+    xz, bzip2; unsupported_input names the rest)."""
+    kind = compression_of(path)
+    if kind == "gzip":
+        return gzip.open(path, "rb")
+    if kind == "xz":
+        return lzma.open(path, "rb")
+    if kind == "bz2":
+        return bz2.open(path, "rb")
+    return open(path, "rb")
+
+
+def unsupported_input(path):
+    """Why this Python reader cannot read `path` as `alam extract` does, or None: a zstd file
+    (Python's zstandard module reads a truncated one as shorter data, without an error), a zip
+    archive, or a .json file (a JSON array of records). It reads plain, gzip, xz and bzip2
+    text and JSON Lines, in UTF-8."""
+    if path.endswith((".json", ".json.gz")):
+        return "%s is a .json file (a JSON array of records), which only alam extract reads" % path
+    kind = compression_of(path)
+    if kind == "zip":
+        return "%s is a zip archive: extract it first" % path
+    if kind == "zstd":
+        return "%s is zstd-compressed, which only alam extract reads; or decompress it" % path
+    return None
+
+
+def decompression_error(path, e):
+    """The message of a compressed input that could not be read to its end."""
+    kind = _FORMAT_NAMES.get(compression_of(path), "compressed")
+    return "%s: truncated or corrupt %s data (%s)" % (path, kind, e)
+
 
 class Document:
     """One input document: id, text (surrogateescape str; None on error), error ("" if none)."""
@@ -189,15 +227,19 @@ def parse_jsonl_line(line, name, line_no, id_field="id", text_fields=("text",),
 
 
 def read_text_document(path, name=None):
-    """A plain-text file as one Document named `name` (default: its base name; gzip read
-    transparently)."""
+    """A plain-text file as one Document named `name` (default: its base name; gzip, xz,
+    bzip2 and zstd read as the CLI reads them)."""
     name = name or os.path.basename(path)
+    why = unsupported_input(path)
+    if why is not None:
+        return Document(name, None, why)
     try:
-        with open(path, "rb") as f:
-            head = f.read(2)
-        opener = gzip.open if head == b"\x1f\x8b" else open
-        with opener(path, "rb") as f:
+        with open_decompressed(path) as f:
             data = f.read()
     except OSError as e:
+        if e.strerror is None and os.path.isfile(path):  # gzip.BadGzipFile and the like
+            return Document(name, None, decompression_error(path, e))
         return Document(name, None, "cannot open %s: %s" % (path, e.strerror or e))
+    except (EOFError, lzma.LZMAError, ValueError) as e:
+        return Document(name, None, decompression_error(path, e))
     return Document(name, data.decode("utf-8", "surrogateescape"))

@@ -106,14 +106,39 @@ def test_dotted_fields_as_the_cli(library, cli, tmp_path):
     assert got == want
 
 
+def test_compressed_inputs_as_the_cli(library, cli, dev_jsonl, articles, tmp_path):
+    """xz and bzip2, known by their bytes as in the CLI (a .jsonl that is xz inside): the
+    CLI's records; a truncated one fails the run instead of losing its end."""
+    import bz2
+    import lzma
+    with open(dev_jsonl, "rb") as f:
+        data = f.read()
+    with open(articles[0], "rb") as f:
+        article = f.read()
+    inputs = []
+    for name, blob in (("dump.jsonl.xz", lzma.compress(data)), ("dump2.jsonl.bz2", bz2.compress(data)),
+                       ("xz-inside.jsonl", lzma.compress(data)), ("doc.txt.bz2", bz2.compress(article))):
+        (tmp_path / name).write_bytes(blob)
+        inputs.append(str(tmp_path / name))
+    want = run_cli(cli, *inputs).decode("utf-8").splitlines()
+    with dask.config.set(scheduler="synchronous"):
+        assert alam_dask.records(inputs).compute() == want
+        cut = tmp_path / "cut.jsonl.xz"
+        cut.write_bytes(lzma.compress(data)[:-20])
+        with pytest.raises(EOFError):
+            alam_dask.records([str(cut)]).compute()
+        cut_text = tmp_path / "cut.txt.bz2"
+        cut_text.write_bytes(bz2.compress(article)[:-20])
+        [record] = alam_dask.records([str(cut_text)]).compute()
+        assert "truncated or corrupt bzip2 data" in record and str(cut_text) in record
+
+
 def test_what_only_the_cli_reads_is_a_clear_error(library, cli, tmp_path):
     """Inputs `alam extract` reads and alam.dask does not (documented in alam/dask.py): an
     error naming the input before any work, exit status 2 from the command."""
-    import bz2
-    import lzma
     line = '{"id": "a", "text": "حلب"}\n'.encode()
-    inputs = {"dump.jsonl.xz": lzma.compress(line), "dump.jsonl.bz2": bz2.compress(line),
-              "dump.jsonl": lzma.compress(line),  # named as plain, xz inside
+    zstd = subprocess.run(["zstd", "-q", "-c"], input=line, capture_output=True, check=True).stdout
+    inputs = {"dump.jsonl.zst": zstd, "dump.jsonl": zstd,  # named as plain, zstd inside
               "dump.json": b"[" + line + b"]"}
     for name, data in inputs.items():
         path = tmp_path / name
@@ -122,8 +147,7 @@ def test_what_only_the_cli_reads_is_a_clear_error(library, cli, tmp_path):
         with pytest.raises(ValueError, match=str(path).replace(".", r"\.")):
             alam_dask.documents([str(path)])
     env = dict(os.environ, PYTHONPATH=PYTHON_DIR)
-    p = subprocess.run([sys.executable, "-m", "alam.dask", str(tmp_path / "dump.jsonl.xz"),
+    p = subprocess.run([sys.executable, "-m", "alam.dask", str(tmp_path / "dump.jsonl.zst"),
                         "--out", str(tmp_path / "out")], env=env, capture_output=True,
                        text=True, timeout=120)
-    assert p.returncode == 2 and "xz-compressed" in p.stderr, p.stderr
-    # Gzip, plain text and JSON Lines in UTF-8 are read (test_gzip_inputs).
+    assert p.returncode == 2 and "zstd-compressed" in p.stderr, p.stderr
