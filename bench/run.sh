@@ -59,6 +59,7 @@ need=()
 command -v valgrind >/dev/null || need+=(valgrind)
 command -v taskset >/dev/null || need+=(util-linux)
 "$PY" -c 'import ahocorasick' 2>/dev/null || need+=(python3-ahocorasick)
+[ -f /usr/include/simdjson.h ] || need+=(libsimdjson-dev)  # alam_json_parse_bench (README: JSON reader)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     log "installing ${need[*]}"

@@ -48,7 +48,8 @@ alam_status Fail(alam_status code, std::string message);
 // ALAM_OK, or the alam_status of a failed absl::Status (its message recorded).
 alam_status FromStatus(const absl::Status& s);
 
-// An empty view may point into a data row (not at a NUL): "" then.
+// A field's C string. The non-empty fields are NUL-terminated where they live; an empty one
+// may point into the middle of its source line (an empty TSV column), so it is "" here.
 inline const char* CStr(std::string_view v) { return v.empty() ? "" : v.data(); }
 
 // The C form of an entity (its strings point into the extractor, its text into the caller's).

@@ -5,6 +5,7 @@
 set -euo pipefail
 pkgs=(cmake ninja-build g++ clang binutils pkg-config
       libicu-dev libre2-dev libabsl-dev libgtest-dev libbenchmark-dev zlib1g-dev libcli11-dev
+      liblzma-dev libbz2-dev libzstd-dev xz-utils bzip2 zstd   # the CLI reads xz, bzip2, zstd
       python3 python3-pytest python3-pandas python3-dask python3-distributed python3-setuptools
       dpkg-dev file python3-pip python3-venv    # packaging (cpack, pip, venv)
       abigail-tools  # the C ABI check

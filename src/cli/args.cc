@@ -9,9 +9,16 @@
 namespace alam::cli {
 namespace {
 
-constexpr char kExtractFooter[] = R"(FILE: a file ending in .jsonl or .jsonl.gz is JSON Lines (one document per line); any other
-file is one plain-text document named by its base name; gzip is read transparently; '-' or no
-FILE reads standard input.
+constexpr char kExtractFooter[] = R"(FILE: a file ending in .jsonl or .ndjson is JSON Lines (one document per line); .json is a
+JSON array of records (or JSON Lines); any other file is one plain-text document named by its
+base name. gzip, xz, bzip2 and zstd files are decompressed as they are read (known by their
+first bytes, whatever their name: data.jsonl.zst is JSON Lines); truncated or corrupt
+compressed data is an error. '-' or no FILE reads standard input.
+Field names (--id-field, --text-field, --keep-field, --date-field) may be dotted paths to
+nested members: meta.date, article.body.
+Input must be UTF-8 unless --encoding names its encoding; the bytes are then converted to
+UTF-8 before anything else, and the offsets (start, end) written are offsets in that UTF-8
+text, not in the input file's bytes.
 On Linux with glibc 2.35 or later, extract executes itself again once (same process id) with
 glibc.malloc.hugetlb=1 added to GLIBC_TUNABLES: malloc asks for transparent huge pages. It does
 not when GLIBC_TUNABLES already names glibc.malloc.hugetlb (set it to 0 for glibc's default),
@@ -46,6 +53,18 @@ void AddInputOptions(CLI::App* cmd, Args* a) {
                   "JSON Lines field holding text; repeat to join several (title, body) with a "
                   "blank line between them (default: text)")
       ->type_name("F")->expected(1)->allow_extra_args(false)->take_all();
+  cmd->add_option("--keep-field", a->in.keep_fields,
+                  "copy JSON field F of each record into its output record; repeatable")
+      ->type_name("F")->expected(1)->allow_extra_args(false)->take_all();
+  cmd->add_option("--date-field", a->in.date_field,
+                  "JSON field holding the document's date (YYYY-MM-DD, YYYY/MM/DD or an ISO date "
+                  "and time); other values are left out, with one warning")
+      ->type_name("F");
+  cmd->add_option("--encoding", a->in.encoding,
+                  "encoding of the input bytes: utf-8 (the default), cp1256 (= windows-1256) or "
+                  "iso-8859-6; offsets are then in the text converted to UTF-8")
+      ->check(CLI::IsMember({"utf-8", "cp1256", "windows-1256", "iso-8859-6"}, CLI::ignore_case))
+      ->type_name("E");
 }
 
 void AddExtractOptions(CLI::App* cmd, Args* a) {
@@ -80,7 +99,7 @@ void AddExtractOptions(CLI::App* cmd, Args* a) {
   cmd->add_flag_callback("--progress", [a] { a->progress = 1; }, "progress bar on standard error");
   cmd->add_flag_callback("--no-progress", [a] { a->progress = 0; },
                          "no progress bar (default: a bar when standard error is a terminal)");
-  cmd->add_flag("-q,--quiet", a->quiet, "no summary on standard error at the end");
+  cmd->add_flag("-q,--quiet", a->quiet, "no summary or warnings on standard error");
   cmd->footer(kExtractFooter);
 }
 

@@ -18,7 +18,6 @@ struct Args {
   ExtractorOptions ex;
   InputOptions in;
   RecordFormat format = RecordFormat::kJsonLines;
-  std::vector<std::string> kept_fields;  // --keep-field names, in flag order
   std::string output;  // "" or "-": standard output
   bool quiet = false;
   unsigned threads = 0;

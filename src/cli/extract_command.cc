@@ -163,7 +163,7 @@ int Extract(const Args& a) {
   const auto start = std::chrono::steady_clock::now();
   const Extractor* ex = CreateExtractor(a.ex);
   if (ex == nullptr) return 2;
-  auto run = RunWriter::Create(*ex, a.format, a.kept_fields);
+  auto run = RunWriter::Create(*ex, a.format, a.in.keep_fields);
   if (!run.ok()) {
     std::cerr << "alam: " << run.status().message() << "\n";
     return 2;
@@ -194,6 +194,11 @@ int Extract(const Args& a) {
   edge.clear();
   (*run)->WriteFooter(&edge);
   out.Write(edge);
+  if (reader.bad_date_count() > 0 && !a.quiet) {
+    std::cerr << "alam: warning: " << reader.bad_date_count() << " value(s) of --date-field "
+              << a.in.date_field << " are not dates (the first: " << reader.first_bad_date()
+              << "); those documents have no date\n";
+  }
   if (!out.ok || std::fflush(out.file) != 0 || (out.file != stdout && std::fclose(out.file) != 0)) {
     std::cerr << "alam: error writing " << (out.file == stdout ? "standard output" : a.output)
               << ": " << std::strerror(errno) << "\n";

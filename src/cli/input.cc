@@ -1,15 +1,16 @@
 #include "cli/input.h"
 
 #include <sys/stat.h>
-#include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 
+#include "cli/byte_stream.h"
+#include "cli/encoding.h"
 #include "cli/json.h"
 #include "core/strings.h"
+#include "core/utf8.h"
 
 namespace alam::cli {
 namespace {
@@ -19,15 +20,53 @@ std::string_view BaseName(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+bool Digits(std::string_view s, size_t from, size_t n, int* value) {
+  *value = 0;
+  if (s.size() < from + n) return false;
+  for (size_t i = from; i < from + n; ++i) {
+    if (s[i] < '0' || s[i] > '9') return false;
+    *value = *value * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+// After an ISO date: T or a space, HH:MM, then seconds, fractions and a zone (Z, +03:00).
+bool IsTimeOfDay(std::string_view t) {
+  int h = 0, m = 0;
+  if (t.size() < 6 || (t[0] != 'T' && t[0] != ' ') || !Digits(t, 1, 2, &h) || t[3] != ':' ||
+      !Digits(t, 4, 2, &m) || h > 24 || m > 59) {
+    return false;
+  }
+  return t.substr(6).find_first_not_of("0123456789:.+-Z") == std::string_view::npos;
+}
+
 }  // namespace
+
+std::string NormalizeDate(std::string_view v) {
+  int y = 0, m = 0, d = 0;
+  if (v.size() < 10 || !Digits(v, 0, 4, &y) || !Digits(v, 5, 2, &m) || !Digits(v, 8, 2, &d) ||
+      v[4] != v[7] || (v[4] != '-' && v[4] != '/')) {
+    return {};
+  }
+  if (v.size() > 10 && (v[4] != '-' || !IsTimeOfDay(v.substr(10)))) return {};
+  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1] || (m == 2 && d == 29 && !leap)) return {};
+  std::string out(v.substr(0, 10));
+  out[4] = out[7] = '-';
+  return out;
+}
 
 struct DocumentReader::Source {
   std::string path;
   std::string name;  // base name
-  gzFile gz = nullptr;
+  std::unique_ptr<ByteStream> stream;  // null: the input could not be opened (open_error)
+  std::string open_error;
+  std::unique_ptr<Utf8Converter> converter;  // --encoding other than UTF-8
+  std::string raw;  // the converter's input
   bool jsonl = false;
   bool json = false;      // .json: a JSON array of records, or JSON Lines
-  bool checked = false;   // the first bytes were looked at (compressed formats gzip is not)
+  bool checked = false;   // the first bytes were looked at (the encoding)
   size_t records_read = 0;  // JSON Lines records parsed
   std::vector<JsonValue> records;  // of a JSON array, in reverse order (taken from the back)
   bool done = false;
@@ -38,14 +77,15 @@ struct DocumentReader::Source {
   size_t buf_len = 0;
   size_t buf_pos = 0;
   bool eof = false;
+  std::string read_error;  // why reading stopped before the end
   uint64_t file_bytes = 0;
-  ~Source() {
-    if (gz != nullptr) gzclose(gz);
-  }
   // Reads up to 1 MiB more into buf; false at end of input or on error (sets *error).
   bool Fill(std::string* error) {
     constexpr size_t kRead = size_t{1} << 20;
-    if (eof) return false;
+    if (eof) {
+      if (!read_error.empty()) *error = read_error;
+      return false;
+    }
     if (buf_pos > 0 && buf_pos >= buf_len / 2) {
       std::memmove(buf.data(), buf.data() + buf_pos, buf_len - buf_pos);
       buf_len -= buf_pos;
@@ -54,25 +94,43 @@ struct DocumentReader::Source {
     // Grown to just what this read needs: the string's own capacity grows geometrically,
     // and pages beyond what is read are never touched (a whole-file document's memory is the
     // file's size, not the next power of two).
-    if (buf.size() < buf_len + kRead) buf.resize(buf_len + kRead);
-    const int n = gzread(gz, buf.data() + buf_len, kRead);
+    std::string* dst = converter ? &raw : &buf;
+    const size_t at = converter ? 0 : buf_len;
+    if (dst->size() < at + kRead) dst->resize(at + kRead);
+    const ptrdiff_t n = stream->Read(dst->data() + at, kRead);
     if (n < 0) {
-      int err = 0;
-      const char* msg = gzerror(gz, &err);
-      *error = internal::Cat("read error: ", msg != nullptr ? msg : "unknown");
+      *error = read_error = stream->error();
       eof = true;
       return false;
     }
-    buf_len += static_cast<size_t>(n);
     if (n == 0) eof = true;
-    return n > 0;
+    if (!converter) {
+      buf_len += static_cast<size_t>(n);
+      return n > 0;
+    }
+    buf.resize(buf_len);
+    if (!converter->Convert(std::string_view(raw.data(), static_cast<size_t>(n)), n == 0, &buf,
+                            error)) {
+      *error = read_error = internal::Cat(path, ": ", *error);
+      eof = true;
+    }
+    buf_len = buf.size();
+    return n > 0 && error->empty();
   }
 };
 
 DocumentReader::DocumentReader(std::vector<std::string> paths, InputOptions options)
     : paths_(std::move(paths)), options_(std::move(options)) {
-  wanted_fields_ = options_.text_fields;
+  // The top-level members the record's fields are in (meta for meta.date), and the fields.
+  for (const auto* names : {&options_.text_fields, &options_.keep_fields}) {
+    wanted_fields_.insert(wanted_fields_.end(), names->begin(), names->end());
+  }
   wanted_fields_.push_back(options_.id_field);
+  if (!options_.date_field.empty()) wanted_fields_.push_back(options_.date_field);
+  for (size_t i = 0, n = wanted_fields_.size(); i < n; ++i) {
+    const std::string& f = wanted_fields_[i];
+    if (f.find('.') != std::string::npos) wanted_fields_.push_back(f.substr(0, f.find('.')));
+  }
   id_is_text_ = std::find(options_.text_fields.begin(), options_.text_fields.end(),
                           options_.id_field) != options_.text_fields.end();
   if (paths_.empty()) paths_.push_back("-");
@@ -89,7 +147,7 @@ DocumentReader::~DocumentReader() = default;
 
 uint64_t DocumentReader::consumed_input_bytes() const {
   uint64_t n = done_bytes_;
-  if (src_ && src_->gz != nullptr) n += static_cast<uint64_t>(gzoffset(src_->gz));
+  if (src_ && src_->stream) n += src_->stream->raw_bytes_read();
   return n;
 }
 
@@ -108,10 +166,12 @@ bool DocumentReader::OpenNext() {
     case InputOptions::Format::kText: s->jsonl = false; break;
     case InputOptions::Format::kAuto: {
       const std::string_view p = s->path;
-      for (std::string_view ext : {".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"}) {
-        s->jsonl = s->jsonl || internal::EndsWith(p, ext);
+      for (std::string_view z : {"", ".gz", ".xz", ".bz2", ".zst"}) {
+        for (std::string_view ext : {".jsonl", ".ndjson"}) {
+          s->jsonl = s->jsonl || internal::EndsWith(p, internal::Cat(ext, z));
+        }
+        s->json = s->json || internal::EndsWith(p, internal::Cat(".json", z));
       }
-      s->json = internal::EndsWith(p, ".json") || internal::EndsWith(p, ".json.gz");
       s->jsonl = s->jsonl || s->json;
       break;
     }
@@ -120,13 +180,16 @@ bool DocumentReader::OpenNext() {
   if (s->path != "-" && stat(s->path.c_str(), &st) == 0) {
     if (S_ISREG(st.st_mode)) s->file_bytes = static_cast<uint64_t>(st.st_size);
     if (S_ISDIR(st.st_mode)) {  // not a document: an error, never an empty record
-      errno = EISDIR;
+      s->open_error = internal::Cat(s->path, " is a directory: name its files (", s->path,
+                                    "/*.txt)");
       src_ = std::move(s);
       return true;
     }
   }
-  s->gz = s->path == "-" ? gzdopen(dup(0), "rb") : gzopen(s->path.c_str(), "rb");
-  if (s->gz != nullptr) gzbuffer(s->gz, 1 << 17);
+  s->stream = ByteStream::Open(s->path, &s->open_error);
+  if (!IsUtf8Encoding(options_.encoding)) {
+    s->converter = std::make_unique<Utf8Converter>(options_.encoding);
+  }
   src_ = std::move(s);
   return true;
 }
@@ -173,28 +236,22 @@ bool DocumentReader::NextLine(std::string_view* line, std::string* error) {
   return true;
 }
 
-// The magic numbers of compressed formats zlib does not read (gzip it reads transparently).
-std::string_view CompressionOf(std::string_view head) {
-  if (head.substr(0, 6) == std::string_view("\xFD" "7zXZ\0", 6)) return "xz";
-  if (head.substr(0, 3) == "BZh") return "bzip2";
-  if (head.substr(0, 4) == "\x28\xB5\x2F\xFD") return "zstd";
-  if (head.substr(0, 4) == "PK\x03\x04") return "zip";
-  return {};
-}
-
-// Looks at an input's first bytes once: a compressed format alam does not read is an error
-// that says so (instead of "invalid UTF-8 at byte 0"). False when the input failed.
+// Looks at an input's first bytes once: without --encoding, an input that is not UTF-8 but
+// reads as Windows-1256 Arabic is one error that says so (rather than one "invalid UTF-8" per
+// record, or text repaired into nothing). False when the input failed.
 bool DocumentReader::CheckFormat(Document* doc) {
+  constexpr size_t kHead = size_t{64} << 10;
   Source& s = *src_;
   s.checked = true;
+  if (!options_.encoding.empty()) return true;
   std::string error;
-  if (s.buf_len < 6) s.Fill(&error);
-  const std::string_view kind =
-      CompressionOf(std::string_view(s.buf.data() + s.buf_pos, s.buf_len - s.buf_pos));
-  if (kind.empty()) return true;
+  while (s.buf_len - s.buf_pos < kHead && s.Fill(&error)) {
+  }
+  const std::string_view head(s.buf.data() + s.buf_pos, std::min(s.buf_len - s.buf_pos, kHead));
+  const std::string hint = Cp1256Hint(head);
+  if (hint.empty()) return true;
   doc->id = s.name;
-  doc->error = internal::Cat(s.path, " is ", kind, "-compressed: alam reads plain text and gzip; "
-                             "decompress it first");
+  doc->error = internal::Cat(s.path, " is ", hint);
   s.done = true;
   return false;
 }
@@ -217,7 +274,8 @@ bool DocumentReader::JsonArrayRecord(Document* doc) {
       s.json = false;  // JSON Lines after all
       return false;
     }
-    absl::StatusOr<JsonValue> v = ParseJson(all);
+    absl::StatusOr<JsonValue> v = ParseJson(all, /*lenient_values=*/true);
+    record_text_ = all;  // stays: the input is not read further
     doc->input_bytes = all.size();
     s.buf_pos = s.buf_len;
     s.jsonl = false;  // from now on, only the array's records
@@ -248,12 +306,13 @@ bool DocumentReader::JsonArrayRecord(Document* doc) {
 // fields joined; an error when the line is not such a record.
 void DocumentReader::ParseRecord(std::string_view line, Document* doc) {
   doc->input_bytes = line.size() + 1;
+  record_text_ = line;
   RecordDocument(ParseJsonObject(line, wanted_fields_), doc);
   Source& s = *src_;
   if (s.records_read++ > 0 || doc->error.rfind("no text field", 0) != 0) return;
   // The first record has none of the text fields: the options do not fit this input. One
   // error naming the fields it has, instead of one per record.
-  absl::StatusOr<JsonValue> all = ParseJson(line);
+  absl::StatusOr<JsonValue> all = ParseJson(line, /*lenient_values=*/true);
   std::string fields;
   for (const auto& [key, value] : all.ok() ? all->members : decltype(all->members)()) {
     internal::AppendCat(&fields, fields.empty() ? "" : ", ", key);
@@ -266,9 +325,12 @@ void DocumentReader::ParseRecord(std::string_view line, Document* doc) {
 }
 
 void DocumentReader::RecordDocument(absl::StatusOr<JsonValue> v, Document* doc) {
-  JsonValue* id = v.ok() ? v->Find(options_.id_field) : nullptr;
-  if (id != nullptr &&
-      (id->kind == JsonValue::Kind::kString || id->kind == JsonValue::Kind::kNumber)) {
+  JsonValue* id = v.ok() ? v->FindPath(options_.id_field) : nullptr;
+  const bool id_ok = id != nullptr && (id->kind == JsonValue::Kind::kString ||
+                                       id->kind == JsonValue::Kind::kNumber);
+  const size_t id_bad = id_ok ? internal::FindInvalidUtf8(id->text) : 0;
+  const bool id_valid = id_ok && id_bad == id->text.size();
+  if (id_valid) {
     // Moved, unless the id field is a text field too (then the text is read from it below).
     doc->id = id_is_text_ ? id->text : std::move(id->text);
   } else {
@@ -276,18 +338,42 @@ void DocumentReader::RecordDocument(absl::StatusOr<JsonValue> v, Document* doc) 
   }
   if (!v.ok()) {
     doc->error = std::string(v.status().message());
-  } else if (id != nullptr && id->kind != JsonValue::Kind::kString &&
-             id->kind != JsonValue::Kind::kNumber && id->kind != JsonValue::Kind::kNull) {
+  } else if (id != nullptr && !id_ok && id->kind != JsonValue::Kind::kNull) {
     doc->error = internal::Cat("field \"", options_.id_field, "\" is not a string or number");
+  } else if (id_ok && !id_valid) {
+    doc->error = internal::Cat("field \"", options_.id_field, "\" is not valid UTF-8 (",
+                               internal::InvalidUtf8Message(id_bad, id->text[id_bad]), ")");
   } else {
-    JoinTextFields(&*v, doc);
+    ReadMetadata(&*v, doc);
+    if (doc->error.empty()) JoinTextFields(&*v, doc);
   }
+}
+
+// --keep-field and --date-field: before the text, which may be moved out of the record.
+void DocumentReader::ReadMetadata(JsonValue* record, Document* doc) {
+  const std::string_view text = record_text_;  // the value's offsets are in it
+  for (const std::string& f : options_.keep_fields) {
+    const JsonValue* v = record->FindPath(f);
+    doc->kept.emplace_back(f, v == nullptr ? "null" : CompactJson(text.substr(v->begin, v->end - v->begin)));
+    const size_t bad = internal::FindInvalidUtf8(doc->kept.back().second);
+    if (bad != doc->kept.back().second.size()) {
+      doc->error = internal::Cat("field \"", f, "\" is not valid UTF-8 (",
+                                 internal::InvalidUtf8Message(bad, doc->kept.back().second[bad]), ")");
+      return;
+    }
+  }
+  if (options_.date_field.empty()) return;
+  const JsonValue* d = record->FindPath(options_.date_field);
+  if (d == nullptr || d->kind == JsonValue::Kind::kNull) return;
+  doc->date = d->kind == JsonValue::Kind::kString ? NormalizeDate(d->text) : "";
+  if (!doc->date.empty()) return;
+  if (bad_dates_++ == 0) first_bad_date_ = CompactJson(text.substr(d->begin, d->end - d->begin));
 }
 
 void DocumentReader::JoinTextFields(JsonValue* record, Document* doc) const {
   bool any = false;
   for (const std::string& f : options_.text_fields) {
-    JsonValue* t = record->Find(f);
+    JsonValue* t = record->FindPath(f);
     if (t == nullptr || t->kind == JsonValue::Kind::kNull) continue;
     if (t->kind != JsonValue::Kind::kString) {
       doc->error = internal::Cat("field \"", f, "\" is not a string");
@@ -317,12 +403,9 @@ bool DocumentReader::Next(Document* doc) {
       if (!OpenNext()) return false;
     }
     Source& s = *src_;
-    if (s.gz == nullptr) {
+    if (!s.stream) {
       doc->id = s.name;
-      doc->error = errno == EISDIR
-                       ? internal::Cat(s.path, " is a directory: name its files (", s.path,
-                                       "/*.txt)")
-                       : internal::Cat("cannot open ", s.path, ": ", std::strerror(errno));
+      doc->error = s.open_error;
       s.done = true;
       return true;
     }

@@ -15,8 +15,8 @@ constexpr int kMaxDepth = 200;
 
 class Parser {
  public:
-  explicit Parser(std::string_view s, const std::vector<std::string>* keep = nullptr)
-      : s_(s), keep_(keep) {}
+  Parser(std::string_view s, const std::vector<std::string>* keep, bool lenient_values)
+      : s_(s), keep_(keep), lenient_values_(lenient_values) {}
 
   absl::StatusOr<JsonValue> ParseAll() {
     JsonValue v;
@@ -46,6 +46,13 @@ class Parser {
   absl::Status Value(JsonValue* v, int depth) {
     if (depth > kMaxDepth) return Error("nesting too deep");
     SkipWs();
+    v->begin = pos_;
+    absl::Status st = Token(v, depth);
+    v->end = pos_;
+    return st;
+  }
+
+  absl::Status Token(JsonValue* v, int depth) {
     if (pos_ >= s_.size()) return Error("unexpected end of input");
     const char c = s_[pos_];
     if (c == '{') return Object(v, depth);
@@ -160,7 +167,8 @@ class Parser {
     return absl::OkStatus();
   }
 
-  absl::Status String(std::string* out) {
+  // `strict`: a member name, whose bytes are always checked.
+  absl::Status String(std::string* out, bool strict = false) {
     ++pos_;  // opening quote
     if (!skip_) out->clear();
     while (true) {
@@ -176,10 +184,19 @@ class Parser {
         if (!st.ok()) return st;
         continue;
       }
-      // Copy a run of plain bytes; UTF-8 validity is checked by the caller's normalizer,
-      // which names the document; here we keep the bytes as they are.
+      // A run of plain bytes. JSON text is UTF-8: a name, or any string when strict, that is
+      // not is an error. Otherwise (the values of a record) the bytes are kept as they are:
+      // the caller's normalizer names the document and its byte, or repairs it (--repair).
       const size_t start = pos_;
       pos_ += internal::FindJsonSpecial(s_.data() + pos_, s_.size() - pos_, /*del=*/false);
+      if (strict || !lenient_values_) {
+        const std::string_view run = s_.substr(start, pos_ - start);
+        const size_t bad = internal::FindInvalidUtf8(run);
+        if (bad != run.size()) {
+          pos_ = start + bad;
+          return Error(strict ? "invalid UTF-8 in a member name" : "invalid UTF-8 in a string");
+        }
+      }
       if (skip_) continue;
       out->append(s_.data() + start, pos_ - start);
     }
@@ -225,7 +242,7 @@ class Parser {
       SkipWs();
       if (pos_ >= s_.size() || s_[pos_] != '"') return Error("expected a member name");
       std::string key;
-      absl::Status st = String(&key);
+      absl::Status st = String(&key, /*strict=*/true);
       if (!st.ok()) return st;
       SkipWs();
       if (pos_ >= s_.size() || s_[pos_] != ':') return Error("expected :");
@@ -257,6 +274,7 @@ class Parser {
   size_t pos_ = 0;
   // Top-level members not in keep_ (when set) are checked but not stored.
   const std::vector<std::string>* keep_;
+  bool lenient_values_;  // string values keep invalid UTF-8 bytes
   bool skip_ = false;
 };
 
@@ -269,10 +287,42 @@ const JsonValue* JsonValue::Find(std::string_view key) const {
   return nullptr;
 }
 
-absl::StatusOr<JsonValue> ParseJson(std::string_view text) { return Parser(text).ParseAll(); }
+JsonValue* JsonValue::FindPath(std::string_view path) {
+  if (JsonValue* whole = Find(path); whole != nullptr || path.find('.') == path.npos) {
+    return whole;
+  }
+  JsonValue* v = this;
+  for (std::string_view step : internal::Split(path, '.')) {
+    v = v->kind == Kind::kObject ? v->Find(step) : nullptr;
+    if (v == nullptr) return nullptr;
+  }
+  return v;
+}
+
+std::string CompactJson(std::string_view json) {
+  std::string out;
+  out.reserve(json.size());
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      out.push_back(c);
+      if (c == '\\' && i + 1 < json.size()) out.push_back(json[++i]);
+      else if (c == '"') in_string = false;
+    } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      out.push_back(c);
+      in_string = c == '"';
+    }
+  }
+  return out;
+}
+
+absl::StatusOr<JsonValue> ParseJson(std::string_view text, bool lenient_values) {
+  return Parser(text, nullptr, lenient_values).ParseAll();
+}
 
 absl::StatusOr<JsonValue> ParseJsonObject(std::string_view text, const std::vector<std::string>& keep) {
-  absl::StatusOr<JsonValue> v = Parser(text, &keep).ParseAll();
+  absl::StatusOr<JsonValue> v = Parser(text, &keep, /*lenient_values=*/true).ParseAll();
   if (v.ok() && v->kind != JsonValue::Kind::kObject) {
     return absl::InvalidArgumentError("JSON Lines record is not an object");
   }

@@ -235,7 +235,7 @@ with tempfile.TemporaryDirectory() as d:
     check(rc == 0 and err == "", f"--quiet: no summary: {err!r}")
 
     # Inputs that used to give wrong results silently: a JSON array of records, .ndjson,
-    # compressed formats zlib does not read, a directory.
+    # a compressed file that is not what its magic bytes say, a directory.
     arr = os.path.join(d, "arr.json")
     with open(arr, "w", encoding="utf-8") as f:
         json.dump([{"id": "a", "text": "قصف على الرقة"}, {"text": "حلب"}, 5], f, ensure_ascii=False)
@@ -254,7 +254,7 @@ with tempfile.TemporaryDirectory() as d:
     check(recs[0]["entities"] and recs[1]["entities"] and recs[3]["entities"],
           "the array's and the .ndjson's records are extracted")
     check(recs[2].get("error") == "not a JSON object", f"a non-object array item: {recs[2]}")
-    check("xz-compressed" in recs[5].get("error", ""), f"xz named as such: {recs[5]}")
+    check("truncated xz data" in recs[5].get("error", ""), f"a cut xz file named as such: {recs[5]}")
     check("is a directory" in recs[6].get("error", ""), f"a directory is an error: {recs[6]}")
     check(rc == 1 and "c.xz" in err and "subdir" in err, "the failures are named, exit 1")
 

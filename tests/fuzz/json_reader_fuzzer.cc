@@ -3,10 +3,12 @@
 //
 // Properties checked on every input:
 //   * no crash, no sanitizer report, and a bounded recursion (nesting is limited);
-//   * every string the reader returns, member names included, is valid UTF-8 (json.h: "lone
+//   * every string ParseJson returns, member names included, is valid UTF-8 (json.h: "lone
 //     surrogates and invalid UTF-8 are errors");
-//   * ParseJsonObject with a keep list accepts exactly the objects ParseJson accepts and
-//     returns their kept top-level members, in order (its skipping path is separate code);
+//   * ParseJsonObject with a keep list accepts exactly the objects ParseJson with lenient
+//     values accepts and returns their kept top-level members, in order (its skipping path is
+//     separate code); the lenient parse accepts what the strict one does, and more only for
+//     string values that are not UTF-8 (the reader's ids and the extractor check those);
 //   * a string read back from AppendJsonString / AppendValidJsonString's output is the same.
 // And when the input carries an expectation (a seed written by make_json_corpus.py, see
 // below), the reader's result equals the one Python's json module gave for the same bytes.
@@ -130,17 +132,38 @@ void CheckRoundTrips(const JsonValue& v) {
   }
 }
 
+bool AllStringsValid(const JsonValue& v) {
+  if (v.kind == JsonValue::Kind::kString && !alam::fuzz::IsValidUtf8(v.text)) return false;
+  for (const JsonValue& item : v.items) {
+    if (!AllStringsValid(item)) return false;
+  }
+  for (const auto& [key, member] : v.members) {
+    if (!AllStringsValid(member)) return false;
+  }
+  return true;
+}
+
 // ParseJsonObject keeps the top-level members named in `keep`, exactly as ParseJson read them.
+// It keeps the bytes of string values that are not UTF-8 (ParseJson rejects them): then it
+// accepts what the lenient ParseJson accepts, and its member names are still UTF-8.
 void CheckKeepAgrees(std::string_view json, const absl::StatusOr<JsonValue>& full) {
+  const absl::StatusOr<JsonValue> lenient = alam::cli::ParseJson(json, /*lenient_values=*/true);
+  if (full.ok()) {  // strict acceptance implies lenient acceptance, with the same value
+    FUZZ_CHECK(lenient.ok());
+  } else if (lenient.ok()) {  // only invalid UTF-8 in values made the difference
+    FUZZ_CHECK(!AllStringsValid(*lenient));
+    for (const auto& [key, member] : lenient->members) FUZZ_CHECK(alam::fuzz::IsValidUtf8(key));
+  }
   std::vector<std::string> keep = {"id", "text", "title"};
-  if (full.ok() && !full->members.empty()) keep.push_back(full->members.front().first);
+  if (lenient.ok() && !lenient->members.empty()) keep.push_back(lenient->members.front().first);
   const absl::StatusOr<JsonValue> kept = alam::cli::ParseJsonObject(json, keep);
-  const bool object = full.ok() && full->kind == JsonValue::Kind::kObject;
+  const bool object = lenient.ok() && lenient->kind == JsonValue::Kind::kObject;
   FUZZ_CHECK(kept.ok() == object);
   if (!object) return;
+  const JsonValue& whole = *lenient;
   FUZZ_CHECK(kept->kind == JsonValue::Kind::kObject);
   size_t k = 0;
-  for (const auto& [key, member] : full->members) {
+  for (const auto& [key, member] : whole.members) {
     bool wanted = false;
     for (const std::string& w : keep) wanted = wanted || w == key;
     if (!wanted) continue;

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the seed corpus of json_reader_fuzzer: tests/fuzz/corpus/json_reader/seed_* (what
-the reader must get right) and tests/fuzz/corpus/json_reader_known_bugs/seed_* (inputs on which
-it disagrees with Python today; replayed by a disabled ctest until src/cli/json.cc is fixed).
+the reader must get right) and, when some are named, tests/fuzz/corpus/json_reader_known_bugs/
+seed_* (inputs on which it disagrees with Python; none today).
 
   /usr/bin/python3 tests/fuzz/make_json_corpus.py $(ls tests/fuzz/corpus/json_reader_known_bugs | sed 's/^seed_//')
 (the arguments name the seeds that go to json_reader_known_bugs/; with none, all go to
@@ -123,7 +123,7 @@ def seeds():
     yield "unterminated_object", b'{"a": 1'
     yield "invalid_utf8_outside", b"[1, \xff]"
     yield "four_byte_chars", '["😀", "𝔸", "\u200f\u200e"]'.encode()
-    # Invalid UTF-8 inside strings and numbers with leading zeros (known bugs, see below).
+    # Invalid UTF-8 inside strings (errors, as JSON text is UTF-8) and numbers with leading zeros.
     yield "invalid_utf8_in_string", b'{"text": "a\xffb"}'
     yield "invalid_utf8_truncated_char", b'{"text": "\xd8"}'
     yield "invalid_utf8_overlong", b'"\xc0\xaf"'

@@ -37,7 +37,7 @@ deb="$work/alam_${version}_${arch}.deb"
 echo "deb_test: built $(basename "$deb"), $(stat -c %s "$deb") bytes"
 dpkg-deb -f "$deb" Package Version Architecture Depends Recommends Maintainer
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libicu libre2 libabsl libstdc++6 libc6; do
+for lib in libicu libre2 libabsl libstdc++6 libc6 liblzma5 libbz2 libzstd1 zlib1g; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 dpkg-deb -f "$deb" Recommends | grep -qw python3 || fail "python3 is not recommended"

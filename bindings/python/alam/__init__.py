@@ -15,13 +15,14 @@ from ._errors import (AlamError, DataLossError, FailedPreconditionError, Interna
                       InvalidArgumentError, LibraryNotFoundError, NotFoundError,
                       OutOfRangeError, ResourceExhaustedError)
 from ._extractor import Entity, Extractor, normalize
+from ._frames import to_dataframe
 from ._version import __version__
 
 __all__ = [
     "AlamError", "DataLossError", "Entity", "Extractor", "FailedPreconditionError",
     "InternalError", "InvalidArgumentError", "LibraryNotFoundError", "NotFoundError",
     "OutOfRangeError", "ResourceExhaustedError", "__version__", "library_version",
-    "load_library", "normalize",
+    "load_library", "normalize", "to_dataframe",
 ]
 
 

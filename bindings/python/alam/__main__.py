@@ -7,6 +7,7 @@ over the ctypes API does the extraction, with the same records for the options i
 """
 
 import argparse
+import lzma
 import os
 import shutil
 import sys
@@ -48,25 +49,34 @@ def _parser():
 
 
 def _documents(paths, id_field, text_fields):
-    from ._records import (Document, input_names, is_jsonl_path, parse_jsonl_line,
-                           read_text_document)
+    from ._records import (Document, decompression_error, input_names, is_jsonl_path,
+                           open_decompressed, parse_jsonl_line, read_text_document,
+                           unsupported_input)
     names = input_names(paths or [])
     for path in paths or ["-"]:
         if path == "-":
             data = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
             yield Document("stdin", data)
             continue
+        why = unsupported_input(path)
+        if why is not None:  # what only the alam command reads: one failed document
+            yield Document(names[path], None, why)
+            continue
         if not is_jsonl_path(path):
             yield read_text_document(path, names[path])
             continue
-        import gzip
-        opener = gzip.open if path.endswith(".gz") else open
         name = names[path]
         try:
-            with opener(path, "rb") as f:
+            with open_decompressed(path) as f:
                 lines = f.read().decode("utf-8", "surrogateescape").split("\n")
         except OSError as e:
-            yield Document(name, None, "cannot open %s: %s" % (path, e.strerror or e))
+            if e.strerror is None and os.path.isfile(path):  # gzip.BadGzipFile and the like
+                yield Document(name, None, decompression_error(path, e))
+            else:
+                yield Document(name, None, "cannot open %s: %s" % (path, e.strerror or e))
+            continue
+        except (EOFError, ValueError, lzma.LZMAError) as e:  # truncated or corrupt
+            yield Document(name, None, decompression_error(path, e))
             continue
         for n, line in enumerate(lines, 1):
             d = parse_jsonl_line(line, name, n, id_field, text_fields)

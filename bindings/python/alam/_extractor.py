@@ -3,8 +3,10 @@
 import codecs
 import ctypes
 import dataclasses
+import math
 import os
 import threading
+from typing import Optional
 
 from . import _lib
 from ._errors import AlamError, FailedPreconditionError, error_for_status
@@ -38,6 +40,45 @@ class Entity:
     source: str
     alias: str
     alternatives: int = 0
+    # Where the entry is, as the JSON Lines records carry it (src/format/record_writer.cc):
+    # "" / None / False when unknown, and always for rule-made entities (no entry).
+    country: str = ""        # ISO 3166 code
+    parent: str = ""         # the parent entry's id
+    governorate: str = ""    # the nearest ancestor that is a governorate
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    approximate: bool = False  # lat/lon are the parent's
+    pcode: str = ""          # OCHA p-code
+    wikidata: str = ""       # Wikidata id (Q...)
+
+    def to_dict(self):
+        """The entity as the entity of a `alam extract` JSON Lines record: the same keys in
+        the same order, the unknown whereabouts ("", None, False) and alternatives=0 left out,
+        the score with two decimals."""
+        d = dataclasses.asdict(self)
+        d["score"] = math.floor(self.score * 100 + 0.5) / 100  # as lround, half away from 0
+        for k in ("alternatives",) + _OPTIONAL_FIELDS:
+            if d[k] is None or (k not in ("lat", "lon") and not d[k]):
+                del d[k]
+        return d
+
+    def __json__(self):
+        """For JSON encoders that look for it; json.dumps(e, default=alam.Entity.to_json)
+        works with the standard library's."""
+        return self.to_dict()
+
+    @staticmethod
+    def to_json(obj):
+        """A `default=` for json.dumps: Entity objects as their to_dict(); TypeError else."""
+        if isinstance(obj, Entity):
+            return obj.to_dict()
+        raise TypeError(f"Object of type {type(obj).__name__} is not JSON serializable")
+
+
+_OPTIONAL_FIELDS = ("country", "parent", "governorate", "lat", "lon", "approximate", "pcode",
+                    "wikidata")
+_NO_WHEREABOUTS = dict.fromkeys(_OPTIONAL_FIELDS[:3], "") | {
+    "lat": None, "lon": None, "approximate": False, "pcode": "", "wikidata": ""}
 
 
 def _one_byte_per_surrogate(exc):
@@ -118,6 +159,7 @@ class Extractor:
                              max_document_bytes=max_document_bytes)
         self._strings = {0: ""}  # C string address -> str; they live as long as the extractor
         self._entries = {}
+        self._where = {}  # entry id -> its Entity fields country ... wikidata
         self._local = threading.local()
         self._scratches = []
         self._scratch_lock = threading.Lock()
@@ -222,8 +264,37 @@ class Extractor:
                 source=strs[src] if src in strs else string(src),
                 alias=strs[al] if al in strs else string(al),
                 alternatives=alts)
+            e.__dict__.update(self._whereabouts(e.__dict__["id"]))
             out.append(e)
         return out
+
+    def _whereabouts(self, eid):
+        """The Entity fields country … wikidata of entry `eid`, from the entry lookup of the C
+        ABI (the governorate: the nearest ancestor whose subtype is governorate, as the
+        record writer finds it)."""
+        got = self._where.get(eid)
+        if got is not None:
+            return got
+        if not eid:
+            return _NO_WHEREABOUTS
+        e = self.entry(eid)
+        governorate, parent = "", e["parent"]
+        for _ in range(8):
+            if not parent:
+                break
+            p = self.entry(parent)
+            if p["subtype"] == "governorate":
+                governorate = p["id"]
+                break
+            parent = p["parent"]
+        got = {"country": e["country"], "parent": e["parent"], "governorate": governorate,
+               # Rounded as the records write them (%.5f: about a metre).
+               "lat": None if e["lat"] is None else round(e["lat"], 5),
+               "lon": None if e["lon"] is None else round(e["lon"], 5),
+               "approximate": bool(e["has_coordinates"] and e["coordinates_approximate"]),
+               "pcode": e["pcode"], "wikidata": e["wikidata"]}
+        self._where[eid] = got
+        return got
 
     def extract(self, text):
         """The entities of one document (str, or UTF-8 bytes), in text order."""

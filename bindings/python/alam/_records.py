@@ -4,12 +4,16 @@ themselves come from the library's formatter (Extractor.write_records). Text tra
 decoded with errors="surrogateescape", so every original byte (valid UTF-8 or not) survives.
 """
 
+import bz2
 import gzip
 import json
+import lzma
 import os
 import re
 
-__all__ = ["Document", "input_names", "is_jsonl_path", "parse_jsonl_line", "read_text_document"]
+__all__ = ["Document", "compression_of", "decompression_error", "field", "input_names",
+           "is_jsonl_path", "open_decompressed", "parse_jsonl_line", "read_text_document",
+           "unsupported_input"]
 
 
 def input_names(paths):
@@ -23,9 +27,66 @@ def input_names(paths):
 
 
 def is_jsonl_path(path):
-    """Whether the CLI reads `path` as JSON Lines by its name (.jsonl, .ndjson, or .gz of
-    either)."""
-    return path.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
+    """Whether the CLI reads `path` as JSON Lines by its name (.jsonl or .ndjson, or either
+    followed by .gz, .xz, .bz2 or .zst)."""
+    return path.endswith(tuple(e + z for e in (".jsonl", ".ndjson")
+                               for z in ("", ".gz", ".xz", ".bz2", ".zst")))
+
+
+# The compressed formats the CLI reads, by their first bytes (src/cli/byte_stream.cc), with
+# fsspec's name for each.
+_MAGIC = ((b"\x1f\x8b", "gzip"), (b"\xfd7zXZ\x00", "xz"), (b"BZh", "bz2"),
+          (b"\x28\xb5\x2f\xfd", "zstd"), (b"PK\x03\x04", "zip"))
+_FORMAT_NAMES = {"gzip": "gzip", "xz": "xz", "bz2": "bzip2", "zstd": "zstd", "zip": "zip"}
+
+
+def compression_of(path):
+    """The compression of `path` by its first bytes: "gzip", "xz", "bz2", "zstd", "zip" or
+    None (plain, or a file that cannot be read)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(6)
+    except OSError:
+        return None
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    return None
+
+
+def open_decompressed(path):
+    """A binary file object of `path`'s bytes, decompressed as the CLI decompresses them (gzip,
+    xz, bzip2; unsupported_input names the rest)."""
+    kind = compression_of(path)
+    if kind == "gzip":
+        return gzip.open(path, "rb")
+    if kind == "xz":
+        return lzma.open(path, "rb")
+    if kind == "bz2":
+        return bz2.open(path, "rb")
+    return open(path, "rb")
+
+
+def unsupported_input(path):
+    """Why this Python reader cannot read `path` as `alam extract` does, or None: a zstd file
+    (Python's zstandard module reads a truncated one as shorter data, without an error), a zip
+    archive, or a .json file (a JSON array of records). It reads plain, gzip, xz and bzip2
+    text and JSON Lines, in UTF-8."""
+    if path.endswith((".json", ".json.gz")):
+        return "%s is a .json file (a JSON array of records), which only alam extract reads" % path
+    kind = compression_of(path)
+    if kind == "zip":
+        return "%s is a zip archive: extract it first" % path
+    if kind == "zstd":
+        return "%s is zstd-compressed, which only alam extract reads; or decompress it" % path
+    return None
+
+
+def decompression_error(path, e):
+    """The message of a compressed input that could not be read to its end."""
+    kind = _FORMAT_NAMES.get(compression_of(path), "compressed")
+    return "%s: truncated or corrupt %s data (%s)" % (path, kind, e)
+
 
 class Document:
     """One input document: id, text (surrogateescape str; None on error), error ("" if none)."""
@@ -93,6 +154,29 @@ def _lone_surrogate_offset(line):
     return None
 
 
+def field(record, path):
+    """The member of `record` at a field name of the CLI: the member so named, else the dotted
+    path to a nested one (meta.date); None when absent."""
+    if path in record or "." not in path:
+        return record.get(path)
+    v = record
+    for step in path.split("."):
+        if not isinstance(v, dict) or step not in v:
+            return None
+        v = v[step]
+    return v
+
+
+def _first_escaped_byte(s):
+    """The CLI's words for the first byte of `s` that was not UTF-8 (a surrogateescape
+    character), or None."""
+    for k, c in enumerate(s):
+        if 0xDC80 <= ord(c) <= 0xDCFF:
+            at = len(s[:k].encode("utf-8", "surrogateescape"))
+            return "invalid UTF-8 at byte %d (byte 0x%02x)" % (at, ord(c) - 0xDC00)
+    return None
+
+
 def parse_jsonl_line(line, name, line_no, id_field="id", text_fields=("text",),
                      joiner="\n\n"):
     """The Document of one JSON Lines line (without its newline), or None for a blank line.
@@ -120,16 +204,18 @@ def parse_jsonl_line(line, name, line_no, id_field="id", text_fields=("text",),
         return Document(doc_id, None, "JSON: lone surrogate in \\u escape at offset %d" % bad)
     if not isinstance(v, dict):
         return Document(doc_id, None, "JSON Lines record is not an object")
-    if id_field in v:
-        i = v[id_field]
-        if isinstance(i, str):
-            doc_id = str(i)
-        elif i is not None:
+    i = field(v, id_field)
+    if i is not None:
+        if not isinstance(i, str):
             return Document(doc_id, None,
                             'field "%s" is not a string or number' % id_field)
+        bad = _first_escaped_byte(i)
+        if bad is not None:
+            return Document(doc_id, None, 'field "%s" is not valid UTF-8 (%s)' % (id_field, bad))
+        doc_id = str(i)
     parts = []
     for f in text_fields:
-        t = v.get(f)
+        t = field(v, f)
         if t is None:
             continue
         if not isinstance(t, str) or isinstance(t, _Number):
@@ -141,15 +227,19 @@ def parse_jsonl_line(line, name, line_no, id_field="id", text_fields=("text",),
 
 
 def read_text_document(path, name=None):
-    """A plain-text file as one Document named `name` (default: its base name; gzip read
-    transparently)."""
+    """A plain-text file as one Document named `name` (default: its base name; gzip, xz,
+    bzip2 and zstd read as the CLI reads them)."""
     name = name or os.path.basename(path)
+    why = unsupported_input(path)
+    if why is not None:
+        return Document(name, None, why)
     try:
-        with open(path, "rb") as f:
-            head = f.read(2)
-        opener = gzip.open if head == b"\x1f\x8b" else open
-        with opener(path, "rb") as f:
+        with open_decompressed(path) as f:
             data = f.read()
     except OSError as e:
+        if e.strerror is None and os.path.isfile(path):  # gzip.BadGzipFile and the like
+            return Document(name, None, decompression_error(path, e))
         return Document(name, None, "cannot open %s: %s" % (path, e.strerror or e))
+    except (EOFError, lzma.LZMAError, ValueError) as e:
+        return Document(name, None, decompression_error(path, e))
     return Document(name, data.decode("utf-8", "surrogateescape"))

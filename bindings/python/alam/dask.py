@@ -2,9 +2,9 @@
 
     python -m alam.dask dump-*.jsonl.gz --out results/ [--scheduler tcp://host:8786]
 
-Inputs follow the CLI's conventions: a file ending in .jsonl or .jsonl.gz is JSON Lines (one
-document per line, read with dask.bag.read_text), any other file is one plain-text document
-named by its base name (gzip read transparently). Each bag partition is written as
+Inputs follow the CLI's conventions: a file ending in .jsonl or .ndjson (or either with .gz,
+.xz, .bz2) is JSON Lines (one document per line, read with dask.bag.read_text), any other file
+is one plain-text document named by its base name. Each bag partition is written as
 out_dir/part-NNNNN.jsonl, partitions numbered in input order; the records are exactly the
 lines `alam extract` prints for the same input and options (same keys, order, escaping, score
 rounding, "error" for a failed document), so `cat out_dir/part-*.jsonl` equals the CLI's
@@ -23,6 +23,14 @@ pass that counts the lines of every block (one extra read of the input).
 
 Differences from the CLI: the message of a malformed JSON line comes from Python's json
 module (same "JSON: … at offset N" shape, different wording); stdin ("-") is not an input.
+Field names may be dotted paths (meta.id, article.body), as in the CLI; gzip, xz and bzip2
+inputs are known by their first bytes, as in the CLI, and a truncated or corrupt one fails the
+run (an exception; exit status 2 from python -m alam.dask) where the CLI reports one failed
+document. What the CLI reads and this does not is an error before any work (ValueError; exit
+status 2): zstd files (Python's zstandard reads a truncated file as shorter data, without an
+error), zip archives, .json files (JSON arrays of records); there is no --encoding,
+--keep-field or --date-field (input must be UTF-8: a Windows-1256 file fails record by record
+as invalid UTF-8).
 """
 
 import argparse
@@ -35,7 +43,8 @@ import dask
 import dask.bag as db
 
 from ._extractor import Extractor
-from ._records import input_names, is_jsonl_path, parse_jsonl_line, read_text_document
+from ._records import (compression_of, input_names, is_jsonl_path, parse_jsonl_line,
+                       read_text_document, unsupported_input)
 
 __all__ = ["documents", "records", "extract_to_jsonl", "get_extractor", "main"]
 
@@ -91,6 +100,10 @@ def documents(inputs, blocksize=None, files_per_partition=16, input_format="auto
     pending_text = []
     inputs = [os.fspath(p) for p in inputs]
     names = input_names(inputs)
+    for path in inputs:  # what alam extract reads and this does not: an error before any work
+        why = unsupported_input(path)
+        if why is not None:
+            raise ValueError(why)
 
     def flush_text():
         for k in range(0, len(pending_text), files_per_partition):
@@ -108,8 +121,9 @@ def documents(inputs, blocksize=None, files_per_partition=16, input_format="auto
             # The CLI reports an input it cannot open as one failed document.
             bags.append(db.from_sequence([("text", path, name)], npartitions=1))
             continue
-        bs = blocksize if not path.endswith(".gz") else None
-        lines = db.read_text(path, blocksize=bs, linedelimiter="\n",
+        kind = compression_of(path)  # by its bytes, as the CLI: gzip, xz, bz2 or None
+        bs = blocksize if kind is None else None
+        lines = db.read_text(path, blocksize=bs, linedelimiter="\n", compression=kind,
                              encoding="utf-8", errors="surrogateescape")
         if lines.npartitions == 1:
             bags.append(lines.map_partitions(_number_lines, name, 1))

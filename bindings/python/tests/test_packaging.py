@@ -89,6 +89,7 @@ def test_pip_bundles_the_build_tree_library(venv, library):
     assert os.path.isfile(os.path.join(pkg, soname()))
     assert os.path.isfile(os.path.join(pkg, "LICENSE"))
     assert os.path.isfile(os.path.join(pkg, "NOTICE"))
+    assert os.path.isfile(os.path.join(pkg, "py.typed"))  # PEP 561: the package is typed
     assert _use(venv) == os.path.join(pkg, soname())
     # python -m alam, the pure-Python loop: one record with entities.
     sample = sorted(os.listdir(SAMPLE))[0]
