@@ -447,7 +447,69 @@ absl::Status Gazetteer::CheckParentCycles() const {
   return absl::OkStatus();
 }
 
-absl::Status Gazetteer::Finish(const std::vector<std::string_view>& trigger_words) {
+int32_t Gazetteer::FindAlias(const std::vector<std::string>& words) const {
+  uint32_t node = 0;
+  for (const std::string& w : words) {
+    const uint32_t id = vocab_.Find(w);
+    if (!IsWord(id)) return -1;
+    auto it = trie_.find((static_cast<uint64_t>(node) << 32) | id);
+    if (it == trie_.end()) return -1;
+    node = it->second;
+  }
+  return node_alias_[node];
+}
+
+namespace {
+
+// The alias's first word without its article, when the rest is a name news writes bare: four
+// letters or more, not a feminine adjective (…ية: مالكية، جبلية read as words), and neither an
+// ordinary word nor one after a proclitic (زارة is وزارة read as و + زارة) — `blocked` holds
+// the ordinary words and the words of people's names.
+bool DropArticle(std::vector<std::string>* words, const StringSet& blocked) {
+  std::string& w = (*words)[0];
+  if (!StartsWithArticle(w) || w.size() < 4 + 8) return false;
+  w.erase(0, 4);
+  if (w.compare(w.size() - 4, 4, "\xD9\x8A\xD9\x87") == 0) return false;  // يه
+  if (blocked.contains(w)) return false;
+  static constexpr std::string_view kProclitics[] = {"\xD9\x88", "\xD9\x81", "\xD8\xA8",
+                                                     "\xD9\x84", "\xD9\x83"};  // و ف ب ل ك
+  std::string with;
+  for (std::string_view p : kProclitics) {
+    with.assign(p).append(w);
+    if (blocked.contains(with)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// The form without the article of each place alias (DropArticle) is added when no alias is
+// written so: باغوز for الباغوز. It is always gated (ميادين "fields" is not الميادين): a
+// trigger word, a relative named nearby or the words around it must support it (Decide in
+// src/resolve). (Adding an
+// article to a bare name makes more words than names: ناجية → الناجية "the survivor".)
+absl::Status Gazetteer::AddArticleForms(const StringSet& blocked, std::vector<AliasEntry>* borne) {
+  std::vector<std::pair<std::vector<std::string>, uint32_t>> forms;
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].type != EntityType::kPlace) continue;
+    auto consider = [&](std::string_view raw) {
+      std::vector<std::string> words;
+      if (!AliasWords(raw, &words).ok() || words.empty()) return;
+      if (!DropArticle(&words, blocked) || FindAlias(words) >= 0) return;
+      ambiguous_.insert(Join(words, " "));
+      forms.emplace_back(std::move(words), i);
+    };
+    consider(entries_[i].name_ar);
+    for (std::string_view a : Split(pending_aliases_[i], '|')) consider(a);
+  }
+  for (const auto& [words, entry] : forms) {
+    if (absl::Status s = AddAliasForm(entry, words, borne); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Gazetteer::Finish(const std::vector<std::string_view>& trigger_words,
+                               const StringSet* common_words) {
   if (finished_) return absl::FailedPreconditionError("gazetteer already compiled");
   absl::Status s = IndexIds();
   if (s.ok()) s = ResolveIdAliases();
@@ -464,6 +526,20 @@ absl::Status Gazetteer::Finish(const std::vector<std::string_view>& trigger_word
     }
   }
   if (s.ok()) s = CheckParentCycles();
+  if (s.ok() && common_words != nullptr) {
+    StringSet blocked = *common_words;
+    for (uint32_t i = 0; i < entries_.size(); ++i) {
+      if (entries_[i].type != EntityType::kPerson) continue;
+      std::vector<std::string> words;
+      if (!AliasWords(entries_[i].name_ar, &words).ok()) continue;
+      for (std::string& w : words) blocked.insert(std::move(w));
+      for (std::string_view a : Split(pending_aliases_[i], '|')) {
+        if (!AliasWords(a, &words).ok()) continue;
+        for (std::string& w : words) blocked.insert(std::move(w));
+      }
+    }
+    s = AddArticleForms(blocked, &borne);
+  }
   if (!s.ok()) return s;
   BuildCore(borne);
   for (std::string_view w : trigger_words) RegisterTriggerWord(w);
