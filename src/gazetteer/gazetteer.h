@@ -186,7 +186,7 @@ class Gazetteer {
   // The alias spelled by `words`, or -1 (the trie is only read).
   int32_t FindAlias(const std::vector<std::string>& words) const;
   // Places also match without the article their source gives (الباغوز → باغوز).
-  absl::Status AddArticleForms(const StringSet& blocked, std::vector<AliasEntry>* borne);
+  absl::Status AddArticleForms(const StringSet& common_words, std::vector<AliasEntry>* borne);
   void RegisterTriggerWord(std::string_view word);
   void BuildCore(const std::vector<AliasEntry>& borne);
   uint32_t InsertWords(const std::vector<std::string>& words);
