@@ -199,7 +199,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOpti
     sources.push_back({path, internal::DataKind::kRules, {}, true});
   }
   if (absl::Status s = internal::LoadDataFiles(ex->data_.get(), sources); !s.ok()) return s;
-  absl::Status s = g.Finish(rules.TriggerWords());
+  absl::Status s = g.Finish(rules.TriggerWords(), &rules.common_words());
   if (!s.ok()) return s;
   rules.Bind(g);
   return ex;
@@ -211,16 +211,44 @@ std::unique_ptr<Scratch> Extractor::NewScratch() const {
 
 absl::Status Extractor::Extract(std::string_view text, Scratch* scratch,
                                 std::vector<Entity>* out) const {
+  return Extract(text, DocumentContext(), scratch, out);
+}
+
+namespace {
+
+// Whether `date` is empty or an ISO date YYYY-MM-DD (digits and dashes in place, a month
+// 01-12 and a day 01-31).
+bool IsIsoDateOrEmpty(std::string_view date) {
+  if (date.empty()) return true;
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (date[i] < '0' || date[i] > '9') return false;
+  }
+  const int month = (date[5] - '0') * 10 + (date[6] - '0');
+  const int day = (date[8] - '0') * 10 + (date[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+}  // namespace
+
+absl::Status Extractor::Extract(std::string_view text, const DocumentContext& context,
+                                Scratch* scratch, std::vector<Entity>* out) const {
   if (scratch == nullptr || out == nullptr) {
     return absl::InvalidArgumentError("scratch and out must not be null");
+  }
+  if (!IsIsoDateOrEmpty(context.date)) {
+    return absl::InvalidArgumentError(internal::Cat(
+        "document date \"", context.date, "\" is not an ISO date YYYY-MM-DD"));
   }
   internal::ScratchState* st = nullptr;
   if (absl::Status s = internal::AcquireScratch(*this, scratch, &st); !s.ok()) return s;
   out->clear();
+  st->resolve.date = context.date;
   std::vector<Entity>& segment = st->segment_entities;
   absl::Status s = internal::ExtractDocument(*this, text, st, &segment, [&](const internal::Segment&, const std::vector<Entity>& es) {
     out->insert(out->end(), es.begin(), es.end());
   });
+  st->resolve.date = {};  // the other paths (streams, batches, record writers) have no date
   if (!s.ok()) out->clear();
   internal::ReleaseScratch(st);
   return s;

@@ -86,6 +86,17 @@ struct EntryInfo {
   int32_t parent = -1;  // index of the parent entry, or -1
 };
 
+// What is known of a document besides its text. `date`: the document's date, ISO
+// `YYYY-MM-DD` (or empty: no date, no change). Among namesakes (one alias, several entries)
+// an entry whose `valid_from`/`valid_to` period holds the date ranks before one whose period
+// does not (a faction renamed, a body dissolved: دولة العراق الإسلامية in 2008, not the
+// Islamic State named the same way later); entries without dates hold at every date. A
+// `valid_from`/`valid_to` given as a year or a month covers all of it. The view must stay
+// valid during the call only.
+struct DocumentContext {
+  std::string_view date;
+};
+
 // Per-call counters, filled by Extract.
 struct ExtractStats {
   size_t candidates = 0;        // gazetteer and rule candidates before resolution
@@ -135,6 +146,10 @@ class ALAM_EXPORT Extractor {
 
   // Extracts the entities of `text` (UTF-8) into `*out` (cleared first), in text order.
   absl::Status Extract(std::string_view text, Scratch* scratch,
+                       std::vector<Entity>* out) const;
+  // The same, with what is known of the document (DocumentContext). A date that is neither
+  // empty nor `YYYY-MM-DD` is kInvalidArgument.
+  absl::Status Extract(std::string_view text, const DocumentContext& context, Scratch* scratch,
                        std::vector<Entity>* out) const;
   // Convenience form with a temporary scratch.
   absl::StatusOr<std::vector<Entity>> Extract(std::string_view text) const;

@@ -447,7 +447,84 @@ absl::Status Gazetteer::CheckParentCycles() const {
   return absl::OkStatus();
 }
 
-absl::Status Gazetteer::Finish(const std::vector<std::string_view>& trigger_words) {
+int32_t Gazetteer::FindAlias(const std::vector<std::string>& words) const {
+  uint32_t node = 0;
+  for (const std::string& w : words) {
+    const uint32_t id = vocab_.Find(w);
+    if (!IsWord(id)) return -1;
+    auto it = trie_.find((static_cast<uint64_t>(node) << 32) | id);
+    if (it == trie_.end()) return -1;
+    node = it->second;
+  }
+  return node_alias_[node];
+}
+
+namespace {
+
+// The alias's first word without its article, when the rest is a name news writes bare: four
+// letters or more, not a feminine adjective (…ية: مالكية، جبلية read as words), and neither an
+// ordinary word (`common`) nor one after a proclitic (زارة is وزارة read as و + زارة), nor a
+// word of a person's name (`person`).
+bool DropArticle(std::vector<std::string>* words, const StringSet& common,
+                 const StringSet& person) {
+  std::string& w = (*words)[0];
+  if (!StartsWithArticle(w) || w.size() < 4 + 8) return false;
+  w.erase(0, 4);
+  if (w.compare(w.size() - 4, 4, "\xD9\x8A\xD9\x87") == 0) return false;  // يه
+  if (common.contains(w) || person.contains(w)) return false;
+  static constexpr std::string_view kProclitics[] = {"\xD9\x88", "\xD9\x81", "\xD8\xA8",
+                                                     "\xD9\x84", "\xD9\x83"};  // و ف ب ل ك
+  std::string with;
+  for (std::string_view p : kProclitics) {
+    with.assign(p).append(w);
+    if (common.contains(with)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// The form without the article of each place alias (DropArticle) is added when no alias is
+// written so: باغوز for الباغوز. It is always gated (ميادين "fields" is not الميادين): a
+// trigger word, a relative named nearby or the words around it must support it (Decide in
+// src/resolve). (Adding an
+// article to a bare name makes more words than names: ناجية → الناجية "the survivor".)
+absl::Status Gazetteer::AddArticleForms(const StringSet& common_words,
+                                        std::vector<AliasEntry>* borne) {
+  // The words of people's names: حسن is not الحسن.
+  StringSet person_words;
+  std::vector<std::string> words;
+  auto add_person = [&](std::string_view raw) {
+    if (!AliasWords(raw, &words).ok()) return;
+    for (std::string& w : words) person_words.insert(std::move(w));
+  };
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].type != EntityType::kPerson) continue;
+    add_person(entries_[i].name_ar);
+    for (std::string_view a : Split(pending_aliases_[i], '|')) add_person(a);
+  }
+  std::vector<std::pair<std::vector<std::string>, uint32_t>> forms;
+  auto consider = [&](std::string_view raw, uint32_t entry) {
+    // Only an alias written with the article (ال، أل، إل، آل: a first byte of alef).
+    if (raw.size() < 2 || raw[0] != '\xD8' || raw[1] < '\xA2' || raw[1] > '\xA7') return;
+    if (!AliasWords(raw, &words).ok() || words.empty()) return;
+    if (!DropArticle(&words, common_words, person_words) || FindAlias(words) >= 0) return;
+    ambiguous_.insert(Join(words, " "));
+    forms.emplace_back(words, entry);
+  };
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].type != EntityType::kPlace) continue;
+    consider(entries_[i].name_ar, i);
+    for (std::string_view a : Split(pending_aliases_[i], '|')) consider(a, i);
+  }
+  for (const auto& [form, entry] : forms) {
+    if (absl::Status s = AddAliasForm(entry, form, borne); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Gazetteer::Finish(const std::vector<std::string_view>& trigger_words,
+                               const StringSet* common_words) {
   if (finished_) return absl::FailedPreconditionError("gazetteer already compiled");
   absl::Status s = IndexIds();
   if (s.ok()) s = ResolveIdAliases();
@@ -464,6 +541,7 @@ absl::Status Gazetteer::Finish(const std::vector<std::string_view>& trigger_word
     }
   }
   if (s.ok()) s = CheckParentCycles();
+  if (s.ok() && common_words != nullptr) s = AddArticleForms(*common_words, &borne);
   if (!s.ok()) return s;
   BuildCore(borne);
   for (std::string_view w : trigger_words) RegisterTriggerWord(w);

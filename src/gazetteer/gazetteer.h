@@ -74,7 +74,10 @@ class Gazetteer {
   // words, so that the one pass of the matcher also reports where rules may fire: the rule
   // set hands them over here and never writes into the gazetteer afterwards. What only
   // loading needs (raw aliases, where each entry was written, the ambiguity list) is released.
-  absl::Status Finish(const std::vector<std::string_view>& trigger_words = {});
+  // `common_words` (normalized ordinary words of the news, data/common_words.tsv) keep a
+  // place's name out of its form with or without the article (AddArticleForms).
+  absl::Status Finish(const std::vector<std::string_view>& trigger_words = {},
+                      const StringSet* common_words = nullptr);
 
   // Matching.
   // The id of a word of the vocabulary (the words of the aliases and the rule triggers), or 0.
@@ -180,6 +183,10 @@ class Gazetteer {
   absl::Status AddAliasForm(uint32_t entry, const std::vector<std::string>& form,
                             std::vector<AliasEntry>* borne);
   uint32_t AddWord(std::string_view w);
+  // The alias spelled by `words`, or -1 (the trie is only read).
+  int32_t FindAlias(const std::vector<std::string>& words) const;
+  // Places also match without the article their source gives (الباغوز → باغوز).
+  absl::Status AddArticleForms(const StringSet& common_words, std::vector<AliasEntry>* borne);
   void RegisterTriggerWord(std::string_view word);
   void BuildCore(const std::vector<AliasEntry>& borne);
   uint32_t InsertWords(const std::vector<std::string>& words);

@@ -13,6 +13,76 @@ struct Context {
   std::string_view text;
   const std::vector<Token>& tokens;
   ResolveScratch* s;
+  const RuleSet& rules;
+
+  std::string_view Word(size_t t) const {
+    return text.substr(tokens[t].start, tokens[t].end - tokens[t].start);
+  }
+
+  // Words next to a gated place name that make it a place: a compass direction after it
+  // (الباب شرق حلب), or a place name joined to it by و (سوسة وباغوز: `prev_place`).
+  bool PlaceCue(const Candidate& c, bool prev_place) const {
+    static constexpr std::string_view kDirections[] = {
+        "\xD8\xB4\xD8\xB1\xD9\x82", "\xD8\xBA\xD8\xB1\xD8\xA8",  // شرق غرب
+        "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8",  // شمال جنوب
+        "\xD8\xB4\xD8\xB1\xD9\x82\xD9\x8A", "\xD8\xBA\xD8\xB1\xD8\xA8\xD9\x8A",  // شرقي غربي
+        "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8\xD9\x8A"};
+    if (c.tok_end < tokens.size() && tokens[c.tok_end].gap == Gap::kSpace) {
+      const std::string_view next = Word(c.tok_end);
+      for (std::string_view d : kDirections) {
+        if (next == d) return true;
+      }
+    }
+    return prev_place;
+  }
+
+  // A one-word place name that reads as a noun with its adjective: followed by an ordinary
+  // definite adjective (الطبقة السياسية), or itself an adjective (…ية) after a definite noun
+  // (المظاهرات السلمية).
+  bool NounPhrase(const Candidate& c) const {
+    if (c.tok_end != c.tok_begin + 1 || c.clitic_bytes > 0) return false;
+    const std::string_view name = Word(c.tok_begin);
+    constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+    if (name.substr(0, 4) != kArticle) return false;
+    auto ends = [](std::string_view w, std::string_view tail) {
+      return w.size() > tail.size() + 4 && w.substr(w.size() - tail.size()) == tail;
+    };
+    constexpr std::string_view kYehHeh = "\xD9\x8A\xD9\x87", kYeh = "\xD9\x8A";
+    if (c.tok_end < tokens.size() && tokens[c.tok_end].gap == Gap::kSpace && !InConstruct(c)) {
+      const std::string_view next = Word(c.tok_end);
+      if (next.size() >= 12 && next.substr(0, 4) == kArticle &&  // ال + 4 letters: not التي
+          (ends(next, kYehHeh) || ends(next, kYeh)) && rules.IsCommonWord(next) &&
+          !IsDirectionAdjective(next)) {
+        return true;
+      }
+    }
+    if (!ends(name, kYehHeh) || c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace) {
+      return false;
+    }
+    const std::string_view prev = Word(c.tok_begin - 1);
+    return prev.size() > 6 && prev.substr(0, 4) == kArticle;
+  }
+
+  // Whether the name ends a construct (معركة الرقة الرئيسية): the word before it is an
+  // indefinite noun, which the adjective after the name may describe.
+  bool InConstruct(const Candidate& c) const {
+    if (c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace) return false;
+    const std::string_view prev = Word(c.tok_begin - 1);
+    return prev.substr(0, 4) != "\xD8\xA7\xD9\x84" && !rules.IsStopword(prev);  // ال
+  }
+
+  static bool IsDirectionAdjective(std::string_view w) {
+    // الشرقي/ة الغربي/ة الشمالي/ة الجنوبي/ة: حلب الشرقية is a part of Aleppo.
+    static constexpr std::string_view kStems[] = {
+        "\xD8\xA7\xD9\x84\xD8\xB4\xD8\xB1\xD9\x82\xD9\x8A",
+        "\xD8\xA7\xD9\x84\xD8\xBA\xD8\xB1\xD8\xA8\xD9\x8A",
+        "\xD8\xA7\xD9\x84\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A",
+        "\xD8\xA7\xD9\x84\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8\xD9\x8A"};
+    for (std::string_view st : kStems) {
+      if (w.substr(0, st.size()) == st) return true;
+    }
+    return false;
+  }
 
   // The trigger words (قرية، تنظيم …) right before the candidate, or null.
   const std::vector<TriggerInfo>* Trigger(const Candidate& c) const {
@@ -90,6 +160,16 @@ struct Context {
   }
 };
 
+// Whether `date` (YYYY-MM-DD) falls in the period [from, to] of an entry; a bound given as
+// a year or a month covers all of it, an empty bound is open, and a full-date `to` is the day
+// the entry ended (a renamed faction is the new one from that day).
+bool HoldsAt(std::string_view from, std::string_view to, std::string_view date) {
+  if (!from.empty() && date.substr(0, from.size()) < from) return false;
+  if (to.empty()) return true;
+  const std::string_view d = date.substr(0, to.size());
+  return to.size() < date.size() ? d <= to : d < to;
+}
+
 bool TriggerSupports(const std::vector<TriggerInfo>* trig, EntityType type) {
   if (trig == nullptr) return false;
   for (const TriggerInfo& t : *trig) {
@@ -108,7 +188,7 @@ bool TriggerImplies(const std::vector<TriggerInfo>* trig, const EntryInfo& e) {
 
 // Gating and the choice among namesakes for one alias candidate.
 Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
-              const Candidate& c, ExtractStats* stats) {
+              const Candidate& c, bool prev_place, ExtractStats* stats) {
   Choice ch;
   const AliasCore& a = g.alias_core(static_cast<uint32_t>(c.alias));
   const std::vector<TriggerInfo>* trig = ctx.Trigger(c);
@@ -119,7 +199,9 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   // Namesakes rank by: the trigger's type, the trigger's subtype (محافظة → governorate), a
   // close relative named nearby, quotes (a quoted name is an outlet or a group rather than a place), prominence,
   // then a broad relative (the country or governorate) named nearby.
-  std::tuple<bool, bool, bool, bool, int, bool> best_key{};
+  // With a document date, an entry of the date ranks before all the others.
+  std::tuple<bool, bool, bool, bool, bool, int, bool> best_key{};
+  const std::string_view date = ctx.s->date;
   bool any_context = false;
   for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
     const uint32_t e = *it;
@@ -130,7 +212,9 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
     // Villages and neighbourhoods whose names are ordinary words need a trigger word.
     any_context |= by_trigger || (quoted && info.type != EntityType::kPlace) ||
                    (!(info.flags & EntryCore::kNeedsTrigger) && near_close);
-    auto k = std::make_tuple(by_trigger, trig != nullptr && TriggerImplies(trig, g.entries()[e]),
+    const EntryInfo& full = g.entries()[e];
+    const bool in_time = date.empty() || a.count == 1 || HoldsAt(full.valid_from, full.valid_to, date);
+    auto k = std::make_tuple(in_time, by_trigger, trig != nullptr && TriggerImplies(trig, full),
                              near_close, quoted && info.type != EntityType::kPlace,
                              info.prominence, near_any);
     if (ch.entry < 0 || k > best_key ||
@@ -139,13 +223,13 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
       best_key = k;
     }
   }
-  const bool by_trigger = std::get<0>(best_key);
-  const bool by_parent = std::get<2>(best_key);
-  ch.valid = true;
-  if (ctx.AdjectiveReading(c, static_cast<uint32_t>(ch.entry))) {
-    ch.valid = false;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
-    return ch;
-  }
+  const bool by_trigger = std::get<1>(best_key);
+  const bool by_parent = std::get<3>(best_key);
+  const bool place = g.core(static_cast<uint32_t>(ch.entry)).type == EntityType::kPlace;
+  ch.valid = !ctx.AdjectiveReading(c, static_cast<uint32_t>(ch.entry)) &&
+             !(place && !by_trigger && ctx.NounPhrase(c));
+  if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
+  any_context |= place && ctx.PlaceCue(c, prev_place);
   if (a.ambiguous && !any_context) {
     ++stats->gated_dropped;
     if (!options.keep_ungated) {
@@ -173,7 +257,10 @@ std::string_view SurnameOf(const Gazetteer& g, const Resolved& r) {
   const std::string_view alias = g.alias(static_cast<uint32_t>(r.alias)).text;
   const size_t sp = alias.rfind(' ');
   if (sp == std::string_view::npos || alias.size() - sp - 1 < 6) return {};  // 3+ letters
-  return alias.substr(sp + 1);
+  const std::string_view surname = alias.substr(sp + 1);
+  // God's name ends compound names (نصر الله، عبد الله) and is never a person's surname.
+  if (surname == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87") return {};  // الله
+  return surname;
 }
 
 void AddSurname(std::string_view surname, uint32_t entry, ResolveScratch* s) {
@@ -296,6 +383,22 @@ void CollectMentions(const Gazetteer& g, const std::vector<Candidate>& candidate
   std::sort(descendant_mentions.begin(), descendant_mentions.end(), Context::ByEntryAndPosition);
 }
 
+// Whether candidate i follows و and a place named by an unambiguous alias (سوسة وباغوز).
+bool PlaceBefore(const Gazetteer& g, const std::vector<Candidate>& candidates, size_t i,
+                 const Context& ctx) {
+  const Candidate& c = candidates[i];
+  const std::string_view w = ctx.Word(c.tok_begin);
+  if (c.tok_begin == 0 || c.clitic_bytes != 2 || w.substr(0, 2) != "\xD9\x88") return false;  // و
+  const uint32_t prev_end = ctx.tokens[c.tok_begin - 1].end;
+  for (size_t j = i; j-- > 0 && i - j <= 16;) {
+    const Candidate& p = candidates[j];
+    if (p.norm_end != prev_end || p.alias < 0) continue;
+    const AliasCore& a = g.alias_core(static_cast<uint32_t>(p.alias));
+    if (!a.ambiguous && g.core(*g.alias_entries_begin(a)).type == EntityType::kPlace) return true;
+  }
+  return false;
+}
+
 // Step 2: gates the gazetteer candidates and chooses their entries; a rule's candidate is
 // valid only where no valid alias covers it (rules fill the gaps the gazetteer leaves).
 void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
@@ -308,7 +411,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (c.alias < 0) continue;
-    choices[i] = Decide(g, options, ctx, c, stats);
+    choices[i] = Decide(g, options, ctx, c, PlaceBefore(g, candidates, i, ctx), stats);
     if (choices[i].valid) covered.emplace_back(c.norm_start, c.norm_end);
   }
   std::sort(covered.begin(), covered.end());
@@ -374,7 +477,7 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& o
              const std::vector<Candidate>& candidates, ResolveScratch* scratch,
              std::vector<Resolved>* out, ExtractStats* stats) {
   out->clear();
-  Context ctx{g, normalized, tokens, scratch};
+  Context ctx{g, normalized, tokens, scratch, rules};
   CollectMentions(g, candidates, scratch);
   Choose(g, rules, options, ctx, candidates, scratch, stats);
   SelectLeftmostLongest(g, options, candidates, scratch, out, stats);

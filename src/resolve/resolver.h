@@ -70,6 +70,8 @@ struct ResolveScratch {
   // The document's state across its segments (src/document.h): each person named in full so
   // far with the surname that a later bare mention links by, in order.
   std::vector<std::pair<std::string_view, uint32_t>> document_people;
+  // The document's date (DocumentContext::date): empty, or YYYY-MM-DD, valid for one call.
+  std::string_view date;
   StringMap<uint32_t> surnames;  // surname → person entry, for document consistency
   std::vector<std::string_view> surname_tails;  // each surname less its first letter
   std::vector<Resolved> extra;

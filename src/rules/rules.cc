@@ -5,6 +5,7 @@
 
 #include "alam/normalizer.h"
 #include "gazetteer/gazetteer.h"
+#include "core/proclitics.h"
 #include "core/tsv.h"
 #include "core/utf8.h"
 #include "re2/re2.h"
@@ -41,22 +42,53 @@ bool WholeTokens(const std::vector<Token>& tokens, uint32_t gs, uint32_t ge, Tok
          (*last)->end == ge;
 }
 
+// Whether the word before `t` is ابو، ابي، ابا or بن: after it, a stopword is a name (على and
+// the name علي are one word once normalized: ابو علي).
+bool AfterKunyaWord(std::string_view normalized, TokenIt t) {
+  const TokenIt p = t - 1;
+  const std::string_view w = normalized.substr(p->start, p->end - p->start);
+  return w == "\xD8\xA7\xD8\xA8\xD9\x88" || w == "\xD8\xA7\xD8\xA8\xD9\x8A" ||
+         w == "\xD8\xA7\xD8\xA8\xD8\xA7" || w == "\xD8\xA8\xD9\x86";
+}
+
 // Stopwords are checked on the words of the name, not on the trigger word itself: one
 // stopword rejects the name, and so does a name made only of common words when it follows its
 // trigger (a designation that includes the trigger, such as القوات الروسية, is spelled out by
-// its pattern).
+// its pattern). A person's name also may not start with a common word, bare or after one
+// conjunction (القيادي ومسؤول المركز, الكاتب ارسل رسالة; not after ب: باول is a name): common words hold no word of
+// a person's name (data/tools/ambiguity.py), so such a "name" is the phrase after a title.
 bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
-                     TokenIt first, TokenIt last, uint32_t trigger_token,
+                     TokenIt first, TokenIt last, uint32_t trigger_token, bool person,
                      const StringSet& stopwords, const StringSet& common_words) {
   bool stop = false, all_common = true;
   auto from = std::max(first, tokens.begin() + trigger_token + 1);
   for (auto t = from; t <= last && !stop; ++t) {
     const std::string_view w = normalized.substr(t->start, t->end - t->start);
-    stop = stopwords.contains(w);
+    stop = stopwords.contains(w) && !(person && AfterKunyaWord(normalized, t));
     all_common = all_common && common_words.contains(w);
   }
   const bool follows_trigger = first > tokens.begin() + trigger_token;
-  return stop || (follows_trigger && all_common);
+  if (stop || (follows_trigger && all_common)) return true;
+  if (!person || from > last) return false;
+  const std::string_view w = normalized.substr(from->start, from->end - from->start);
+  if (common_words.contains(w)) return true;
+  const auto* b = reinterpret_cast<const unsigned char*>(w.data());
+  return w.size() > 6 &&
+         clitic::IsConjunction(b[0], b[1]) &&
+         common_words.contains(w.substr(2));
+}
+
+// The token range of a rule's name [gs, ge): whole tokens, or — for a name that starts with
+// its trigger word written with proclitics (بوزارة الداخلية, لصحيفة ميرور) — the trigger's
+// token less those proclitics (*strip set to their bytes).
+bool NameTokens(const std::vector<Token>& tokens, const TriggerHit& h, uint32_t gs, uint32_t ge,
+                TokenIt* first, TokenIt* last, uint32_t* strip) {
+  *strip = 0;
+  if (h.strip > 0 && gs == tokens[h.token].start + h.strip) {
+    *strip = h.strip;
+    gs -= h.strip;
+  }
+  return WholeTokens(tokens, gs, ge, first, last);
 }
 
 }  // namespace
@@ -183,13 +215,15 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       const uint32_t gs = static_cast<uint32_t>(g.data() - normalized.data());
       const uint32_t ge = gs + static_cast<uint32_t>(g.size());
       TokenIt first, last;
-      if (!WholeTokens(tokens, gs, ge, &first, &last) ||
-          RejectedByWords(normalized, tokens, first, last, h.token, stopwords_, common_words_)) {
+      uint32_t strip;
+      if (!NameTokens(tokens, h, gs, ge, &first, &last, &strip) ||
+          RejectedByWords(normalized, tokens, first, last, h.token,
+                          r.type == EntityType::kPerson, stopwords_, common_words_)) {
         continue;
       }
       out->push_back(Candidate{gs, ge, static_cast<uint32_t>(first - tokens.begin()),
                                static_cast<uint32_t>(last - tokens.begin() + 1), -1,
-                               static_cast<int32_t>(ri), 0});
+                               static_cast<int32_t>(ri), static_cast<uint8_t>(strip)});
     }
   }
 }

@@ -55,6 +55,9 @@ class RuleSet {
   // A frequent ordinary word of the news (data/common_words.tsv), normalized.
   bool IsCommonWord(std::string_view word) const { return common_words_.contains(word); }
   size_t size() const { return rules_.size(); }
+  const StringSet& common_words() const { return common_words_; }
+  // A function word (data/stopwords.tsv), normalized.
+  bool IsStopword(std::string_view word) const { return stopwords_.contains(word); }
 
   // Runs the rules of each trigger hit and appends their candidates.
   void Match(std::string_view normalized, const std::vector<Token>& tokens,
