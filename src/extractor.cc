@@ -248,7 +248,7 @@ absl::Status Extractor::Extract(std::string_view text, const DocumentContext& co
   absl::Status s = internal::ExtractDocument(*this, text, st, &segment, [&](const internal::Segment&, const std::vector<Entity>& es) {
     out->insert(out->end(), es.begin(), es.end());
   });
-  st->resolve.date = {};  // the other paths (streams, batches, record writers) have no date
+  st->resolve.date = {};  // streams and batches have no date; record writers set their own
   if (!s.ok()) out->clear();
   internal::ReleaseScratch(st);
   return s;

@@ -483,6 +483,7 @@ absl::Status RecordWriter::ExtractAndWrite(std::string_view doc_id, const Docume
   size_t record_start = out->size();
   bool written = false;  // some of the record's body was written
   w.Head(doc_id, meta, out);
+  st->resolve.date = meta.date;  // namesakes valid on the document's date rank first
   s = internal::ExtractDocument(
       w.extractor, text, st, &st->segment_entities,
       [&](const internal::Segment& seg, const std::vector<Entity>& es) {
@@ -493,6 +494,7 @@ absl::Status RecordWriter::ExtractAndWrite(std::string_view doc_id, const Docume
           record_start = out->size();
         }
       });
+  st->resolve.date = {};
   internal::ReleaseScratch(st);
   if (s.ok()) {
     w.Tail(out);

@@ -2,7 +2,7 @@
 """End-to-end checks of what `alam extract` reads: gzip, xz, bzip2 and zstd inputs (known by
 their bytes, streamed, truncation and corruption reported), --encoding, dotted field paths,
 --date-field warnings, and records whose id is not UTF-8."""
-import bz2, gzip, json, lzma, os, resource, shutil, subprocess, sys, tempfile
+import bz2, csv, gzip, io, json, lzma, os, resource, shutil, subprocess, sys, tempfile
 
 CLI = os.environ["ALAM_CLI"]
 failures = []
@@ -137,6 +137,23 @@ with tempfile.TemporaryDirectory() as d:
     rc, out, err = run(["-q", "--text-field", "article.title", nested])
     check(rc == 1 and "article.title" in records(out)[0].get("error", ""),
           f"an absent path is a missing text field: {out[:300]}")
+
+    # --keep-field and --date-field reach the records: jsonl keys after "doc" (an absent
+    # field is null), csv columns after "doc".
+    nested_args = ["-q", "--id-field", "meta.id", "--text-field", "article.body",
+                   "--keep-field", "meta.id", "--keep-field", "meta.source", "--date-field", "meta.date"]
+    rc, out, err = run(nested_args + [nested])
+    recs = records(out)
+    check(rc == 0 and [list(r)[:4] for r in recs] == [["doc", "meta.id", "meta.source", "date"]] * 3
+          and [(r["meta.id"], r["meta.source"], r["date"]) for r in recs]
+          == [("a", None, "2014-06-10"), ("b", None, "2014-06-11"), ("c", None, "2014-06-12")]
+          and [r["entities"] for r in recs] == [r["entities"] for r in records(want)],
+          f"kept fields and dates in the JSON Lines records: {out[:400]} {err}")
+    rc, out, err = run(nested_args + ["--format", "csv", nested])
+    rows = list(csv.DictReader(io.StringIO(out)))
+    check(rc == 0 and len(rows) > 0 and all(r["meta.id"] == r["doc"] and r["date"].startswith("2014-06-1")
+                                            and r["meta.source"] == "" for r in rows),
+          f"kept fields and dates as csv columns: {out[:400]} {err}")
 
     # --date-field: values that are not dates give one warning with their count; -q silences it.
     dated = put("dated.jsonl", b"".join(
