@@ -13,7 +13,7 @@
 
 namespace alam::internal {
 namespace {
-constexpr size_t kWindowBytes = 320;  // rules look at most this far past their trigger
+constexpr size_t kWindowBytes = 160;  // rules look at most this far past their trigger
 
 // The end of the window a rule looks at from `start`: kWindowBytes on, back to a character
 // boundary. A rule never runs across a line: the window ends with the next line break (which
