@@ -165,7 +165,7 @@ std::vector<std::string> Texts(const Extractor& ex, const std::string& input) {
 
 // A rule's assertions see the document around its window, not the window alone: (?m)^ holds
 // only after a line break, and $ only at the end of the document, not where the window stops
-// (rules look at most 320 bytes past their trigger, and never past a line break).
+// (rules look at most 160 bytes past their trigger, and never past a line break).
 TEST(RuleWindowTest, AssertionsSeeTheDocumentAroundTheWindow) {
   testing::TempDir dir;
   const ExtractorOptions opt = WithRules(&dir,
@@ -178,8 +178,8 @@ TEST(RuleWindowTest, AssertionsSeeTheDocumentAroundTheWindow) {
   auto texts = [&](const std::string& input) { return Texts(**ex, input); };
   EXPECT_EQ(texts("في قرية الحمرات\nقرية الزيتون"), V{"الزيتون"});
   EXPECT_EQ(texts("بلدة abc def"), V{"abc def"});
-  // The trigger (8 bytes) and a space, then one word up to byte 320, where the window ends.
-  const std::string long_word(320 - 9, 'a');
+  // The trigger (8 bytes) and a space, then one word up to byte 160, where the window ends.
+  const std::string long_word(160 - 9, 'a');
   EXPECT_EQ(texts("بلدة " + long_word), V{long_word});
   EXPECT_TRUE(texts("بلدة " + long_word + " zz").empty());
   // Nor across a line, even for a pattern whose \s would take the line break.

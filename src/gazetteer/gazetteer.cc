@@ -510,6 +510,7 @@ absl::Status Gazetteer::AddArticleForms(const StringSet& common_words,
     if (!AliasWords(raw, &words).ok() || words.empty()) return;
     if (!DropArticle(&words, common_words, person_words) || FindAlias(words) >= 0) return;
     ambiguous_.insert(Join(words, " "));
+    bare_forms_.insert(Join(words, " "));
     forms.emplace_back(words, entry);
   };
   for (uint32_t i = 0; i < entries_.size(); ++i) {
@@ -558,6 +559,7 @@ void Gazetteer::ReleaseLoadingState() {
   std::vector<std::string_view>().swap(pending_aliases_);
   std::vector<PendingIdAlias>().swap(pending_id_aliases_);
   StringSet().swap(ambiguous_);
+  StringSet().swap(bare_forms_);
   alias_text_.shrink_to_fit();
   alias_span_.shrink_to_fit();
   node_alias_.shrink_to_fit();
@@ -590,6 +592,7 @@ void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
     alias_core_[a].first = first;
     first += alias_core_[a].count;
     alias_core_[a].ambiguous = ambiguous_.contains(alias(a).text);
+    alias_core_[a].bare = bare_forms_.contains(alias(a).text);
     alias_core_[a].count = 0;
   }
   alias_entries_.assign(borne.size(), 0);

@@ -47,6 +47,9 @@ struct AliasCore {
   uint32_t first = 0;  // into the flat list of alias entries
   uint32_t count = 0;
   bool ambiguous = false;
+  // A place's form without the article that no source gives (باغوز for الباغوز): only a
+  // trigger word or a cue next to it supports it, not a relative elsewhere in the document.
+  bool bare = false;
 };
 
 struct TriggerInfo {
@@ -205,6 +208,7 @@ class Gazetteer {
   std::vector<std::string_view> pending_aliases_;  // each entry's raw aliases column
   std::vector<PendingIdAlias> pending_id_aliases_;
   StringSet ambiguous_;
+  StringSet bare_forms_;  // AddArticleForms' forms (AliasCore::bare)
 
   std::vector<EntryInfo> entries_;
   std::vector<uint32_t> by_id_;     // entry indexes sorted by id

@@ -209,9 +209,10 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
     const bool by_trigger = TriggerSupports(trig, info.type);
     bool near_close, near_any;
     ctx.RelativesNear(e, c.norm_start, c.alias, &near_close, &near_any);
-    // Villages and neighbourhoods whose names are ordinary words need a trigger word.
+    // Villages and neighbourhoods whose names are ordinary words need a trigger word, and so
+    // does a place's form without its article (or a cue next to it: PlaceCue below).
     any_context |= by_trigger || (quoted && info.type != EntityType::kPlace) ||
-                   (!(info.flags & EntryCore::kNeedsTrigger) && near_close);
+                   (!a.bare && !(info.flags & EntryCore::kNeedsTrigger) && near_close);
     const EntryInfo& full = g.entries()[e];
     const bool in_time = date.empty() || a.count == 1 || HoldsAt(full.valid_from, full.valid_to, date);
     auto k = std::make_tuple(in_time, by_trigger, trig != nullptr && TriggerImplies(trig, full),
