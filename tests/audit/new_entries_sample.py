@@ -1,0 +1,101 @@
+#!/usr/bin/python3
+"""Sample of entities whose id is a NEW gazetteer entry (no edit to audit.py).
+
+New entry = an `id` present in a current table data/gazetteer/*.tsv but absent
+from the same table at commit d78a9cb (a table absent there counts as all-new). Reads the
+pool written by `audit.py sample --dump`, keeps entities whose id is new, ranks them with
+audit.py's rank_key (sha1 of "SEED|corpus|doc|byte_start|byte_end|type|id", seed 20261123),
+takes the N smallest, lists them in pool order and writes audit.py's COLUMNS.
+
+  new_entries_sample.py --pool pool.jsonl --out new-entries-sample.tsv [--n 200]
+  new_entries_sample.py --summarize new-entries-sample.tsv   (precision by table, by source)
+"""
+import argparse, collections, glob, json, os, subprocess, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import audit  # noqa: E402
+
+MAIN = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BASE = "d78a9cb"
+
+
+def table_ids(text):
+    head, ids = None, []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if head is None:
+            head = cells
+            if "id" not in head:
+                return None
+            continue
+        cells += [""] * (len(head) - len(cells))
+        ids.append(cells[head.index("id")])
+    return ids
+
+
+def new_entries():
+    """{id: table} of the entries new since BASE."""
+    new = {}
+    for path in sorted(glob.glob(MAIN + "/data/gazetteer/*.tsv")):
+        name = os.path.basename(path)
+        cur = table_ids(open(path, encoding="utf-8").read())
+        if cur is None:
+            continue
+        p = subprocess.run(["git", "-C", MAIN, "show", "%s:data/gazetteer/%s" % (BASE, name)],
+                           capture_output=True, text=True)
+        old = set(table_ids(p.stdout) or []) if p.returncode == 0 else set()
+        for i in cur:
+            if i not in old:
+                new.setdefault(i, name)
+    return new
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pool", help="the --dump of audit.py sample")
+    ap.add_argument("--out")
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=20261123)
+    ap.add_argument("--summarize")
+    args = ap.parse_args()
+    if not args.summarize and (args.pool is None or args.out is None):
+        ap.error("--pool and --out are needed to draw a sample")
+    new = new_entries()
+    if args.summarize:
+        rows = [r for r in audit.read_tsv(args.summarize) if r.get("verdict") in audit.VERDICTS]
+        tabs = sorted(set(new.get(r["id"], "?") for r in rows))
+        audit.table("table", [(t, [r for r in rows if new.get(r["id"]) == t]) for t in tabs] +
+                    [("ALL", rows)])
+        print()
+        srcs = sorted(set(r["source"] for r in rows))
+        audit.table("source", [(s, [r for r in rows if r["source"] == s]) for s in srcs])
+        print()
+        types = sorted(set(r["type"] for r in rows))
+        audit.table("type", [(t, [r for r in rows if r["type"] == t]) for t in types])
+        return
+    print("new entries since %s: %d (%s)" % (BASE, len(new), ", ".join(
+        "%s %d" % kv for kv in sorted(collections.Counter(new.values()).items()))))
+    pool = []
+    with open(args.pool, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                pool.append(json.loads(line))
+    pool = [e for e in pool if e["id"] in new]
+    print("pooled entities with a new id: %d; distinct new ids output: %d" % (
+        len(pool), len(set(e["id"] for e in pool))))
+    print("by table:", dict(collections.Counter(new[e["id"]] for e in pool)))
+    ranked = sorted(range(len(pool)), key=lambda i: (audit.rank_key(args.seed, pool[i]), i))
+    picked = sorted(ranked[:min(args.n, len(pool))])
+    sample = [pool[i] for i in picked]
+    with open(args.out, "w", encoding="utf-8") as fh:
+        fh.write("\t".join(audit.COLUMNS) + "\n")
+        for n, r in enumerate(sample, 1):
+            r["n"], r["verdict"], r["note"] = n, "", ""
+            fh.write("\t".join(audit.clean(r[c]) for c in audit.COLUMNS) + "\n")
+    print("wrote %d rows to %s; by table %s" % (len(sample), args.out,
+          dict(collections.Counter(new[r["id"]] for r in sample))))
+
+
+if __name__ == "__main__":
+    main()
