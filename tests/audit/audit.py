@@ -155,29 +155,36 @@ def cmd_sample(args):
         print("pool restricted to source %s*: %d entities" % (args.source_prefix, len(pool)))
     # Stable sample: rank by a salted hash of the entity's identity, keep the N smallest,
     # list them in pool order (corpus, document, offset).
-    ranked = sorted(range(len(pool)), key=lambda i: (rank_key(args.seed, pool[i]), i))
-    picked = sorted(ranked[:min(args.n, len(pool))])
-    sample = [pool[i] for i in picked]
-    if args.keep_verdicts:
-        old = {}
-        for path in args.keep_verdicts:
-            for r in read_tsv(path):
-                if r.get("verdict") in VERDICTS:
-                    old.setdefault((r["corpus"], r["doc"], r["start"], r["end"], r["type"],
-                                    r["id"]), r)
-        kept = 0
-        for r in sample:
-            o = old.get((r["corpus"], r["doc"], str(r["start"]), str(r["end"]), r["type"], r["id"]))
-            if o:
-                r["verdict"], r["note"] = o.get("verdict", ""), o.get("note", "")
-                kept += 1
+    write_sample(args.out, draw(pool, args.n, args.seed), args.keep_verdicts or [])
+
+
+def draw(pool, n, seed):
+    """The n entities of `pool` with the smallest rank_key, in pool order."""
+    ranked = sorted(range(len(pool)), key=lambda i: (rank_key(seed, pool[i]), i))
+    return [pool[i] for i in sorted(ranked[:min(n, len(pool))])]
+
+
+def write_sample(path, sample, keep_verdicts):
+    """Writes `sample` as a TSV of COLUMNS, numbered from 1, carrying over the verdicts and
+    notes of identical rows (corpus, doc, start, end, type, id) of the `keep_verdicts` TSVs."""
+    old = {}
+    for p in keep_verdicts:
+        for r in read_tsv(p):
+            if r.get("verdict") in VERDICTS:
+                old.setdefault((r["corpus"], r["doc"], r["start"], r["end"], r["type"], r["id"]), r)
+    kept = 0
+    for r in sample:
+        o = old.get((r["corpus"], r["doc"], str(r["start"]), str(r["end"]), r["type"], r["id"]))
+        r["verdict"], r["note"] = (o.get("verdict", ""), o.get("note", "")) if o else ("", "")
+        kept += o is not None
+    if keep_verdicts:
         print("verdicts carried over: %d of %d" % (kept, len(sample)))
-    with open(args.out, "w", encoding="utf-8") as fh:
+    with open(path, "w", encoding="utf-8") as fh:
         fh.write("\t".join(COLUMNS) + "\n")
         for n, r in enumerate(sample, 1):
             r["n"] = n
             fh.write("\t".join(clean(r[c]) for c in COLUMNS) + "\n")
-    print("wrote %d rows to %s" % (len(sample), args.out))
+    print("wrote %d rows to %s" % (len(sample), path))
 
 
 def rank_key(seed, e):

@@ -85,16 +85,9 @@ def main():
     print("pooled entities with a new id: %d; distinct new ids output: %d" % (
         len(pool), len(set(e["id"] for e in pool))))
     print("by table:", dict(collections.Counter(new[e["id"]] for e in pool)))
-    ranked = sorted(range(len(pool)), key=lambda i: (audit.rank_key(args.seed, pool[i]), i))
-    picked = sorted(ranked[:min(args.n, len(pool))])
-    sample = [pool[i] for i in picked]
-    with open(args.out, "w", encoding="utf-8") as fh:
-        fh.write("\t".join(audit.COLUMNS) + "\n")
-        for n, r in enumerate(sample, 1):
-            r["n"], r["verdict"], r["note"] = n, "", ""
-            fh.write("\t".join(audit.clean(r[c]) for c in audit.COLUMNS) + "\n")
-    print("wrote %d rows to %s; by table %s" % (len(sample), args.out,
-          dict(collections.Counter(new[r["id"]] for r in sample))))
+    sample = audit.draw(pool, args.n, args.seed)
+    audit.write_sample(args.out, sample, [])
+    print("by table in the sample:", dict(collections.Counter(new[r["id"]] for r in sample)))
 
 
 if __name__ == "__main__":

@@ -35,28 +35,7 @@ def main():
                 pool.append(json.loads(line))
     pool = [e for e in pool if e["type"] == args.type]
     print("pool restricted to type %s: %d entities" % (args.type, len(pool)))
-    ranked = sorted(range(len(pool)), key=lambda i: (audit.rank_key(args.seed, pool[i]), i))
-    picked = sorted(ranked[:min(args.n, len(pool))])
-    sample = [pool[i] for i in picked]
-    old = {}
-    for path in args.keep_verdicts:
-        for r in audit.read_tsv(path):
-            if r.get("verdict") in audit.VERDICTS:
-                old.setdefault((r["corpus"], r["doc"], r["start"], r["end"], r["type"], r["id"]), r)
-    kept = 0
-    for r in sample:
-        r["verdict"], r["note"] = "", ""
-        o = old.get((r["corpus"], r["doc"], str(r["start"]), str(r["end"]), r["type"], r["id"]))
-        if o:
-            r["verdict"], r["note"] = o.get("verdict", ""), o.get("note", "")
-            kept += 1
-    print("verdicts carried over: %d of %d" % (kept, len(sample)))
-    with open(args.out, "w", encoding="utf-8") as fh:
-        fh.write("\t".join(audit.COLUMNS) + "\n")
-        for n, r in enumerate(sample, 1):
-            r["n"] = n
-            fh.write("\t".join(audit.clean(r[c]) for c in audit.COLUMNS) + "\n")
-    print("wrote %d rows to %s" % (len(sample), args.out))
+    audit.write_sample(args.out, audit.draw(pool, args.n, args.seed), args.keep_verdicts)
 
 
 if __name__ == "__main__":
