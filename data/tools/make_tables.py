@@ -13,6 +13,7 @@ to the repository root. Standard library only. Hand curation is read from data/o
   data/gazetteer/iq_localities.tsv  Iraqi towns, villages and quarters from wof-iraq-localities
   data/gazetteer/people_ep.tsv      Iraqi (2014) and Syrian (2012) MPs from everypolitician-iq-sy
   data/gazetteer/people_unsc.tsv    people of the UN ISIL/Al-Qaida and Iraq sanctions lists
+  data/gazetteer/people_ep_lb.tsv   Lebanese (2009) MPs from data/sources/everypolitician-lebanon-2009.tsv
   data/gazetteer/world.tsv          GeoNames cities and first-level regions outside Syria and Iraq
                                     (source=geonames), Wikidata ids from csc-dr5hn-world
   data/gazetteer/world_csc.tsv      csc-dr5hn-world cities of 50,000 or more that GeoNames gives no
@@ -1454,6 +1455,36 @@ def ep_people_rows(src, stats):
     return rows
 
 
+EP_LB_ROLE = "Member of the Parliament of Lebanon (2009 term)"
+
+
+def ep_lebanon_rows(src, stats):
+    """Lebanese MPs of 2009 from data/sources/everypolitician-lebanon-2009.tsv. A name that names
+    a person already (also by its first and last part: سعد الدين الحريري is سعد الحريري) or any
+    other entry is left out, as is a two-part name of two common given names."""
+    mps = read_tsv(os.path.join(REPO, "data", "sources", "everypolitician-lebanon-2009.tsv"))
+    given = person_name_words(src)
+    known = read_gazetteer_names({"people_ep_lb.tsv"})
+    rows = []
+    for r in mps:
+        name = ep_name(r["name_ar"])
+        p = ep_parts(name)
+        forms = [name] + ([p[0] + " " + p[-1]] if len(p) > 2 else [])
+        if not valid_alias(name):
+            stats["ep_lb_bad_name"] += 1
+        elif any(known.get(norm(f)) for f in forms):
+            stats["ep_lb_names_an_entry"] += 1
+        elif len(p) == 2 and all(norm(x).replace(" ", "") in given or
+                                 norm(x).replace(" ", "")[2:] in given for x in p):
+            stats["ep_lb_two_given_names"] += 1
+        else:
+            stats["ep_lb_added"] += 1
+            rows.append({"id": "person:ep-" + r["ep_id"], "type": "PERSON",
+                         "subtype": "politician", "name_ar": name, "aliases": "",
+                         "country": "LB", "role": EP_LB_ROLE, "source": "everypolitician"})
+    return rows
+
+
 # ---------------------------------------------------------------------------------------------
 
 def main():
@@ -1521,6 +1552,10 @@ def main():
     un = unsc_people_rows(src, st6)
     n_un = write_table(os.path.join(OUT_DIR, "people_unsc.tsv"), un, UNSC_COLUMNS)
     print("people_unsc.tsv: %d rows; %s" % (n_un, dict(st6)))
+    st7 = defaultdict(int)
+    lb = ep_lebanon_rows(src, st7)
+    n_lb = write_table(os.path.join(OUT_DIR, "people_ep_lb.tsv"), lb, PEOPLE_COLUMNS)
+    print("people_ep_lb.tsv: %d rows; %s" % (n_lb, dict(st7)))
 
 
 if __name__ == "__main__":
