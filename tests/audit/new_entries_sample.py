@@ -1,21 +1,25 @@
 #!/usr/bin/python3
 """Sample of entities whose id is a NEW gazetteer entry (no edit to audit.py).
 
-New entry = an `id` present in a current table data/gazetteer/*.tsv but absent
-from the same table at commit d78a9cb (a table absent there counts as all-new). Reads the
+New entry = an `id` of a current table data/gazetteer/*.tsv that release 0.1.0 did not
+publish (data/released_ids/0.1.0.txt, the ids of 42b0c07, before the coverage work), nor
+published under an older id that data/id_aliases.tsv maps to it. (Before 2026-12-05 afternoon
+the base was commit d78a9cb, which left out the entries added between 42b0c07 and d78a9cb.)
+Reads the
 pool written by `audit.py sample --dump`, keeps entities whose id is new, ranks them with
 audit.py's rank_key (sha1 of "SEED|corpus|doc|byte_start|byte_end|type|id", seed 20261123),
 takes the N smallest, lists them in pool order and writes audit.py's COLUMNS.
 
   new_entries_sample.py --pool pool.jsonl --out new-entries-sample.tsv [--n 200]
+      [--keep-verdicts TSV]...
   new_entries_sample.py --summarize new-entries-sample.tsv   (precision by table, by source)
 """
-import argparse, collections, glob, json, os, subprocess, sys
+import argparse, collections, glob, json, os, sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import audit  # noqa: E402
 
 MAIN = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BASE = "d78a9cb"
+BASE = "release 0.1.0"
 
 
 def table_ids(text):
@@ -34,18 +38,25 @@ def table_ids(text):
     return ids
 
 
+def released_ids():
+    """The ids release 0.1.0 published, and the current ids data/id_aliases.tsv maps them to."""
+    with open(os.path.join(MAIN, "data", "released_ids", "0.1.0.txt"), encoding="utf-8") as f:
+        old = {l.strip() for l in f if l.strip() and not l.startswith("#")}
+    with open(os.path.join(MAIN, "data", "id_aliases.tsv"), encoding="utf-8") as f:
+        for line in f:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) >= 2 and cells[0] in old:
+                old.add(cells[1])
+    return old
+
+
 def new_entries():
-    """{id: table} of the entries new since BASE."""
-    new = {}
+    """{id: table} of the entries new since release 0.1.0."""
+    old, new = released_ids(), {}
     for path in sorted(glob.glob(MAIN + "/data/gazetteer/*.tsv")):
         name = os.path.basename(path)
         cur = table_ids(open(path, encoding="utf-8").read())
-        if cur is None:
-            continue
-        p = subprocess.run(["git", "-C", MAIN, "show", "%s:data/gazetteer/%s" % (BASE, name)],
-                           capture_output=True, text=True)
-        old = set(table_ids(p.stdout) or []) if p.returncode == 0 else set()
-        for i in cur:
+        for i in cur or []:
             if i not in old:
                 new.setdefault(i, name)
     return new
@@ -58,6 +69,8 @@ def main():
     ap.add_argument("--n", type=int, default=200)
     ap.add_argument("--seed", type=int, default=20261123)
     ap.add_argument("--summarize")
+    ap.add_argument("--keep-verdicts", action="append", default=[],
+                    help="carry verdicts of identical rows over from this TSV (repeatable)")
     args = ap.parse_args()
     if not args.summarize and (args.pool is None or args.out is None):
         ap.error("--pool and --out are needed to draw a sample")
@@ -86,7 +99,7 @@ def main():
         len(pool), len(set(e["id"] for e in pool))))
     print("by table:", dict(collections.Counter(new[e["id"]] for e in pool)))
     sample = audit.draw(pool, args.n, args.seed)
-    audit.write_sample(args.out, sample, [])
+    audit.write_sample(args.out, sample, args.keep_verdicts)
     print("by table in the sample:", dict(collections.Counter(new[r["id"]] for r in sample)))
 
 
