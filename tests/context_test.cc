@@ -184,5 +184,34 @@ TEST_F(ContextTest, PhraseAfterATitleIsNotAPerson) {
   EXPECT_FALSE(Has(Labels("نسأل الله العلي القدير"), "الله|PERSON|"));
 }
 
+// A place inside a longer name of another type is not a place of its own (eval/ANNOTATION.md:
+// the gold does not nest): after an organization's head word, any place; next to a word that
+// leads a person's name, a town, village or neighbourhood (not a city).
+TEST_F(ContextTest, PlaceInsideAnOrganizationsName) {
+  EXPECT_FALSE(Has(Labels("تخرج في جامعة بغداد عام 1990"), "بغداد|PLACE|"));
+  EXPECT_FALSE(Has(Labels("فاز منتخب مصر على منافسه"), "مصر|PLACE|"));
+  EXPECT_TRUE(Has(Labels("وصل الوفد إلى بغداد أمس"), "بغداد|PLACE|"));
+  // A tribe's head word does not make the place part of a name: the tribes of Mosul.
+  EXPECT_TRUE(Has(Labels("اجتمع شيوخ عشائر الموصل أمس"), "الموصل|PLACE|"));
+  // موقع is a site as often as a website.
+  EXPECT_TRUE(Has(Labels("استهدفت الغارات موقع جمرايا قرب دمشق"), "جمرايا|PLACE|"));
+}
+
+TEST_F(ContextTest, VillageInsideAPersonsName) {
+  EXPECT_FALSE(Has(Labels("حكم على المتهم محمد أنور بيوض بالسجن"), "بيوض|PLACE|"));
+  EXPECT_TRUE(Has(Labels("قصفت الطائرات قرية بيوض أمس"), "بيوض|PLACE|"));
+  // A city next to such a word stays a city (رفعت is also a verb).
+  EXPECT_TRUE(Has(Labels("بعدما رفعت واشنطن التجميد"), "واشنطن|PLACE|"));
+}
+
+// A surname of a person named earlier in the document beats a small place of that name.
+TEST_F(ContextTest, SurnameOfAPersonNamedEarlierBeatsAPlace) {
+  const std::string text = "رحب المبعوث الأممي برناردينو ليون بالاتفاق. ليون دبلوماسي إسباني.";
+  std::vector<std::string> labels = Labels(text);
+  ASSERT_EQ(labels.size(), 2u) << testing::PrintToString(labels);
+  EXPECT_EQ(labels[1], "ليون|PERSON|person:bernardino-leon");
+  EXPECT_EQ(IdOf("زار الرئيس مدينة ليون الفرنسية", "ليون"), "place:gn-2996944");
+}
+
 }  // namespace
 }  // namespace alam

@@ -544,11 +544,29 @@ absl::Status Gazetteer::Finish(const std::vector<std::string_view>& trigger_word
   if (s.ok()) s = CheckParentCycles();
   if (s.ok() && common_words != nullptr) s = AddArticleForms(*common_words, &borne);
   if (!s.ok()) return s;
+  CollectNameLeadWords(common_words);
   BuildCore(borne);
   for (std::string_view w : trigger_words) RegisterTriggerWord(w);
   ReleaseLoadingState();
   finished_ = true;
   return absl::OkStatus();
+}
+
+void Gazetteer::CollectNameLeadWords(const StringSet* common_words) {
+  std::vector<std::string> words;
+  auto add = [&](std::string_view raw) {
+    if (!AliasWords(raw, &words).ok()) return;
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      if (common_words == nullptr || !common_words->contains(words[i])) {
+        name_lead_words_.insert(words[i]);
+      }
+    }
+  };
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].type != EntityType::kPerson) continue;
+    add(entries_[i].name_ar);
+    for (std::string_view a : Split(pending_aliases_[i], '|')) add(a);
+  }
 }
 
 void Gazetteer::ReleaseLoadingState() {

@@ -112,6 +112,10 @@ class Gazetteer {
   }
 
   bool IsTriggerWord(uint32_t word) const { return IsWord(word) && vocab_.head(word).trigger; }
+  // Whether `word` (normalized) leads a person's name in the gazetteer: a word before the
+  // last of a person's alias (محمد، عبد، بن، الشيخ …) that is not an ordinary word of the
+  // news. A village named like the word after it is part of the name (ياسر عبد ربه).
+  bool IsNameLeadWord(std::string_view word) const { return name_lead_words_.contains(word); }
 
   const std::vector<EntryInfo>& entries() const { return entries_; }
   // Available after Finish().
@@ -191,6 +195,7 @@ class Gazetteer {
   // Places also match without the article their source gives (الباغوز → باغوز).
   absl::Status AddArticleForms(const StringSet& common_words, std::vector<AliasEntry>* borne);
   void RegisterTriggerWord(std::string_view word);
+  void CollectNameLeadWords(const StringSet* common_words);
   void BuildCore(const std::vector<AliasEntry>& borne);
   uint32_t InsertWords(const std::vector<std::string>& words);
   void ReleaseLoadingState();
@@ -214,6 +219,7 @@ class Gazetteer {
   std::vector<uint32_t> by_id_;     // entry indexes sorted by id
   std::vector<IdAlias> id_aliases_;  // sorted by old id
   StringMap<std::vector<TriggerInfo>> triggers_;
+  StringSet name_lead_words_;  // IsNameLeadWord
 
   WordTable vocab_;
   absl::flat_hash_map<uint64_t, uint32_t> trie_;
