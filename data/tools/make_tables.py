@@ -860,6 +860,8 @@ WORLD_ALL_CITIES = {"TR", "LB", "JO", "IR", "SA", "KW", "IL", "PS", "EG"}  # eve
 WORLD_MIN_POP = 100000      # elsewhere: capitals and cities from this population
 WORLD_CAPITAL_OVER = {"subdistrict"}  # namesakes a capital outranks (تالين); not villages: صوفيا is
                                       # a given name and a film in war news, and stays gated
+WORLD_OVER_VILLAGE_POP = 100000  # a city this large outranks villages of its name
+WORLD_OVER_VILLAGE = {"village", "town", "neighbourhood", "subdistrict"}
 WORLD_CITY_PROMINENCE = 50  # below a Syrian or Iraqi town (55): a bare namesake is the war's
 WORLD_STATE_PROMINENCE = 45
 WORLD_CSC_KM = 2.0          # a csc city this close, same country and English name: its Wikidata id
@@ -1012,6 +1014,13 @@ def world_rows(src, stats):
         if same and capital and all(t == "PLACE" and st in WORLD_CAPITAL_OVER
                                     for _, t, st, _ in same):
             same = []  # a capital over a Syrian village or sub-district (صوفيا، تالين)
+        if same and int(g["population"] or 0) >= WORLD_OVER_VILLAGE_POP and all(
+                t == "PLACE" and st in WORLD_OVER_VILLAGE for _, t, st, _ in same):
+            # a large city over Syrian or Iraqi villages of its name (الخليل Hebron, الدمام
+            # Dammam): the namesakes rank by prominence, a trigger word (قرية) or a relative
+            # named nearby still picks the village
+            stats["world_city_over_villages"] += 1
+            same = []
         if same:
             if capital and any(st in ("country", "continent") for _, _, st, _ in same):
                 # a capital named like its country (الجزائر، جيبوتي، لوكسمبورغ)
