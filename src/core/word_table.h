@@ -1,7 +1,7 @@
 // Private: the gazetteer's vocabulary — every word of every alias and trigger — as an
 // open-addressing hash table made for the matcher's one lookup per word of a document. A word
 // of up to 16 bytes (nearly all) is keyed by its bytes, read in place with two loads where the
-// text allows, and hashed by two multiplies. A 16 KB filter turns away nearly every word that
+// text allows, and hashed by two multiplies. A 64 KB filter turns away nearly every word that
 // is not in the vocabulary (most words of a document) before a slot is read. A slot holds the
 // word's key, its id and what the matcher needs of a word that starts a reading (its head), in
 // 32 bytes: a word found is one cache line, not a slot, a record and a head in three arrays.
@@ -180,15 +180,17 @@ class WordTable {
     });
   }
 
-  // A blocked Bloom filter of the words of the table: two bits of one of 2048 64-bit words,
-  // 16 KB that stay in the first-level cache and turn away nearly every word that is not in
-  // the table (of the news words not in the vocabulary, about 2% get through) before the
-  // slots, which do not stay in cache, are read. Its bits are taken apart from the slot
-  // index's (the low bits).
-  static constexpr size_t kFilterWords = 2048;
+  // A blocked Bloom filter of the words of the table: two bits of one of 8192 64-bit words,
+  // 64 KB that stay in the second-level cache and turn away nearly every word that is not in
+  // the table before the slots, which do not stay in cache, are read. It was 16 KB for a
+  // gazetteer of 9,000 entries; with 24,000 entries (about three times the words, so about
+  // three times the bits set) the larger filter read on 20 MB of news: 13% fewer last-level
+  // misses, 6% more first-level ones, the same instructions (callgrind's cache simulation).
+  // Its bits are taken apart from the slot index's (the low bits).
+  static constexpr size_t kFilterWords = 8192;
   static size_t FilterWord(uint64_t h) { return (h >> 15) & (kFilterWords - 1); }
   static uint64_t FilterBits(uint64_t h) {
-    return (uint64_t{1} << ((h >> 26) & 63)) | (uint64_t{1} << (h >> 58));
+    return (uint64_t{1} << ((h >> 32) & 63)) | (uint64_t{1} << (h >> 58));
   }
   bool InFilter(uint64_t h) const {
     const uint64_t m = FilterBits(h);

@@ -34,6 +34,7 @@ struct EntryCore {
     kBroad = 1,         // a country, governorate, continent, state or region
     kNeedsTrigger = 2,  // a village or neighbourhood: ordinary words need a trigger word
     kCountry = 4,
+    kSmallPlace = 8,    // a town, village or neighbourhood
   };
   int32_t parent = -1;   // as EntryInfo::parent
   int32_t prominence = 0;

@@ -219,9 +219,7 @@ bool InsideLongerName(const Gazetteer& g, const Context& ctx, const Candidate& c
       }
     }
   }
-  if (g.core(static_cast<uint32_t>(entry)).flags & EntryCore::kBroad) return false;
-  const std::string_view st = g.entries()[static_cast<size_t>(entry)].subtype;
-  return (st == "village" || st == "town" || st == "neighbourhood") &&
+  return (g.core(static_cast<uint32_t>(entry)).flags & EntryCore::kSmallPlace) &&
          (ctx.NextToNameLeadWord(c, true) || ctx.NextToNameLeadWord(c, false));
 }
 
@@ -247,11 +245,10 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
     const bool by_trigger = TriggerSupports(trig, info.type);
     bool near_close, near_any;
     ctx.RelativesNear(e, c.norm_start, c.alias, &near_close, &near_any);
-    // Villages and neighbourhoods whose names are ordinary words need a trigger word, and so
-    // does a place's form without its article (or a cue next to it: PlaceCue below).
+    // Ordinary-word villages and article-less forms need a trigger or a cue (PlaceCue below).
+    const EntryInfo& full = g.entries()[e];
     any_context |= by_trigger || (quoted && info.type != EntityType::kPlace) ||
                    (!a.bare && !(info.flags & EntryCore::kNeedsTrigger) && near_close);
-    const EntryInfo& full = g.entries()[e];
     const bool in_time = date.empty() || a.count == 1 || HoldsAt(full.valid_from, full.valid_to, date);
     auto k = std::make_tuple(in_time, by_trigger, trig != nullptr && TriggerImplies(trig, full),
                              near_close, quoted && info.type != EntityType::kPlace,
