@@ -722,8 +722,11 @@ def iq_locality_rows(src, stats):
 # ---------------------------------------------------------------------------------------------
 # Points for Syrian towns and villages (wof-syria-localities)
 
-SY_POINT_KM = 25.0  # a namesake in the same district must lie this close to the parent's centroid
+SY_POINT_KM = 25.0  # a namesake in the same governorate must lie this close to the parent's centroid
 SY_SKELETON_KM = 12.0  # a looser spelling match must lie this close and in the same district
+SY_LOOSE_KM = 40.0  # a loose_key match must lie this close to the parent's centroid
+SY_UNIT_SHARE = 0.6  # a WOF county/region stands for the OCHA unit most of its localities lie in
+                     # (nearest sub-district centroid) when at least this share of them do
 
 
 def skeleton(name):
@@ -732,6 +735,21 @@ def skeleton(name):
     words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in norm(name).split()]
     k = "".join(words)
     return k[:1] + re.sub("[اويءئؤ]", "", k[1:])
+
+
+# Letters the WOF Arabic names (GNS spellings) and the village list write for one another: the
+# emphatics and their plain sounds, the interdentals, ق for ك (أم القراميل = أم الكراميل)
+SY_LOOSE_FOLD = str.maketrans({"ص": "س", "ط": "ت", "ض": "د", "ظ": "د", "ذ": "د", "ث": "ت",
+                               "ق": "ك"})
+
+
+def loose_key(name):
+    """Loosest key, tried last and only for a one-to-one pair in a district: the skeleton of the
+    name without a word-final ta marbuta or alef (حرملة = حرملا, حميمة كبيرة = حميمة كبير),
+    with doubled letters single (شللخ = شلخ) and SY_LOOSE_FOLD letters folded."""
+    words = [w[:-1] if len(w) > 2 and w[-1] in "ها" else w for w in norm(name).split()]
+    k = skeleton(" ".join(words)).translate(SY_LOOSE_FOLD)
+    return re.sub(r"(.)\1+", r"\1", k)
 
 
 def sy_key_forms(name):
@@ -744,37 +762,84 @@ def sy_key_forms(name):
     return forms
 
 
-def sy_points(src, units, rows, stats):
-    """Gives a Syrian locality the point of a WOF locality of the same normalized name (with or
-    without the article) whose nearest sub-district centroid is the locality's parent, or that
-    lies in the same district within SY_POINT_KM of the parent's centroid. The nearest such
-    namesake wins. Others keep the parent's centroid (coord_approx 1)."""
+class SyPlace:
+    """A WOF locality: its point, the sub-district whose centroid is nearest, and the districts
+    and governorates it may lie in (that sub-district's, and those its WOF county and region
+    stand for: centroids are not borders, a village near one lies nearer the next unit's)."""
+
+    def __init__(self, r, lat, lon, near, districts, govs):
+        self.r, self.lat, self.lon, self.near = r, lat, lon, near
+        self.districts, self.govs = districts, govs
+        self.rank = 0 if r["mz_is_current"] != "0" else 1  # abandoned (PPLQ): only as a fallback
+
+    def cand(self, plat, plon):
+        return {self.r["wof_id"]: (self.rank, km(self.lat, self.lon, plat, plon),
+                                   int(self.r["wof_id"]), self)}
+
+
+def wof_unit_maps(recs, units):
+    """WOF county id -> OCHA district, WOF region id -> OCHA governorate, by where most of
+    their localities' nearest sub-district centroids lie (SY_UNIT_SHARE)."""
+    votes = (defaultdict(Counter), defaultdict(Counter))
+    for r, near in recs:
+        votes[0][r["county_wof_id"]][units[near]["parent_pcode"]] += 1
+        votes[1][r["region_wof_id"]][units[near]["adm1_pcode"]] += 1
+    out = ({}, {})
+    for m, v in zip(out, votes):
+        for wof_id, c in v.items():
+            unit, n = min(c.items(), key=lambda x: (-x[1], x[0]))
+            if wof_id and n >= SY_UNIT_SHARE * sum(c.values()):
+                m[wof_id] = unit
+    return out
+
+
+def sy_wof_places(src, units):
+    """The WOF localities of Syria as SyPlace, indexed by normalized name, by skeleton and by
+    loose_key."""
     adm3 = [u for u in units.values() if u["level"] == "ADM3" and u["lat"]]
     for u in adm3:
         u["_lat"], u["_lon"] = float(u["lat"]), float(u["lon"])
-    by_key = defaultdict(list)
-    by_skel = defaultdict(list)
+    recs = []
     path = os.path.join(src, "wof-syria-localities", "wof_syria_ar.tsv")
     with open(path, encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             if r["placetype"] not in ("locality", "neighbourhood"):
                 continue
-            if r["mz_is_current"] == "0":
+            if r["mz_is_current"] == "0" and r["gn_feature_code"] != "PPLQ":
                 continue
             lat, lon = float(r["lat"]), float(r["lon"])
             near = min(adm3, key=lambda u: (km(lat, lon, u["_lat"], u["_lon"]), u["ocha_pcode"]))
-            rec = (lat, lon, near["ocha_pcode"], near["parent_pcode"], r)
-            for n in [r["name_ar"]] + r["aliases_ar"].split("|"):
-                if n.strip():
-                    n = strip_prefix(clean(n), ["قرية", "بلدة", "مدينة"])
-                    by_key[norm(n)].append(rec)
-                    by_skel[skeleton(n)].append(rec)
+            recs.append((r, near["ocha_pcode"]))
+    county, region = wof_unit_maps(recs, units)
+    by_key, by_skel, by_loose = defaultdict(list), defaultdict(list), defaultdict(list)
+    for r, near in recs:
+        districts = {units[near]["parent_pcode"], county.get(r["county_wof_id"])} - {None}
+        govs = {units[near]["adm1_pcode"], region.get(r["region_wof_id"])} - {None}
+        place = SyPlace(r, float(r["lat"]), float(r["lon"]), near, districts, govs)
+        for n in [r["name_ar"]] + r["aliases_ar"].split("|"):
+            if n.strip():
+                n = strip_prefix(clean(n), ["قرية", "بلدة", "مدينة"])
+                by_key[norm(n)].append(place)
+                by_skel[skeleton(n)].append(place)
+                by_loose[loose_key(n)].append(place)
+    return by_key, by_skel, by_loose
+
+
+def sy_points(src, units, rows, stats):
+    """Gives a Syrian locality the point of a WOF locality of the same normalized name (with or
+    without the article) that lies in the locality's sub-district (nearest centroid), or in its
+    governorate within SY_POINT_KM of the parent's centroid; failing that, of a looser spelling
+    in its district within SY_SKELETON_KM; failing that, of its one namesake in the district or
+    governorate (sy_unique_namesake). The nearest such namesake wins, abandoned places only when
+    no other qualifies. Others keep the parent's centroid (coord_approx 1)."""
+    by_key, by_skel, by_loose = sy_wof_places(src, units)
     row_names = Counter()  # (district or governorate, normalized name) -> rows bearing it
     for row in rows:
         pu = units[row["parent"][len("place:"):]]
         d = pu["parent_pcode"] if pu["level"] == "ADM3" else pu["ocha_pcode"]
         row_names[(d, norm(row["name_ar"]))] += 1
         row_names[(pu["adm1_pcode"], norm(row["name_ar"]))] += 1
+        row_names[(d, "loose", loose_key(row["name_ar"]))] += 1
     for row in rows:
         p = row["parent"][len("place:"):]
         pu = units[p]
@@ -782,54 +847,69 @@ def sy_points(src, units, rows, stats):
         district = pu["parent_pcode"] if pu["level"] == "ADM3" else p
         cands = {}
         for k in sy_key_forms(row["name_ar"]):
-            for lat, lon, near, near_d, r in by_key.get(k, []):
-                d = km(lat, lon, plat, plon)
-                if near == p or (pu["level"] == "ADM2" and near_d == p) or \
-                        (d <= SY_POINT_KM and units[near]["adm1_pcode"] == pu["adm1_pcode"]):
-                    cands[r["wof_id"]] = (d, int(r["wof_id"]), lat, lon, r)
+            for s in by_key.get(k, []):
+                if s.near == p or district in s.districts and pu["level"] == "ADM2" or \
+                        (km(s.lat, s.lon, plat, plon) <= SY_POINT_KM and pu["adm1_pcode"] in s.govs):
+                    cands.update(s.cand(plat, plon))
         if not cands:
-            for lat, lon, near, near_d, r in by_skel.get(skeleton(row["name_ar"]), []):
-                d = km(lat, lon, plat, plon)
-                if (near == p or near_d == district or (pu["level"] == "ADM2" and near_d == p)) \
-                        and d <= SY_SKELETON_KM:
-                    cands[r["wof_id"]] = (d, int(r["wof_id"]), lat, lon, r)
+            for s in by_skel.get(skeleton(row["name_ar"]), []):
+                if (s.near == p or district in s.districts) and \
+                        km(s.lat, s.lon, plat, plon) <= SY_SKELETON_KM:
+                    cands.update(s.cand(plat, plon))
             if cands:
                 stats["sy_point_skeleton"] += 1
         if not cands:
-            cands = sy_unique_namesake(row, pu, district, plat, plon, by_key, by_skel, units,
-                                       row_names)
+            cands = sy_unique_namesake(row, pu, district, plat, plon, by_key, by_skel, row_names)
             if cands:
                 stats["sy_point_unique_namesake"] += 1
         if not cands:
+            cands = sy_loose_pair(row, district, plat, plon, by_loose, row_names)
+            if cands:
+                stats["sy_point_loose"] += 1
+        if not cands:
             stats["sy_no_point"] += 1
             continue
-        d, _, lat, lon, r = min(cands.values())
-        row["lat"], row["lon"], row["coord_approx"] = "%.5f" % lat, "%.5f" % lon, ""
-        row["geonames"] = r["geonames_id"]
+        s = min(cands.values())[3]
+        row["lat"], row["lon"], row["coord_approx"] = "%.5f" % s.lat, "%.5f" % s.lon, ""
+        row["geonames"] = s.r["geonames_id"]
         stats["sy_point"] += 1
 
-def sy_unique_namesake(row, pu, district, plat, plon, by_key, by_skel, units, row_names):
-    """The one WOF locality that bears the row's name in its district (the district of its
-    nearest sub-district centroid), or in its governorate, when no other row of that district
-    or governorate bears the name; failing that, the one in its district with the looser
-    spelling. Large desert sub-districts put a village far from its parent's centroid."""
+
+def sy_unique_namesake(row, pu, district, plat, plon, by_key, by_skel, row_names):
+    """The one WOF locality that bears the row's name in its district, or in its governorate,
+    when no other row of that district or governorate bears the name; failing that, the one in
+    its district with the looser spelling. Large desert sub-districts put a village far from its
+    parent's centroid."""
     k = norm(row["name_ar"])
     gov = pu["adm1_pcode"]
     exact = {}
     for f in sy_key_forms(row["name_ar"]):
-        for rec in by_key.get(f, []):
-            exact[rec[4]["wof_id"]] = rec
-    steps = [([r for r in exact.values() if r[3] == district], district),
-             ([r for r in exact.values() if units[r[2]]["adm1_pcode"] == gov], gov),
-             ([r for r in {x[4]["wof_id"]: x for x in by_skel.get(skeleton(row["name_ar"]), [])}
-               .values() if r[3] == district], district)]
-    for recs, area in steps:
-        if recs and row_names[(area, k)] == 1:
-            if len(recs) != 1:
+        for s in by_key.get(f, []):
+            exact[s.r["wof_id"]] = s
+    skel = {s.r["wof_id"]: s for s in by_skel.get(skeleton(row["name_ar"]), [])}
+    steps = [([s for s in exact.values() if district in s.districts], district),
+             ([s for s in exact.values() if gov in s.govs], gov),
+             ([s for s in skel.values() if district in s.districts], district)]
+    for places, area in steps:
+        if places and row_names[(area, k)] == 1:
+            places = [s for s in places if s.rank == 0] or places
+            if len(places) != 1:
                 return {}
-            lat, lon, _, _, r = recs[0]
-            return {r["wof_id"]: (km(lat, lon, plat, plon), int(r["wof_id"]), lat, lon, r)}
+            return places[0].cand(plat, plon)
     return {}
+
+
+def sy_loose_pair(row, district, plat, plon, by_loose, row_names):
+    """The one WOF locality of the district whose loose_key is the row's, within SY_LOOSE_KM of
+    the parent's centroid, when no other row of the district has that key."""
+    k = loose_key(row["name_ar"])
+    if row_names[(district, "loose", k)] != 1:
+        return {}
+    places = {s.r["wof_id"]: s for s in by_loose.get(k, []) if district in s.districts}
+    places = [s for s in places.values() if s.rank == 0] or list(places.values())
+    if len(places) != 1 or km(places[0].lat, places[0].lon, plat, plon) > SY_LOOSE_KM:
+        return {}
+    return places[0].cand(plat, plon)
 
 
 def added_cities(src, units):
