@@ -825,68 +825,83 @@ def sy_wof_places(src, units):
     return by_key, by_skel, by_loose
 
 
+def sy_row_names(row):
+    """The row's name, then its aliases (old names the WOF records may bear)."""
+    return [row["name_ar"]] + [a for a in row.get("aliases", "").split("|") if a]
+
+
 def sy_points(src, units, rows, stats):
-    """Gives a Syrian locality the point of a WOF locality of the same normalized name (with or
-    without the article) that lies in the locality's sub-district (nearest centroid), or in its
-    governorate within SY_POINT_KM of the parent's centroid; failing that, of a looser spelling
-    in its district within SY_SKELETON_KM; failing that, of its one namesake in the district or
-    governorate (sy_unique_namesake). The nearest such namesake wins, abandoned places only when
-    no other qualifies. Others keep the parent's centroid (coord_approx 1)."""
-    by_key, by_skel, by_loose = sy_wof_places(src, units)
+    """Gives a Syrian locality the point of a WOF locality bearing its name, or failing that one
+    of its aliases (sy_candidates). Others keep the parent's centroid (coord_approx 1)."""
+    index = sy_wof_places(src, units)
     row_names = Counter()  # (district or governorate, normalized name) -> rows bearing it
     for row in rows:
         pu = units[row["parent"][len("place:"):]]
         d = pu["parent_pcode"] if pu["level"] == "ADM3" else pu["ocha_pcode"]
-        row_names[(d, norm(row["name_ar"]))] += 1
-        row_names[(pu["adm1_pcode"], norm(row["name_ar"]))] += 1
-        row_names[(d, "loose", loose_key(row["name_ar"]))] += 1
+        keys = set()
+        for n in sy_row_names(row):
+            keys |= {(d, norm(n)), (pu["adm1_pcode"], norm(n)), (d, "loose", loose_key(n))}
+        row_names.update(keys)
     for row in rows:
-        p = row["parent"][len("place:"):]
-        pu = units[p]
-        plat, plon = float(pu["lat"]), float(pu["lon"])
-        district = pu["parent_pcode"] if pu["level"] == "ADM3" else p
-        cands = {}
-        for k in sy_key_forms(row["name_ar"]):
-            for s in by_key.get(k, []):
-                if s.near == p or district in s.districts and pu["level"] == "ADM2" or \
-                        (km(s.lat, s.lon, plat, plon) <= SY_POINT_KM and pu["adm1_pcode"] in s.govs):
-                    cands.update(s.cand(plat, plon))
-        if not cands:
-            for s in by_skel.get(skeleton(row["name_ar"]), []):
-                if (s.near == p or district in s.districts) and \
-                        km(s.lat, s.lon, plat, plon) <= SY_SKELETON_KM:
-                    cands.update(s.cand(plat, plon))
+        pu = units[row["parent"][len("place:"):]]
+        for name in sy_row_names(row):
+            cands, how = sy_candidates(name, pu, index, row_names)
             if cands:
-                stats["sy_point_skeleton"] += 1
-        if not cands:
-            cands = sy_unique_namesake(row, pu, district, plat, plon, by_key, by_skel, row_names)
-            if cands:
-                stats["sy_point_unique_namesake"] += 1
-        if not cands:
-            cands = sy_loose_pair(row, district, plat, plon, by_loose, row_names)
-            if cands:
-                stats["sy_point_loose"] += 1
+                break
         if not cands:
             stats["sy_no_point"] += 1
             continue
+        stats["sy_point_" + how] += 1
+        stats["sy_point_by_alias"] += name != row["name_ar"]
         s = min(cands.values())[3]
         row["lat"], row["lon"], row["coord_approx"] = "%.5f" % s.lat, "%.5f" % s.lon, ""
         row["geonames"] = s.r["geonames_id"]
         stats["sy_point"] += 1
 
 
-def sy_unique_namesake(row, pu, district, plat, plon, by_key, by_skel, row_names):
-    """The one WOF locality that bears the row's name in its district, or in its governorate,
+def sy_candidates(name, pu, index, row_names):
+    """WOF localities for a locality named `name` under admin unit `pu`, and the rule that found
+    them: the same normalized name (with or without the article) lying in the locality's
+    sub-district (nearest centroid), or in its governorate within SY_POINT_KM of the parent's
+    centroid; failing that, a looser spelling in its district within SY_SKELETON_KM; failing
+    that, its one namesake in the district or governorate (sy_unique_namesake); failing that,
+    its one-to-one loose_key pair in the district (sy_loose_pair). The nearest wins, abandoned
+    places only when no other qualifies."""
+    by_key, by_skel, by_loose = index
+    p = pu["ocha_pcode"]
+    plat, plon = float(pu["lat"]), float(pu["lon"])
+    district = pu["parent_pcode"] if pu["level"] == "ADM3" else p
+    cands = {}
+    for k in sy_key_forms(name):
+        for s in by_key.get(k, []):
+            if s.near == p or district in s.districts and pu["level"] == "ADM2" or \
+                    (km(s.lat, s.lon, plat, plon) <= SY_POINT_KM and pu["adm1_pcode"] in s.govs):
+                cands.update(s.cand(plat, plon))
+    if cands:
+        return cands, "exact"
+    for s in by_skel.get(skeleton(name), []):
+        if (s.near == p or district in s.districts) and km(s.lat, s.lon, plat, plon) <= SY_SKELETON_KM:
+            cands.update(s.cand(plat, plon))
+    if cands:
+        return cands, "skeleton"
+    cands = sy_unique_namesake(name, pu, district, plat, plon, by_key, by_skel, row_names)
+    if cands:
+        return cands, "unique_namesake"
+    return sy_loose_pair(name, district, plat, plon, by_loose, row_names), "loose"
+
+
+def sy_unique_namesake(name, pu, district, plat, plon, by_key, by_skel, row_names):
+    """The one WOF locality that bears the name in the row's district, or in its governorate,
     when no other row of that district or governorate bears the name; failing that, the one in
     its district with the looser spelling. Large desert sub-districts put a village far from its
     parent's centroid."""
-    k = norm(row["name_ar"])
+    k = norm(name)
     gov = pu["adm1_pcode"]
     exact = {}
-    for f in sy_key_forms(row["name_ar"]):
+    for f in sy_key_forms(name):
         for s in by_key.get(f, []):
             exact[s.r["wof_id"]] = s
-    skel = {s.r["wof_id"]: s for s in by_skel.get(skeleton(row["name_ar"]), [])}
+    skel = {s.r["wof_id"]: s for s in by_skel.get(skeleton(name), [])}
     steps = [([s for s in exact.values() if district in s.districts], district),
              ([s for s in exact.values() if gov in s.govs], gov),
              ([s for s in skel.values() if district in s.districts], district)]
@@ -899,10 +914,10 @@ def sy_unique_namesake(row, pu, district, plat, plon, by_key, by_skel, row_names
     return {}
 
 
-def sy_loose_pair(row, district, plat, plon, by_loose, row_names):
-    """The one WOF locality of the district whose loose_key is the row's, within SY_LOOSE_KM of
+def sy_loose_pair(name, district, plat, plon, by_loose, row_names):
+    """The one WOF locality of the district whose loose_key is the name's, within SY_LOOSE_KM of
     the parent's centroid, when no other row of the district has that key."""
-    k = loose_key(row["name_ar"])
+    k = loose_key(name)
     if row_names[(district, "loose", k)] != 1:
         return {}
     places = {s.r["wof_id"]: s for s in by_loose.get(k, []) if district in s.districts}
@@ -1587,8 +1602,10 @@ def main():
     loc += added_cities(src, units)
     stp = defaultdict(int)
     sy_points(src, units, loc, stp)
-    print("sy_localities.tsv points from WOF: %d (looser spelling %d), parent centroid kept: %d"
-          % (stp["sy_point"], stp["sy_point_skeleton"], stp["sy_no_point"]))
+    print("sy_localities.tsv points from WOF: %d (%s), parent centroid kept: %d"
+          % (stp["sy_point"], ", ".join("%s %d" % (k[len("sy_point_"):], v) for k, v in
+                                         sorted(stp.items()) if k.startswith("sy_point_")),
+             stp["sy_no_point"]))
     add_city_wikidata(src, loc, stp, "sy_city_wikidata")
     print("sy_localities.tsv: Wikidata ids of cities from csc: %d" % stp["sy_city_wikidata"])
     n_loc = write_table(os.path.join(OUT_DIR, "sy_localities.tsv"), loc)
