@@ -725,6 +725,8 @@ def iq_locality_rows(src, stats):
 SY_POINT_KM = 25.0  # a namesake in the same governorate must lie this close to the parent's centroid
 SY_SKELETON_KM = 12.0  # a looser spelling match must lie this close and in the same district
 SY_LOOSE_KM = 40.0  # a loose_key match must lie this close to the parent's centroid
+SY_LOOSE_RATIO = 0.75  # and its name be this alike (difflib ratio, articles dropped): the key
+                       # drops the long vowels, which tell قطنا from كوتيان and حيبو from حبة
 SY_UNIT_SHARE = 0.6  # a WOF county/region stands for the OCHA unit most of its localities lie in
                      # (nearest sub-district centroid) when at least this share of them do
 
@@ -748,8 +750,7 @@ def loose_key(name):
     name without a word-final ta marbuta or alef (حرملة = حرملا, حميمة كبيرة = حميمة كبير),
     with doubled letters single (شللخ = شلخ) and SY_LOOSE_FOLD letters folded."""
     words = [w[:-1] if len(w) > 2 and w[-1] in "ها" else w for w in norm(name).split()]
-    k = skeleton(" ".join(words)).translate(SY_LOOSE_FOLD)
-    return re.sub(r"(.)\1+", r"\1", k)
+    return "".join(re.sub(r"(.)\1+", r"\1", skeleton(w).translate(SY_LOOSE_FOLD)) for w in words)
 
 
 def sy_key_forms(name):
@@ -767,9 +768,10 @@ class SyPlace:
     and governorates it may lie in (that sub-district's, and those its WOF county and region
     stand for: centroids are not borders, a village near one lies nearer the next unit's)."""
 
-    def __init__(self, r, lat, lon, near, districts, govs):
+    def __init__(self, r, lat, lon, near, districts, govs, county):
         self.r, self.lat, self.lon, self.near = r, lat, lon, near
         self.districts, self.govs = districts, govs
+        self.county = county  # the district its WOF county stands for, else its nearest one
         self.rank = 0 if r["mz_is_current"] != "0" else 1  # abandoned (PPLQ): only as a fallback
 
     def cand(self, plat, plon):
@@ -815,7 +817,8 @@ def sy_wof_places(src, units):
     for r, near in recs:
         districts = {units[near]["parent_pcode"], county.get(r["county_wof_id"])} - {None}
         govs = {units[near]["adm1_pcode"], region.get(r["region_wof_id"])} - {None}
-        place = SyPlace(r, float(r["lat"]), float(r["lon"]), near, districts, govs)
+        place = SyPlace(r, float(r["lat"]), float(r["lon"]), near, districts, govs,
+                        county.get(r["county_wof_id"]) or units[near]["parent_pcode"])
         for n in [r["name_ar"]] + r["aliases_ar"].split("|"):
             if n.strip():
                 n = strip_prefix(clean(n), ["قرية", "بلدة", "مدينة"])
@@ -915,16 +918,26 @@ def sy_unique_namesake(name, pu, district, plat, plon, by_key, by_skel, row_name
 
 
 def sy_loose_pair(name, district, plat, plon, by_loose, row_names):
-    """The one WOF locality of the district whose loose_key is the name's, within SY_LOOSE_KM of
-    the parent's centroid, when no other row of the district has that key."""
+    """The one WOF locality of the district (by its WOF county when it has one) whose loose_key
+    is the name's, within SY_LOOSE_KM of the parent's centroid, when no other row of the
+    district has that key."""
     k = loose_key(name)
     if row_names[(district, "loose", k)] != 1:
         return {}
-    places = {s.r["wof_id"]: s for s in by_loose.get(k, []) if district in s.districts}
+    places = {s.r["wof_id"]: s for s in by_loose.get(k, []) if s.county == district}
     places = [s for s in places.values() if s.rank == 0] or list(places.values())
     if len(places) != 1 or km(places[0].lat, places[0].lon, plat, plon) > SY_LOOSE_KM:
         return {}
-    return places[0].cand(plat, plon)
+    s = places[0]
+    if max(difflib.SequenceMatcher(None, no_article(name), no_article(n)).ratio()
+           for n in [s.r["name_ar"]] + s.r["aliases_ar"].split("|")
+           if loose_key(n) == k) < SY_LOOSE_RATIO:
+        return {}
+    return s.cand(plat, plon)
+
+
+def no_article(name):
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in norm(name).split())
 
 
 def added_cities(src, units):
