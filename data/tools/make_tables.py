@@ -740,9 +740,10 @@ def skeleton(name):
 
 
 # Letters the WOF Arabic names (GNS spellings) and the village list write for one another: the
-# emphatics and their plain sounds, the interdentals, ق for ك (أم القراميل = أم الكراميل)
+# emphatics and their plain sounds, the interdentals, ق for ك (أم القراميل = أم الكراميل), ح for ه
+# (حاوي الهوى = هاوي الهوى)
 SY_LOOSE_FOLD = str.maketrans({"ص": "س", "ط": "ت", "ض": "د", "ظ": "د", "ذ": "د", "ث": "ت",
-                               "ق": "ك"})
+                               "ق": "ك", "ح": "ه"})
 
 
 def loose_key(name):
