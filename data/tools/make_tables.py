@@ -834,43 +834,72 @@ def sy_row_names(row):
     return [row["name_ar"]] + [a for a in row.get("aliases", "").split("|") if a]
 
 
+SY_RULES = ["exact", "skeleton", "unique_namesake", "loose"]
+
+
 def sy_points(src, units, rows, stats):
     """Gives a Syrian locality the point of a WOF locality bearing its name, or failing that one
-    of its aliases (sy_candidates). Others keep the parent's centroid (coord_approx 1)."""
+    of its aliases (sy_candidates). A WOF locality chosen for several rows stays with the best
+    match (sy_one_point_one_row). Others keep the parent's centroid (coord_approx 1)."""
     index = sy_wof_places(src, units)
-    row_names = Counter()  # (district or governorate, normalized name) -> rows bearing it
+    row_names = Counter()  # (district, normalized name or "loose" and its key) -> rows bearing it
     for row in rows:
-        pu = units[row["parent"][len("place:"):]]
-        d = pu["parent_pcode"] if pu["level"] == "ADM3" else pu["ocha_pcode"]
-        keys = set()
-        for n in sy_row_names(row):
-            keys |= {(d, norm(n)), (pu["adm1_pcode"], norm(n)), (d, "loose", loose_key(n))}
-        row_names.update(keys)
+        d = sy_district(row, units)
+        row_names.update({k for n in sy_row_names(row)
+                          for k in ((d, norm(n)), (d, "loose", loose_key(n)))})
+    chosen = []  # (rank, row, place, rule)
     for row in rows:
         pu = units[row["parent"][len("place:"):]]
         for name in sy_row_names(row):
             cands, how = sy_candidates(name, pu, index, row_names)
             if cands:
+                c = min(cands.values())
+                primary = norm(c[3].r["name_ar"]) in sy_key_forms(name)  # not a WOF alias
+                rank = (SY_RULES.index(how), name != row["name_ar"], not primary, c[1])
+                chosen.append((rank, row, c[3], how))
                 break
-        if not cands:
-            stats["sy_no_point"] += 1
-            continue
+    for rank, row, s, how in sy_one_point_one_row(chosen, units, stats):
         stats["sy_point_" + how] += 1
-        stats["sy_point_by_alias"] += name != row["name_ar"]
-        s = min(cands.values())[3]
+        stats["sy_point_by_alias"] += rank[1]
         row["lat"], row["lon"], row["coord_approx"] = "%.5f" % s.lat, "%.5f" % s.lon, ""
         row["geonames"] = s.r["geonames_id"]
         stats["sy_point"] += 1
+    stats["sy_no_point"] = len(rows) - stats["sy_point"]
+
+
+def sy_one_point_one_row(chosen, units, stats):
+    """Keeps a WOF locality for the best-ranked row that chose it (rule, the row's name before its
+    aliases, the WOF name before its aliases, distance), and for the rows of the same name in
+    the same district (the list names some villages twice, under a sub-district and under its
+    district); the others lose it: two villages of one point are a namesake's mistake (السعيدة،
+    السعادة، السعدية) or a WOF alias naming another village."""
+    by_place = defaultdict(list)
+    for c in chosen:
+        by_place[c[2].r["wof_id"]].append(c)
+    out = []
+    for cs in by_place.values():
+        cs.sort(key=lambda c: (c[0], c[1]["id"]))
+        best = (norm(cs[0][1]["name_ar"]), sy_district(cs[0][1], units))
+        keep = [c for c in cs if (norm(c[1]["name_ar"]), sy_district(c[1], units)) == best]
+        stats["sy_point_shared_dropped"] += len(cs) - len(keep)
+        out += keep
+    return out
+
+
+def sy_district(row, units):
+    pu = units[row["parent"][len("place:"):]]
+    return pu["parent_pcode"] if pu["level"] == "ADM3" else pu["ocha_pcode"]
 
 
 def sy_candidates(name, pu, index, row_names):
     """WOF localities for a locality named `name` under admin unit `pu`, and the rule that found
     them: the same normalized name (with or without the article) lying in the locality's
     sub-district (nearest centroid), or in its governorate within SY_POINT_KM of the parent's
-    centroid; failing that, a looser spelling in its district within SY_SKELETON_KM; failing
-    that, its one namesake in the district or governorate (sy_unique_namesake); failing that,
-    its one-to-one loose_key pair in the district (sy_loose_pair). The nearest wins, abandoned
-    places only when no other qualifies."""
+    centroid, unless it lies in another district that has a row of that name; failing that, a
+    looser spelling (alike) in its district within SY_SKELETON_KM; failing that, its one
+    namesake in the district (sy_unique_namesake); failing that, its one-to-one loose_key pair
+    in the district (sy_loose_pair). The nearest wins, abandoned places only when no other
+    qualifies."""
     by_key, by_skel, by_loose = index
     p = pu["ocha_pcode"]
     plat, plon = float(pu["lat"]), float(pu["lon"])
@@ -879,38 +908,39 @@ def sy_candidates(name, pu, index, row_names):
     for k in sy_key_forms(name):
         for s in by_key.get(k, []):
             if s.near == p or district in s.districts and pu["level"] == "ADM2" or \
-                    (km(s.lat, s.lon, plat, plon) <= SY_POINT_KM and pu["adm1_pcode"] in s.govs):
+                    (km(s.lat, s.lon, plat, plon) <= SY_POINT_KM and pu["adm1_pcode"] in s.govs
+                     and (district in s.districts or not row_names[(s.county, norm(name))])):
                 cands.update(s.cand(plat, plon))
     if cands:
         return cands, "exact"
     for s in by_skel.get(skeleton(name), []):
-        if (s.near == p or district in s.districts) and km(s.lat, s.lon, plat, plon) <= SY_SKELETON_KM:
+        if (s.near == p or district in s.districts) and \
+                km(s.lat, s.lon, plat, plon) <= SY_SKELETON_KM and alike(name, s, skeleton):
             cands.update(s.cand(plat, plon))
     if cands:
         return cands, "skeleton"
-    cands = sy_unique_namesake(name, pu, district, plat, plon, by_key, by_skel, row_names)
+    cands = sy_unique_namesake(name, district, plat, plon, by_key, by_skel, row_names)
     if cands:
         return cands, "unique_namesake"
     return sy_loose_pair(name, district, plat, plon, by_loose, row_names), "loose"
 
 
-def sy_unique_namesake(name, pu, district, plat, plon, by_key, by_skel, row_names):
-    """The one WOF locality that bears the name in the row's district, or in its governorate,
-    when no other row of that district or governorate bears the name; failing that, the one in
-    its district with the looser spelling. Large desert sub-districts put a village far from its
-    parent's centroid."""
-    k = norm(name)
-    gov = pu["adm1_pcode"]
+def sy_unique_namesake(name, district, plat, plon, by_key, by_skel, row_names):
+    """The one WOF locality that bears the name in the row's district when no other row of the
+    district bears it; failing that, the one in its district with the looser spelling. Large
+    desert sub-districts put a village far from its parent's centroid. (Not the one of its
+    governorate: that was a namesake in another district 30-180 km away, جوبان of Jindires =
+    شيخ جيبان of Ain al-Arab.)"""
+    if row_names[(district, norm(name))] != 1:
+        return {}
     exact = {}
     for f in sy_key_forms(name):
         for s in by_key.get(f, []):
             exact[s.r["wof_id"]] = s
     skel = {s.r["wof_id"]: s for s in by_skel.get(skeleton(name), [])}
-    steps = [([s for s in exact.values() if district in s.districts], district),
-             ([s for s in exact.values() if gov in s.govs], gov),
-             ([s for s in skel.values() if district in s.districts], district)]
-    for places, area in steps:
-        if places and row_names[(area, k)] == 1:
+    for places in ([s for s in exact.values() if district in s.districts],
+                   [s for s in skel.values() if district in s.districts and alike(name, s, skeleton)]):
+        if places:
             places = [s for s in places if s.rank == 0] or places
             if len(places) != 1:
                 return {}
@@ -929,16 +959,20 @@ def sy_loose_pair(name, district, plat, plon, by_loose, row_names):
     places = [s for s in places.values() if s.rank == 0] or list(places.values())
     if len(places) != 1 or km(places[0].lat, places[0].lon, plat, plon) > SY_LOOSE_KM:
         return {}
-    s = places[0]
-    if max(difflib.SequenceMatcher(None, no_article(name), no_article(n)).ratio()
-           for n in [s.r["name_ar"]] + s.r["aliases_ar"].split("|")
-           if loose_key(n) == k) < SY_LOOSE_RATIO:
+    if not alike(name, places[0], loose_key):
         return {}
-    return s.cand(plat, plon)
+    return places[0].cand(plat, plon)
 
 
-def no_article(name):
-    return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in norm(name).split())
+def alike(name, s, key):
+    """Whether a name of WOF locality `s` with the same `key` as `name` is as alike as
+    SY_LOOSE_RATIO (difflib ratio, articles dropped): the looser keys drop the long vowels, which
+    tell قطنا from كوتيان and صافي from صفاء."""
+    def bare(n):
+        return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in norm(n).split())
+    return max([difflib.SequenceMatcher(None, bare(name), bare(n)).ratio()
+                for n in [s.r["name_ar"]] + s.r["aliases_ar"].split("|")
+                if n.strip() and key(n) == key(name)] + [0]) >= SY_LOOSE_RATIO
 
 
 def added_cities(src, units):
