@@ -34,6 +34,7 @@ import json
 import math
 import os
 import re
+import statistics
 import sys
 import unicodedata
 from collections import Counter, OrderedDict, defaultdict
@@ -727,6 +728,9 @@ SY_SKELETON_KM = 12.0  # a looser spelling match must lie this close and in the 
 SY_LOOSE_KM = 40.0  # a loose_key match must lie this close to the parent's centroid
 SY_LOOSE_RATIO = 0.75  # and its name be this alike (difflib ratio, articles dropped): the key
                        # drops the long vowels, which tell قطنا from كوتيان and حيبو from حبة
+SY_FAR_KM = 25.0    # sy_drop_far_namesakes: a namesake this far from its parent's villages,
+SY_FAR_RATIO = 0.6  # and nearer than this share of that to another sub-district's, is dropped
+SY_CLOUD_MIN = 3    # exact matches of a parent that locate its villages
 SY_UNIT_SHARE = 0.6  # a WOF county/region stands for the OCHA unit most of its localities lie in
                      # (nearest sub-district centroid) when at least this share of them do
 
@@ -858,6 +862,7 @@ def sy_points(src, units, rows, stats):
                 rank = (SY_RULES.index(how), name != row["name_ar"], not primary, c[1])
                 chosen.append((rank, row, c[3], how))
                 break
+    chosen = sy_drop_far_namesakes(chosen, units, stats)
     for rank, row, s, how in sy_one_point_one_row(chosen, units, stats):
         stats["sy_point_" + how] += 1
         stats["sy_point_by_alias"] += rank[1]
@@ -865,6 +870,44 @@ def sy_points(src, units, rows, stats):
         row["geonames"] = s.r["geonames_id"]
         stats["sy_point"] += 1
     stats["sy_no_point"] = len(rows) - stats["sy_point"]
+
+
+def sy_drop_far_namesakes(chosen, units, stats):
+    """Drops a namesake found only by sy_unique_namesake that lies SY_FAR_KM or more from where
+    its parent's villages are (the median point of the parent's exact matches, when it has
+    SY_CLOUD_MIN of them) and much nearer (SY_FAR_RATIO) to another sub-district of the district:
+    the list's village is missing from WOF and WOF's is another sub-district's (الغرة of Tall
+    Tamr = a الغرة 4 km from Shaddadi's villages, 74 km from Tall Tamr's). A parent with fewer
+    exact matches is not judged: some OCHA centroids lie 45 km from the seat town (Abu Kamal)."""
+    pts = defaultdict(list)
+    for rank, row, s, how in chosen:
+        if how == "exact":
+            pts[row["parent"]].append((s.lat, s.lon))
+
+    def center(pid):
+        if len(pts[pid]) >= SY_CLOUD_MIN:
+            return (statistics.median(p[0] for p in pts[pid]),
+                    statistics.median(p[1] for p in pts[pid]))
+        u = units[pid[len("place:"):]]
+        return float(u["lat"]), float(u["lon"])
+    subs = defaultdict(list)
+    for u in units.values():
+        if u["level"] == "ADM3":
+            subs[u["parent_pcode"]].append("place:" + u["ocha_pcode"])
+    out = []
+    for c in chosen:
+        rank, row, s, how = c
+        pu = units[row["parent"][len("place:"):]]
+        if how == "unique_namesake" and pu["level"] == "ADM3" and \
+                len(pts[row["parent"]]) >= SY_CLOUD_MIN:
+            own = km(s.lat, s.lon, *center(row["parent"]))
+            other = min([km(s.lat, s.lon, *center(q)) for q in subs[pu["parent_pcode"]]
+                         if q != row["parent"]] or [own])
+            if own >= SY_FAR_KM and other < SY_FAR_RATIO * own:
+                stats["sy_point_far_namesake_dropped"] += 1
+                continue
+        out.append(c)
+    return out
 
 
 def sy_one_point_one_row(chosen, units, stats):
