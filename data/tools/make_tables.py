@@ -34,6 +34,7 @@ import json
 import math
 import os
 import re
+import statistics
 import sys
 import unicodedata
 from collections import Counter, OrderedDict, defaultdict
@@ -722,8 +723,16 @@ def iq_locality_rows(src, stats):
 # ---------------------------------------------------------------------------------------------
 # Points for Syrian towns and villages (wof-syria-localities)
 
-SY_POINT_KM = 25.0  # a namesake in the same district must lie this close to the parent's centroid
+SY_POINT_KM = 25.0  # a namesake in the same governorate must lie this close to the parent's centroid
 SY_SKELETON_KM = 12.0  # a looser spelling match must lie this close and in the same district
+SY_LOOSE_KM = 40.0  # a loose_key match must lie this close to the parent's centroid
+SY_LOOSE_RATIO = 0.75  # and its name be this alike (difflib ratio, articles dropped): the key
+                       # drops the long vowels, which tell قطنا from كوتيان and حيبو from حبة
+SY_FAR_KM = 25.0    # sy_drop_far_namesakes: a namesake this far from its parent's villages,
+SY_FAR_RATIO = 0.6  # and nearer than this share of that to another sub-district's, is dropped
+SY_CLOUD_MIN = 3    # exact matches of a parent that locate its villages
+SY_UNIT_SHARE = 0.6  # a WOF county/region stands for the OCHA unit most of its localities lie in
+                     # (nearest sub-district centroid) when at least this share of them do
 
 
 def skeleton(name):
@@ -732,6 +741,21 @@ def skeleton(name):
     words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in norm(name).split()]
     k = "".join(words)
     return k[:1] + re.sub("[اويءئؤ]", "", k[1:])
+
+
+# Letters the WOF Arabic names (GNS spellings) and the village list write for one another: the
+# emphatics and their plain sounds, the interdentals, ق for ك (أم القراميل = أم الكراميل), ح for ه
+# (حاوي الهوى = هاوي الهوى)
+SY_LOOSE_FOLD = str.maketrans({"ص": "س", "ط": "ت", "ض": "د", "ظ": "د", "ذ": "د", "ث": "ت",
+                               "ق": "ك", "ح": "ه"})
+
+
+def loose_key(name):
+    """Loosest key, tried last and only for a one-to-one pair in a district: the skeleton of the
+    name without a word-final ta marbuta or alef (حرملة = حرملا, حميمة كبيرة = حميمة كبير),
+    with doubled letters single (شللخ = شلخ) and SY_LOOSE_FOLD letters folded."""
+    words = [w[:-1] if len(w) > 2 and w[-1] in "ها" else w for w in norm(name).split()]
+    return "".join(re.sub(r"(.)\1+", r"\1", skeleton(w).translate(SY_LOOSE_FOLD)) for w in words)
 
 
 def sy_key_forms(name):
@@ -744,92 +768,254 @@ def sy_key_forms(name):
     return forms
 
 
-def sy_points(src, units, rows, stats):
-    """Gives a Syrian locality the point of a WOF locality of the same normalized name (with or
-    without the article) whose nearest sub-district centroid is the locality's parent, or that
-    lies in the same district within SY_POINT_KM of the parent's centroid. The nearest such
-    namesake wins. Others keep the parent's centroid (coord_approx 1)."""
+class SyPlace:
+    """A WOF locality: its point, the sub-district whose centroid is nearest, and the districts
+    and governorates it may lie in (that sub-district's, and those its WOF county and region
+    stand for: centroids are not borders, a village near one lies nearer the next unit's)."""
+
+    def __init__(self, r, lat, lon, near, districts, govs, county):
+        self.r, self.lat, self.lon, self.near = r, lat, lon, near
+        self.districts, self.govs = districts, govs
+        self.county = county  # the district its WOF county stands for, else its nearest one
+        self.rank = 0 if r["mz_is_current"] != "0" else 1  # abandoned (PPLQ): only as a fallback
+
+    def cand(self, plat, plon):
+        return {self.r["wof_id"]: (self.rank, km(self.lat, self.lon, plat, plon),
+                                   int(self.r["wof_id"]), self)}
+
+
+def wof_unit_maps(recs, units):
+    """WOF county id -> OCHA district, WOF region id -> OCHA governorate, by where most of
+    their localities' nearest sub-district centroids lie (SY_UNIT_SHARE)."""
+    votes = (defaultdict(Counter), defaultdict(Counter))
+    for r, near in recs:
+        votes[0][r["county_wof_id"]][units[near]["parent_pcode"]] += 1
+        votes[1][r["region_wof_id"]][units[near]["adm1_pcode"]] += 1
+    out = ({}, {})
+    for m, v in zip(out, votes):
+        for wof_id, c in v.items():
+            unit, n = min(c.items(), key=lambda x: (-x[1], x[0]))
+            if wof_id and n >= SY_UNIT_SHARE * sum(c.values()):
+                m[wof_id] = unit
+    return out
+
+
+def sy_wof_places(src, units):
+    """The WOF localities of Syria as SyPlace, indexed by normalized name, by skeleton and by
+    loose_key."""
     adm3 = [u for u in units.values() if u["level"] == "ADM3" and u["lat"]]
     for u in adm3:
         u["_lat"], u["_lon"] = float(u["lat"]), float(u["lon"])
-    by_key = defaultdict(list)
-    by_skel = defaultdict(list)
+    recs = []
     path = os.path.join(src, "wof-syria-localities", "wof_syria_ar.tsv")
     with open(path, encoding="utf-8") as f:
         for r in csv.DictReader(f, delimiter="\t"):
             if r["placetype"] not in ("locality", "neighbourhood"):
                 continue
-            if r["mz_is_current"] == "0":
+            if r["mz_is_current"] == "0" and r["gn_feature_code"] != "PPLQ":
                 continue
             lat, lon = float(r["lat"]), float(r["lon"])
             near = min(adm3, key=lambda u: (km(lat, lon, u["_lat"], u["_lon"]), u["ocha_pcode"]))
-            rec = (lat, lon, near["ocha_pcode"], near["parent_pcode"], r)
-            for n in [r["name_ar"]] + r["aliases_ar"].split("|"):
-                if n.strip():
-                    n = strip_prefix(clean(n), ["قرية", "بلدة", "مدينة"])
-                    by_key[norm(n)].append(rec)
-                    by_skel[skeleton(n)].append(rec)
-    row_names = Counter()  # (district or governorate, normalized name) -> rows bearing it
+            recs.append((r, near["ocha_pcode"]))
+    county, region = wof_unit_maps(recs, units)
+    by_key, by_skel, by_loose = defaultdict(list), defaultdict(list), defaultdict(list)
+    for r, near in recs:
+        districts = {units[near]["parent_pcode"], county.get(r["county_wof_id"])} - {None}
+        govs = {units[near]["adm1_pcode"], region.get(r["region_wof_id"])} - {None}
+        place = SyPlace(r, float(r["lat"]), float(r["lon"]), near, districts, govs,
+                        county.get(r["county_wof_id"]) or units[near]["parent_pcode"])
+        for n in [r["name_ar"]] + r["aliases_ar"].split("|"):
+            if n.strip():
+                n = strip_prefix(clean(n), ["قرية", "بلدة", "مدينة"])
+                by_key[norm(n)].append(place)
+                by_skel[skeleton(n)].append(place)
+                by_loose[loose_key(n)].append(place)
+    return by_key, by_skel, by_loose
+
+
+def sy_row_names(row):
+    """The row's name, then its aliases (old names the WOF records may bear)."""
+    return [row["name_ar"]] + [a for a in row.get("aliases", "").split("|") if a]
+
+
+SY_RULES = ["exact", "skeleton", "unique_namesake", "loose"]
+
+
+def sy_points(src, units, rows, stats):
+    """Gives a Syrian locality the point of a WOF locality bearing its name, or failing that one
+    of its aliases (sy_candidates). A WOF locality chosen for several rows stays with the best
+    match (sy_one_point_one_row). Others keep the parent's centroid (coord_approx 1)."""
+    index = sy_wof_places(src, units)
+    row_names = Counter()  # (district, normalized name or "loose" and its key) -> rows bearing it
+    for row in rows:
+        d = sy_district(row, units)
+        row_names.update({k for n in sy_row_names(row)
+                          for k in ((d, norm(n)), (d, "loose", loose_key(n)))})
+    chosen = []  # (rank, row, place, rule)
     for row in rows:
         pu = units[row["parent"][len("place:"):]]
-        d = pu["parent_pcode"] if pu["level"] == "ADM3" else pu["ocha_pcode"]
-        row_names[(d, norm(row["name_ar"]))] += 1
-        row_names[(pu["adm1_pcode"], norm(row["name_ar"]))] += 1
-    for row in rows:
-        p = row["parent"][len("place:"):]
-        pu = units[p]
-        plat, plon = float(pu["lat"]), float(pu["lon"])
-        district = pu["parent_pcode"] if pu["level"] == "ADM3" else p
-        cands = {}
-        for k in sy_key_forms(row["name_ar"]):
-            for lat, lon, near, near_d, r in by_key.get(k, []):
-                d = km(lat, lon, plat, plon)
-                if near == p or (pu["level"] == "ADM2" and near_d == p) or \
-                        (d <= SY_POINT_KM and units[near]["adm1_pcode"] == pu["adm1_pcode"]):
-                    cands[r["wof_id"]] = (d, int(r["wof_id"]), lat, lon, r)
-        if not cands:
-            for lat, lon, near, near_d, r in by_skel.get(skeleton(row["name_ar"]), []):
-                d = km(lat, lon, plat, plon)
-                if (near == p or near_d == district or (pu["level"] == "ADM2" and near_d == p)) \
-                        and d <= SY_SKELETON_KM:
-                    cands[r["wof_id"]] = (d, int(r["wof_id"]), lat, lon, r)
+        for name in sy_row_names(row):
+            cands, how = sy_candidates(name, pu, index, row_names)
             if cands:
-                stats["sy_point_skeleton"] += 1
-        if not cands:
-            cands = sy_unique_namesake(row, pu, district, plat, plon, by_key, by_skel, units,
-                                       row_names)
-            if cands:
-                stats["sy_point_unique_namesake"] += 1
-        if not cands:
-            stats["sy_no_point"] += 1
-            continue
-        d, _, lat, lon, r = min(cands.values())
-        row["lat"], row["lon"], row["coord_approx"] = "%.5f" % lat, "%.5f" % lon, ""
-        row["geonames"] = r["geonames_id"]
+                c = min(cands.values())
+                primary = norm(c[3].r["name_ar"]) in sy_key_forms(name)  # not a WOF alias
+                rank = (SY_RULES.index(how), name != row["name_ar"], not primary, c[1])
+                chosen.append((rank, row, c[3], how))
+                break
+    chosen = sy_drop_far_namesakes(chosen, units, stats)
+    for rank, row, s, how in sy_one_point_one_row(chosen, units, stats):
+        stats["sy_point_" + how] += 1
+        stats["sy_point_by_alias"] += rank[1]
+        row["lat"], row["lon"], row["coord_approx"] = "%.5f" % s.lat, "%.5f" % s.lon, ""
+        row["geonames"] = s.r["geonames_id"]
         stats["sy_point"] += 1
+    stats["sy_no_point"] = len(rows) - stats["sy_point"]
 
-def sy_unique_namesake(row, pu, district, plat, plon, by_key, by_skel, units, row_names):
-    """The one WOF locality that bears the row's name in its district (the district of its
-    nearest sub-district centroid), or in its governorate, when no other row of that district
-    or governorate bears the name; failing that, the one in its district with the looser
-    spelling. Large desert sub-districts put a village far from its parent's centroid."""
-    k = norm(row["name_ar"])
-    gov = pu["adm1_pcode"]
+
+def sy_drop_far_namesakes(chosen, units, stats):
+    """Drops a namesake found only by sy_unique_namesake that lies SY_FAR_KM or more from where
+    its parent's villages are (the median point of the parent's exact matches, when it has
+    SY_CLOUD_MIN of them) and much nearer (SY_FAR_RATIO) to another sub-district of the district:
+    the list's village is missing from WOF and WOF's is another sub-district's (الغرة of Tall
+    Tamr = a الغرة 4 km from Shaddadi's villages, 74 km from Tall Tamr's). A parent with fewer
+    exact matches is not judged: some OCHA centroids lie 45 km from the seat town (Abu Kamal)."""
+    pts = defaultdict(list)
+    for rank, row, s, how in chosen:
+        if how == "exact":
+            pts[row["parent"]].append((s.lat, s.lon))
+
+    def center(pid):
+        if len(pts[pid]) >= SY_CLOUD_MIN:
+            return (statistics.median(p[0] for p in pts[pid]),
+                    statistics.median(p[1] for p in pts[pid]))
+        u = units[pid[len("place:"):]]
+        return float(u["lat"]), float(u["lon"])
+    subs = defaultdict(list)
+    for u in units.values():
+        if u["level"] == "ADM3":
+            subs[u["parent_pcode"]].append("place:" + u["ocha_pcode"])
+    out = []
+    for c in chosen:
+        rank, row, s, how = c
+        pu = units[row["parent"][len("place:"):]]
+        if how == "unique_namesake" and pu["level"] == "ADM3" and \
+                len(pts[row["parent"]]) >= SY_CLOUD_MIN:
+            own = km(s.lat, s.lon, *center(row["parent"]))
+            other = min([km(s.lat, s.lon, *center(q)) for q in subs[pu["parent_pcode"]]
+                         if q != row["parent"]] or [own])
+            if own >= SY_FAR_KM and other < SY_FAR_RATIO * own:
+                stats["sy_point_far_namesake_dropped"] += 1
+                continue
+        out.append(c)
+    return out
+
+
+def sy_one_point_one_row(chosen, units, stats):
+    """Keeps a WOF locality for the best-ranked row that chose it (rule, the row's name before its
+    aliases, the WOF name before its aliases, distance), and for the rows of the same name in
+    the same district (the list names some villages twice, under a sub-district and under its
+    district); the others lose it: two villages of one point are a namesake's mistake (السعيدة،
+    السعادة، السعدية) or a WOF alias naming another village."""
+    by_place = defaultdict(list)
+    for c in chosen:
+        by_place[c[2].r["wof_id"]].append(c)
+    out = []
+    for cs in by_place.values():
+        cs.sort(key=lambda c: (c[0], c[1]["id"]))
+        best = (norm(cs[0][1]["name_ar"]), sy_district(cs[0][1], units))
+        keep = [c for c in cs if (norm(c[1]["name_ar"]), sy_district(c[1], units)) == best]
+        stats["sy_point_shared_dropped"] += len(cs) - len(keep)
+        out += keep
+    return out
+
+
+def sy_district(row, units):
+    pu = units[row["parent"][len("place:"):]]
+    return pu["parent_pcode"] if pu["level"] == "ADM3" else pu["ocha_pcode"]
+
+
+def sy_candidates(name, pu, index, row_names):
+    """WOF localities for a locality named `name` under admin unit `pu`, and the rule that found
+    them: the same normalized name (with or without the article) lying in the locality's
+    sub-district (nearest centroid), or in its governorate within SY_POINT_KM of the parent's
+    centroid, unless it lies in another district that has a row of that name; failing that, a
+    looser spelling (alike) in its district within SY_SKELETON_KM; failing that, its one
+    namesake in the district (sy_unique_namesake); failing that, its one-to-one loose_key pair
+    in the district (sy_loose_pair). The nearest wins, abandoned places only when no other
+    qualifies."""
+    by_key, by_skel, by_loose = index
+    p = pu["ocha_pcode"]
+    plat, plon = float(pu["lat"]), float(pu["lon"])
+    district = pu["parent_pcode"] if pu["level"] == "ADM3" else p
+    cands = {}
+    for k in sy_key_forms(name):
+        for s in by_key.get(k, []):
+            if s.near == p or district in s.districts and pu["level"] == "ADM2" or \
+                    (km(s.lat, s.lon, plat, plon) <= SY_POINT_KM and pu["adm1_pcode"] in s.govs
+                     and (district in s.districts or not row_names[(s.county, norm(name))])):
+                cands.update(s.cand(plat, plon))
+    if cands:
+        return cands, "exact"
+    for s in by_skel.get(skeleton(name), []):
+        if (s.near == p or district in s.districts) and \
+                km(s.lat, s.lon, plat, plon) <= SY_SKELETON_KM and alike(name, s, skeleton):
+            cands.update(s.cand(plat, plon))
+    if cands:
+        return cands, "skeleton"
+    cands = sy_unique_namesake(name, district, plat, plon, by_key, by_skel, row_names)
+    if cands:
+        return cands, "unique_namesake"
+    return sy_loose_pair(name, district, plat, plon, by_loose, row_names), "loose"
+
+
+def sy_unique_namesake(name, district, plat, plon, by_key, by_skel, row_names):
+    """The one WOF locality that bears the name in the row's district when no other row of the
+    district bears it; failing that, the one in its district with the looser spelling. Large
+    desert sub-districts put a village far from its parent's centroid. (Not the one of its
+    governorate: that was a namesake in another district 30-180 km away, جوبان of Jindires =
+    شيخ جيبان of Ain al-Arab.)"""
+    if row_names[(district, norm(name))] != 1:
+        return {}
     exact = {}
-    for f in sy_key_forms(row["name_ar"]):
-        for rec in by_key.get(f, []):
-            exact[rec[4]["wof_id"]] = rec
-    steps = [([r for r in exact.values() if r[3] == district], district),
-             ([r for r in exact.values() if units[r[2]]["adm1_pcode"] == gov], gov),
-             ([r for r in {x[4]["wof_id"]: x for x in by_skel.get(skeleton(row["name_ar"]), [])}
-               .values() if r[3] == district], district)]
-    for recs, area in steps:
-        if recs and row_names[(area, k)] == 1:
-            if len(recs) != 1:
+    for f in sy_key_forms(name):
+        for s in by_key.get(f, []):
+            exact[s.r["wof_id"]] = s
+    skel = {s.r["wof_id"]: s for s in by_skel.get(skeleton(name), [])}
+    for places in ([s for s in exact.values() if district in s.districts],
+                   [s for s in skel.values() if district in s.districts and alike(name, s, skeleton)]):
+        if places:
+            places = [s for s in places if s.rank == 0] or places
+            if len(places) != 1:
                 return {}
-            lat, lon, _, _, r = recs[0]
-            return {r["wof_id"]: (km(lat, lon, plat, plon), int(r["wof_id"]), lat, lon, r)}
+            return places[0].cand(plat, plon)
     return {}
+
+
+def sy_loose_pair(name, district, plat, plon, by_loose, row_names):
+    """The one WOF locality of the district (by its WOF county when it has one) whose loose_key
+    is the name's, within SY_LOOSE_KM of the parent's centroid, when no other row of the
+    district has that key."""
+    k = loose_key(name)
+    if row_names[(district, "loose", k)] != 1:
+        return {}
+    places = {s.r["wof_id"]: s for s in by_loose.get(k, []) if s.county == district}
+    places = [s for s in places.values() if s.rank == 0] or list(places.values())
+    if len(places) != 1 or km(places[0].lat, places[0].lon, plat, plon) > SY_LOOSE_KM:
+        return {}
+    if not alike(name, places[0], loose_key):
+        return {}
+    return places[0].cand(plat, plon)
+
+
+def alike(name, s, key):
+    """Whether a name of WOF locality `s` with the same `key` as `name` is as alike as
+    SY_LOOSE_RATIO (difflib ratio, articles dropped): the looser keys drop the long vowels, which
+    tell قطنا from كوتيان and صافي from صفاء."""
+    def bare(n):
+        return " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in norm(n).split())
+    return max([difflib.SequenceMatcher(None, bare(name), bare(n)).ratio()
+                for n in [s.r["name_ar"]] + s.r["aliases_ar"].split("|")
+                if n.strip() and key(n) == key(name)] + [0]) >= SY_LOOSE_RATIO
 
 
 def added_cities(src, units):
@@ -1516,8 +1702,10 @@ def main():
     loc += added_cities(src, units)
     stp = defaultdict(int)
     sy_points(src, units, loc, stp)
-    print("sy_localities.tsv points from WOF: %d (looser spelling %d), parent centroid kept: %d"
-          % (stp["sy_point"], stp["sy_point_skeleton"], stp["sy_no_point"]))
+    print("sy_localities.tsv points from WOF: %d (%s), parent centroid kept: %d"
+          % (stp["sy_point"], ", ".join("%s %d" % (k[len("sy_point_"):], v) for k, v in
+                                         sorted(stp.items()) if k.startswith("sy_point_")),
+             stp["sy_no_point"]))
     add_city_wikidata(src, loc, stp, "sy_city_wikidata")
     print("sy_localities.tsv: Wikidata ids of cities from csc: %d" % stp["sy_city_wikidata"])
     n_loc = write_table(os.path.join(OUT_DIR, "sy_localities.tsv"), loc)

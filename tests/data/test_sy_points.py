@@ -1,0 +1,80 @@
+"""Points of the Syrian towns and villages (sy_localities.tsv, `sy_points` in
+data/tools/make_tables.py; run: /usr/bin/python3 -m pytest tests/data).
+
+A row's own point comes from a Who's On First locality; a row without one carries its parent's
+centroid with coord_approx 1. These tests check the committed table and the matching keys.
+"""
+
+import importlib.util
+import os
+from collections import defaultdict
+
+from test_ids import GAZ, REPO, read_tsv
+
+
+def make_tables():
+    spec = importlib.util.spec_from_file_location(
+        "make_tables", os.path.join(REPO, "data", "tools", "make_tables.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+MT = make_tables()
+
+
+def localities():
+    return read_tsv(os.path.join(GAZ, "sy_localities.tsv"))[1]
+
+
+def admin():
+    return {r["id"]: r for r in read_tsv(os.path.join(GAZ, "sy_admin.tsv"))[1]}
+
+
+def test_approximate_points_are_the_parents_centroid():
+    units = admin()
+    wrong = []
+    for r in localities():
+        p = units[r["parent"]]
+        at_parent = (r["lat"], r["lon"]) == (p["lat"], p["lon"])
+        if (r["coord_approx"] == "1") != at_parent:
+            wrong.append((r["id"], r["coord_approx"], r["lat"], r["lon"]))
+    assert not wrong, wrong[:10]
+
+
+def test_one_point_one_village():
+    """Two villages of different names, or of one name in different districts, never share a
+    point: one of them would carry a namesake's."""
+    by_point = defaultdict(set)
+    for r in localities():
+        if r["coord_approx"] != "1" and r["source"] == "arwiki-villages":
+            district = r["parent"][len("place:"):][:6]
+            by_point[(r["lat"], r["lon"])].add((MT.norm(r["name_ar"]), district))
+    shared = {k: v for k, v in by_point.items() if len(v) > 1}
+    assert not shared, list(shared.items())[:10]
+
+
+def test_share_of_villages_with_their_own_point():
+    rows = [r for r in localities() if r["subtype"] == "village"]
+    own = sum(r["coord_approx"] != "1" for r in rows)
+    assert own / len(rows) >= 0.62, (own, len(rows))
+
+
+def test_loose_key_folds_spellings_of_one_name():
+    for a, b in [("حرملة", "حرملا"), ("حميمة كبيرة", "حميمة كبير"), ("شللخ", "شلخ"),
+                 ("أم الكراميل", "أم القراميل"), ("بستان صبيح", "بستان سبيح"),
+                 ("حاوي الهوى", "هاوي الهوى"), ("قصر الذيب", "قصر الديب")]:
+        assert MT.loose_key(a) == MT.loose_key(b), (a, b)
+    # doubled letters fold within a word only: فارس كبير is not فرسوك كبير
+    assert MT.loose_key("فارس كبير") != MT.loose_key("فرسوك كبير")
+
+
+def test_alike_tells_names_the_keys_confuse():
+    class Place:
+        def __init__(self, name):
+            self.r = {"name_ar": name, "aliases_ar": ""}
+    for a, b in [("قطنا", "كوتيان"), ("حيبو", "حبة"), ("صافي", "صفاء")]:
+        assert MT.loose_key(a) == MT.loose_key(b) or MT.skeleton(a) == MT.skeleton(b), (a, b)
+        assert not MT.alike(a, Place(b), MT.loose_key), (a, b)
+    assert MT.alike("حبيت", Place("حبيط"), MT.loose_key)
+    assert MT.alike("مسعود رفيع", Place("مسعود الرفيعة"), MT.loose_key)
