@@ -1499,6 +1499,8 @@ EP_REGION_SOURCES = [  # data/sources/ file, country, role
     ("everypolitician-bahrain-2014.tsv", "BH",
      "Member of the Council of Representatives of Bahrain (2014 term)"),
 ]
+EP_REGION_WIKIDATA = ["everypolitician-yemen-2003-wikidata.tsv",  # ep_id -> Q-id, from the
+                      "everypolitician-kuwait-14-wikidata.tsv"]  # term files' wikidata column
 EP_REGION_COLUMNS = PEOPLE_COLUMNS[:-1] + ["wikidata", "source"]
 EP_TITLE = re.compile(r"^(?:(?:أ|د)\s*\.\s*|الدكتورة\s+|الدكتور\s+|الشيخ\s+)+")
 
@@ -1523,6 +1525,10 @@ def ep_region_records(stats):
                 stats["ep_region_not_a_name"] += 1  # الحكومة, a Persian-letter spelling
             elif norm(name) not in {norm(n) for n in rec[4]}:
                 rec[4].append(name)
+    for fname in EP_REGION_WIKIDATA:
+        for r in read_tsv(os.path.join(REPO, "data", "sources", fname)):
+            assert r["ep_id"] in recs, (fname, r["ep_id"])  # an id of the names files
+            recs[r["ep_id"]][3] = recs[r["ep_id"]][3] or r["wikidata"]
     return list(recs.values())
 
 
