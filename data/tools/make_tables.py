@@ -1498,7 +1498,9 @@ EP_REGION_SOURCES = [  # data/sources/ file, country, role
     ("everypolitician-kuwait-14.tsv", "KW", "Member of the National Assembly of Kuwait (14th term)"),
     ("everypolitician-bahrain-2014.tsv", "BH",
      "Member of the Council of Representatives of Bahrain (2014 term)"),
+    ("everypolitician-syria-2016.tsv", "SY", "Member of the People's Council of Syria (2016 term)"),
 ]
+EP_VERY_COMMON_FIRST = 20  # a first name this many staged MPs bear makes a two-part name vague
 EP_REGION_WIKIDATA = ["everypolitician-yemen-2003-wikidata.tsv",  # ep_id -> Q-id, from the
                       "everypolitician-kuwait-14-wikidata.tsv"]  # term files' wikidata column
 EP_REGION_COLUMNS = PEOPLE_COLUMNS[:-1] + ["wikidata", "source"]
@@ -1533,14 +1535,24 @@ def ep_region_records(stats):
 
 
 def ep_region_rows(src, stats):
-    """MPs of Egypt (2015), Yemen (2003), Kuwait and Bahrain (2014) from the extracts in
-    data/sources/ (one or more names per EveryPolitician id). A member whose name (or its first and
-    last part) already names a person is left out; a name that names another entry, that two
-    members bear, or that is two given names (علي عمار) is dropped; the shortest name left is the
-    canonical one (مرزوق الغانم, not مرزوق علي محمد ثنيان الغانم), the others are aliases."""
+    """MPs of Egypt (2015), Yemen (2003), Kuwait, Bahrain (2014) and Syria (2016) from the
+    extracts in data/sources/ (one or more names per EveryPolitician id). A member whose name (or
+    its first and last part) already names a person is left out; a name that names another entry,
+    that two members bear, that is two given names (علي عمار) or two parts starting with محمد،
+    علي or أحمد is dropped; the shortest name left is the canonical one (مرزوق الغانم, not مرزوق
+    علي محمد ثنيان الغانم), the others are aliases."""
     given = person_name_words(src)
     known = read_gazetteer_names({"people_ep_region.tsv"})
     recs = ep_region_records(stats)
+    with open(os.path.join(src, "everypolitician-iq-sy", "ep_iraq2014_syria2012_mps.tsv"),
+              encoding="utf-8") as f:
+        staged = list(csv.DictReader(f, delimiter="\t"))
+    staged_ids = {r["ep_id"] for r in staged}  # people_ep.tsv's MPs
+    firsts = Counter(norm(ep_parts(ep_name(r["name_ar_norm"]))[0]).replace(" ", "")
+                     for r in staged)
+    very_common = {w for w, k in firsts.items() if k >= EP_VERY_COMMON_FIRST}  # محمد علي أحمد
+    by_hand = {norm(o["key"]) for o in read_override("ep_short_forms.tsv")
+               if o["action"] == "drop_region_name"}
     bearers = defaultdict(set)
     for r in recs:
         for n in r[4]:
@@ -1552,12 +1564,20 @@ def ep_region_rows(src, stats):
         return len(p) == 2 and all(norm(x).replace(" ", "") in given or
                                    norm(x).replace(" ", "")[2:] in given for x in p)
 
+
+    def common_first(n):  # محمد السباعي: a writer, not the MP
+        p = ep_parts(n)
+        return len(p) == 2 and norm(p[0]).replace(" ", "") in very_common
+
     def shared(n, ep_id):  # two members bear it: kept only by the one with a Wikidata id
         b = bearers[norm(n)]
         return len(b) > 1 and not (len(b & wd) == 1 and ep_id in wd)
 
     rows = []
     for ep_id, cc, role, qid, names in recs:
+        if ep_id in staged_ids:
+            stats["ep_region_in_people_ep"] += 1  # a 2012 Syrian MP again in 2016
+            continue
         forms = names + [ep_parts(n)[0] + " " + ep_parts(n)[-1] for n in names
                          if len(ep_parts(n)) > 2]
         if any(t == "PERSON" for f in forms for _, t, _, _ in known.get(norm(f), [])):
@@ -1571,6 +1591,10 @@ def ep_region_rows(src, stats):
                 stats["ep_region_name_shared"] += 1
             elif two_given(n):
                 stats["ep_region_two_given_names"] += 1
+            elif common_first(n):
+                stats["ep_region_two_parts_common_first_name"] += 1
+            elif norm(n) in by_hand:
+                stats["ep_region_dropped_by_hand"] += 1  # a phrase: هدية عباس
             else:
                 keep.append(n)
         if not keep:
