@@ -14,6 +14,8 @@ to the repository root. Standard library only. Hand curation is read from data/o
   data/gazetteer/people_ep.tsv      Iraqi (2014) and Syrian (2012) MPs from everypolitician-iq-sy
   data/gazetteer/people_unsc.tsv    people of the UN ISIL/Al-Qaida and Iraq sanctions lists
   data/gazetteer/people_ep_lb.tsv   Lebanese (2009) MPs from data/sources/everypolitician-lebanon-2009.tsv
+  data/gazetteer/people_ep_region.tsv  Egyptian, Yemeni, Kuwaiti and Bahraini MPs from the
+                                    EveryPolitician extracts in data/sources/
   data/gazetteer/world.tsv          GeoNames cities and first-level regions outside Syria and Iraq
                                     (source=geonames), Wikidata ids from csc-dr5hn-world
   data/gazetteer/world_csc.tsv      csc-dr5hn-world cities of 50,000 or more that GeoNames gives no
@@ -1680,6 +1682,126 @@ def ep_lebanon_rows(src, stats):
     return rows
 
 
+
+# People: MPs of Egypt, Yemen, Kuwait and Bahrain from EveryPolitician (people_ep_region.tsv)
+
+EP_REGION_SOURCES = [  # data/sources/ file, country, role
+    ("everypolitician-egypt-2015.tsv", "EG",
+     "Member of the House of Representatives of Egypt (2015 term)"),
+    ("everypolitician-yemen-2003.tsv", "YE",
+     "Member of the House of Representatives of Yemen (2003 term)"),
+    ("everypolitician-kuwait-14.tsv", "KW", "Member of the National Assembly of Kuwait (14th term)"),
+    ("everypolitician-bahrain-2014.tsv", "BH",
+     "Member of the Council of Representatives of Bahrain (2014 term)"),
+    ("everypolitician-syria-2016.tsv", "SY", "Member of the People's Council of Syria (2016 term)"),
+]
+EP_VERY_COMMON_FIRST = 20  # a first name this many staged MPs bear makes a two-part name vague
+EP_REGION_WIKIDATA = ["everypolitician-yemen-2003-wikidata.tsv",  # ep_id -> Q-id, from the
+                      "everypolitician-kuwait-14-wikidata.tsv"]  # term files' wikidata column
+EP_REGION_COLUMNS = PEOPLE_COLUMNS[:-1] + ["wikidata", "source"]
+EP_TITLE = re.compile(r"^(?:(?:أ|د)\s*\.\s*|الدكتورة\s+|الدكتور\s+|الشيخ\s+)+")
+
+
+def ep_region_name(raw):
+    """The source's name without titles (د. أ. الدكتور الشيخ) and without a note after ' ـ '
+    (محمد علي ابوبكر المشهور ـ شاغر: 'vacant'); None when what is left is not a name of two
+    words or more in Arabic letters."""
+    name = ep_name(EP_TITLE.sub("", raw.split(" ـ ")[0].strip()))
+    return name if valid_alias(name) and len(name.split()) >= 2 else None
+
+
+def ep_region_records(stats):
+    """(ep id, country, role, wikidata, [names in source order, one per folded spelling])."""
+    recs = OrderedDict()
+    for fname, cc, role in EP_REGION_SOURCES:
+        for r in read_tsv(os.path.join(REPO, "data", "sources", fname)):
+            rec = recs.setdefault(r["ep_id"], [r["ep_id"], cc, role, "", []])
+            rec[3] = rec[3] or r.get("wikidata", "")
+            name = ep_region_name(r["name_ar"])
+            if name is None:
+                stats["ep_region_not_a_name"] += 1  # الحكومة, a Persian-letter spelling
+            elif norm(name) not in {norm(n) for n in rec[4]}:
+                rec[4].append(name)
+    for fname in EP_REGION_WIKIDATA:
+        for r in read_tsv(os.path.join(REPO, "data", "sources", fname)):
+            assert r["ep_id"] in recs, (fname, r["ep_id"])  # an id of the names files
+            recs[r["ep_id"]][3] = recs[r["ep_id"]][3] or r["wikidata"]
+    return list(recs.values())
+
+
+def ep_region_rows(src, stats):
+    """MPs of Egypt (2015), Yemen (2003), Kuwait, Bahrain (2014) and Syria (2016) from the
+    extracts in data/sources/ (one or more names per EveryPolitician id). A member whose name (or
+    its first and last part) already names a person is left out; a name that names another entry,
+    that two members bear, that is two given names (علي عمار) or two parts starting with محمد،
+    علي or أحمد is dropped; the shortest name left is the canonical one (مرزوق الغانم, not مرزوق
+    علي محمد ثنيان الغانم), the others are aliases."""
+    given = person_name_words(src)
+    known = read_gazetteer_names({"people_ep_region.tsv"})
+    recs = ep_region_records(stats)
+    with open(os.path.join(src, "everypolitician-iq-sy", "ep_iraq2014_syria2012_mps.tsv"),
+              encoding="utf-8") as f:
+        staged = list(csv.DictReader(f, delimiter="\t"))
+    staged_ids = {r["ep_id"] for r in staged}  # people_ep.tsv's MPs
+    firsts = Counter(norm(ep_parts(ep_name(r["name_ar_norm"]))[0]).replace(" ", "")
+                     for r in staged)
+    very_common = {w for w, k in firsts.items() if k >= EP_VERY_COMMON_FIRST}  # محمد علي أحمد
+    by_hand = {norm(o["key"]) for o in read_override("ep_short_forms.tsv")
+               if o["action"] == "drop_region_name"}
+    bearers = defaultdict(set)
+    for r in recs:
+        for n in r[4]:
+            bearers[norm(n)].add(r[0])
+    wd = {r[0] for r in recs if r[3]}
+
+    def two_given(n):
+        p = ep_parts(n)
+        return len(p) == 2 and all(norm(x).replace(" ", "") in given or
+                                   norm(x).replace(" ", "")[2:] in given for x in p)
+
+
+    def common_first(n):  # محمد السباعي: a writer, not the MP
+        p = ep_parts(n)
+        return len(p) == 2 and norm(p[0]).replace(" ", "") in very_common
+
+    def shared(n, ep_id):  # two members bear it: kept only by the one with a Wikidata id
+        b = bearers[norm(n)]
+        return len(b) > 1 and not (len(b & wd) == 1 and ep_id in wd)
+
+    rows = []
+    for ep_id, cc, role, qid, names in recs:
+        if ep_id in staged_ids:
+            stats["ep_region_in_people_ep"] += 1  # a 2012 Syrian MP again in 2016
+            continue
+        forms = names + [ep_parts(n)[0] + " " + ep_parts(n)[-1] for n in names
+                         if len(ep_parts(n)) > 2]
+        if any(t == "PERSON" for f in forms for _, t, _, _ in known.get(norm(f), [])):
+            stats["ep_region_already_a_person"] += 1
+            continue
+        keep = []
+        for n in names:
+            if known.get(norm(n)):
+                stats["ep_region_name_names_an_entry"] += 1
+            elif shared(n, ep_id):
+                stats["ep_region_name_shared"] += 1
+            elif two_given(n):
+                stats["ep_region_two_given_names"] += 1
+            elif common_first(n):
+                stats["ep_region_two_parts_common_first_name"] += 1
+            elif norm(n) in by_hand:
+                stats["ep_region_dropped_by_hand"] += 1  # a phrase: هدية عباس
+            else:
+                keep.append(n)
+        if not keep:
+            stats["ep_region_no_name_left"] += 1
+            continue
+        keep.sort(key=lambda n: len(ep_parts(n)))  # stable: source order among equals
+        stats["ep_region_" + cc] += 1
+        rows.append({"id": "person:ep-" + ep_id, "type": "PERSON", "subtype": "politician",
+                     "name_ar": keep[0], "aliases": "|".join(keep[1:]), "country": cc,
+                     "role": role, "wikidata": qid, "source": "everypolitician"})
+    return rows
+
 # ---------------------------------------------------------------------------------------------
 
 def main():
@@ -1753,6 +1875,10 @@ def main():
     lb = ep_lebanon_rows(src, st7)
     n_lb = write_table(os.path.join(OUT_DIR, "people_ep_lb.tsv"), lb, PEOPLE_COLUMNS)
     print("people_ep_lb.tsv: %d rows; %s" % (n_lb, dict(st7)))
+    st8 = defaultdict(int)
+    rg = ep_region_rows(src, st8)
+    n_rg = write_table(os.path.join(OUT_DIR, "people_ep_region.tsv"), rg, EP_REGION_COLUMNS)
+    print("people_ep_region.tsv: %d rows; %s" % (n_rg, dict(st8)))
 
 
 if __name__ == "__main__":
