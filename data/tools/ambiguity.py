@@ -328,8 +328,9 @@ def inflected(w):
 
 
 def person_words():
-    """Every word of the people's names: the full names of the EveryPolitician MP lists and the
-    names and aliases of the gazetteer's PERSON entries (بن، عبد، ابو، الاسد، اوباما)."""
+    """Every word of the people's names: the full names of the EveryPolitician MP lists of
+    Iraq and Syria and the names and aliases of up to three words of the gazetteer's PERSON
+    entries (بن، عبد، ابو، الاسد، اوباما)."""
     words = set()
     src = os.environ.get("ALAM_SHARED", os.path.join(REPO, "..", "shared"))
     path = os.path.join(src, "gazetteer-sources", "everypolitician-iq-sy",
@@ -355,7 +356,12 @@ def person_words():
                 r = dict(zip(header, v))
                 if r.get("type") == "PERSON":
                     for n in [r.get("name_ar", "")] + r.get("aliases", "").split("|"):
-                        words.update(tokens(n))
+                        t = tokens(n)
+                        # not the full official names of four words and more (the Egyptian MP
+                        # list's): their grandfathers' and family names hold ordinary words
+                        # (البحر، الجمعة، الحق) that would leave common_words.tsv
+                        if len(t) <= 3:
+                            words.update(t)
     return {w for w in words if len(w) > 1}
 
 
