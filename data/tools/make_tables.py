@@ -1863,23 +1863,13 @@ def main():
     wc = csc_city_rows(src, st5, wr)
     n_wc = write_table(os.path.join(OUT_DIR, "world_csc.tsv"), wc)
     print("world_csc.tsv: %d rows; %s" % (n_wc, dict(st5)))
-    st4 = defaultdict(int)
-    ep = ep_people_rows(src, st4)
-    n_ep = write_table(os.path.join(OUT_DIR, "people_ep.tsv"), ep, PEOPLE_COLUMNS)
-    print("people_ep.tsv: %d rows; %s" % (n_ep, dict(st4)))
-    st6 = defaultdict(int)
-    un = unsc_people_rows(src, st6)
-    n_un = write_table(os.path.join(OUT_DIR, "people_unsc.tsv"), un, UNSC_COLUMNS)
-    print("people_unsc.tsv: %d rows; %s" % (n_un, dict(st6)))
-    st7 = defaultdict(int)
-    lb = ep_lebanon_rows(src, st7)
-    n_lb = write_table(os.path.join(OUT_DIR, "people_ep_lb.tsv"), lb, PEOPLE_COLUMNS)
-    print("people_ep_lb.tsv: %d rows; %s" % (n_lb, dict(st7)))
-    st8 = defaultdict(int)
-    rg = ep_region_rows(src, st8)
-    n_rg = write_table(os.path.join(OUT_DIR, "people_ep_region.tsv"), rg, EP_REGION_COLUMNS)
-    print("people_ep_region.tsv: %d rows; %s" % (n_rg, dict(st8)))
-
+    for name, rows_of, columns in [("people_ep.tsv", ep_people_rows, PEOPLE_COLUMNS),
+                                   ("people_unsc.tsv", unsc_people_rows, UNSC_COLUMNS),
+                                   ("people_ep_lb.tsv", ep_lebanon_rows, PEOPLE_COLUMNS),
+                                   ("people_ep_region.tsv", ep_region_rows, EP_REGION_COLUMNS)]:
+        people_stats = defaultdict(int)
+        n_p = write_table(os.path.join(OUT_DIR, name), rows_of(src, people_stats), columns)
+        print("%s: %d rows; %s" % (name, n_p, dict(people_stats)))
 
 if __name__ == "__main__":
     main()
