@@ -211,6 +211,11 @@ TEST_F(ContextTest, SurnameOfAPersonNamedEarlierBeatsAPlace) {
   ASSERT_EQ(labels.size(), 2u) << testing::PrintToString(labels);
   EXPECT_EQ(labels[1], "ليون|PERSON|person:bernardino-leon");
   EXPECT_EQ(IdOf("زار الرئيس مدينة ليون الفرنسية", "ليون"), "place:gn-2996944");
+  // الأسد alone is Bashar al-Assad, unless another al-Assad was named in full before.
+  EXPECT_EQ(IdOf("قال الأسد إن الحرب طويلة", "الأسد"), "person:bashar-al-assad");
+  labels = Labels("قال ماهر الأسد إن الجيش مستعد. وأضاف الأسد أن المعركة قريبة");
+  ASSERT_EQ(labels.size(), 2u) << testing::PrintToString(labels);
+  EXPECT_EQ(labels[1], "الأسد|PERSON|person:maher-al-assad");
 }
 
 }  // namespace

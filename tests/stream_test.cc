@@ -110,9 +110,10 @@ TEST(StreamTest, EveryPathGivesTheSameEntitiesOnALongDocument) {
 
 TEST(StreamTest, APersonNamedInFullLinksASurnameSegmentsLater) {
   // The full name once, then 1.2 MB naming no one, then the bare surname.
-  std::string text = "قال الرئيس السوري بشار الأسد إن المعارك مستمرة.\n";
+  // (الجعفري is no alias of its own: only the full name earlier makes it a person.)
+  std::string text = "قال المندوب السوري بشار الجعفري إن المعارك مستمرة.\n";
   while (text.size() < 1200000) text += "قصفت الطائرات مدينة الرقة وريف حلب الشمالي.\n";
-  text += "وفي دمشق، اجتمع الأسد بوفد روسي.\n";
+  text += "وفي دمشق، اجتمع الجعفري بوفد روسي.\n";
   auto es = Shared().Extract(text);
   ASSERT_TRUE(es.ok());
   EXPECT_EQ(std::count_if(es->begin(), es->end(), [](const Entity& e) {
@@ -120,11 +121,11 @@ TEST(StreamTest, APersonNamedInFullLinksASurnameSegmentsLater) {
             }), 2) << "no one else is named";
   const size_t last_line = text.rfind("وفي دمشق");
   const auto it = std::find_if(es->begin(), es->end(), [&](const Entity& e) {
-    return e.byte_start > last_line && e.text == "الأسد";
+    return e.byte_start > last_line && e.text == "الجعفري";
   });
   ASSERT_NE(it, es->end()) << "the bare surname a megabyte after the full name";
   EXPECT_EQ(it->source, "rule:surname-after-full-name");
-  EXPECT_EQ(it->id, "person:bashar-al-assad");
+  EXPECT_EQ(it->id, "person:bashar-al-jaafari");
 }
 
 TEST(StreamTest, CodePointOffsetsCountEverySegmentBefore) {

@@ -106,6 +106,10 @@ MINOR_CITY_PROMINENCE = 45  # a city below this prominence counts as minor (is_m
 PROMINENT_SUBTYPES = {"country", "continent", "state", "governorate", "city"}
 ALT_RATIO_PROMINENT = 0.3  # the same for an alias of a prominent entry
 WAR_RATIO = 3.0     # df in war documents / df in the reference: a name of the war
+T_ACTOR = 60.0      # a person's, faction's or organization's name up to this df in the reference
+ACTOR_RATIO = 10.0  # is a name of the war when this many times as frequent in war news: the
+                    # reference holds the politics of the region too (الأسد: 50.3 per 10,000;
+                    # not القاعدة, 95.5, also "the base")
 ALT_RATIO = 0.1     # article-alternate form at least this frequent = evidence of word use
 
 TOP = 200  # lines of the distribution printed
@@ -539,8 +543,9 @@ def main():
         """The war news shows a as a name of the war: WAR_RATIO times as frequent in war
         documents as in the reference, below T_HIGH, borne by a person, faction, organization or
         operation, and not a given name (الأسد، النصرة، الحشد)."""
-        return a in actors and df10k(a) < T_HIGH and a not in given and \
-            war10k(a) >= WAR_RATIO * df10k(a)
+        return a in actors and a not in given and (
+            (df10k(a) < T_HIGH and war10k(a) >= WAR_RATIO * df10k(a)) or
+            (df10k(a) < T_ACTOR and war10k(a) >= ACTOR_RATIO * df10k(a)))
 
     def word_evidence(a):
         """Positive evidence that a is used as an ordinary word: used with the article added

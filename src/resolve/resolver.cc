@@ -338,16 +338,18 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
   });
 }
 
-// A one-word place that is not broad and reads as the surname of a person named earlier in
-// the document is that person (برناردينو ليون … ليون دبلوماسي إسباني: not Lyon).
+// A one-word place that is not broad, or a one-word name of another person, that reads as
+// the surname of a person named earlier in the document is that person (برناردينو ليون …
+// ليون دبلوماسي إسباني: not Lyon; ماهر الأسد … الأسد: Maher, not Bashar).
 void SurnameOverPlace(const Gazetteer& g, std::string_view text, const Token& t,
                       ResolveScratch* s, Resolved* r) {
   if (r->entry < 0 || r->alias < 0 || r->norm_end != t.end || r->norm_start < t.start) return;
   const EntryCore& core = g.core(static_cast<uint32_t>(r->entry));
-  if (core.type != EntityType::kPlace || (core.flags & EntryCore::kBroad)) return;
+  const bool small_place = core.type == EntityType::kPlace && !(core.flags & EntryCore::kBroad);
+  if (!small_place && core.type != EntityType::kPerson) return;
   const std::string_view word = text.substr(r->norm_start, r->norm_end - r->norm_start);
   auto it = s->surnames.find(word);
-  if (it == s->surnames.end()) return;
+  if (it == s->surnames.end() || static_cast<int32_t>(it->second) == r->entry) return;
   *r = Resolved{r->norm_start, r->norm_end, static_cast<int32_t>(it->second), -1, kSurnameRule,
                 kScoreSurname, 0};
 }
