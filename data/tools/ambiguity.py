@@ -462,6 +462,25 @@ def incremental(corpora):
              ", ".join(sorted(added, key=lambda a: -float(added[a]))[:300])))
 
 
+def names_kept_by_hand():
+    """Normalized aliases that data/overrides/ambiguity_names.tsv keeps as names whatever their
+    frequency in the reference: a name the reference (Saudi news) uses so often that it looks
+    like a word (الرياض), each line with the check that showed it."""
+    path = os.path.join(REPO, "data", "overrides", "ambiguity_names.tsv")
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        header = None
+        for l in f:
+            if l.startswith("#") or not l.strip():
+                continue
+            v = l.rstrip("\n").split("\t")
+            if header is None:
+                header = v
+                continue
+            out.add(normalize(dict(zip(header, v))["alias"]))
+    return out
+
+
 def main():
     if "--incremental" in sys.argv:
         sys.argv.remove("--incremental")
@@ -594,8 +613,11 @@ def main():
         if person_name(a) or word_evidence(a):
             decision[a] = "common (village or neighbourhood)"
             flagged[a] = measured[a]
+    kept_by_hand = names_kept_by_hand()
     for a in frequent:
-        if a not in major and person_name(a):
+        if a in kept_by_hand:
+            decision[a] = "name (kept by hand: overrides/ambiguity_names.tsv)"
+        elif a not in major and person_name(a):
             decision[a] = "common (a person's name borne by a village)"
             flagged[a] = measured[a]
         elif " " in a and a in major:
@@ -637,6 +659,7 @@ def main():
     print("thresholds: T_HIGH %.1f, T_LOW %.1f per 10k docs: %d flagged as common"
           % (T_HIGH, T_LOW, len(flagged)))
     for why in ("name (war news)", "name (prominent entry)", "name (no word use)",
+                "name (kept by hand: overrides/ambiguity_names.tsv)",
                 "name (two-word name of an entry that is not a village)"):
         kept = sorted((a for a in decision if decision[a] == why), key=lambda a: -measured[a])
         print("kept as %s: %d: %s" % (why, len(kept), ", ".join(kept)))
