@@ -16,10 +16,11 @@ import alam  # noqa: E402
 def long_dump(articles, tmp_path_factory):
     """The sample articles, then one document of about 1.2 MB, as JSON Lines."""
     texts = [read_text(p) for p in articles]
-    body = "قال الرئيس السوري بشار الأسد إن المعارك مستمرة.\n"
+    # (الجعفري is no alias of its own: only the full name at the start makes it a person.)
+    body = "قال المندوب السوري بشار الجعفري إن المعارك مستمرة.\n"
     while len(body.encode("utf-8")) < 1200000:
         body += "قصفت الطائرات مدينة الرقة وريف حلب الشمالي.\n" + texts[len(body) % len(texts)]
-    body += "وفي دمشق، اجتمع الأسد بوفد روسي.\n"
+    body += "وفي دمشق، اجتمع الجعفري بوفد روسي.\n"
     path = tmp_path_factory.mktemp("long") / "long.jsonl"
     with open(path, "w", encoding="utf-8", newline="") as f:
         for p, t in zip(articles, texts):
