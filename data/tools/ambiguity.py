@@ -140,6 +140,21 @@ WORD = re.compile(r"[\u0621-\u064A]+|[a-z0-9]+")
 PROCLITICS = set("وفبكل")
 
 
+def tsv_rows(path):
+    """The rows of a TSV file of data/ as dicts keyed by its header (the first line that is not
+    blank or a # comment); blank and comment lines are skipped."""
+    with open(path, encoding="utf-8") as f:
+        header = None
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if header is None:
+                header = fields
+                continue
+            yield dict(zip(header, fields))
+
+
 def normalize(s):
     return s.lower().translate(TR)
 
@@ -195,29 +210,19 @@ def read_aliases():
     for path in sorted(glob.glob(os.path.join(GAZ_DIR, "*.tsv"))):
         if os.path.abspath(path) == os.path.abspath(OUT):
             continue
-        with open(path, encoding="utf-8") as f:
-            header = None
-            for line in f:
-                line = line.rstrip("\n")
-                if not line.strip() or line.startswith("#"):
-                    continue
-                fields = line.split("\t")
-                if header is None:
-                    header = fields
-                    if "name_ar" not in header:
-                        break  # not a gazetteer table
-                    continue
-                row = dict(zip(header, fields))
-                names = [row.get("name_ar", "")] + row.get("aliases", "").split("|")
-                for n in names:
-                    k = " ".join(tokens(n))
-                    if k:
-                        aliases[k].add(row.get("id", ""))
-                        if is_prominent(row):
-                            prominent.add(k)
-                        if not (row.get("type") == "PLACE" and
-                                (row.get("subtype") in MINOR_SUBTYPES or is_minor_city(row))):
-                            major.add(k)
+        for row in tsv_rows(path):
+            if "name_ar" not in row:
+                break  # not a gazetteer table
+            names = [row.get("name_ar", "")] + row.get("aliases", "").split("|")
+            for n in names:
+                k = " ".join(tokens(n))
+                if k:
+                    aliases[k].add(row.get("id", ""))
+                    if is_prominent(row):
+                        prominent.add(k)
+                    if not (row.get("type") == "PLACE" and
+                            (row.get("subtype") in MINOR_SUBTYPES or is_minor_city(row))):
+                        major.add(k)
     return aliases, prominent, major
 
 
@@ -346,26 +351,17 @@ def person_words():
             for l in f:
                 words.update(tokens(l.rstrip("\n").split("\t")[i]))
     for path in glob.glob(os.path.join(GAZ_DIR, "*.tsv")):
-        with open(path, encoding="utf-8") as f:
-            header = None
-            for l in f:
-                if l.startswith("#") or not l.strip():
-                    continue
-                v = l.rstrip("\n").split("\t")
-                if header is None:
-                    header = v
-                    if "type" not in header:
-                        break
-                    continue
-                r = dict(zip(header, v))
-                if r.get("type") == "PERSON":
-                    for n in [r.get("name_ar", "")] + r.get("aliases", "").split("|"):
-                        t = tokens(n)
-                        # not the full official names of four words and more (the Egyptian MP
-                        # list's): their grandfathers' and family names hold ordinary words
-                        # (البحر، الجمعة، الحق) that would leave common_words.tsv
-                        if len(t) <= 3:
-                            words.update(t)
+        for r in tsv_rows(path):
+            if "type" not in r:
+                break
+            if r.get("type") == "PERSON":
+                for n in [r.get("name_ar", "")] + r.get("aliases", "").split("|"):
+                    t = tokens(n)
+                    # not the full official names of four words and more (the Egyptian MP
+                    # list's): their grandfathers' and family names hold ordinary words
+                    # (البحر، الجمعة، الحق) that would leave common_words.tsv
+                    if len(t) <= 3:
+                        words.update(t)
     return {w for w in words if len(w) > 1}
 
 
@@ -384,16 +380,7 @@ def person_name_words():
             header = f.readline().rstrip("\n").split("\t")
             i = header.index("name_ar_norm")
             names += [l.rstrip("\n").split("\t")[i] for l in f]
-    with open(os.path.join(GAZ_DIR, "people.tsv"), encoding="utf-8") as f:
-        header = None
-        for l in f:
-            if l.startswith("#") or not l.strip():
-                continue
-            v = l.rstrip("\n").split("\t")
-            if header is None:
-                header = v
-                continue
-            names.append(dict(zip(header, v)).get("name_ar", ""))
+    names += [r.get("name_ar", "") for r in tsv_rows(os.path.join(GAZ_DIR, "people.tsv"))]
     for n in names:
         t = tokens(n.replace("عبد ", "عبد"))
         words.update(x for x in t[:-1] if len(x) > 2)
@@ -467,18 +454,7 @@ def names_kept_by_hand():
     frequency in the reference: a name the reference (Saudi news) uses so often that it looks
     like a word (الرياض), each line with the check that showed it."""
     path = os.path.join(REPO, "data", "overrides", "ambiguity_names.tsv")
-    out = set()
-    with open(path, encoding="utf-8") as f:
-        header = None
-        for l in f:
-            if l.startswith("#") or not l.strip():
-                continue
-            v = l.rstrip("\n").split("\t")
-            if header is None:
-                header = v
-                continue
-            out.add(normalize(dict(zip(header, v))["alias"]))
-    return out
+    return {normalize(r["alias"]) for r in tsv_rows(path)}
 
 
 def main():
