@@ -484,6 +484,17 @@ bool DropArticle(std::vector<std::string>* words, const StringSet& common,
 
 }  // namespace
 
+template <typename F>
+void Gazetteer::ForEachPersonNameWords(std::vector<std::string>* words, F f) const {
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].type != EntityType::kPerson) continue;
+    if (AliasWords(entries_[i].name_ar, words).ok()) f();
+    for (std::string_view a : Split(pending_aliases_[i], '|')) {
+      if (AliasWords(a, words).ok()) f();
+    }
+  }
+}
+
 // The form without the article of each place alias (DropArticle) is added when no alias is
 // written so: باغوز for الباغوز. It is always gated (ميادين "fields" is not الميادين): a
 // trigger word, a relative named nearby or the words around it must support it (Decide in
@@ -494,15 +505,9 @@ absl::Status Gazetteer::AddArticleForms(const StringSet& common_words,
   // The words of people's names: حسن is not الحسن.
   StringSet person_words;
   std::vector<std::string> words;
-  auto add_person = [&](std::string_view raw) {
-    if (!AliasWords(raw, &words).ok()) return;
+  ForEachPersonNameWords(&words, [&] {
     for (std::string& w : words) person_words.insert(std::move(w));
-  };
-  for (uint32_t i = 0; i < entries_.size(); ++i) {
-    if (entries_[i].type != EntityType::kPerson) continue;
-    add_person(entries_[i].name_ar);
-    for (std::string_view a : Split(pending_aliases_[i], '|')) add_person(a);
-  }
+  });
   std::vector<std::pair<std::vector<std::string>, uint32_t>> forms;
   auto consider = [&](std::string_view raw, uint32_t entry) {
     // Only an alias written with the article (ال، أل، إل، آل: a first byte of alef).
@@ -554,19 +559,13 @@ absl::Status Gazetteer::Finish(const std::vector<std::string_view>& trigger_word
 
 void Gazetteer::CollectNameLeadWords(const StringSet* common_words) {
   std::vector<std::string> words;
-  auto add = [&](std::string_view raw) {
-    if (!AliasWords(raw, &words).ok()) return;
+  ForEachPersonNameWords(&words, [&] {
     for (size_t i = 0; i + 1 < words.size(); ++i) {
       if (common_words == nullptr || !common_words->contains(words[i])) {
         name_lead_words_.insert(words[i]);
       }
     }
-  };
-  for (uint32_t i = 0; i < entries_.size(); ++i) {
-    if (entries_[i].type != EntityType::kPerson) continue;
-    add(entries_[i].name_ar);
-    for (std::string_view a : Split(pending_aliases_[i], '|')) add(a);
-  }
+  });
 }
 
 void Gazetteer::ReleaseLoadingState() {

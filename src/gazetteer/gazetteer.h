@@ -197,6 +197,11 @@ class Gazetteer {
   absl::Status AddArticleForms(const StringSet& common_words, std::vector<AliasEntry>* borne);
   void RegisterTriggerWord(std::string_view word);
   void CollectNameLeadWords(const StringSet* common_words);
+  // Calls f() with *words set to the normalized words of each name and alias of each person
+  // (names that do not normalize to words are skipped). Loading state: before Finish ends.
+  // Defined in gazetteer.cc, its only user.
+  template <typename F>
+  void ForEachPersonNameWords(std::vector<std::string>* words, F f) const;
   void BuildCore(const std::vector<AliasEntry>& borne);
   uint32_t InsertWords(const std::vector<std::string>& words);
   void ReleaseLoadingState();

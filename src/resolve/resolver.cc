@@ -341,7 +341,7 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
 // A one-word place that is not broad, or a one-word name of another person, that reads as
 // the surname of a person named earlier in the document is that person (برناردينو ليون …
 // ليون دبلوماسي إسباني: not Lyon; ماهر الأسد … الأسد: Maher, not Bashar).
-void SurnameOverPlace(const Gazetteer& g, std::string_view text, const Token& t,
+void SurnameOverOtherName(const Gazetteer& g, std::string_view text, const Token& t,
                       ResolveScratch* s, Resolved* r) {
   if (r->entry < 0 || r->alias < 0 || r->norm_end != t.end || r->norm_start < t.start) return;
   const EntryCore& core = g.core(static_cast<uint32_t>(r->entry));
@@ -355,7 +355,8 @@ void SurnameOverPlace(const Gazetteer& g, std::string_view text, const Token& t,
 }
 
 // Document consistency: a later bare surname of a person named in full earlier links to
-// that person (source "rule:surname-after-full-name"), also where a small place bears it.
+// that person (source "rule:surname-after-full-name"), also where a small place or another
+// person bears the word (SurnameOverOtherName).
 void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view text,
                   const std::vector<Token>& tokens, ResolveScratch* s,
                   std::vector<Resolved>* out) {
@@ -382,7 +383,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     }
     if (s->surnames.empty()) continue;
     if (next < out->size() && (*out)[next].norm_start < t.end) {  // inside an entity
-      SurnameOverPlace(g, text, t, s, &(*out)[next]);
+      SurnameOverOtherName(g, text, t, s, &(*out)[next]);
       continue;
     }
     const size_t ti = static_cast<size_t>(&t - tokens.data());
