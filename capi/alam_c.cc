@@ -47,6 +47,7 @@ constexpr OptionInfo kOptions[] = {
     {ALAM_OPTION_REPAIR_INVALID_UTF8, "ALAM_OPTION_REPAIR_INVALID_UTF8", ValueType::kInt},
     {ALAM_OPTION_MAX_DOCUMENT_BYTES, "ALAM_OPTION_MAX_DOCUMENT_BYTES", ValueType::kInt},
     {ALAM_OPTION_MIN_SCORE, "ALAM_OPTION_MIN_SCORE", ValueType::kDouble},
+    {ALAM_OPTION_EXPLAIN_FEATURES, "ALAM_OPTION_EXPLAIN_FEATURES", ValueType::kInt},
 };
 
 // The row of `key` when `options` is set and the key takes `type`; NULL with the failure
@@ -135,6 +136,13 @@ alam_status alam_options_set_int(alam_options* options, alam_option key, int64_t
                                                  "> 0, not " + std::to_string(value));
       }
       opts.max_document_bytes = static_cast<size_t>(value);
+      return ALAM_OK;
+    case ALAM_OPTION_EXPLAIN_FEATURES:
+      if (value < -1) {
+        return Fail(ALAM_ERROR_INVALID_ARGUMENT, "option ALAM_OPTION_EXPLAIN_FEATURES must be "
+                                                 ">= -1, not " + std::to_string(value));
+      }
+      opts.explain_features = value == -1 ? SIZE_MAX : static_cast<size_t>(value);
       return ALAM_OK;
     default: break;
   }

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "alam/extractor.h"
+#include "context/context_model.h"
 #include "gazetteer/gazetteer.h"
 #include "rules/rules.h"
 
@@ -14,6 +15,7 @@ namespace alam::internal {
 struct CompiledData {
   Gazetteer gazetteer;
   RuleSet rules;
+  ContextModel context;  // loaded with the rule set (on its thread)
   // Filled on the first Extractor::stats() call, not by Create (counting the entries by type,
   // subtype and country takes 16M instructions, 7% of Create's 222M under callgrind, and
   // extraction never reads it): read it only through Extractor::stats(). std::call_once, so

@@ -155,7 +155,7 @@ absl::Status RunStages(const Extractor& ex, std::string_view zone, ScratchState*
     d.rules.Match(normalized, n.tokens, m.hits, &m.candidates);
   }
   st->stats.candidates += m.candidates.size();
-  Resolve(d.gazetteer, d.rules, options, normalized, n.tokens, m.candidates, &st->resolve,
+  Resolve(d.gazetteer, d.rules, d.context, options, normalized, n.tokens, m.candidates, &st->resolve,
           &st->resolved, &st->stats);
   return absl::OkStatus();
 }
@@ -225,6 +225,7 @@ absl::Status ExtractSegment(const Extractor& ex, std::string_view buffer, size_t
     if (start < seg_begin || start >= seg_end) continue;
     while (end < zone.size() && IsTrailingMark(orig + end, zone.size() - end)) end += 2;
     Entity e = EntityOf(d, r);
+    if (r.explain >= 0) e.explain = st->resolve.explanations[static_cast<size_t>(r.explain)];
     e.byte_start = seg.zone_begin + start;
     e.byte_end = seg.zone_begin + end;
     e.start = cps.At(start);

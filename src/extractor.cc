@@ -78,6 +78,7 @@ DataKind KindOfUserFile(std::string_view path, bool is_rules) {
   if (base == "common_words.tsv") return DataKind::kCommonWords;
   if (base == "ambiguous.tsv") return DataKind::kAmbiguity;
   if (base == "triggers.tsv") return DataKind::kTriggers;
+  if (base == "context_model.tsv") return DataKind::kContextModel;
   return DataKind::kTable;
 }
 
@@ -89,7 +90,8 @@ bool IsIdAliasHeader(std::string_view content) {
 
 // Whether files of the kind load into the rule set (otherwise into the gazetteer).
 bool LoadsIntoRules(DataKind k) {
-  return k == DataKind::kRules || k == DataKind::kStopwords || k == DataKind::kCommonWords;
+  return k == DataKind::kRules || k == DataKind::kStopwords || k == DataKind::kCommonWords ||
+         k == DataKind::kContextModel;
 }
 
 // One data file to load: embedded (its content, which lives as long as the library) or
@@ -112,6 +114,7 @@ absl::Status LoadDataFile(CompiledData* d, const DataSource& src, std::string_vi
     case DataKind::kRules: return d->rules.Add(src.name, content);
     case DataKind::kStopwords: return d->rules.AddStopwords(src.name, content, false);
     case DataKind::kCommonWords: return d->rules.AddStopwords(src.name, content, true);
+    case DataKind::kContextModel: return d->context.Add(src.name, content);
     case DataKind::kAmbiguity: return d->gazetteer.AddAmbiguity(src.name, content);
     case DataKind::kTriggers: return d->gazetteer.AddTriggers(src.name, content);
     case DataKind::kIdAliases: return d->gazetteer.AddIdAliases(src.name, content, lifetime);

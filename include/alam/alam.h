@@ -86,6 +86,10 @@ typedef enum alam_option {
                                           alam_normalize. */
   ALAM_OPTION_MAX_DOCUMENT_BYTES = 5,  /* int > 0, default 1 GiB */
   ALAM_OPTION_MIN_SCORE = 6,           /* double in [0, 1], default 0: drop entities below */
+  ALAM_OPTION_EXPLAIN_FEATURES = 7,    /* int >= -1, default 0: the "explain" field of JSON
+                                          records (alam_format_*) with the N features of
+                                          largest weight behind a context-model decision
+                                          (-1: all of them) */
   ALAM_OPTION_FORCE_32BIT_ = 0x7FFFFFFF /* not a key: keeps the enum 32 bits wide */
 } alam_option;
 

@@ -48,6 +48,10 @@ struct Entity {
   std::string_view alias;    // the normalized alias or rule evidence that matched
   uint32_t alternatives = 0; // other gazetteer entries that bear the same name
   uint32_t entry_index = 0;  // internal index of the entry (for Extractor::EntryInfo)
+  // Why the context model kept an alias that is also an ordinary word: its score, the
+  // evidence, and the features of largest weight (ExtractorOptions::explain_features); empty
+  // otherwise. Valid until the scratch starts its next document.
+  std::string_view explain;
 };
 
 }  // namespace alam

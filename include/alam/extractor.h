@@ -64,6 +64,9 @@ struct ExtractorOptions {
   //   min_score = 0.0                 drop entities scoring below this
   //   repair_invalid_utf8 = false     see NormalizeOptions
   //   max_document_bytes = 1 GiB      larger documents fail with kOutOfRange
+  //   explain_features = 0            Entity::explain for the context model's decisions: the
+  //                                   N features of largest weight (SIZE_MAX: every feature,
+  //                                   with the weight 0 for unknown ones, as training reads them)
   bool use_embedded_data = true;
   std::vector<std::string> gazetteer_files;
   std::vector<std::string> rule_files;
@@ -72,6 +75,7 @@ struct ExtractorOptions {
   double min_score = 0.0;
   bool repair_invalid_utf8 = false;
   size_t max_document_bytes = size_t{1} << 30;
+  size_t explain_features = 0;
 };
 
 // Everything the gazetteer knows of one entry.

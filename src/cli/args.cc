@@ -85,6 +85,11 @@ void AddExtractOptions(CLI::App* cmd, Args* a) {
   cmd->add_flag_callback("--no-rules", [a] { a->ex.enable_rules = false; }, "disable the context rules");
   cmd->add_flag("--keep-ungated", a->ex.keep_ungated,
                 "also emit ambiguous names that lack supporting context (low score)");
+  cmd->add_flag_callback("--explain", [a] { a->ex.explain_features = 5; },
+                         "give each name the context model kept an \"explain\" field: its score, "
+                         "evidence and five features of largest weight");
+  cmd->add_flag_callback("--explain-all", [a] { a->ex.explain_features = SIZE_MAX; },
+                         "the same with every feature (what data/tools/train_context.py reads)");
   cmd->add_option("--min-score", a->ex.min_score, "drop entities scoring below X")
       ->check(CLI::Range(0.0, 1.0))->type_name("X");
   cmd->add_flag("--repair", a->ex.repair_invalid_utf8,

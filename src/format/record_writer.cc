@@ -274,11 +274,12 @@ void RecordWriterState::Entity(const alam::Entity& e, std::string* out) {
   }
   // One bound, one resize, and every field written in place.
   constexpr std::string_view kText = ", \"text\": ", kSource = ", \"source\": ",
-                             kAlias = ", \"alias\": ";
+                             kAlias = ", \"alias\": ", kExplain = ", \"explain\": ";
   const size_t text_bound = valid_texts ? ValidJsonStringBound(e.text) : checked_text.size();
   const size_t bound = 2 + 4 * (16 + 20) + kText.size() + text_bound + middle.size() + 15 +
                        kSource.size() + ValidJsonStringBound(e.source) + kAlias.size() +
-                       ValidJsonStringBound(e.alias) + 40 + tail.size() + 1;
+                       ValidJsonStringBound(e.alias) + 40 + tail.size() + 1 +
+                       (e.explain.empty() ? 0 : kExplain.size() + ValidJsonStringBound(e.explain));
   const size_t at = out->size();
   out->resize(at + bound);
   char* p = out->data() + at;
@@ -305,6 +306,10 @@ void RecordWriterState::Entity(const alam::Entity& e, std::string* out) {
   put(kAlias);
   p = PutValidJsonString(e.alias, p);
   if (e.alternatives > 0) p = PutNumber(p, ", \"alternatives\": ", e.alternatives);
+  if (!e.explain.empty()) {
+    put(kExplain);
+    p = PutValidJsonString(e.explain, p);  // made from the normalized (valid) text
+  }
   put(tail);
   *p++ = '}';
   out->resize(static_cast<size_t>(p - out->data()));

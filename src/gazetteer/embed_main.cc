@@ -1,7 +1,8 @@
 // alam_embed: the build step that compiles data files into the library.
 // usage: alam_embed OUTPUT.cc KIND:NAME=PATH [KIND:NAME=PATH …]
 // Writes a C++ source defining alam::internal::kEmbeddedFiles with each file's bytes and kind
-// (KIND: table, ambiguity, triggers, id_aliases, rules, stopwords, common_words).
+// (KIND: table, ambiguity, triggers, id_aliases, rules, stopwords, common_words,
+// context_model).
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -17,7 +18,7 @@ std::string KindEnumerator(const std::string& kind) {
   static const std::pair<const char*, const char*> kKinds[] = {
       {"table", "kTable"},         {"ambiguity", "kAmbiguity"}, {"triggers", "kTriggers"},
       {"id_aliases", "kIdAliases"}, {"rules", "kRules"},         {"stopwords", "kStopwords"},
-      {"common_words", "kCommonWords"}};
+      {"common_words", "kCommonWords"}, {"context_model", "kContextModel"}};
   for (const auto& [word, name] : kKinds) {
     if (kind == word) return name;
   }

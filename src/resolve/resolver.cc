@@ -14,6 +14,7 @@ struct Context {
   const std::vector<Token>& tokens;
   ResolveScratch* s;
   const RuleSet& rules;
+  const ContextModel& model;
 
   std::string_view Word(size_t t) const {
     return text.substr(tokens[t].start, tokens[t].end - tokens[t].start);
@@ -128,6 +129,10 @@ struct Context {
     }
     return false;
   }
+  // Whether `entry` itself is named near `pos` by an unambiguous alias other than `alias`.
+  bool NamedNear(uint32_t entry, uint32_t pos, int32_t alias) const {
+    return Near(s->mentions, s->named, entry, pos, alias);
+  }
   static bool ByEntryAndPosition(const Mention& x, const Mention& y) {
     return x.entry != y.entry ? x.entry < y.entry : x.pos < y.pos;
   }
@@ -223,6 +228,38 @@ bool InsideLongerName(const Gazetteer& g, const Context& ctx, const Candidate& c
          (ctx.NextToNameLeadWord(c, true) || ctx.NextToNameLeadWord(c, false));
 }
 
+// Whether an ambiguous alias is kept, and its score: by the context model over the words
+// around it when the model is loaded (its gating evidence decides what it must reach), else
+// by the evidence alone. With ExtractorOptions::explain_features the model's reasons are kept
+// for the entity (scratch explanations, Choice::explain).
+bool GateAmbiguous(const ExtractorOptions& options, const Context& ctx, const Candidate& c,
+                   EntityType type, const ContextEvidence& ev, bool by_trigger, Choice* ch) {
+  bool keep = ev.Any();
+  // The model decides only where the evidence does not (ContextModel::Keep); without weights
+  // its features only explain.
+  const bool scoring = !ctx.model.empty() && !keep;
+  if (scoring || options.explain_features > 0) {
+    ResolveScratch* s = ctx.s;
+    const double score =
+        ctx.model.Score(ctx.g, ctx.rules, ctx.text, ctx.tokens, c, type, ev, &s->buf);
+    if (scoring) keep = ctx.model.Keep(score, ev.Any());
+    if (options.explain_features > 0) {
+      const size_t top = options.explain_features == kExplainAll ? 0 : options.explain_features;
+      s->explanations.push_back(ctx.model.Explain(ctx.g, ctx.rules, ctx.text, ctx.tokens, c,
+                                                  type, ev, &s->buf, score, keep, top));
+      ch->explain = static_cast<int32_t>(s->explanations.size() - 1);
+    }
+  }
+  if (!keep) {
+    ch->score = kScoreUngated;
+  } else if (ev.Any()) {
+    ch->score = by_trigger ? kScoreGatedTrigger : kScoreGatedParent;
+  } else {
+    ch->score = kScoreGatedModel;
+  }
+  return keep;
+}
+
 // Gating and the choice among namesakes for one alias candidate.
 Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
               const Candidate& c, bool prev_place, ExtractStats* stats) {
@@ -238,7 +275,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   // than a place), prominence, then a broad relative (country, governorate) named nearby.
   std::tuple<bool, bool, bool, bool, bool, int, bool> best_key{};
   const std::string_view date = ctx.s->date;
-  bool any_context = false;
+  ContextEvidence ev;
   for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
     const uint32_t e = *it;
     const EntryCore& info = g.core(e);
@@ -247,8 +284,9 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
     ctx.RelativesNear(e, c.norm_start, c.alias, &near_close, &near_any);
     // Ordinary-word villages and article-less forms need a trigger or a cue (PlaceCue below).
     const EntryInfo& full = g.entries()[e];
-    any_context |= by_trigger || (quoted && info.type != EntityType::kPlace) ||
-                   (!a.bare && !(info.flags & EntryCore::kNeedsTrigger) && near_close);
+    ev.trigger |= by_trigger;
+    ev.quoted |= quoted && info.type != EntityType::kPlace;
+    ev.close_relative |= !a.bare && !(info.flags & EntryCore::kNeedsTrigger) && near_close;
     const bool in_time = date.empty() || a.count == 1 || HoldsAt(full.valid_from, full.valid_to, date);
     auto k = std::make_tuple(in_time, by_trigger, trig != nullptr && TriggerImplies(trig, full),
                              near_close, quoted && info.type != EntityType::kPlace,
@@ -261,26 +299,25 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   }
   const bool by_trigger = std::get<1>(best_key);
   const bool by_parent = std::get<3>(best_key);
-  const bool place = g.core(static_cast<uint32_t>(ch.entry)).type == EntityType::kPlace;
+  const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
+  const bool place = type == EntityType::kPlace;
   ch.valid = !ctx.AdjectiveReading(c, static_cast<uint32_t>(ch.entry)) &&
              !(place && !by_trigger &&
                (ctx.NounPhrase(c) || InsideLongerName(g, ctx, c, trig, ch.entry)));
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
-  any_context |= place && ctx.PlaceCue(c, prev_place);
-  if (a.ambiguous && !any_context) {
-    ++stats->gated_dropped;
-    if (!options.keep_ungated) {
-      ch.valid = false;
-      return ch;
+  ev.cue = place && ctx.PlaceCue(c, prev_place);
+  ch.alternatives = a.count - 1;
+  if (a.ambiguous) {
+    ev.self_named = ctx.NamedNear(static_cast<uint32_t>(ch.entry), c.norm_start, c.alias);
+    if (!GateAmbiguous(options, ctx, c, type, ev, by_trigger, &ch)) {
+      ++stats->gated_dropped;
+      ch.valid = options.keep_ungated;
+      if (!ch.valid) return ch;
     }
-    ch.score = kScoreUngated;
-  } else if (a.ambiguous) {
-    ch.score = by_trigger ? kScoreGatedTrigger : kScoreGatedParent;
   } else {
     ch.score = c.tok_end - c.tok_begin > 1 ? kScoreAliasMultiWord : kScoreAliasOneWord;
     if (by_trigger || by_parent) ch.score = std::min(0.99, ch.score + 0.03);
   }
-  ch.alternatives = a.count - 1;
   if (ch.alternatives > 0 && !by_trigger && !by_parent) ch.score -= kNamesakePenalty;
   return ch;
 }
@@ -514,7 +551,7 @@ void SelectLeftmostLongest(const Gazetteer& g, const ExtractorOptions& options,
     const Choice& ch = scratch->choices[o.index];
     if (c.norm_start < last_end || !ch.valid || ch.score < options.min_score) continue;
     out->push_back(Resolved{c.norm_start, c.norm_end, ch.entry, c.alias, c.rule, ch.score,
-                            ch.alternatives});
+                            ch.alternatives, ch.explain});
     if (c.alias < 0) ++stats->rule_entities;
     last_end = c.norm_end;
   }
@@ -522,19 +559,22 @@ void SelectLeftmostLongest(const Gazetteer& g, const ExtractorOptions& options,
 
 }  // namespace
 
-void BeginResolveDocument(ResolveScratch* scratch) { scratch->document_people.clear(); }
+void BeginResolveDocument(ResolveScratch* scratch) {
+  scratch->document_people.clear();
+  scratch->explanations.clear();
+}
 
 void RememberPerson(const Gazetteer& g, const Resolved& r, ResolveScratch* scratch) {
   const std::string_view surname = SurnameOf(g, r);
   if (!surname.empty()) scratch->document_people.emplace_back(surname, static_cast<uint32_t>(r.entry));
 }
 
-void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
-             std::string_view normalized, const std::vector<Token>& tokens,
+void Resolve(const Gazetteer& g, const RuleSet& rules, const ContextModel& model,
+             const ExtractorOptions& options, std::string_view normalized, const std::vector<Token>& tokens,
              const std::vector<Candidate>& candidates, ResolveScratch* scratch,
              std::vector<Resolved>* out, ExtractStats* stats) {
   out->clear();
-  Context ctx{g, normalized, tokens, scratch, rules};
+  Context ctx{g, normalized, tokens, scratch, rules, model};
   CollectMentions(g, candidates, scratch);
   Choose(g, rules, options, ctx, candidates, scratch, stats);
   SelectLeftmostLongest(g, options, candidates, scratch, out, stats);

@@ -4,6 +4,7 @@
 #ifndef ALAM_SRC_RESOLVE_RESOLVER_H_
 #define ALAM_SRC_RESOLVE_RESOLVER_H_
 
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "alam/extractor.h"
 #include "gazetteer/gazetteer.h"
 #include "normalize/tokenizer.h"
+#include "context/context_model.h"
 #include "core/candidate.h"
 #include "rules/rules.h"
 #include "core/strings.h"
@@ -25,6 +27,7 @@ struct Resolved {
   int32_t rule;    // rule, or -1
   double score;
   uint32_t alternatives;
+  int32_t explain = -1;  // into ResolveScratch::explanations, or -1
 };
 
 // What resolution decided about one candidate before selection.
@@ -33,6 +36,7 @@ struct Choice {
   int32_t entry = -1;
   double score = 0;
   uint32_t alternatives = 0;
+  int32_t explain = -1;  // into ResolveScratch::explanations, or -1
 };
 
 // Where an entry is named, and by which alias.
@@ -76,6 +80,10 @@ struct ResolveScratch {
   std::vector<std::string_view> surname_tails;  // each surname less its first letter
   std::vector<Resolved> extra;
   std::string buf;
+  // The document's explanations of the context model's decisions (ExtractorOptions::
+  // explain_features): a deque, so that the entities' views of them stay valid while the
+  // document grows.
+  std::deque<std::string> explanations;
 };
 
 // Score constants of the documented heuristic.
@@ -83,11 +91,14 @@ inline constexpr double kScoreAliasMultiWord = 0.95;
 inline constexpr double kScoreAliasOneWord = 0.90;
 inline constexpr double kScoreGatedTrigger = 0.85;
 inline constexpr double kScoreGatedParent = 0.80;
+inline constexpr double kScoreGatedModel = 0.75;  // kept by the context model alone
 inline constexpr double kScoreUngated = 0.35;
 inline constexpr double kNamesakePenalty = 0.05;
 inline constexpr double kScoreSurname = 0.75;
 inline constexpr uint32_t kContextWindowBytes = 1500;
 inline constexpr int kMaxAncestors = 4;
+// ExtractorOptions::explain_features asking for every feature.
+inline constexpr size_t kExplainAll = SIZE_MAX;
 // The built-in rule of document consistency: its index in Resolved::rule, and its source.
 inline constexpr int32_t kSurnameRule = -2;
 inline constexpr std::string_view kSurnameSource = "rule:surname-after-full-name";
@@ -98,8 +109,8 @@ void BeginResolveDocument(ResolveScratch* scratch);
 // surnames to, when it is a person named by a name with a surname.
 void RememberPerson(const Gazetteer& g, const Resolved& r, ResolveScratch* scratch);
 
-void Resolve(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
-             std::string_view normalized, const std::vector<Token>& tokens,
+void Resolve(const Gazetteer& g, const RuleSet& rules, const ContextModel& model,
+             const ExtractorOptions& options, std::string_view normalized, const std::vector<Token>& tokens,
              const std::vector<Candidate>& candidates, ResolveScratch* scratch,
              std::vector<Resolved>* out, ExtractStats* stats);
 

@@ -74,7 +74,8 @@ void RunPipeline(const alam::internal::Gazetteer& g, const alam::internal::RuleS
   alam::internal::ResolveScratch rs;
   std::vector<alam::internal::Resolved> out;
   alam::ExtractStats stats;
-  alam::internal::Resolve(g, rules, opt, norm, tokens, cands, &rs, &out, &stats);
+  const alam::internal::ContextModel model;
+  alam::internal::Resolve(g, rules, model, opt, norm, tokens, cands, &rs, &out, &stats);
   uint32_t prev = 0;
   for (const auto& r : out) {
     FUZZ_CHECK(r.norm_start < r.norm_end && r.norm_end <= norm.size());

@@ -73,8 +73,12 @@ TEST_F(CArgsTest, Options) {
                     ALAM_ERROR_INVALID_ARGUMENT);
   EXPECT_FAILS_WITH(alam_options_set_int(o, ALAM_OPTION_MAX_DOCUMENT_BYTES, -5),
                     ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_FAILS_WITH(alam_options_set_int(o, ALAM_OPTION_EXPLAIN_FEATURES, -2),
+                    ALAM_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(alam_options_set_int(o, ALAM_OPTION_EXPLAIN_FEATURES, -1), ALAM_OK);
+  EXPECT_EQ(alam_options_set_int(o, ALAM_OPTION_EXPLAIN_FEATURES, 5), ALAM_OK);
   // Unknown keys, through both setters (C callers may pass any int; the enum is 32 bits wide).
-  for (int k : {0, 7, 42, -1, 0x7FFFFFFF}) {
+  for (int k : {0, 8, 42, -1, 0x7FFFFFFF}) {
     EXPECT_FAILS_WITH(alam_options_set_int(o, static_cast<alam_option>(k), 1),
                       ALAM_ERROR_INVALID_ARGUMENT);
     EXPECT_NE(std::strstr(alam_last_error(), ("unknown option key " + std::to_string(k)).c_str()),
@@ -87,7 +91,7 @@ TEST_F(CArgsTest, Options) {
   // The wrong setter for a key's value type names the key.
   for (alam_option k : {ALAM_OPTION_USE_EMBEDDED_DATA, ALAM_OPTION_ENABLE_RULES,
                         ALAM_OPTION_KEEP_UNGATED, ALAM_OPTION_REPAIR_INVALID_UTF8,
-                        ALAM_OPTION_MAX_DOCUMENT_BYTES}) {
+                        ALAM_OPTION_MAX_DOCUMENT_BYTES, ALAM_OPTION_EXPLAIN_FEATURES}) {
     EXPECT_FAILS_WITH(alam_options_set_double(o, k, 1.0), ALAM_ERROR_INVALID_ARGUMENT);
     EXPECT_NE(std::strstr(alam_last_error(), "alam_options_set_int"), nullptr) << alam_last_error();
   }

@@ -1,0 +1,139 @@
+// Private: the context model — a linear scorer over the words and trigger classes around a
+// candidate that decides whether an alias that is also an ordinary word (ambiguous.tsv) names
+// an entity here. Its features are made in one place (ForEachContextFeature), for the decision and
+// for training (data/tools/train_context.py reads them from `alam extract --explain-all`);
+// its weights are a data file (data/context_model.tsv) compiled into the library.
+#ifndef ALAM_SRC_CONTEXT_CONTEXT_MODEL_H_
+#define ALAM_SRC_CONTEXT_CONTEXT_MODEL_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "core/candidate.h"
+#include "core/strings.h"
+#include "gazetteer/gazetteer.h"
+#include "normalize/tokenizer.h"
+#include "rules/rules.h"
+
+namespace alam::internal {
+
+// What the gazetteer and the document say about a candidate besides its words: evidence the
+// resolver gates on (a trigger word before it, a close relative named nearby, a cue next to
+// it, quotes) and a hint it does not gate on (the entry itself named nearby by another alias).
+struct ContextEvidence {
+  bool trigger = false;
+  bool close_relative = false;
+  bool cue = false;
+  bool quoted = false;
+  bool self_named = false;
+  bool Any() const { return trigger || close_relative || cue || quoted; }
+};
+
+// A feature's key: FNV-1a over the bytes of its parts in order, so the key of parts ("w-1:",
+// word) is the key of the string "w-1:word" the weight file names.
+inline uint64_t FeatureKey(std::string_view a, std::string_view b = {}, std::string_view c = {},
+                           std::string_view d = {}) {
+  uint64_t h = 14695981039346656037ull;
+  for (std::string_view part : {a, b, c, d}) {
+    for (unsigned char ch : part) h = (h ^ ch) * 1099511628211ull;
+  }
+  return h;
+}
+
+// The entity type a trigger word names over its proclitic readings (its first), or "".
+std::string_view NeighbourTriggerType(const Gazetteer& g, std::string_view word, std::string* buf);
+// A neighbour's shape: def (ال…), adj (ال… ending ي/يه), stop, common, def-common, or "".
+std::string_view NeighbourShape(const RuleSet& rules, std::string_view word);
+
+// Calls emit(parts…) for each feature of one candidate; a feature is its parts joined: `a:`
+// the alias; `ty:` the type of the entry it would link to; `cl:` its proclitics; `bare` an
+// alias without the article; `ev:self` the entry named nearby by another alias (never the
+// gating evidence itself, which the labels of the training data are made from); `w-1:` …
+// `w-3:`, `w+1:` … `w+3:` the words around it within its clause (`|` where a clause boundary
+// stops the window); `aw-1:`/`aw+1:` the alias with its neighbour; `t-1:`/`t+1:` the entity
+// type a neighbouring trigger word names; `s-1:`/`s+1:` the neighbours' shape.
+template <typename Emit>
+void ForEachContextFeature(const Gazetteer& g, const RuleSet& rules, std::string_view text,
+                           const std::vector<Token>& tokens, const Candidate& c, EntityType type,
+                           const ContextEvidence& evidence, std::string* buf, Emit emit) {
+  static constexpr std::string_view kBefore[] = {"w-1:", "w-2:", "w-3:"};
+  static constexpr std::string_view kAfter[] = {"w+1:", "w+2:", "w+3:"};
+  auto word = [&](size_t t) {
+    return text.substr(tokens[t].start, tokens[t].end - tokens[t].start);
+  };
+  const std::string_view alias = text.substr(c.norm_start, c.norm_end - c.norm_start);
+  emit("a:", alias, {}, {});
+  emit("ty:", EntityTypeName(type), {}, {});
+  if (c.clitic_bytes > 0) emit("cl:", word(c.tok_begin).substr(0, c.clitic_bytes), {}, {});
+  if (alias.substr(0, 4) != "\xD8\xA7\xD9\x84") emit("bare", {}, {}, {});  // no ال
+  if (evidence.self_named) emit("ev:self", {}, {}, {});
+  auto neighbour = [&](std::string_view side, std::string_view w) {
+    emit(side == "-" ? "aw-1:" : "aw+1:", alias, " ", w);
+    if (std::string_view t = NeighbourTriggerType(g, w, buf); !t.empty()) {
+      emit(side == "-" ? "t-1:" : "t+1:", t, {}, {});
+    }
+    if (std::string_view s = NeighbourShape(rules, w); !s.empty()) {
+      emit(side == "-" ? "s-1:" : "s+1:", s, {}, {});
+    }
+  };
+  // The window stops at a clause boundary (the gap before a token is its left edge).
+  for (size_t k = 1; k <= 3; ++k) {
+    if (c.tok_begin < k || tokens[c.tok_begin - k + 1].gap == Gap::kOther) {
+      emit(kBefore[k - 1], "|", {}, {});
+      break;
+    }
+    emit(kBefore[k - 1], word(c.tok_begin - k), {}, {});
+    if (k == 1) neighbour("-", word(c.tok_begin - 1));
+  }
+  for (size_t k = 1; k <= 3; ++k) {
+    const size_t t = c.tok_end + k - 1;
+    if (t >= tokens.size() || tokens[t].gap == Gap::kOther) {
+      emit(kAfter[k - 1], "|", {}, {});
+      break;
+    }
+    emit(kAfter[k - 1], word(t), {}, {});
+    if (k == 1) neighbour("+", word(t));
+  }
+}
+
+class ContextModel {
+ public:
+  // Reads `feature<TAB>weight` rows (data/context_model.tsv); the rows `@bias` and `@keep`
+  // set the bias and the threshold. A later file adds to the weights and may set either.
+  absl::Status Add(std::string_view name, std::string_view content);
+  bool empty() const { return weights_.empty(); }
+
+  // The weight of a feature key (FeatureKey), 0 for an unknown one.
+  double Weight(uint64_t key) const {
+    auto it = weights_.find(key);
+    return it == weights_.end() ? 0.0 : it->second;
+  }
+  // The score of a candidate: the bias plus the weights of its features.
+  double Score(const Gazetteer& g, const RuleSet& rules, std::string_view text,
+               const std::vector<Token>& tokens, const Candidate& c, EntityType type,
+               const ContextEvidence& evidence, std::string* buf) const;
+  // Whether a candidate is kept: with gating evidence always (the model never learned from
+  // the evidence, which its training labels are made of, and cannot weigh it); without, when
+  // its score reaches `keep`.
+  bool Keep(double score, bool evidence) const { return evidence || score >= keep_; }
+  // "context <score> keep|drop (evidence: …): f1 +w1 · f2 -w2 …" — the `top` features of
+  // largest weight (all of them, unknown ones with 0, when `top` is 0). `features` are the
+  // candidate's features as strings (scratch).
+  std::string Explain(const Gazetteer& g, const RuleSet& rules, std::string_view text,
+                      const std::vector<Token>& tokens, const Candidate& c, EntityType type,
+                      const ContextEvidence& evidence, std::string* buf, double score,
+                      bool kept, size_t top) const;
+
+ private:
+  absl::flat_hash_map<uint64_t, float> weights_;
+  double bias_ = 0;
+  double keep_ = 0;
+};
+
+}  // namespace alam::internal
+
+#endif  // ALAM_SRC_CONTEXT_CONTEXT_MODEL_H_

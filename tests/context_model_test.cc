@@ -1,0 +1,125 @@
+// The context model (src/context/): its weight file, its score, its features, and what it
+// explains through Entity::explain (alam issue 17).
+#include "context/context_model.h"
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "alam/extractor.h"
+#include "gtest/gtest.h"
+
+namespace alam::internal {
+namespace {
+
+TEST(ContextModelTest, ReadsWeightsBiasAndThreshold) {
+  ContextModel m;
+  ASSERT_TRUE(m.Add("m.tsv", "# comment\nfeature\tweight\n@bias\t-1.5\n@keep\t0.25\n"
+                             "w+1:x\t2\na:y\t-0.5\nw+1:x\t1\n")
+                  .ok());
+  EXPECT_FALSE(m.empty());
+  EXPECT_DOUBLE_EQ(m.Weight(FeatureKey("w+1:", "x")), 3);  // a repeated row adds
+  EXPECT_DOUBLE_EQ(m.Weight(FeatureKey("a:y")), -0.5);
+  EXPECT_DOUBLE_EQ(m.Weight(FeatureKey("a:", "z")), 0);
+  EXPECT_TRUE(m.Keep(0.25, false));
+  EXPECT_FALSE(m.Keep(0.2, false));
+  EXPECT_TRUE(m.Keep(-9, true));  // gating evidence keeps whatever the score
+}
+
+TEST(ContextModelTest, AFeatureKeyIsTheKeyOfItsPartsJoined) {
+  EXPECT_EQ(FeatureKey("aw-1:", "\xD8\xA7\xD9\x84\xD8\xA8\xD8\xA7\xD8\xA8", " ", "x"),
+            FeatureKey("aw-1:\xD8\xA7\xD9\x84\xD8\xA8\xD8\xA7\xD8\xA8 x"));
+  EXPECT_NE(FeatureKey("w-1:", "x"), FeatureKey("w+1:", "x"));
+  EXPECT_NE(FeatureKey("a:ab"), FeatureKey("a:ba"));
+}
+
+TEST(ContextModelTest, MalformedFilesAreErrorsNamingTheLine) {
+  ContextModel m;
+  absl::Status s = m.Add("m.tsv", "feature\tweight\nw+1:x\tmany\n");
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(s.message().find("m.tsv:2"), std::string::npos) << s;
+  EXPECT_FALSE(m.Add("m.tsv", "feature\tweight\n@threshold\t1\n").ok());
+  EXPECT_FALSE(m.Add("m.tsv", "feature\tweight\nw+1:x\tnan\n").ok());
+  EXPECT_FALSE(m.Add("m.tsv", "feature\n").ok());  // no weight column
+  EXPECT_TRUE(m.empty());
+}
+
+// The embedded model decides the look-alikes; --explain names its features, which come from
+// the words around the name within the clause.
+TEST(ContextModelTest, EntitiesKeptByTheModelExplainThemselves) {
+  ExtractorOptions o;
+  o.explain_features = 5;
+  auto ex = Extractor::Create(o);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  const std::string text = "وصلت التعزيزات إلى الباب شرق حلب";
+  std::unique_ptr<Scratch> scratch = (*ex)->NewScratch();
+  std::vector<Entity> out;
+  ASSERT_TRUE((*ex)->Extract(text, scratch.get(), &out).ok());
+  bool found = false;
+  for (const Entity& e : out) {
+    if (e.text != "الباب") continue;
+    found = true;
+    EXPECT_EQ(e.explain.substr(0, 8), "context ");
+    EXPECT_NE(e.explain.find("evidence: cue"), std::string::npos) << e.explain;
+  }
+  EXPECT_TRUE(found);
+  // Without the option nothing is explained.
+  auto plain = Extractor::Create();
+  ASSERT_TRUE(plain.ok());
+  std::unique_ptr<Scratch> s2 = (*plain)->NewScratch();
+  ASSERT_TRUE((*plain)->Extract(text, s2.get(), &out).ok());
+  for (const Entity& e : out) EXPECT_TRUE(e.explain.empty()) << e.text;
+}
+
+// A user's weight file adds to the embedded weights; --explain lists the largest first.
+TEST(ContextModelTest, ExplainsTheLargestWeightsFirst) {
+  const std::string path = testing::TempDir() + "/context_model.tsv";
+  {
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("feature\tweight\nw-3:\xD9\x88\xD8\xB5\xD9\x84\xD8\xAA\t40\n"
+               "w+2:\xD8\xAD\xD9\x84\xD8\xA8\t-30\n", f);  // w-3:وصلت w+2:حلب
+    std::fclose(f);
+  }
+  ExtractorOptions o;
+  o.gazetteer_files = {path};
+  o.explain_features = 2;
+  auto ex = Extractor::Create(o);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  std::unique_ptr<Scratch> scratch = (*ex)->NewScratch();
+  std::vector<Entity> out;
+  ASSERT_TRUE((*ex)->Extract("وصلت التعزيزات إلى الباب شرق حلب", scratch.get(), &out).ok());
+  std::string explain;
+  for (const Entity& e : out) {
+    if (e.text == "الباب") explain = std::string(e.explain);
+  }
+  // Weights add to the embedded ones (a few units at most): the two come first, in order.
+  EXPECT_NE(explain.find("(evidence: cue): w-3:وصلت +4"), std::string::npos) << explain;
+  EXPECT_NE(explain.find(" \xC2\xB7 w+2:حلب -"), std::string::npos) << explain;
+  std::remove(path.c_str());
+}
+
+TEST(ContextModelTest, AllFeaturesForTraining) {
+  ExtractorOptions o;
+  o.explain_features = SIZE_MAX;
+  o.keep_ungated = true;
+  auto ex = Extractor::Create(o);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  const std::string text = "وصلت التعزيزات إلى الباب شرق حلب";
+  std::unique_ptr<Scratch> scratch = (*ex)->NewScratch();
+  std::vector<Entity> out;
+  ASSERT_TRUE((*ex)->Extract(text, scratch.get(), &out).ok());
+  std::string explain;
+  for (const Entity& e : out) {
+    if (e.text == "الباب") explain = std::string(e.explain);
+  }
+  // The alias, the words on both sides up to the clause's end, the neighbour's shape.
+  for (const char* f : {"a:الباب ", "w-1:الي ", "w-2:التعزيزات ", "w-3:وصلت ", "w+1:شرق ",
+                        "w+2:حلب ", "w+3:| ", "s-1:stop "}) {
+    EXPECT_NE(explain.find(f), std::string::npos) << f << " in " << explain;
+  }
+}
+
+}  // namespace
+}  // namespace alam::internal
