@@ -45,31 +45,61 @@ TEST(ContextModelTest, MalformedFilesAreErrorsNamingTheLine) {
   EXPECT_TRUE(m.empty());
 }
 
-// The embedded model decides the look-alikes; --explain names its features, which come from
-// the words around the name within the clause.
+// The entities of `text` under `o`.
+std::vector<Entity> ExtractWith(const ExtractorOptions& o, const std::string& text,
+                                std::unique_ptr<Extractor>* keep) {
+  auto ex = Extractor::Create(o);
+  EXPECT_TRUE(ex.ok()) << ex.status();
+  if (!ex.ok()) return {};
+  *keep = std::move(*ex);
+  std::unique_ptr<Scratch> scratch = (*keep)->NewScratch();
+  std::vector<Entity> out;
+  EXPECT_TRUE((*keep)->Extract(text, scratch.get(), &out).ok());
+  return out;  // views into the extractor's data and `text` (not `explain`: the scratch is gone)
+}
+
+// The explanation of the entity `surface` of `text` under `o`, or "" when there is none.
+std::string ExplainOf(const ExtractorOptions& o, const std::string& text,
+                      std::string_view surface) {
+  auto ex = Extractor::Create(o);
+  EXPECT_TRUE(ex.ok()) << ex.status();
+  if (!ex.ok()) return "";
+  std::unique_ptr<Scratch> scratch = (*ex)->NewScratch();
+  std::vector<Entity> out;
+  EXPECT_TRUE((*ex)->Extract(text, scratch.get(), &out).ok());
+  for (const Entity& e : out) {
+    if (e.text == surface) return std::string(e.explain);
+  }
+  return "";
+}
+
+const std::string kBab = "وصلت التعزيزات إلى الباب شرق حلب";
+
+// --explain names the evidence and the features behind a look-alike's decision; without the
+// option nothing is explained.
 TEST(ContextModelTest, EntitiesKeptByTheModelExplainThemselves) {
   ExtractorOptions o;
   o.explain_features = 5;
-  auto ex = Extractor::Create(o);
-  ASSERT_TRUE(ex.ok()) << ex.status();
-  const std::string text = "وصلت التعزيزات إلى الباب شرق حلب";
-  std::unique_ptr<Scratch> scratch = (*ex)->NewScratch();
-  std::vector<Entity> out;
-  ASSERT_TRUE((*ex)->Extract(text, scratch.get(), &out).ok());
-  bool found = false;
-  for (const Entity& e : out) {
-    if (e.text != "الباب") continue;
-    found = true;
-    EXPECT_EQ(e.explain.substr(0, 8), "context ");
-    EXPECT_NE(e.explain.find("evidence: cue"), std::string::npos) << e.explain;
+  const std::string explain = ExplainOf(o, kBab, "الباب");
+  EXPECT_EQ(explain.substr(0, 8), "context ");
+  EXPECT_NE(explain.find("evidence: cue"), std::string::npos) << explain;
+  std::unique_ptr<Extractor> ex;
+  for (const Entity& e : ExtractWith(ExtractorOptions(), kBab, &ex)) {
+    EXPECT_TRUE(e.explain.empty()) << e.text;
   }
-  EXPECT_TRUE(found);
-  // Without the option nothing is explained.
-  auto plain = Extractor::Create();
-  ASSERT_TRUE(plain.ok());
-  std::unique_ptr<Scratch> s2 = (*plain)->NewScratch();
-  ASSERT_TRUE((*plain)->Extract(text, s2.get(), &out).ok());
-  for (const Entity& e : out) EXPECT_TRUE(e.explain.empty()) << e.text;
+}
+
+// What the embedded model learned: al-Qaeda's fighters (مسلحو القاعدة) without a trigger or a
+// relative are the group; "an exception to the rule" (شذوذا عن القاعدة) stays a word.
+TEST(ContextModelTest, TheModelKeepsANameWithoutEvidenceAndLeavesTheWord) {
+  ExtractorOptions o;
+  o.explain_features = 5;
+  const std::string explain =
+      ExplainOf(o, "انحسرت المساحة التي يسيطر عليها مسلحو القاعدة في درنة", "القاعدة");
+  EXPECT_NE(explain.find("keep (evidence: none)"), std::string::npos) << explain;
+  std::unique_ptr<Extractor> ex;
+  const std::string word = "المثقفين شكلوا شذوذا عن القاعدة بعد أن أصبحوا معروفين";
+  for (const Entity& e : ExtractWith(ExtractorOptions(), word, &ex)) EXPECT_NE(e.text, "القاعدة");
 }
 
 // A user's weight file adds to the embedded weights; --explain lists the largest first.
@@ -85,15 +115,7 @@ TEST(ContextModelTest, ExplainsTheLargestWeightsFirst) {
   ExtractorOptions o;
   o.gazetteer_files = {path};
   o.explain_features = 2;
-  auto ex = Extractor::Create(o);
-  ASSERT_TRUE(ex.ok()) << ex.status();
-  std::unique_ptr<Scratch> scratch = (*ex)->NewScratch();
-  std::vector<Entity> out;
-  ASSERT_TRUE((*ex)->Extract("وصلت التعزيزات إلى الباب شرق حلب", scratch.get(), &out).ok());
-  std::string explain;
-  for (const Entity& e : out) {
-    if (e.text == "الباب") explain = std::string(e.explain);
-  }
+  const std::string explain = ExplainOf(o, kBab, "الباب");
   // Weights add to the embedded ones (a few units at most): the two come first, in order.
   EXPECT_NE(explain.find("(evidence: cue): w-3:وصلت +4"), std::string::npos) << explain;
   EXPECT_NE(explain.find(" \xC2\xB7 w+2:حلب -"), std::string::npos) << explain;
@@ -104,16 +126,7 @@ TEST(ContextModelTest, AllFeaturesForTraining) {
   ExtractorOptions o;
   o.explain_features = SIZE_MAX;
   o.keep_ungated = true;
-  auto ex = Extractor::Create(o);
-  ASSERT_TRUE(ex.ok()) << ex.status();
-  const std::string text = "وصلت التعزيزات إلى الباب شرق حلب";
-  std::unique_ptr<Scratch> scratch = (*ex)->NewScratch();
-  std::vector<Entity> out;
-  ASSERT_TRUE((*ex)->Extract(text, scratch.get(), &out).ok());
-  std::string explain;
-  for (const Entity& e : out) {
-    if (e.text == "الباب") explain = std::string(e.explain);
-  }
+  const std::string explain = ExplainOf(o, kBab, "الباب");
   // The alias, the words on both sides up to the clause's end, the neighbour's shape.
   for (const char* f : {"a:الباب ", "w-1:الي ", "w-2:التعزيزات ", "w-3:وصلت ", "w+1:شرق ",
                         "w+2:حلب ", "w+3:| ", "s-1:stop "}) {
