@@ -25,6 +25,11 @@ TEST(ContextModelTest, ReadsWeightsBiasAndThreshold) {
   EXPECT_TRUE(m.Keep(0.25, false));
   EXPECT_FALSE(m.Keep(0.2, false));
   EXPECT_TRUE(m.Keep(-9, true));  // gating evidence keeps whatever the score
+  EXPECT_TRUE(m.Reads("y"));  // no list: every alias's context is read
+  ASSERT_TRUE(m.Add("more.tsv", "feature\tweight\nr:y\t1\n").ok());
+  EXPECT_TRUE(m.Reads("y"));
+  EXPECT_FALSE(m.Reads("z"));
+  EXPECT_DOUBLE_EQ(m.Weight(FeatureKey("r:y")), 0);  // a list entry is not a weight
 }
 
 TEST(ContextModelTest, AFeatureKeyIsTheKeyOfItsPartsJoined) {

@@ -10,27 +10,34 @@ by the library itself (src/context/context_model.cc), read here from `alam extra
 --keep-ungated --explain-all`, so training and inference cannot drift apart.
 
 The examples (every candidate of an ambiguous alias the extractor reports):
-  * war news (the three `*_war_subset.jsonl` files of ../shared/corpora, without the documents
-    of tests/eval: neither the tuning nor the test part nor the look-alike set): a candidate
-    with gating evidence (a trigger word before it, a close relative named nearby, a cue next
-    to it, quotes) is a name (distant supervision); one without evidence is taken as a word
-    (positive-unlabelled learning: most of them are words, and counting them keeps an alias's
-    weight from saying only "frequent in war news");
+  * labelled war news (data/training/context_labels.tsv): 1,600 candidates WITHOUT gating
+    evidence in the war subsets, each judged from the text (name of the candidate's type and
+    entry = 1, a word, a part of a longer name or another entity = 0: 27 names); weighted
+    LABEL_WEIGHT;
+  * the other candidates in war news (the three `*_war_subset.jsonl` files of ../shared/corpora,
+    without the documents of tests/eval: neither the tuning nor the test part nor the look-alike
+    set): one with gating evidence (a trigger word before it, a close relative named nearby, a
+    cue next to it, quotes) is a name (distant supervision); one without is taken as a word
+    (positive-unlabelled: the labelled sample says 98% of them are);
   * reference news (non-war categories of the ANT corpora and non-war SaudiNewsNet articles,
     as data/tools/ambiguity.py tells them apart; every k-th document): a candidate with
-    evidence is a name, one without is an ordinary word;
-The gold of tests/eval is not trained on: its tuning part chose @keep (below), its test part
+    evidence is a name, one without is an ordinary word.
+The gold of tests/eval is not trained on: its tuning part was used to check @keep, its test part
 and the look-alike set are only scored.
 The gating evidence is never learned (the distant labels are made from it: the features that
 make it up are masked in those examples); the resolver keeps a candidate with evidence as before
-(ContextModel::Keep), and one without when its score reaches @keep.
+(ContextModel::Keep), and one without when its score reaches @keep. Only the aliases listed as
+`r:` rows are read at all: those with a training candidate within READ_MARGIN of @keep (187 of
+1,388 in the run of 2026-12-05); the context of the others never lifted them near it.
 
-@keep (KEEP) was chosen on the tuning part and on the war subsets, not on the test part or the
-look-alike set: on the tuning part every value from 1 to 5 gives strict micro F1 0.942-0.943
-(0.942 with the model off); on the war subsets (evaluation documents left out) the names an
-earlier training run added without evidence were right 11 of 30 sampled at 2 and 19 of 25 at 4;
-this run adds 25 at 5, 22 of them right (three are the word "state" or "base"): 5 it is, the
-model adds names only where it is nearly sure (2026-12-05).
+@keep (KEEP): five-fold cross-validation over the labelled candidates (each fold's model trained
+on everything else) prints how many held-out candidates each threshold keeps and how many of
+them are names. Run of 2026-12-05 (27 names among 1,600): 3 keeps 12 (7 names), 4 keeps 9 (6),
+5 keeps 2 (1), 6 none. Below 5 the additions are a third wrong or worse, so 5: the model adds a
+name only where it is nearly sure. On the war subsets it then adds 34 names, 31 of them right
+(al-Qaeda 26, Tiyas air base, the Guardian, Congress, Abyan; wrong: الدولة "the state" twice,
+القاعدة "the base" once) — some of those documents were trained on. On the tuning part strict
+F1 goes from 0.942 (model off) to 0.943.
 """
 import argparse
 import gzip
@@ -55,6 +62,9 @@ MIN_COUNT = 3
 MIN_WEIGHT = 0.02
 C = 0.5
 KEEP = 5.0   # the score a candidate without evidence must reach (log-odds; see the docstring)
+LABELS = os.path.join(ROOT, "data", "training", "context_labels.tsv")
+LABEL_WEIGHT = 10.0  # a labelled candidate counts as this many distant ones
+READ_MARGIN = 2.0    # an alias's context is read when a training candidate came this near @keep
 EXPLAIN = re.compile(r"^context [+-][0-9.]+ (?:keep|drop) \(evidence:([^)]*)\)(?:: (.*))?$")
 
 
@@ -145,6 +155,50 @@ def masked(feats, evidence):
     return [f for f in feats if not f.startswith(drop)]
 
 
+def read_labels(path):
+    """{(doc, byte_start): 1 (a name of the candidate's type and entry) or 0} of the labelled file."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t") for l in f if not l.startswith("#")]
+    head = rows[0]
+    for r in rows[1:]:
+        d = dict(zip(head, r))
+        out[(d["doc"], int(d["byte_start"]))] = int(
+            d["label"] == "name" and d["type"] == d["candidate_type"] and d["same_entity"] != "no")
+    return out
+
+
+def fit(X, y, w):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    df = Counter(f for feats in X for f in set(feats))
+    rows = [{f: 1 for f in feats if df[f] >= MIN_COUNT} for feats in X]
+    vec = DictVectorizer()
+    M = vec.fit_transform(rows)
+    model = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=2000)
+    model.fit(M, y, sample_weight=w)
+    weights = {n: float(c) for n, c in zip(vec.get_feature_names_out(), model.coef_[0])
+               if abs(c) >= MIN_WEIGHT}
+    return float(model.intercept_[0]), weights, M.shape[1], model.score(M, y, sample_weight=w)
+
+
+def score(bias, weights, feats):
+    return bias + sum(weights.get(f, 0.0) for f in feats)
+
+
+def cross_validate(X, y, w, labelled, folds=5):
+    """Held-out scores of the labelled examples: each fold's model is trained on every other
+    example (the distant ones and the other folds)."""
+    held = []
+    for k in range(folds):
+        out = [i for i in labelled if i % folds == k]
+        out_set = set(out)
+        keep = [i for i in range(len(X)) if i not in out_set]
+        bias, weights, _, _ = fit([X[i] for i in keep], [y[i] for i in keep], [w[i] for i in keep])
+        held += [(score(bias, weights, X[i]), y[i]) for i in out]
+    return held
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("cli")
@@ -152,14 +206,13 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "context_model.tsv"))
     ap.add_argument("--keep", type=float, default=KEEP)
     args = ap.parse_args()
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
 
     excluded = eval_keys()
     ex_texts = corpus_texts.load(sorted(k for k in excluded))
     excluded_bodies = {body_key(t.split("\n\n", 1)[-1]) for t in ex_texts.values()}
     excluded_bodies |= {body_key(t) for t in ex_texts.values()}
-    X, y = [], []
+    labels = read_labels(LABELS)
+    X, y, w, labelled = [], [], [], []
     counts = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         sizes = {
@@ -169,37 +222,55 @@ def main():
         }
         for part in ("war", "reference"):
             for doc, e, evidence, feats in candidates(os.path.join(tmp, part.replace("erence", "") + ".jsonl")):
-                if part == "war":
-                    label = 1 if evidence else 0
+                key = (doc, e["byte_start"])
+                if part == "war" and key in labels:
+                    part_label, label, weight = "labelled", labels.pop(key), LABEL_WEIGHT
+                    labelled.append(len(X))
                 else:
-                    label = 1 if evidence else 0
+                    part_label, label, weight = part, 1 if evidence else 0, 1.0
                 X.append(masked(feats, evidence))
                 y.append(label)
-                counts[(part, label)] += 1
-    df = Counter(f for feats in X for f in set(feats))
-    rows = [{f: 1 for f in feats if df[f] >= MIN_COUNT} for feats in X]
-    vec = DictVectorizer()
-    M = vec.fit_transform(rows)
-    model = LogisticRegression(C=C, solver="liblinear", class_weight="balanced", max_iter=2000)
-    model.fit(M, y)
-    acc = model.score(M, y)
-    names = vec.get_feature_names_out()
-    weights = sorted((n, float(c)) for n, c in zip(names, model.coef_[0]) if abs(c) >= MIN_WEIGHT)
+                w.append(weight)
+                counts[(part_label, label)] += 1
+    if labels:
+        sys.exit("%d labelled candidates not among the candidates (the matcher changed?): %s"
+                 % (len(labels), sorted(labels)[:5]))
+    held = cross_validate(X, y, w, labelled)
+    print("held-out labelled candidates (threshold: kept, of them names; names %d):"
+          % sum(l for _, l in held))
+    for t in (0, 1, 2, 3, 4, 5, 6):
+        kept = [l for s, l in held if s >= t]
+        print("  %g: %d, %d" % (t, len(kept), sum(kept)))
+    bias, weights, nfeat, acc = fit(X, y, w)
+    # The aliases whose context is read (ContextModel::Reads): those with a training candidate
+    # scoring within READ_MARGIN of @keep. The other aliases never came near it.
+    best = {}
+    for f in X:
+        a = next((x for x in f if x.startswith("a:")), None)
+        if a is not None:
+            best[a] = max(best.get(a, -1e9), score(bias, weights, f))
+    read = sorted(a[2:] for a, b in best.items() if b >= args.keep - READ_MARGIN)
+    print("aliases read: %d of %d" % (len(read), len(best)))
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# GENERATED by data/tools/train_context.py — do not edit by hand; see its docstring\n")
         f.write("# and data/SOURCES.md (\"Context model\") for the training data and its licences.\n")
         f.write("# documents: war %d, reference %d\n" % (sizes["war"], sizes["reference"]))
-        f.write("# examples (name/word): war %d/%d, reference %d/%d\n" % (
-            counts[("war", 1)], counts[("war", 0)], counts[("reference", 1)],
-            counts[("reference", 0)]))
+        f.write("# examples (name/word): labelled %d/%d (weight %g), war %d/%d, reference %d/%d\n" % (
+            counts[("labelled", 1)], counts[("labelled", 0)], LABEL_WEIGHT, counts[("war", 1)],
+            counts[("war", 0)], counts[("reference", 1)], counts[("reference", 0)]))
         f.write("# features %d (seen >= %d times), kept %d (|weight| >= %g); C=%g; training accuracy %.3f\n" % (
-            len(names), MIN_COUNT, len(weights), MIN_WEIGHT, C, acc))
+            nfeat, MIN_COUNT, len(weights), MIN_WEIGHT, C, acc))
+        f.write("# held-out labelled candidates at @keep: %d kept, %d of them names (of %d)\n" % (
+            sum(1 for s, _ in held if s >= args.keep), sum(l for s, l in held if s >= args.keep),
+            sum(l for _, l in held)))
         f.write("feature\tweight\n")
-        f.write("@bias\t%.4f\n@keep\t%.4f\n" % (model.intercept_[0], args.keep))
-        for n, c in weights:
-            f.write("%s\t%.4f\n" % (n, c))
+        f.write("@bias\t%.4f\n@keep\t%.4f\n" % (bias, args.keep))
+        for a in read:
+            f.write("r:%s\t1\n" % a)
+        for n in sorted(weights):
+            f.write("%s\t%.4f\n" % (n, weights[n]))
     print("examples %s; features %d, kept %d; training accuracy %.3f" % (
-        dict(counts), len(names), len(weights), acc))
+        dict(counts), nfeat, len(weights), acc))
 
 
 if __name__ == "__main__":

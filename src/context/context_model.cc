@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <utility>
 
 #include "absl/strings/numbers.h"
@@ -15,6 +16,28 @@ namespace {
 constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
 
 }  // namespace
+
+uint64_t HashBytes(const char* p, size_t n) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  uint64_t h = 0x2545F4914F6CDD1Dull ^ (n * kMul);
+  auto mix = [&](uint64_t w) {
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+  };
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    mix(w);
+  }
+  if (i < n) {
+    uint64_t w = 0;
+    std::memcpy(&w, p + i, n - i);
+    mix(w);
+  }
+  h ^= h >> 32;
+  return h * kMul;
+}
 
 std::string_view NeighbourTriggerType(const Gazetteer& g, std::string_view word, std::string* buf) {
   std::string_view type;
@@ -49,9 +72,13 @@ absl::Status ContextModel::Add(std::string_view name, std::string_view content) 
                       bias_ = w;
                     } else if (f == "@keep") {
                       keep_ = w;
+
                     } else if (f.empty() || f[0] == '@') {
                       return absl::InvalidArgumentError(
                           Cat(row.Where(), "unknown parameter \"", f, "\""));
+                    } else if (f.substr(0, 2) == "r:") {
+                      read_.insert(FeatureKey(f));
+                      has_read_list_ = true;
                     } else {
                       weights_[FeatureKey(f)] += static_cast<float>(w);
                     }

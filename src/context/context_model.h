@@ -7,11 +7,13 @@
 #define ALAM_SRC_CONTEXT_CONTEXT_MODEL_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "core/candidate.h"
 #include "core/strings.h"
@@ -33,15 +35,21 @@ struct ContextEvidence {
   bool Any() const { return trigger || close_relative || cue || quoted; }
 };
 
-// A feature's key: FNV-1a over the bytes of its parts in order, so the key of parts ("w-1:",
-// word) is the key of the string "w-1:word" the weight file names.
+// A feature's key: a 64-bit hash of its parts joined, eight bytes at a time, so the key of
+// parts ("w-1:", word) is the key of the string "w-1:word" the weight file names.
+uint64_t HashBytes(const char* p, size_t n);
 inline uint64_t FeatureKey(std::string_view a, std::string_view b = {}, std::string_view c = {},
                            std::string_view d = {}) {
-  uint64_t h = 14695981039346656037ull;
+  char buf[256];
+  const size_t n = a.size() + b.size() + c.size() + d.size();
+  if (n > sizeof buf) return HashBytes(Cat(a, b, c, d).data(), n);  // a long alias pair
+  char* q = buf;
   for (std::string_view part : {a, b, c, d}) {
-    for (unsigned char ch : part) h = (h ^ ch) * 1099511628211ull;
+    if (part.empty()) continue;
+    std::memcpy(q, part.data(), part.size());
+    q += part.size();
   }
-  return h;
+  return HashBytes(buf, n);
 }
 
 // The entity type a trigger word names over its proclitic readings (its first), or "".
@@ -103,7 +111,8 @@ void ForEachContextFeature(const Gazetteer& g, const RuleSet& rules, std::string
 class ContextModel {
  public:
   // Reads `feature<TAB>weight` rows (data/context_model.tsv); the rows `@bias` and `@keep`
-  // set the bias and the threshold. A later file adds to the weights and may set either.
+  // set the bias and the threshold, rows `r:<alias>` list the aliases whose context is read
+  // (below). A later file adds to the weights and the list and may set either parameter.
   absl::Status Add(std::string_view name, std::string_view content);
   bool empty() const { return weights_.empty(); }
 
@@ -111,6 +120,13 @@ class ContextModel {
   double Weight(uint64_t key) const {
     auto it = weights_.find(key);
     return it == weights_.end() ? 0.0 : it->second;
+  }
+  // Whether the context of a candidate of `alias` is read: with a list of `r:` rows, only for
+  // the aliases on it — those whose training candidates came near `@keep` (data/tools/
+  // train_context.py); the others are ordinary words in all but name, and reading their
+  // context cost more than all the rest of their resolution. Without a list, every alias.
+  bool Reads(std::string_view alias) const {
+    return !has_read_list_ || read_.contains(FeatureKey("r:", alias));
   }
   // The score of a candidate: the bias plus the weights of its features.
   double Score(const Gazetteer& g, const RuleSet& rules, std::string_view text,
@@ -132,6 +148,8 @@ class ContextModel {
   absl::flat_hash_map<uint64_t, float> weights_;
   double bias_ = 0;
   double keep_ = 0;
+  absl::flat_hash_set<uint64_t> read_;  // FeatureKey("r:", alias) of the listed aliases
+  bool has_read_list_ = false;
 };
 
 }  // namespace alam::internal

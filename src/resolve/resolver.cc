@@ -237,7 +237,9 @@ bool GateAmbiguous(const ExtractorOptions& options, const Context& ctx, const Ca
   bool keep = ev.Any();
   // The model decides only where the evidence does not (ContextModel::Keep); without weights
   // its features only explain.
-  const bool scoring = !ctx.model.empty() && !keep;
+  const bool scoring =
+      !ctx.model.empty() && !keep &&
+      ctx.model.Reads(ctx.text.substr(c.norm_start, c.norm_end - c.norm_start));
   if (scoring || options.explain_features > 0) {
     ResolveScratch* s = ctx.s;
     const double score =
