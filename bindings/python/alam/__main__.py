@@ -41,6 +41,7 @@ def _parser():
     p.add_argument("--text-field", action="append", dest="text_fields")
     p.add_argument("--no-rules", action="store_true")
     p.add_argument("--keep-ungated", action="store_true")
+    p.add_argument("--explain", action="store_const", const=5, default=0)
     p.add_argument("--min-score", type=float, default=0.0)
     p.add_argument("--repair", action="store_true")
     p.add_argument("--no-cli", action="store_true",
@@ -89,7 +90,7 @@ def run_python(args):
     import alam
     try:
         ex = alam.Extractor(enable_rules=not args.no_rules, keep_ungated=args.keep_ungated,
-                            min_score=args.min_score, repair=args.repair)
+                            min_score=args.min_score, repair=args.repair, explain=args.explain)
     except alam.AlamError as e:
         print("python -m alam: %s" % e, file=sys.stderr)
         return 2

@@ -121,12 +121,16 @@ class Extractor:
       min_score     drop entities scoring below this, 0..1 (default 0.0)
       repair        replace invalid UTF-8 bytes with U+FFFD instead of raising (default False)
       max_document_bytes  documents larger than this raise OutOfRangeError (default 1 GiB)
+      explain       the records of write_records give each name the context model scored an
+                    "explain" field with this many features of largest weight (-1: all;
+                    default 0: none)
     Raises NotFoundError for a missing file, InvalidArgumentError for a malformed one (the
     message names the file and line).
     """
 
     def __init__(self, gazetteer=None, rules=None, use_embedded=True, enable_rules=True,
-                 keep_ungated=False, min_score=0.0, repair=False, max_document_bytes=None):
+                 keep_ungated=False, min_score=0.0, repair=False, max_document_bytes=None,
+                 explain=0):
         self._ptr = None
         self._lib = lib = _lib.lib()
         if isinstance(gazetteer, (str, bytes, os.PathLike)):
@@ -144,6 +148,7 @@ class Extractor:
                 lib.alam_options_set_int(opts, _lib.OPTION_MAX_DOCUMENT_BYTES,
                                          int(max_document_bytes))
             lib.alam_options_set_double(opts, _lib.OPTION_MIN_SCORE, float(min_score))
+            lib.alam_options_set_int(opts, _lib.OPTION_EXPLAIN_FEATURES, int(explain))
             for p in gazetteer or ():
                 lib.alam_options_add_gazetteer_file(opts, _path_bytes(p))
             for p in rules or ():
@@ -156,7 +161,7 @@ class Extractor:
         self._options = dict(gazetteer=list(gazetteer or ()), rules=list(rules or ()),
                              use_embedded=use_embedded, enable_rules=enable_rules,
                              keep_ungated=keep_ungated, min_score=min_score, repair=repair,
-                             max_document_bytes=max_document_bytes)
+                             max_document_bytes=max_document_bytes, explain=explain)
         self._strings = {0: ""}  # C string address -> str; they live as long as the extractor
         self._entries = {}
         self._where = {}  # entry id -> its Entity fields country ... wikidata

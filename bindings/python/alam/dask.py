@@ -282,6 +282,7 @@ def main(argv=None):
     p.add_argument("--no-embedded", action="store_true")
     p.add_argument("--no-rules", action="store_true")
     p.add_argument("--keep-ungated", action="store_true")
+    p.add_argument("--explain", action="store_const", const=5, default=0)
     p.add_argument("--min-score", type=float, default=0.0)
     p.add_argument("--repair", action="store_true")
     p.add_argument("--max-doc-bytes", type=int)
@@ -294,7 +295,7 @@ def main(argv=None):
             input_format=a.input_format, gazetteer=a.gazetteer, rules=a.rules,
             use_embedded=not a.no_embedded, enable_rules=not a.no_rules,
             keep_ungated=a.keep_ungated, min_score=a.min_score, repair=a.repair,
-            max_document_bytes=a.max_doc_bytes)
+            max_document_bytes=a.max_doc_bytes, explain=a.explain)
     except Exception as e:  # noqa: BLE001 - report and exit like the CLI
         print("alam.dask: %s" % e, file=sys.stderr)
         return 2

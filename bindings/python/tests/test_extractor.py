@@ -282,6 +282,20 @@ def test_write_records_formats(extractor):
         extractor.write_records(texts, ids, format="xml")
 
 
+def test_explain_reaches_the_records(library):
+    """explain=N: the library's records carry the context model's reasons (as `alam extract
+    --explain` writes them); a negative count other than -1 is refused."""
+    text = "وصلت التعزيزات إلى الباب شرق حلب"
+    with alam.Extractor(explain=5) as ex:
+        rec = json.loads(ex.write_records([text], ["a"])[0])
+    (bab,) = [e for e in rec["entities"] if e["text"] == "الباب"]
+    assert bab["explain"].startswith("context ") and "evidence: cue" in bab["explain"]
+    with alam.Extractor() as ex:
+        assert "explain" not in ex.write_records([text], ["a"])[0].decode("utf-8")
+    with pytest.raises(alam.InvalidArgumentError):
+        alam.Extractor(explain=-2)
+
+
 def test_write_records_dates_and_kept_fields(extractor):
     """Dates and kept fields reach the records (jsonl: after "doc"; csv: their columns)."""
     out, _ = extractor.write_records([SENTENCE], ["a"], dates=["2024-03-01"],
