@@ -22,9 +22,17 @@ TEST(ContextModelTest, ReadsWeightsBiasAndThreshold) {
   EXPECT_DOUBLE_EQ(m.Weight(FeatureKey("w+1:", "x")), 3);  // a repeated row adds
   EXPECT_DOUBLE_EQ(m.Weight(FeatureKey("a:y")), -0.5);
   EXPECT_DOUBLE_EQ(m.Weight(FeatureKey("a:", "z")), 0);
-  EXPECT_TRUE(m.Keep(0.25, false));
-  EXPECT_FALSE(m.Keep(0.2, false));
-  EXPECT_TRUE(m.Keep(-9, true));  // gating evidence keeps whatever the score
+  ContextEvidence none, trigger, cue;
+  trigger.trigger = true;
+  cue.cue = true;
+  EXPECT_TRUE(m.Keep(0.25, none));
+  EXPECT_FALSE(m.Keep(0.2, none));
+  EXPECT_TRUE(m.Keep(-9, trigger));  // gating evidence keeps whatever the score
+  EXPECT_TRUE(m.Keep(0, cue));       // @keep_cue unset: 0
+  EXPECT_FALSE(m.Keep(-0.1, cue));
+  ASSERT_TRUE(m.Add("cue.tsv", "feature\tweight\n@keep_cue\t-2\n").ok());
+  EXPECT_TRUE(m.Keep(-1.5, cue));
+  EXPECT_FALSE(m.Keep(-1.5, none));
   EXPECT_TRUE(m.Reads("y"));  // no list: every alias's context is read
   ASSERT_TRUE(m.Add("more.tsv", "feature\tweight\nr:y\t1\n").ok());
   EXPECT_TRUE(m.Reads("y"));
@@ -87,7 +95,8 @@ TEST(ContextModelTest, EntitiesKeptByTheModelExplainThemselves) {
   o.explain_features = 5;
   const std::string explain = ExplainOf(o, kBab, "الباب");
   EXPECT_EQ(explain.substr(0, 8), "context ");
-  EXPECT_NE(explain.find("evidence: cue"), std::string::npos) << explain;
+  // A compass word, then Aleppo, which contains al-Bab: a cue that gates.
+  EXPECT_NE(explain.find("evidence: placed"), std::string::npos) << explain;
   std::unique_ptr<Extractor> ex;
   for (const Entity& e : ExtractWith(ExtractorOptions(), kBab, &ex)) {
     EXPECT_TRUE(e.explain.empty()) << e.text;
@@ -107,6 +116,23 @@ TEST(ContextModelTest, TheModelKeepsANameWithoutEvidenceAndLeavesTheWord) {
   for (const Entity& e : ExtractWith(ExtractorOptions(), word, &ex)) EXPECT_NE(e.text, "القاعدة");
 }
 
+// A weaker cue (و after a place name, a compass word not followed by a place that contains the
+// name) is weighed by the model: "Russia and the West" is not a village called الغرب, "two
+// villages north-west of Afrin" not the town of Qaryatein; Nubl and al-Zahraa are two towns.
+TEST(ContextModelTest, AWeakCueIsWeighed) {
+  ExtractorOptions o;
+  o.explain_features = 5;
+  o.keep_ungated = true;  // dropped names come out with the low score, explained
+  const std::string west = ExplainOf(o, "وتصاعد التوتر بين روسيا والغرب بعد الهجوم", "الغرب");
+  EXPECT_NE(west.find("drop (evidence: cue)"), std::string::npos) << west;
+  const std::string two =
+      ExplainOf(o, "قتل 18 عنصرا في غارات تركية على قريتين شمال غرب عفرين", "قريتين");
+  EXPECT_NE(two.find("drop (evidence: cue)"), std::string::npos) << two;
+  const std::string zahraa =
+      ExplainOf(o, "سيطرت قوات النظام على بلدتي نبل والزهراء في ريف حلب", "الزهراء");
+  EXPECT_NE(zahraa.find("keep (evidence: cue)"), std::string::npos) << zahraa;
+}
+
 // A user's weight file adds to the embedded weights; --explain lists the largest first.
 TEST(ContextModelTest, ExplainsTheLargestWeightsFirst) {
   const std::string path = testing::TempDir() + "/context_model.tsv";
@@ -122,7 +148,7 @@ TEST(ContextModelTest, ExplainsTheLargestWeightsFirst) {
   o.explain_features = 2;
   const std::string explain = ExplainOf(o, kBab, "الباب");
   // Weights add to the embedded ones (a few units at most): the two come first, in order.
-  EXPECT_NE(explain.find("(evidence: cue): w-3:وصلت +4"), std::string::npos) << explain;
+  EXPECT_NE(explain.find("(evidence: placed): w-3:وصلت +4"), std::string::npos) << explain;
   EXPECT_NE(explain.find(" \xC2\xB7 w+2:حلب -"), std::string::npos) << explain;
   std::remove(path.c_str());
 }

@@ -10,34 +10,39 @@ by the library itself (src/context/context_model.cc), read here from `alam extra
 --keep-ungated --explain-all`, so training and inference cannot drift apart.
 
 The examples (every candidate of an ambiguous alias the extractor reports):
-  * labelled war news (data/training/context_labels.tsv): 1,600 candidates WITHOUT gating
-    evidence in the war subsets, each judged from the text (name of the candidate's type and
-    entry = 1, a word, a part of a longer name or another entity = 0: 27 names); weighted
-    LABEL_WEIGHT;
+  * labelled war news (data/training/context_labels.tsv), judged from the text: a name of the
+    candidate's type and entry = 1, a word, a part of a longer name or another entity = 0;
+    sample `none`, 1,600 candidates without gating evidence (27 names), sample `cue`, the 265
+    candidates whose only support was a cue (84 names); weighted LABEL_WEIGHT;
   * the other candidates in war news (the three `*_war_subset.jsonl` files of ../shared/corpora,
     without the documents of tests/eval: neither the tuning nor the test part nor the look-alike
-    set): one with gating evidence (a trigger word before it, a close relative named nearby, a
-    cue next to it, quotes) is a name (distant supervision); one without is taken as a word
-    (positive-unlabelled: the labelled sample says 98% of them are);
+    set): one with gating evidence (a trigger word before it, a close relative named nearby,
+    quotes, a cue that gates) is a name (distant supervision); one without is taken as a word
+    (positive-unlabelled: the labelled sample says 98% of them are); one with only a weak cue is
+    left out (a third of those are names);
   * reference news (non-war categories of the ANT corpora and non-war SaudiNewsNet articles,
-    as data/tools/ambiguity.py tells them apart; every k-th document): a candidate with
-    evidence is a name, one without is an ordinary word.
-The gold of tests/eval is not trained on: its tuning part was used to check @keep, its test part
-and the look-alike set are only scored.
+    as data/tools/ambiguity.py tells them apart; every k-th document), labelled the same way.
+The gold of tests/eval is not trained on: its tuning part was used to check the thresholds, its
+test part and the look-alike set are only scored.
 The gating evidence is never learned (the distant labels are made from it: the features that
 make it up are masked in those examples); the resolver keeps a candidate with evidence as before
-(ContextModel::Keep), and one without when its score reaches @keep. Only the aliases listed as
-`r:` rows are read at all: those with a training candidate within READ_MARGIN of @keep (187 of
-1,388 in the run of 2026-12-05); the context of the others never lifted them near it.
+(ContextModel::Keep), one with a weak cue when its score reaches @keep_cue, one with neither
+when it reaches @keep. Without a cue only the aliases listed as `r:` rows are read at all:
+those with a training candidate within READ_MARGIN of @keep (162 of 1,387 in the run of
+2026-12-05); the context of the others never lifted them near it.
 
-@keep (KEEP): five-fold cross-validation over the labelled candidates (each fold's model trained
-on everything else) prints how many held-out candidates each threshold keeps and how many of
-them are names. Run of 2026-12-05 (27 names among 1,600): 3 keeps 12 (7 names), 4 keeps 9 (6),
-5 keeps 2 (1), 6 none. Below 5 the additions are a third wrong or worse, so 5: the model adds a
-name only where it is nearly sure. On the war subsets it then adds 34 names, 31 of them right
-(al-Qaeda 26, Tiyas air base, the Guardian, Congress, Abyan; wrong: الدولة "the state" twice,
-القاعدة "the base" once) — some of those documents were trained on. On the tuning part strict
-F1 goes from 0.942 (model off) to 0.943.
+The thresholds: five-fold cross-validation over the labelled candidates (each fold's model
+trained on everything else) prints, per sample and threshold, how many held-out candidates are
+kept and how many of them are names. Run of 2026-12-05:
+  * `none` (27 names of 1,600): 3 keeps 13 (6 names), 4 keeps 9 (5), 5 keeps 5 (3); below 5 the
+    additions are half wrong or worse, so @keep = 5: the model adds a name only where it is
+    nearly sure. On the war subsets it then adds 34 names, 31 right (al-Qaeda 26, Tiyas air
+    base, the Guardian, Congress, Abyan; wrong: الدولة "the state" twice, القاعدة "the base").
+  * `cue` (84 names of 265): 2 keeps 89 (72 names), 3 keeps 77 (68), 4 keeps 70 (64); F1 is
+    highest at 3 (P 0.88, R 0.81), so @keep_cue = 3. Before, every such candidate was kept
+    (P 0.32). On the war subsets 175 names go: 23 of 25 sampled were wrong (الغرب "the West",
+    ضمان, بدأ, أصبح …; two right: الخبر Khobar in a list, الجزيرة in Anbar).
+On the tuning part strict F1 goes from 0.942 (model off) to 0.943.
 """
 import argparse
 import gzip
@@ -62,6 +67,7 @@ MIN_COUNT = 3
 MIN_WEIGHT = 0.02
 C = 0.5
 KEEP = 5.0   # the score a candidate without evidence must reach (log-odds; see the docstring)
+KEEP_CUE = 3.0  # the score a candidate with only a cue must reach (see the docstring)
 LABELS = os.path.join(ROOT, "data", "training", "context_labels.tsv")
 LABEL_WEIGHT = 10.0  # a labelled candidate counts as this many distant ones
 READ_MARGIN = 2.0    # an alias's context is read when a training candidate came this near @keep
@@ -147,7 +153,9 @@ def candidates(path):
 # The features that make up each kind of gating evidence: a label made from the evidence must
 # not be learned from them (else the model learns the labelling rule, not the context).
 MASK = {"trigger": ("t-1:", "w-1:", "aw-1:", "s-1:"),
-        "cue": ("w+1:", "aw+1:", "s+1:", "t+1:", "cl:")}
+        "placed": ("w+1:", "aw+1:", "s+1:", "t+1:", "cl:", "cue:")}
+# The evidence that makes a distant label "name"; a cue does not (labelled: a third right).
+GATING = {"trigger", "relative", "placed", "quoted"}
 
 
 def masked(feats, evidence):
@@ -156,15 +164,16 @@ def masked(feats, evidence):
 
 
 def read_labels(path):
-    """{(doc, byte_start): 1 (a name of the candidate's type and entry) or 0} of the labelled file."""
+    """{(doc, byte_start): (1 if a name of the candidate's type and entry else 0, sample)}."""
     out = {}
     with open(path, encoding="utf-8") as f:
         rows = [l.rstrip("\n").split("\t") for l in f if not l.startswith("#")]
     head = rows[0]
     for r in rows[1:]:
         d = dict(zip(head, r))
-        out[(d["doc"], int(d["byte_start"]))] = int(
-            d["label"] == "name" and d["type"] == d["candidate_type"] and d["same_entity"] != "no")
+        out[(d["doc"], int(d["byte_start"]))] = (int(
+            d["label"] == "name" and d["type"] == d["candidate_type"] and d["same_entity"] != "no"),
+            d["sample"])
     return out
 
 
@@ -195,7 +204,7 @@ def cross_validate(X, y, w, labelled, folds=5):
         out_set = set(out)
         keep = [i for i in range(len(X)) if i not in out_set]
         bias, weights, _, _ = fit([X[i] for i in keep], [y[i] for i in keep], [w[i] for i in keep])
-        held += [(score(bias, weights, X[i]), y[i]) for i in out]
+        held += [(i, (score(bias, weights, X[i]), y[i])) for i in out]
     return held
 
 
@@ -205,6 +214,7 @@ def main():
     ap.add_argument("--ref-docs-every", type=int, default=4, help="take every k-th reference document")
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "context_model.tsv"))
     ap.add_argument("--keep", type=float, default=KEEP)
+    ap.add_argument("--keep-cue", type=float, default=KEEP_CUE)
     args = ap.parse_args()
 
     excluded = eval_keys()
@@ -212,7 +222,7 @@ def main():
     excluded_bodies = {body_key(t.split("\n\n", 1)[-1]) for t in ex_texts.values()}
     excluded_bodies |= {body_key(t) for t in ex_texts.values()}
     labels = read_labels(LABELS)
-    X, y, w, labelled = [], [], [], []
+    X, y, w, labelled, sample = [], [], [], [], {}
     counts = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         sizes = {
@@ -224,11 +234,15 @@ def main():
             for doc, e, evidence, feats in candidates(os.path.join(tmp, part.replace("erence", "") + ".jsonl")):
                 key = (doc, e["byte_start"])
                 if part == "war" and key in labels:
-                    part_label, label, weight = "labelled", labels.pop(key), LABEL_WEIGHT
+                    label, sample[len(X)] = labels.pop(key)
+                    part_label, weight = "labelled-" + sample[len(X)], LABEL_WEIGHT
                     labelled.append(len(X))
+                    X.append(feats)
+                elif evidence and not evidence & GATING:
+                    continue  # a cue alone: no distant label
                 else:
                     part_label, label, weight = part, 1 if evidence else 0, 1.0
-                X.append(masked(feats, evidence))
+                    X.append(masked(feats, evidence))
                 y.append(label)
                 w.append(weight)
                 counts[(part_label, label)] += 1
@@ -236,11 +250,18 @@ def main():
         sys.exit("%d labelled candidates not among the candidates (the matcher changed?): %s"
                  % (len(labels), sorted(labels)[:5]))
     held = cross_validate(X, y, w, labelled)
-    print("held-out labelled candidates (threshold: kept, of them names; names %d):"
-          % sum(l for _, l in held))
-    for t in (0, 1, 2, 3, 4, 5, 6):
-        kept = [l for s, l in held if s >= t]
-        print("  %g: %d, %d" % (t, len(kept), sum(kept)))
+    tables = {}
+    for kind in ("none", "cue"):
+        part = [(s, l) for i, (s, l) in held if sample[i] == kind]
+        rows = []
+        for t in range(-6, 7):
+            kept = [l for s, l in part if s >= t]
+            rows.append((t, len(kept), sum(kept)))
+        tables[kind] = (sum(l for _, l in part), len(part), rows)
+        print("held-out labelled candidates, sample %s (%d names of %d): threshold kept names"
+              % (kind, tables[kind][0], tables[kind][1]))
+        for t, k, n in rows:
+            print("  %+d %d %d" % (t, k, n))
     bias, weights, nfeat, acc = fit(X, y, w)
     # The aliases whose context is read (ContextModel::Reads): those with a training candidate
     # scoring within READ_MARGIN of @keep. The other aliases never came near it.
@@ -255,16 +276,21 @@ def main():
         f.write("# GENERATED by data/tools/train_context.py — do not edit by hand; see its docstring\n")
         f.write("# and data/SOURCES.md (\"Context model\") for the training data and its licences.\n")
         f.write("# documents: war %d, reference %d\n" % (sizes["war"], sizes["reference"]))
-        f.write("# examples (name/word): labelled %d/%d (weight %g), war %d/%d, reference %d/%d\n" % (
-            counts[("labelled", 1)], counts[("labelled", 0)], LABEL_WEIGHT, counts[("war", 1)],
-            counts[("war", 0)], counts[("reference", 1)], counts[("reference", 0)]))
+        f.write("# examples (name/word): labelled without evidence %d/%d and with a cue %d/%d (weight %g),\n"
+                "# war %d/%d, reference %d/%d\n" % (
+            counts[("labelled-none", 1)], counts[("labelled-none", 0)], counts[("labelled-cue", 1)],
+            counts[("labelled-cue", 0)], LABEL_WEIGHT, counts[("war", 1)], counts[("war", 0)],
+            counts[("reference", 1)], counts[("reference", 0)]))
         f.write("# features %d (seen >= %d times), kept %d (|weight| >= %g); C=%g; training accuracy %.3f\n" % (
             nfeat, MIN_COUNT, len(weights), MIN_WEIGHT, C, acc))
-        f.write("# held-out labelled candidates at @keep: %d kept, %d of them names (of %d)\n" % (
-            sum(1 for s, _ in held if s >= args.keep), sum(l for s, l in held if s >= args.keep),
-            sum(l for _, l in held)))
+        for kind, t in (("none", args.keep), ("cue", args.keep_cue)):
+            names, n, rows = tables[kind]
+            kept = [r for r in rows if r[0] == round(t)]
+            if kept:
+                f.write("# held-out labelled candidates (%s) at %g: %d kept, %d of them names (of %d in %d)\n"
+                        % (kind, t, kept[0][1], kept[0][2], names, n))
         f.write("feature\tweight\n")
-        f.write("@bias\t%.4f\n@keep\t%.4f\n" % (bias, args.keep))
+        f.write("@bias\t%.4f\n@keep\t%.4f\n@keep_cue\t%.4f\n" % (bias, args.keep, args.keep_cue))
         for a in read:
             f.write("r:%s\t1\n" % a)
         for n in sorted(weights):

@@ -72,6 +72,8 @@ absl::Status ContextModel::Add(std::string_view name, std::string_view content) 
                       bias_ = w;
                     } else if (f == "@keep") {
                       keep_ = w;
+                    } else if (f == "@keep_cue") {
+                      keep_cue_ = w;
 
                     } else if (f.empty() || f[0] == '@') {
                       return absl::InvalidArgumentError(
@@ -118,6 +120,7 @@ std::string ContextModel::Explain(const Gazetteer& g, const RuleSet& rules, std:
   std::string out = Cat("context ", num, kept ? " keep" : " drop", " (evidence:");
   const std::pair<bool, std::string_view> ev[] = {{evidence.trigger, " trigger"},
                                                   {evidence.close_relative, " relative"},
+                                                  {evidence.placed, " placed"},
                                                   {evidence.cue, " cue"},
                                                   {evidence.quoted, " quoted"}};
   bool any = false;

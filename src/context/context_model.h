@@ -24,15 +24,20 @@
 namespace alam::internal {
 
 // What the gazetteer and the document say about a candidate besides its words: evidence the
-// resolver gates on (a trigger word before it, a close relative named nearby, a cue next to
-// it, quotes) and a hint it does not gate on (the entry itself named nearby by another alias).
+// resolver gates on (a trigger word before it, a close relative named nearby, quotes), a cue
+// next to it (a compass word after it, a place name and و before it), which the model weighs
+// (a third of such candidates in war news are names), and a hint (the entry itself named
+// nearby by another alias).
 struct ContextEvidence {
   bool trigger = false;
   bool close_relative = false;
-  bool cue = false;
+  bool placed = false;  // a cue that gates (resolver: a direction before a containing place,
+                        // و after a place before an article-less form)
+  bool cue = false;     // any other cue
+  uint8_t cue_kind = 0; // 1 a compass word after it, 2 و after a place name before it
   bool quoted = false;
   bool self_named = false;
-  bool Any() const { return trigger || close_relative || cue || quoted; }
+  bool Any() const { return trigger || close_relative || placed || quoted; }
 };
 
 // A feature's key: a 64-bit hash of its parts joined, eight bytes at a time, so the key of
@@ -59,7 +64,8 @@ std::string_view NeighbourShape(const RuleSet& rules, std::string_view word);
 
 // Calls emit(parts…) for each feature of one candidate; a feature is its parts joined: `a:`
 // the alias; `ty:` the type of the entry it would link to; `cl:` its proclitics; `bare` an
-// alias without the article; `ev:self` the entry named nearby by another alias (never the
+// alias without the article; `cue:dir`/`cue:and` the kind of cue next to it (ContextEvidence);
+// `ev:self` the entry named nearby by another alias (never the
 // gating evidence itself, which the labels of the training data are made from); `w-1:` …
 // `w-3:`, `w+1:` … `w+3:` the words around it within its clause (`|` where a clause boundary
 // stops the window); `aw-1:`/`aw+1:` the alias with its neighbour; `t-1:`/`t+1:` the entity
@@ -79,6 +85,7 @@ void ForEachContextFeature(const Gazetteer& g, const RuleSet& rules, std::string
   if (c.clitic_bytes > 0) emit("cl:", word(c.tok_begin).substr(0, c.clitic_bytes), {}, {});
   if (alias.substr(0, 4) != "\xD8\xA7\xD9\x84") emit("bare", {}, {}, {});  // no ال
   if (evidence.self_named) emit("ev:self", {}, {}, {});
+  if (evidence.cue_kind != 0) emit(evidence.cue_kind == 1 ? "cue:dir" : "cue:and", {}, {}, {});
   auto neighbour = [&](std::string_view side, std::string_view w) {
     emit(side == "-" ? "aw-1:" : "aw+1:", alias, " ", w);
     if (std::string_view t = NeighbourTriggerType(g, w, buf); !t.empty()) {
@@ -110,9 +117,10 @@ void ForEachContextFeature(const Gazetteer& g, const RuleSet& rules, std::string
 
 class ContextModel {
  public:
-  // Reads `feature<TAB>weight` rows (data/context_model.tsv); the rows `@bias` and `@keep`
-  // set the bias and the threshold, rows `r:<alias>` list the aliases whose context is read
-  // (below). A later file adds to the weights and the list and may set either parameter.
+  // Reads `feature<TAB>weight` rows (data/context_model.tsv); the rows `@bias`, `@keep` and
+  // `@keep_cue` set the bias and the two thresholds, rows `r:<alias>` list the aliases whose
+  // context is read without a cue (below). A later file adds to the weights and the list and
+  // may set any parameter.
   absl::Status Add(std::string_view name, std::string_view content);
   bool empty() const { return weights_.empty(); }
 
@@ -133,9 +141,11 @@ class ContextModel {
                const std::vector<Token>& tokens, const Candidate& c, EntityType type,
                const ContextEvidence& evidence, std::string* buf) const;
   // Whether a candidate is kept: with gating evidence always (the model never learned from
-  // the evidence, which its training labels are made of, and cannot weigh it); without, when
-  // its score reaches `keep`.
-  bool Keep(double score, bool evidence) const { return evidence || score >= keep_; }
+  // the evidence, which its training labels are made of, and cannot weigh it); with a cue
+  // only, when its score reaches `keep_cue`; with neither, when it reaches `keep`.
+  bool Keep(double score, const ContextEvidence& ev) const {
+    return ev.Any() || score >= (ev.cue ? keep_cue_ : keep_);
+  }
   // "context <score> keep|drop (evidence: …): f1 +w1 · f2 -w2 …" — the `top` features of
   // largest weight (all of them, unknown ones with 0, when `top` is 0). `features` are the
   // candidate's features as strings (scratch).
@@ -148,6 +158,7 @@ class ContextModel {
   absl::flat_hash_map<uint64_t, float> weights_;
   double bias_ = 0;
   double keep_ = 0;
+  double keep_cue_ = 0;
   absl::flat_hash_set<uint64_t> read_;  // FeatureKey("r:", alias) of the listed aliases
   bool has_read_list_ = false;
 };

@@ -8,6 +8,9 @@
 namespace alam::internal {
 namespace {
 
+// The cue next to a gated place name (Context::PlaceCue).
+enum class Cue : uint8_t { kNone, kDirection, kAfterPlace };
+
 struct Context {
   const Gazetteer& g;
   std::string_view text;
@@ -22,7 +25,8 @@ struct Context {
 
   // Words next to a gated place name that make it a place: a compass direction after it
   // (الباب شرق حلب), or a place name joined to it by و (سوسة وباغوز: `prev_place`).
-  bool PlaceCue(const Candidate& c, bool prev_place) const {
+  bool PlaceCue(const Candidate& c, bool prev_place, Cue* kind) const {
+    *kind = prev_place ? Cue::kAfterPlace : Cue::kNone;
     static constexpr std::string_view kDirections[] = {
         "\xD8\xB4\xD8\xB1\xD9\x82", "\xD8\xBA\xD8\xB1\xD8\xA8",  // شرق غرب
         "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8",  // شمال جنوب
@@ -31,10 +35,42 @@ struct Context {
     if (c.tok_end < tokens.size() && tokens[c.tok_end].gap == Gap::kSpace) {
       const std::string_view next = Word(c.tok_end);
       for (std::string_view d : kDirections) {
-        if (next == d) return true;
+        if (next == d) {
+          *kind = Cue::kDirection;
+          return true;
+        }
       }
     }
     return prev_place;
+  }
+
+  // The cue next to a place candidate of `entry`, into *ev. It gates (ContextEvidence::
+  // placed) as a direction before a place that contains the entry, or as و after a place
+  // before an article-less form (سوسة وباغوز, `bare`); any other cue only weighs with the model.
+  void AddCue(const Candidate& c, bool bare, uint32_t entry, bool prev_place,
+              ContextEvidence* ev) const {
+    Cue cue = Cue::kNone;
+    if (!PlaceCue(c, prev_place, &cue)) return;
+    ev->placed = (cue == Cue::kDirection && ContainerAfterDirection(c, entry)) ||
+                 (cue == Cue::kAfterPlace && bare);
+    ev->cue = !ev->placed;
+    ev->cue_kind = cue == Cue::kDirection ? 1 : 2;
+  }
+
+  // Whether a place that contains `entry` is named right after the compass word that follows
+  // the candidate (الباب شرق حلب: Aleppo contains al-Bab).
+  bool ContainerAfterDirection(const Candidate& c, uint32_t entry) const {
+    const size_t t = c.tok_end + 1;
+    if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
+    const uint32_t lo = tokens[t].start, hi = tokens[t].end;
+    bool found = false;
+    g.ForEachAncestor(entry, kMaxAncestors, [&](uint32_t a) {
+      if (found || !((s->named[a >> 6] >> (a & 63)) & 1)) return;
+      auto p = std::lower_bound(s->mentions.begin(), s->mentions.end(), Mention{a, lo, 0},
+                                ByEntryAndPosition);
+      found = p != s->mentions.end() && p->entry == a && p->pos < hi;
+    });
+    return found;
   }
 
   // A one-word place name that reads as a noun with its adjective: followed by an ordinary
@@ -234,17 +270,18 @@ bool InsideLongerName(const Gazetteer& g, const Context& ctx, const Candidate& c
 // for the entity (scratch explanations, Choice::explain).
 bool GateAmbiguous(const ExtractorOptions& options, const Context& ctx, const Candidate& c,
                    EntityType type, const ContextEvidence& ev, bool by_trigger, Choice* ch) {
-  bool keep = ev.Any();
-  // The model decides only where the evidence does not (ContextModel::Keep); without weights
-  // its features only explain.
+  // Without weights the evidence and a cue keep a candidate, and the features only explain.
+  bool keep = ev.Any() || ev.cue;
+  // The model decides where the evidence does not (ContextModel::Keep): every candidate with a
+  // cue, and those without one whose alias is on its read list.
   const bool scoring =
-      !ctx.model.empty() && !keep &&
-      ctx.model.Reads(ctx.text.substr(c.norm_start, c.norm_end - c.norm_start));
+      !ctx.model.empty() && !ev.Any() &&
+      (ev.cue || ctx.model.Reads(ctx.text.substr(c.norm_start, c.norm_end - c.norm_start)));
   if (scoring || options.explain_features > 0) {
     ResolveScratch* s = ctx.s;
     const double score =
         ctx.model.Score(ctx.g, ctx.rules, ctx.text, ctx.tokens, c, type, ev, &s->buf);
-    if (scoring) keep = ctx.model.Keep(score, ev.Any());
+    if (scoring) keep = ctx.model.Keep(score, ev);
     if (options.explain_features > 0) {
       const size_t top = options.explain_features == kExplainAll ? 0 : options.explain_features;
       s->explanations.push_back(ctx.model.Explain(ctx.g, ctx.rules, ctx.text, ctx.tokens, c,
@@ -254,7 +291,7 @@ bool GateAmbiguous(const ExtractorOptions& options, const Context& ctx, const Ca
   }
   if (!keep) {
     ch->score = kScoreUngated;
-  } else if (ev.Any()) {
+  } else if (ev.Any() || ev.cue) {
     ch->score = by_trigger ? kScoreGatedTrigger : kScoreGatedParent;
   } else {
     ch->score = kScoreGatedModel;
@@ -307,7 +344,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
              !(place && !by_trigger &&
                (ctx.NounPhrase(c) || InsideLongerName(g, ctx, c, trig, ch.entry)));
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
-  ev.cue = place && ctx.PlaceCue(c, prev_place);
+  if (place) ctx.AddCue(c, a.bare, static_cast<uint32_t>(ch.entry), prev_place, &ev);
   ch.alternatives = a.count - 1;
   if (a.ambiguous) {
     ev.self_named = ctx.NamedNear(static_cast<uint32_t>(ch.entry), c.norm_start, c.alias);
