@@ -289,7 +289,7 @@ def test_explain_reaches_the_records(library):
     with alam.Extractor(explain=5) as ex:
         rec = json.loads(ex.write_records([text], ["a"])[0])
     (bab,) = [e for e in rec["entities"] if e["text"] == "الباب"]
-    assert bab["explain"].startswith("context ") and "evidence: cue" in bab["explain"]
+    assert bab["explain"].startswith("context ") and "evidence: placed" in bab["explain"]
     with alam.Extractor() as ex:
         assert "explain" not in ex.write_records([text], ["a"])[0].decode("utf-8")
     with pytest.raises(alam.InvalidArgumentError):
