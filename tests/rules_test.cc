@@ -57,6 +57,11 @@ TEST_F(RulesTest, PersonAfterTitleOrOffice) {
             V{"جيف ديفيس|PERSON|rule:person-spokesperson"});
   EXPECT_EQ(Labels("قتل العميد عصام زهر"), V{"عصام زهر|PERSON|rule:person-after-brigadier"});
   EXPECT_EQ(Labels("ظهر أبو محمد الجولاني"), V{"أبو محمد الجولاني|PERSON|rule:person-kunya"});
+  // Set off by commas after the role, the organization in between.
+  EXPECT_EQ(Labels("وقال المتحدث باسم فيلق الشام، سيف الرعد، السبت"),
+            V{"سيف الرعد|PERSON|rule:person-spokesperson-comma"});
+  EXPECT_EQ(Labels("وكتب مدير المركز، ماثيو هينمان، أن"),
+            V{"ماثيو هينمان|PERSON|rule:person-director-2-comma"});
 }
 
 TEST_F(RulesTest, PersonRuleTraps) {
@@ -65,6 +70,9 @@ TEST_F(RulesTest, PersonRuleTraps) {
   EXPECT_EQ(Labels("المتحدث باسم وزارة الدفاع"), V{"وزارة الدفاع|ORGANIZATION|rule:org-ministry"});
   EXPECT_TRUE(Labels("اللواء الثامن").empty());  // a brigade, not a general
   EXPECT_TRUE(Labels("أبو الطفل").empty());
+  // What follows the comma is no name: a stop word, or one word only.
+  EXPECT_TRUE(Labels("وقال المتحدث باسم الجيش، في بيان، إن").empty());
+  EXPECT_TRUE(Labels("وقال مدير المركز، أمس، إن").empty());
 }
 
 TEST_F(RulesTest, FactionInQuotesAfterDescriptor) {
