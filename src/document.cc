@@ -155,8 +155,8 @@ absl::Status RunStages(const Extractor& ex, std::string_view zone, ScratchState*
     d.rules.Match(normalized, n.tokens, m.hits, &m.candidates);
   }
   st->stats.candidates += m.candidates.size();
-  Resolve(d.gazetteer, d.rules, d.context, options, normalized, n.tokens, m.candidates, &st->resolve,
-          &st->resolved, &st->stats);
+  Resolve(d.gazetteer, d.rules, d.context, options, normalized, n.tokens, m.candidates,
+          &st->resolve, &st->resolved, &st->stats);
   return absl::OkStatus();
 }
 

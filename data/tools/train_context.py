@@ -2,7 +2,7 @@
 """Trains alam's context model: writes data/context_model.tsv (GENERATED; compiled into the
 library by the build like the gazetteer).
 
-    /usr/bin/python3 data/tools/train_context.py build/release/alam [--ref-docs N] [--out F]
+    /usr/bin/python3 data/tools/train_context.py build/release/alam [--ref-docs-every K] [--out F]
 
 What it learns: whether an alias that is also an ordinary word (gazetteer/ambiguous.tsv) names
 an entity where it stands, from the words and trigger classes around it. The features are made

@@ -61,10 +61,12 @@ std::string_view NeighbourShape(const RuleSet& rules, std::string_view w) {
 absl::Status ContextModel::Add(std::string_view name, std::string_view content) {
   return ParseTsv(name, content, {"feature", "weight"}, {"feature", "weight"},
                   [&](const TsvRow& row) -> absl::Status {
+                    const std::string_view weight = row.Get("weight");
                     double w;
-                    if (!absl::SimpleAtod(absl::string_view(row.Get("weight").data(), row.Get("weight").size()), &w) || !std::isfinite(w)) {
+                    if (!absl::SimpleAtod(absl::string_view(weight.data(), weight.size()), &w) ||
+                        !std::isfinite(w)) {
                       return absl::InvalidArgumentError(Cat(row.Where(), "weight \"",
-                                                            row.Get("weight"),
+                                                            weight,
                                                             "\" is not a number"));
                     }
                     const std::string_view f = row.Get("feature");
@@ -74,7 +76,6 @@ absl::Status ContextModel::Add(std::string_view name, std::string_view content) 
                       keep_ = w;
                     } else if (f == "@keep_cue") {
                       keep_cue_ = w;
-
                     } else if (f.empty() || f[0] == '@') {
                       return absl::InvalidArgumentError(
                           Cat(row.Where(), "unknown parameter \"", f, "\""));

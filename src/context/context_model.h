@@ -23,6 +23,10 @@
 
 namespace alam::internal {
 
+// A cue next to a place name: a compass word after it (الباب شرق حلب), or و after a place
+// name before it (سوسة وباغوز).
+enum class Cue : uint8_t { kNone, kDirection, kAfterPlace };
+
 // What the gazetteer and the document say about a candidate besides its words: evidence the
 // resolver gates on (a trigger word before it, a close relative named nearby, quotes), a cue
 // next to it (a compass word after it, a place name and و before it), which the model weighs
@@ -34,7 +38,7 @@ struct ContextEvidence {
   bool placed = false;  // a cue that gates (resolver: a direction before a containing place,
                         // و after a place before an article-less form)
   bool cue = false;     // any other cue
-  uint8_t cue_kind = 0; // 1 a compass word after it, 2 و after a place name before it
+  Cue cue_kind = Cue::kNone;  // the cue of `placed` or `cue`
   bool quoted = false;
   bool self_named = false;
   bool Any() const { return trigger || close_relative || placed || quoted; }
@@ -85,7 +89,9 @@ void ForEachContextFeature(const Gazetteer& g, const RuleSet& rules, std::string
   if (c.clitic_bytes > 0) emit("cl:", word(c.tok_begin).substr(0, c.clitic_bytes), {}, {});
   if (alias.substr(0, 4) != "\xD8\xA7\xD9\x84") emit("bare", {}, {}, {});  // no ال
   if (evidence.self_named) emit("ev:self", {}, {}, {});
-  if (evidence.cue_kind != 0) emit(evidence.cue_kind == 1 ? "cue:dir" : "cue:and", {}, {}, {});
+  if (evidence.cue_kind != Cue::kNone) {
+    emit(evidence.cue_kind == Cue::kDirection ? "cue:dir" : "cue:and", {}, {}, {});
+  }
   auto neighbour = [&](std::string_view side, std::string_view w) {
     emit(side == "-" ? "aw-1:" : "aw+1:", alias, " ", w);
     if (std::string_view t = NeighbourTriggerType(g, w, buf); !t.empty()) {
@@ -147,8 +153,7 @@ class ContextModel {
     return ev.Any() || score >= (ev.cue ? keep_cue_ : keep_);
   }
   // "context <score> keep|drop (evidence: …): f1 +w1 · f2 -w2 …" — the `top` features of
-  // largest weight (all of them, unknown ones with 0, when `top` is 0). `features` are the
-  // candidate's features as strings (scratch).
+  // largest weight (all of them, unknown ones with 0, when `top` is 0).
   std::string Explain(const Gazetteer& g, const RuleSet& rules, std::string_view text,
                       const std::vector<Token>& tokens, const Candidate& c, EntityType type,
                       const ContextEvidence& evidence, std::string* buf, double score,

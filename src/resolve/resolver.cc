@@ -8,9 +8,6 @@
 namespace alam::internal {
 namespace {
 
-// The cue next to a gated place name (Context::PlaceCue).
-enum class Cue : uint8_t { kNone, kDirection, kAfterPlace };
-
 struct Context {
   const Gazetteer& g;
   std::string_view text;
@@ -25,8 +22,7 @@ struct Context {
 
   // Words next to a gated place name that make it a place: a compass direction after it
   // (الباب شرق حلب), or a place name joined to it by و (سوسة وباغوز: `prev_place`).
-  bool PlaceCue(const Candidate& c, bool prev_place, Cue* kind) const {
-    *kind = prev_place ? Cue::kAfterPlace : Cue::kNone;
+  Cue PlaceCue(const Candidate& c, bool prev_place) const {
     static constexpr std::string_view kDirections[] = {
         "\xD8\xB4\xD8\xB1\xD9\x82", "\xD8\xBA\xD8\xB1\xD8\xA8",  // شرق غرب
         "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8",  // شمال جنوب
@@ -35,13 +31,10 @@ struct Context {
     if (c.tok_end < tokens.size() && tokens[c.tok_end].gap == Gap::kSpace) {
       const std::string_view next = Word(c.tok_end);
       for (std::string_view d : kDirections) {
-        if (next == d) {
-          *kind = Cue::kDirection;
-          return true;
-        }
+        if (next == d) return Cue::kDirection;
       }
     }
-    return prev_place;
+    return prev_place ? Cue::kAfterPlace : Cue::kNone;
   }
 
   // The cue next to a place candidate of `entry`, into *ev. It gates (ContextEvidence::
@@ -49,12 +42,12 @@ struct Context {
   // before an article-less form (سوسة وباغوز, `bare`); any other cue only weighs with the model.
   void AddCue(const Candidate& c, bool bare, uint32_t entry, bool prev_place,
               ContextEvidence* ev) const {
-    Cue cue = Cue::kNone;
-    if (!PlaceCue(c, prev_place, &cue)) return;
+    const Cue cue = PlaceCue(c, prev_place);
+    if (cue == Cue::kNone) return;
     ev->placed = (cue == Cue::kDirection && ContainerAfterDirection(c, entry)) ||
                  (cue == Cue::kAfterPlace && bare);
     ev->cue = !ev->placed;
-    ev->cue_kind = cue == Cue::kDirection ? 1 : 2;
+    ev->cue_kind = cue;
   }
 
   // Whether a place that contains `entry` is named right after the compass word that follows
@@ -62,13 +55,10 @@ struct Context {
   bool ContainerAfterDirection(const Candidate& c, uint32_t entry) const {
     const size_t t = c.tok_end + 1;
     if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
-    const uint32_t lo = tokens[t].start, hi = tokens[t].end;
+    const uint32_t lo = tokens[t].start, last = tokens[t].end - 1;  // the word's bytes
     bool found = false;
     g.ForEachAncestor(entry, kMaxAncestors, [&](uint32_t a) {
-      if (found || !((s->named[a >> 6] >> (a & 63)) & 1)) return;
-      auto p = std::lower_bound(s->mentions.begin(), s->mentions.end(), Mention{a, lo, 0},
-                                ByEntryAndPosition);
-      found = p != s->mentions.end() && p->entry == a && p->pos < hi;
+      found = found || NamedBetween(s->mentions, s->named, a, lo, last, -1);
     });
     return found;
   }
@@ -157,10 +147,16 @@ struct Context {
   // likely). `m` is sorted by entry and position: a binary search keeps this logarithmic.
   static bool Near(const std::vector<Mention>& m, const std::vector<uint64_t>& named,
                    uint32_t entry, uint32_t pos, int32_t alias) {
-    if (!((named[entry >> 6] >> (entry & 63)) & 1)) return false;
     const uint32_t lo = pos > kContextWindowBytes ? pos - kContextWindowBytes : 0;
+    return NamedBetween(m, named, entry, lo, pos + kContextWindowBytes, alias);
+  }
+  // Whether `entry` is named at a position in [lo, hi] by another alias than `alias` (-1:
+  // by any).
+  static bool NamedBetween(const std::vector<Mention>& m, const std::vector<uint64_t>& named,
+                           uint32_t entry, uint32_t lo, uint32_t hi, int32_t alias) {
+    if (!((named[entry >> 6] >> (entry & 63)) & 1)) return false;
     auto p = std::lower_bound(m.begin(), m.end(), Mention{entry, lo, 0}, ByEntryAndPosition);
-    for (; p != m.end() && p->entry == entry && p->pos <= pos + kContextWindowBytes; ++p) {
+    for (; p != m.end() && p->entry == entry && p->pos <= hi; ++p) {
       if (p->alias != alias) return true;
     }
     return false;
