@@ -124,6 +124,10 @@ Entity EntityOf(const CompiledData& d, const Resolved& r) {
       e.source = "alias";
       e.alias = d.gazetteer.alias(static_cast<uint32_t>(r.alias)).text;
     }
+  } else if (r.rule == kSurnameRule || r.rule == kListRule) {  // built-in, of people
+    e.type = EntityType::kPerson;
+    e.source = r.rule == kSurnameRule ? kSurnameSource : kListSource;
+    e.entry_index = UINT32_MAX;
   } else {
     const Rule& rule = d.rules.rule(static_cast<size_t>(r.rule));
     e.type = rule.type;

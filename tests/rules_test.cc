@@ -75,6 +75,52 @@ TEST_F(RulesTest, PersonRuleTraps) {
   EXPECT_TRUE(Labels("وقال مدير المركز، أمس، إن").empty());
 }
 
+TEST_F(RulesTest, PersonNamedBeforeTheirRole) {
+  EXPECT_EQ(Labels("وقالت ليندا توم المتحدثة باسم المكتب"),
+            V{"ليندا توم|PERSON|rule:person-said-name-role"});
+  EXPECT_EQ(Labels("وقال محمد الحجازي وهو متحدث عسكري"),
+            V{"محمد الحجازي|PERSON|rule:person-said-name-role"});
+  EXPECT_EQ(Labels("وذكر ياسين مكاوي مستشار الرئيس"),  // the shortest name before a role
+            V{"ياسين مكاوي|PERSON|rule:person-said-name-role"});
+  EXPECT_EQ(Labels("قال هانز جورج ماسن رئيس المكتب"),
+            V{"هانز جورج ماسن|PERSON|rule:person-said-name-role"});
+  EXPECT_TRUE(Labels("وقال مصدر أمني مسؤول في").empty());  // an ordinary word first
+  EXPECT_TRUE(Labels("وقال تشوليت وهو مستشار").empty());   // one word: no name of two
+}
+
+TEST_F(RulesTest, TitleRulesDoNotTakeThePhraseAfterTheTitle) {
+  // A preposition before a definite ordinary word, or a frequent ordinary word at the end.
+  EXPECT_TRUE(Labels("طالب الرئيس الأمريكي بالانسحاب قريبا").empty());
+  EXPECT_TRUE(Labels("أشاد الرئيس الأمريكي للعاصمة التركية").empty());
+  EXPECT_TRUE(Labels("وكان المشير حفتر أصدر أوامر").empty());
+  EXPECT_TRUE(Labels("أكد الوزير تمتين العلاقات").empty());
+  // A definite nisba ends names (أوس الشرقي); a rare surname that is also a word (توم) too.
+  EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن"), V{"أوس الشرقي|PERSON|rule:person-after-director"});
+}
+
+TEST_F(RulesTest, LaterSurnameOfAPersonARuleFound) {
+  EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن العمل. وأكد الشرقي أن"),
+            (V{"أوس الشرقي|PERSON|rule:person-after-director",
+               "الشرقي|PERSON|rule:surname-after-full-name"}));
+  // Not where the surname can be an adjective: after a definite noun or a name.
+  EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن العمل في الريف الشرقي"),
+            V{"أوس الشرقي|PERSON|rule:person-after-director"});
+  // Nor the X of a kunya, nor an ordinary word.
+  EXPECT_EQ(Labels("قال أبو علي البصري إن. وقال علي إن"),
+            V{"أبو علي البصري|PERSON|rule:person-kunya"});
+}
+
+TEST_F(RulesTest, ListsOfPeopleContinue) {
+  EXPECT_EQ(Labels("التقى الرئيس الفرنسي إيمانويل ماكرون، وجايمس فولي، وديفيد هاينز."),
+            (V{"إيمانويل ماكرون|PERSON|rule:person-after-president",
+               "جايمس فولي|PERSON|rule:person-list", "ديفيد هاينز|PERSON|rule:person-list"}));
+  // An ordinary word after the comma ends the list (وصول: و is part of the word).
+  EXPECT_EQ(Labels("التقى الرئيس الفرنسي إيمانويل ماكرون، ووصول المفتشين، ثم"),
+            V{"إيمانويل ماكرون|PERSON|rule:person-after-president"});
+  EXPECT_EQ(Labels("التقى الرئيس الفرنسي إيمانويل ماكرون، وصول المفتشين، ثم"),
+            V{"إيمانويل ماكرون|PERSON|rule:person-after-president"});
+}
+
 TEST_F(RulesTest, FactionInQuotesAfterDescriptor) {
   EXPECT_EQ(Labels("فصيل \"أحرار الشرقية\" المدعوم"),
             V{"أحرار الشرقية|FACTION|rule:faction-quoted-after-faction"});

@@ -372,6 +372,35 @@ std::string_view SurnameOf(const Gazetteer& g, const Resolved& r) {
   return surname;
 }
 
+// The surname of a person a rule found (`r` rule-made, of type PERSON): the last word of its
+// span in `text`, when the span has two words or more (three after أبو/أبي/أبا/أم: the X of
+// a kunya أبو X is a son's name, not a surname) and that word is three letters or more, not a
+// function word, not God's name and not an ordinary word unless a nisba; empty otherwise. Such a surname links within its segment
+// only (its view is into the segment's text).
+std::string_view UnlistedSurnameOf(const RuleSet& rules, std::string_view text,
+                                   const Resolved& r) {
+  if (r.entry >= 0 || (r.rule < 0 && r.rule != kListRule)) return {};
+  if (r.rule >= 0 && rules.rule(static_cast<size_t>(r.rule)).type != EntityType::kPerson) {
+    return {};
+  }
+  const std::string_view name = text.substr(r.norm_start, r.norm_end - r.norm_start);
+  const size_t sp = name.rfind(' ');
+  if (sp == std::string_view::npos || name.size() - sp - 1 < 6) return {};
+  const size_t first = name.find(' ');
+  const std::string_view head = name.substr(0, first);
+  const bool kunya = head == "\xD8\xA7\xD8\xA8\xD9\x88" || head == "\xD8\xA7\xD8\xA8\xD9\x8A" ||
+                     head == "\xD8\xA7\xD8\xA8\xD8\xA7" || head == "\xD8\xA7\xD9\x85";  // ابو ابي ابا ام
+  if (kunya && first == sp) return {};
+  const std::string_view surname = name.substr(sp + 1);
+  if (surname == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87" || rules.IsStopword(surname)) return {};
+  // An ordinary word ends a phrase a title rule took for a name (تدعيم العلاقات، الشارع) far
+  // more often than a surname; a definite nisba (الشرقي، العراقي) is kept.
+  const bool nisba = surname.substr(0, 4) == "\xD8\xA7\xD9\x84" &&
+                     surname.substr(surname.size() - 2) == "\xD9\x8A";  // ال…ي
+  if (!nisba && rules.IsCommonWord(surname)) return {};
+  return surname;
+}
+
 void AddSurname(std::string_view surname, uint32_t entry, ResolveScratch* s) {
   if (s->surnames.insert_or_assign(surname, entry).second) {
     s->surname_tails.push_back(surname.substr(2));
@@ -399,13 +428,21 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
     const std::string_view pw = text.substr(prev.start, prev.end - prev.start);
     if (!rules.IsCommonWord(pw) && !after_entity) return;
   }
+  // The surname of a person no list holds is often also an adjective (أوس الشرقي … الريف
+  // الشرقي، ريف حلب الشرقي): it links only where it cannot agree with a noun before it, not
+  // after a name or a definite word.
+  const bool after_definite = ti > 0 && t.gap == Gap::kSpace &&
+      (after_entity || text.substr(tokens[ti - 1].start, 4) == "\xD8\xA7\xD9\x84");  // ال
   bool found = false;
   ForEachReading(word, &s->buf, [&](std::string_view reading, uint32_t strip) {
     if (found) return;
     auto it = s->surnames.find(reading);
     if (it == s->surnames.end()) return;
     found = true;
-    s->extra.push_back(Resolved{t.start + strip, t.end, static_cast<int32_t>(it->second), -1,
+    const bool unlisted = it->second == kUnlistedPerson;
+    if (unlisted && after_definite) return;
+    s->extra.push_back(Resolved{t.start + strip, t.end,
+                                unlisted ? -1 : static_cast<int32_t>(it->second), -1,
                                 kSurnameRule, kScoreSurname, 0});
   });
 }
@@ -421,9 +458,71 @@ void SurnameOverOtherName(const Gazetteer& g, std::string_view text, const Token
   if (!small_place && core.type != EntityType::kPerson) return;
   const std::string_view word = text.substr(r->norm_start, r->norm_end - r->norm_start);
   auto it = s->surnames.find(word);
-  if (it == s->surnames.end() || static_cast<int32_t>(it->second) == r->entry) return;
+  if (it == s->surnames.end() || it->second == kUnlistedPerson ||
+      static_cast<int32_t>(it->second) == r->entry) {
+    return;
+  }
   *r = Resolved{r->norm_start, r->norm_end, static_cast<int32_t>(it->second), -1, kSurnameRule,
                 kScoreSurname, 0};
+}
+
+bool IsPersonEntity(const Gazetteer& g, const RuleSet& rules, const Resolved& r) {
+  if (r.entry >= 0) return g.core(static_cast<uint32_t>(r.entry)).type == EntityType::kPerson;
+  return r.rule == kListRule || r.rule == kSurnameRule ||
+         (r.rule >= 0 && rules.rule(static_cast<size_t>(r.rule)).type == EntityType::kPerson);
+}
+
+// Whether the normalized word may be a word of a name in a list of people: neither a function
+// word nor an ordinary word, and (`first`) not definite.
+bool ListNameWord(const RuleSet& rules, std::string_view w, bool first) {
+  if (w.size() < 4 || rules.IsStopword(w) || rules.IsCommonWord(w)) return false;
+  return !first || w.substr(0, 4) != "\xD8\xA7\xD9\x84";  // ال
+}
+
+// The list item of two words that starts at token `ti`: a comma before it, و on its first
+// word, and punctuation or the end of the text after it. Returns the end token, or 0.
+size_t ListItemAt(const RuleSet& rules, std::string_view text, const std::vector<Token>& tokens,
+                  size_t ti) {
+  if (ti + 1 >= tokens.size() || tokens[ti].gap != Gap::kOther) return 0;
+  const Token& a = tokens[ti];
+  const Token& b = tokens[ti + 1];
+  const std::string_view sep = text.substr(tokens[ti - 1].end, a.start - tokens[ti - 1].end);
+  if (sep != "\xD8\x8C " && sep != ", ") return 0;  // "، "
+  const std::string_view w1 = text.substr(a.start, a.end - a.start);
+  const auto* p = reinterpret_cast<const unsigned char*>(w1.data());
+  if (w1.size() < 6 || p[0] != 0xD9 || p[1] != 0x88 || rules.IsCommonWord(w1)) return 0;  // و
+  if (b.gap != Gap::kSpace || !ListNameWord(rules, w1.substr(2), true) ||
+      !ListNameWord(rules, text.substr(b.start, b.end - b.start), false)) {
+    return 0;
+  }
+  return ti + 2 == tokens.size() || tokens[ti + 2].gap == Gap::kOther ? ti + 2 : 0;
+}
+
+// Lists of people: after a person, each item "، وX Y" ended by punctuation is a person too
+// (source "rule:person-list"), until an item is not.
+void ContinueLists(const Gazetteer& g, const RuleSet& rules, std::string_view text,
+                   const std::vector<Token>& tokens, ResolveScratch* s,
+                   std::vector<Resolved>* out) {
+  s->extra.clear();
+  auto tok = tokens.begin();
+  for (size_t k = 0; k < out->size(); ++k) {
+    if (!IsPersonEntity(g, rules, (*out)[k])) continue;
+    uint32_t end = (*out)[k].norm_end;
+    const uint32_t limit = k + 1 < out->size() ? (*out)[k + 1].norm_start : UINT32_MAX;
+    tok = std::lower_bound(tok, tokens.end(), end,
+                           [](const Token& t, uint32_t e) { return t.start < e; });
+    for (size_t ti = static_cast<size_t>(tok - tokens.begin()); ti > 0;) {
+      const size_t stop = ListItemAt(rules, text, tokens, ti);
+      if (stop == 0 || tokens[stop - 1].end > limit) break;
+      end = tokens[stop - 1].end;
+      s->extra.push_back(Resolved{tokens[ti].start + 2, end, -1, -1, kListRule, kScoreSurname, 0});
+      ti = stop;
+    }
+  }
+  if (s->extra.empty()) return;
+  out->insert(out->end(), s->extra.begin(), s->extra.end());
+  std::sort(out->begin(), out->end(),
+            [](const Resolved& x, const Resolved& y) { return x.norm_start < y.norm_start; });
 }
 
 // Document consistency: a later bare surname of a person named in full earlier links to
@@ -437,7 +536,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
   s->extra.clear();
   for (const auto& [surname, entry] : s->document_people) AddSurname(surname, entry, s);
   const auto first_person = std::find_if(out->begin(), out->end(), [&](const Resolved& r) {
-    return r.entry >= 0 && g.core(static_cast<uint32_t>(r.entry)).type == EntityType::kPerson;
+    return IsPersonEntity(g, rules, r);
   });
   if (first_person == out->end() && s->surnames.empty()) return;
   // No token before the end of the first person named can be a surname of it: without people
@@ -452,6 +551,8 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
       const Resolved& r = (*out)[next++];
       const std::string_view surname = SurnameOf(g, r);
       if (!surname.empty()) AddSurname(surname, static_cast<uint32_t>(r.entry), s);
+      const std::string_view unlisted = UnlistedSurnameOf(rules, text, r);
+      if (!unlisted.empty()) AddSurname(unlisted, kUnlistedPerson, s);
     }
     if (s->surnames.empty()) continue;
     if (next < out->size() && (*out)[next].norm_start < t.end) {  // inside an entity
@@ -616,6 +717,7 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ContextModel& model
   // 4. Document consistency.
   if (options.enable_rules && kScoreSurname >= options.min_score) {
     const size_t before = out->size();
+    ContinueLists(g, rules, normalized, tokens, scratch, out);
     LinkSurnames(g, rules, normalized, tokens, scratch, out);
     stats->rule_entities += out->size() - before;
   }

@@ -76,7 +76,7 @@ struct ResolveScratch {
   std::vector<std::pair<std::string_view, uint32_t>> document_people;
   // The document's date (DocumentContext::date): empty, or YYYY-MM-DD, valid for one call.
   std::string_view date;
-  StringMap<uint32_t> surnames;  // surname → person entry, for document consistency
+  StringMap<uint32_t> surnames;  // surname → person entry (or kUnlistedPerson)
   std::vector<std::string_view> surname_tails;  // each surname less its first letter
   std::vector<Resolved> extra;
   std::string buf;
@@ -102,6 +102,13 @@ inline constexpr size_t kExplainAll = SIZE_MAX;
 // The built-in rule of document consistency: its index in Resolved::rule, and its source.
 inline constexpr int32_t kSurnameRule = -2;
 inline constexpr std::string_view kSurnameSource = "rule:surname-after-full-name";
+// The built-in rule of lists of people: a person named after a comma and و that continues a
+// list begun by a person (ستيفن سوتلوف، وجايمس فولي، وديفيد هاينز،).
+inline constexpr int32_t kListRule = -3;
+inline constexpr std::string_view kListSource = "rule:person-list";
+// The value of ResolveScratch::surnames for the surname of a person a rule found: a link to
+// it is a rule-made PERSON (Resolved::entry -1, rule kSurnameRule).
+inline constexpr uint32_t kUnlistedPerson = UINT32_MAX;
 
 // Starts a document: forgets the people of the previous one.
 void BeginResolveDocument(ResolveScratch* scratch);

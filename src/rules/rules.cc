@@ -51,15 +51,29 @@ bool AfterKunyaWord(std::string_view normalized, TokenIt t) {
          w == "\xD8\xA7\xD8\xA8\xD8\xA7" || w == "\xD8\xA8\xD9\x86";
 }
 
+// Whether a person's name ends with a frequent ordinary word (RuleSet::kFrequentWord) that is
+// not a definite nisba (الشرقي): the title rule ran past a one-word name (الأمير بندر يوضح،
+// المشير حفتر أصدر) or took a phrase (تمتين العلاقات، أصبح اليوم); rare surnames that are
+// ordinary words (توم، بوش) are less frequent.
+bool EndsWithFrequentWord(std::string_view normalized, TokenIt last,
+                          const StringSet& frequent_words) {
+  const std::string_view w = normalized.substr(last->start, last->end - last->start);
+  if (!frequent_words.contains(w)) return false;
+  return !(w.size() > 6 && w.substr(0, 4) == "\xD8\xA7\xD9\x84" &&
+           w.substr(w.size() - 2) == "\xD9\x8A");  // ال…ي
+}
+
 // Stopwords are checked on the words of the name, not on the trigger word itself: one
 // stopword rejects the name, and so does a name made only of common words when it follows its
 // trigger (a designation that includes the trigger, such as القوات الروسية, is spelled out by
 // its pattern). A person's name also may not start with a common word, bare or after one
-// conjunction (القيادي ومسؤول المركز, الكاتب ارسل رسالة; not after ب: باول is a name): common words hold no word of
-// a person's name (data/tools/ambiguity.py), so such a "name" is the phrase after a title.
+// conjunction (القيادي ومسؤول المركز, الكاتب ارسل رسالة) or one preposition before the article
+// (بالانسحاب، للعاصمة; a bare ب is kept: باول is a name): common words hold no word of a
+// person's name (data/tools/ambiguity.py), so such a "name" is the phrase after a title.
 bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
                      TokenIt first, TokenIt last, uint32_t trigger_token, bool person,
-                     const StringSet& stopwords, const StringSet& common_words) {
+                     const StringSet& stopwords, const StringSet& common_words,
+                     const StringSet& frequent_words) {
   bool stop = false, all_common = true;
   auto from = std::max(first, tokens.begin() + trigger_token + 1);
   for (auto t = from; t <= last && !stop; ++t) {
@@ -70,12 +84,21 @@ bool RejectedByWords(std::string_view normalized, const std::vector<Token>& toke
   const bool follows_trigger = first > tokens.begin() + trigger_token;
   if (stop || (follows_trigger && all_common)) return true;
   if (!person || from > last) return false;
+  if (EndsWithFrequentWord(normalized, last, frequent_words)) return true;
   const std::string_view w = normalized.substr(from->start, from->end - from->start);
   if (common_words.contains(w)) return true;
   const auto* b = reinterpret_cast<const unsigned char*>(w.data());
-  return w.size() > 6 &&
-         clitic::IsConjunction(b[0], b[1]) &&
-         common_words.contains(w.substr(2));
+  if (w.size() <= 6) return false;
+  if (clitic::IsConjunction(b[0], b[1])) return common_words.contains(w.substr(2));
+  // A preposition before a definite ordinary word (بالانسحاب، للعاصمة: طالب الرئيس الأمريكي
+  // بالانسحاب): a phrase, not a name; a name may start with ب (باول).
+  if (!clitic::IsPreposition(b[0], b[1])) return false;
+  const std::string_view rest = w.substr(2);
+  if (rest.substr(0, 4) == "\xD8\xA7\xD9\x84") return common_words.contains(rest);  // بال…
+  if (!clitic::IsLam(b[2], b[3])) return false;
+  std::string definite("\xD8\xA7", 2);  // لل… is ل + ال… less its alef
+  definite.append(rest);
+  return common_words.contains(definite);
 }
 
 // The token range of a rule's name [gs, ge): whole tokens, or — for a name that starts with
@@ -89,6 +112,20 @@ bool NameTokens(const std::vector<Token>& tokens, const TriggerHit& h, uint32_t 
     gs -= h.strip;
   }
   return WholeTokens(tokens, gs, ge, first, last);
+}
+
+// The rule's trigger words from the column ("قال" or "قال|قالت|ذكر"), normalized; false when
+// one is empty or not one word.
+bool ParseTriggers(std::string_view column, Rule* rule) {
+  for (size_t from = 0, bar; from <= column.size(); from = bar + 1) {
+    bar = std::min(column.find('|', from), column.size());
+    std::string trig;
+    absl::Status s = Normalize(column.substr(from, bar - from), &trig, nullptr);
+    if (!s.ok() || trig.empty() || trig.find(' ') != std::string::npos) return false;
+    (rule->trigger.empty() ? rule->trigger : rule->more_triggers.emplace_back()) =
+        std::move(trig);
+  }
+  return true;
 }
 
 }  // namespace
@@ -130,13 +167,10 @@ absl::Status RuleSet::Add(std::string_view file, std::string_view content) {
       return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
                                             ": max_chars must be a positive integer"));
     }
-    std::string trig;
-    absl::Status s = Normalize(row.Get("trigger"), &trig, nullptr);
-    if (!s.ok() || trig.empty() || trig.find(' ') != std::string::npos) {
-      return absl::InvalidArgumentError(
-          Cat(row.Where(), "rule ", rule->id, ": trigger must be one word"));
+    if (!ParseTriggers(row.Get("trigger"), rule.get())) {
+      return absl::InvalidArgumentError(Cat(
+          row.Where(), "rule ", rule->id, ": each trigger must be one word (several: a|b)"));
     }
-    rule->trigger = trig;
     RE2::Options opt;
     opt.set_log_errors(false);
     opt.set_encoding(RE2::Options::EncodingUTF8);
@@ -165,6 +199,10 @@ absl::Status RuleSet::AddStopwords(std::string_view file, std::string_view conte
       return absl::InvalidArgumentError(Cat(row.Where(), "stopword \"", row.Get("word"),
                                             "\" must be one word"));
     }
+    double per_10k = 0;
+    if (common && ParseNumber(row.Get("note"), &per_10k) && per_10k >= kFrequentWord) {
+      frequent_words_.insert(w);
+    }
     (common ? common_words_ : stopwords_).insert(std::move(w));
     return absl::OkStatus();
   });
@@ -173,13 +211,19 @@ absl::Status RuleSet::AddStopwords(std::string_view file, std::string_view conte
 std::vector<std::string_view> RuleSet::TriggerWords() const {
   std::vector<std::string_view> words;
   words.reserve(rules_.size());
-  for (const auto& r : rules_) words.push_back(r->trigger);
+  for (const auto& r : rules_) {
+    words.push_back(r->trigger);
+    words.insert(words.end(), r->more_triggers.begin(), r->more_triggers.end());
+  }
   return words;
 }
 
 void RuleSet::Bind(const Gazetteer& g) {
   by_word_.clear();
-  for (uint32_t i = 0; i < rules_.size(); ++i) by_word_[g.WordId(rules_[i]->trigger)].push_back(i);
+  for (uint32_t i = 0; i < rules_.size(); ++i) {
+    by_word_[g.WordId(rules_[i]->trigger)].push_back(i);
+    for (const std::string& w : rules_[i]->more_triggers) by_word_[g.WordId(w)].push_back(i);
+  }
 }
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,
@@ -218,7 +262,8 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       uint32_t strip;
       if (!NameTokens(tokens, h, gs, ge, &first, &last, &strip) ||
           RejectedByWords(normalized, tokens, first, last, h.token,
-                          r.type == EntityType::kPerson, stopwords_, common_words_)) {
+                          r.type == EntityType::kPerson, stopwords_, common_words_,
+                          frequent_words_)) {
         continue;
       }
       out->push_back(Candidate{gs, ge, static_cast<uint32_t>(first - tokens.begin()),

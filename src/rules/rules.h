@@ -1,5 +1,5 @@
-// Private: RE2 context rules (data/rules.tsv). Each rule belongs to one trigger word; it runs
-// only where that word occurs (the matcher reports trigger words in the same pass as the
+// Private: RE2 context rules (data/rules.tsv). Each rule belongs to trigger words; it runs
+// only where one occurs (the matcher reports trigger words in the same pass as the
 // gazetteer), anchored at the trigger, over a bounded window, and its capture group is the
 // name. Text without triggers costs the rules nothing.
 #ifndef ALAM_SRC_RULES_RULES_H_
@@ -28,7 +28,8 @@ class Gazetteer;
 struct Rule {
   std::string id;
   std::string source;  // "rule:<id>"
-  std::string trigger; // normalized trigger word
+  std::string trigger; // normalized trigger word (the first, when it has several)
+  std::vector<std::string> more_triggers;  // the others (trigger column "قال|قالت|ذكر")
   EntityType type;
   std::string subtype;
   double score;
@@ -46,9 +47,12 @@ class RuleSet {
   // Parses a stopword file (column "word"). Stopwords never belong to a rule-made name;
   // with `common`, the words are ordinary words: a name made only of them is rejected.
   absl::Status AddStopwords(std::string_view file, std::string_view content, bool common);
-  // The trigger word of every rule (normalized), for Gazetteer::Finish.
+  // An ordinary word this frequent (documents per 10,000, the note column of
+  // data/common_words.tsv) does not end a rule-made person's name.
+  static constexpr double kFrequentWord = 50;
+  // The trigger words of every rule (normalized), for Gazetteer::Finish.
   std::vector<std::string_view> TriggerWords() const;
-  // Finds each rule's trigger word in the compiled gazetteer's vocabulary (read only).
+  // Finds each rule's trigger words in the compiled gazetteer's vocabulary (read only).
   void Bind(const Gazetteer& g);
 
   const Rule& rule(size_t i) const { return *rules_[i]; }
@@ -69,6 +73,7 @@ class RuleSet {
   int max_group_ = 1;  // the largest capture group any rule names
   StringSet stopwords_;
   StringSet common_words_;
+  StringSet frequent_words_;  // common words of kFrequentWord documents per 10,000 or more
 };
 
 }  // namespace alam::internal
