@@ -733,6 +733,11 @@ SY_LOOSE_RATIO = 0.75  # and its name be this alike (difflib ratio, articles dro
 SY_FAR_KM = 25.0    # sy_drop_far_namesakes: a namesake this far from its parent's villages,
 SY_FAR_RATIO = 0.6  # and nearer than this share of that to another sub-district's, is dropped
 SY_CLOUD_MIN = 3    # exact matches of a parent that locate its villages
+SY_CLOUD_KM = 15.0  # a cloud pair (sy_cloud_pairs) must lie this close to where its parent's
+                    # villages are (the median of its exact matches: 90% of the villages with a
+                    # point lie within 15 km of it)
+SY_CLOUD_KEY_MIN = 4  # letters the key of a cloud pair needs: shorter names of one shape are
+                      # many (بير، تير، نير)
 SY_UNIT_SHARE = 0.6  # a WOF county/region stands for the OCHA unit most of its localities lie in
                      # (nearest sub-district centroid) when at least this share of them do
 
@@ -758,6 +763,60 @@ def loose_key(name):
     with doubled letters single (شللخ = شلخ) and SY_LOOSE_FOLD letters folded."""
     words = [w[:-1] if len(w) > 2 and w[-1] in "ها" else w for w in norm(name).split()]
     return "".join(re.sub(r"(.)\1+", r"\1", skeleton(w).translate(SY_LOOSE_FOLD)) for w in words)
+
+
+# The letters that share a shape and differ only by their dots (the rasm): the village list and
+# the WOF names (GNS spellings read from maps) put the dots on different letters of one written
+# name (خربة حزور = خربة جزور, دير زينون = دير زيتون, قتيطرات = قنيطرات). ن and ي are teeth like
+# ب ت ث only before the word's last letter.
+SY_RASM = str.maketrans({"ت": "ب", "ث": "ب", "ن": "ب", "ي": "ب", "ح": "ج", "خ": "ج", "ذ": "د",
+                         "ز": "ر", "ش": "س", "ض": "ص", "ظ": "ط", "غ": "ع", "ق": "ف"})
+SY_RASM_END = str.maketrans({"ت": "ب", "ث": "ب", "ح": "ج", "خ": "ج", "ذ": "د", "ز": "ر",
+                             "ش": "س", "ض": "ص", "ظ": "ط", "غ": "ع", "ق": "ف"})
+
+
+def rasm_key(name):
+    """The letter shapes of the name without its dots (SY_RASM), articles dropped and words
+    joined, tried only for a one-to-one pair near the parent's villages (sy_cloud_pairs). Unlike
+    skeleton it keeps the long vowels: with them dropped too, one shape is many names (بسنة =
+    النشابية, الحرية = الجويزة)."""
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in norm(name).split()]
+    words = [w[:-1] + "ت" if w[-1] == "ه" and i < len(words) - 1 else w  # معرة ماتر = معرتماتر
+             for i, w in enumerate(words)]
+    k = ""
+    for w in words:
+        w = w[:-1].translate(SY_RASM) + w[-1:].translate(SY_RASM_END)
+        k += w[1:] if k[-1:] == w[:1] else w  # كفر روحين = كفروحين
+    return k
+
+
+# Words a village list and WOF add to or leave out of one village's name: a tell, a ruin or a
+# farm named after it (تل أبو راسين = أبو راسين, خربة القيقانية = قيقانية), and its part or size
+# (ليلان كبير = ليلان, الكرك الشرقي = الكرك); normalized, by the part they name
+SY_PREFIXES = {"تل", "خربه", "مزرعه"}
+SY_SUFFIXES = {"كبير": "big", "كبيره": "big", "كبري": "big", "صغير": "small", "صغيره": "small",
+               "صغري": "small", "فوقاني": "upper", "فوقا": "upper", "تحتاني": "lower",
+               "تحتا": "lower", "وسطاني": "middle", "شرقي": "east", "شرقيه": "east",
+               "غربي": "west", "غربيه": "west", "شمالي": "north", "شماليه": "north",
+               "جنوبي": "south", "جنوبيه": "south", "قبلي": "south", "قبليه": "south"}
+
+
+def sy_affixes(name):
+    """The name without its articles, spaces, SY_PREFIXES word and SY_SUFFIXES words, and the
+    parts those suffixes name."""
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in norm(name).split()]
+    if len(words) > 1 and words[0] in SY_PREFIXES:
+        words = words[1:]
+    parts = set()
+    while len(words) > 1 and words[-1] in SY_SUFFIXES:
+        parts.add(SY_SUFFIXES[words.pop()])
+    return "".join(words), parts
+
+
+def affix_key(name):
+    """The name without the words of sy_affixes, tried only for a one-to-one pair near the
+    parent's villages (sy_cloud_pairs)."""
+    return sy_affixes(name)[0]
 
 
 def sy_key_forms(name):
@@ -803,8 +862,8 @@ def wof_unit_maps(recs, units):
 
 
 def sy_wof_places(src, units):
-    """The WOF localities of Syria as SyPlace, indexed by normalized name, by skeleton and by
-    loose_key."""
+    """The WOF localities of Syria as SyPlace, indexed by normalized name ("name"), by skeleton
+    and by the SY_PAIR_KEYS."""
     adm3 = [u for u in units.values() if u["level"] == "ADM3" and u["lat"]]
     for u in adm3:
         u["_lat"], u["_lon"] = float(u["lat"]), float(u["lon"])
@@ -820,7 +879,7 @@ def sy_wof_places(src, units):
             near = min(adm3, key=lambda u: (km(lat, lon, u["_lat"], u["_lon"]), u["ocha_pcode"]))
             recs.append((r, near["ocha_pcode"]))
     county, region = wof_unit_maps(recs, units)
-    by_key, by_skel, by_loose = defaultdict(list), defaultdict(list), defaultdict(list)
+    index = {k: defaultdict(list) for k in ["name", "skeleton"] + list(SY_PAIR_KEYS)}
     for r, near in recs:
         districts = {units[near]["parent_pcode"], county.get(r["county_wof_id"])} - {None}
         govs = {units[near]["adm1_pcode"], region.get(r["region_wof_id"])} - {None}
@@ -829,10 +888,11 @@ def sy_wof_places(src, units):
         for n in [r["name_ar"]] + r["aliases_ar"].split("|"):
             if n.strip():
                 n = strip_prefix(clean(n), ["قرية", "بلدة", "مدينة"])
-                by_key[norm(n)].append(place)
-                by_skel[skeleton(n)].append(place)
-                by_loose[loose_key(n)].append(place)
-    return by_key, by_skel, by_loose
+                index["name"][norm(n)].append(place)
+                index["skeleton"][skeleton(n)].append(place)
+                for rule, (key, _) in SY_PAIR_KEYS.items():
+                    index[rule][key(n)].append(place)
+    return index
 
 
 def sy_row_names(row):
@@ -840,32 +900,33 @@ def sy_row_names(row):
     return [row["name_ar"]] + [a for a in row.get("aliases", "").split("|") if a]
 
 
-SY_RULES = ["exact", "skeleton", "unique_namesake", "loose"]
+SY_RULES = ["exact", "skeleton", "unique_namesake", "loose", "rasm", "affix", "second_namesake"]
 
 
 def sy_points(src, units, rows, stats):
     """Gives a Syrian locality the point of a WOF locality bearing its name, or failing that one
-    of its aliases (sy_candidates). A WOF locality chosen for several rows stays with the best
-    match (sy_one_point_one_row). Others keep the parent's centroid (coord_approx 1)."""
+    of its aliases (sy_candidates); failing those, its rasm_key or affix_key pair near the
+    parent's villages (sy_cloud_pairs). A WOF locality chosen for several rows stays with the
+    best match (sy_one_point_one_row); a row that so lost its namesake may take another one
+    (sy_second_namesakes). Others keep the parent's centroid (coord_approx 1)."""
     index = sy_wof_places(src, units)
-    row_names = Counter()  # (district, normalized name or "loose" and its key) -> rows bearing it
-    for row in rows:
-        d = sy_district(row, units)
-        row_names.update({k for n in sy_row_names(row)
-                          for k in ((d, norm(n)), (d, "loose", loose_key(n)))})
-    chosen = []  # (rank, row, place, rule)
+    row_names = sy_row_keys(rows, units)
+    chosen, options = [], {}  # (rank, row, place, rule); row id -> (row, name, rule, candidates)
     for row in rows:
         pu = units[row["parent"][len("place:"):]]
         for name in sy_row_names(row):
             cands, how = sy_candidates(name, pu, index, row_names)
             if cands:
-                c = min(cands.values())
-                primary = norm(c[3].r["name_ar"]) in sy_key_forms(name)  # not a WOF alias
-                rank = (SY_RULES.index(how), name != row["name_ar"], not primary, c[1])
-                chosen.append((rank, row, c[3], how))
+                chosen.append(sy_choice(row, name, min(cands.values()), how))
+                options[row["id"]] = (row, name, how, cands)
                 break
-    chosen = sy_drop_far_namesakes(chosen, units, stats)
-    for rank, row, s, how in sy_one_point_one_row(chosen, units, stats):
+    centers = sy_centers(chosen)
+    chosen = sy_drop_far_namesakes(chosen, units, centers, stats)
+    placed = {c[1]["id"] for c in chosen}
+    chosen += sy_cloud_pairs([r for r in rows if r["id"] not in placed], units, centers, index,
+                             row_names)
+    kept = sy_one_point_one_row(chosen, units, stats)
+    for rank, row, s, how in kept + sy_second_namesakes(kept, options, units, stats):
         stats["sy_point_" + how] += 1
         stats["sy_point_by_alias"] += rank[1]
         row["lat"], row["lon"], row["coord_approx"] = "%.5f" % s.lat, "%.5f" % s.lon, ""
@@ -874,24 +935,98 @@ def sy_points(src, units, rows, stats):
     stats["sy_no_point"] = len(rows) - stats["sy_point"]
 
 
-def sy_drop_far_namesakes(chosen, units, stats):
+def sy_row_keys(rows, units):
+    """(district, normalized name) and (district, rule, its SY_PAIR_KEYS key) -> the rows of the
+    district bearing it (by their name or an alias)."""
+    row_names = Counter()
+    for row in rows:
+        d = sy_district(row, units)
+        row_names.update({k for n in sy_row_names(row) for k in
+                          [(d, norm(n))] + [(d, rule, key(n))
+                                            for rule, (key, _) in SY_PAIR_KEYS.items()]})
+    return row_names
+
+
+def sy_choice(row, name, cand, how):
+    """(rank, row, place, rule) of the row's candidate `cand` found under `name` by rule `how`;
+    the rank orders the rows that chose one place (sy_one_point_one_row)."""
+    primary = sy_primary(cand[3], name)
+    return (SY_RULES.index(how), name != row["name_ar"], not primary, cand[1]), row, cand[3], how
+
+
+def sy_primary(s, name):
+    """Whether WOF locality `s` bears `name` as its own name, not as an alias."""
+    return norm(s.r["name_ar"]) in sy_key_forms(name)
+
+
+def sy_centers(chosen):
+    """Where a parent's villages are: the median point of its exact matches, for the parents
+    with SY_CLOUD_MIN of them (parent id -> (lat, lon)); the OCHA centroid of a sub-district can
+    lie 30-45 km from its villages (Abu Kamal, the desert sub-districts)."""
+    pts = defaultdict(list)
+    for rank, row, s, how in chosen:
+        if how == "exact":
+            pts[row["parent"]].append((s.lat, s.lon))
+    return {pid: (statistics.median(p[0] for p in ps), statistics.median(p[1] for p in ps))
+            for pid, ps in pts.items() if len(ps) >= SY_CLOUD_MIN}
+
+
+def sy_center(pid, centers, units):
+    """sy_centers' point of parent `pid`, else its centroid."""
+    if pid in centers:
+        return centers[pid]
+    u = units[pid[len("place:"):]]
+    return float(u["lat"]), float(u["lon"])
+
+
+def sy_cloud_pairs(rows, units, centers, index, row_names):
+    """For rows that no name rule placed: the one-to-one pair of the name (or an alias) in the
+    district by rasm_key, failing that by affix_key, within SY_CLOUD_KM of where the parent's
+    villages are (sy_center). One written shape, or one name with a word more or less, is one
+    village when it lies among the villages its list puts it with; 20 km off it is another
+    (الحرية of Jurneyyeh = a الخربة 22 km from its villages)."""
+    out = []
+    for row in rows:
+        center = sy_center(row["parent"], centers, units)
+        tries = ((rule, name) for rule in SY_CLOUD_RULES for name in sy_row_names(row)
+                 if len(SY_PAIR_KEYS[rule][0](name)) >= SY_CLOUD_KEY_MIN)
+        for rule, name in tries:
+            cands = sy_key_pair(name, sy_district(row, units), center, SY_CLOUD_KM, rule, index,
+                                row_names)
+            if cands:
+                out.append(sy_choice(row, name, min(cands.values()), rule))
+                break
+    return out
+
+
+def sy_second_namesakes(kept, options, units, stats):
+    """For a row whose exact match went to another row (sy_one_point_one_row): the nearest other
+    of its candidates that bears its name as its own, not as an alias, and that no row kept.
+    WOF has a مزعلة and, 2 km off, an عين البيضا that bears مزعلة as an alias, which the nearest
+    rule gave the row before عين البيضا's own row took it back; two البوثة of one sub-district
+    are the list's البوثة and بوثة."""
+    taken = {c[2].r["wof_id"] for c in kept}
+    placed = {c[1]["id"] for c in kept}
+    more = []
+    for row, name, how, cands in options.values():
+        if how != "exact" or row["id"] in placed:
+            continue
+        left = [c for c in cands.values()
+                if c[3].r["wof_id"] not in taken and sy_primary(c[3], name)]
+        if left:
+            more.append(sy_choice(row, name, min(left), "second_namesake"))
+    return sy_one_point_one_row(more, units, stats)
+
+
+def sy_drop_far_namesakes(chosen, units, centers, stats):
     """Drops a namesake found only by sy_unique_namesake that lies SY_FAR_KM or more from where
     its parent's villages are (the median point of the parent's exact matches, when it has
     SY_CLOUD_MIN of them) and much nearer (SY_FAR_RATIO) to another sub-district of the district:
     the list's village is missing from WOF and WOF's is another sub-district's (الغرة of Tall
     Tamr = a الغرة 4 km from Shaddadi's villages, 74 km from Tall Tamr's). A parent with fewer
     exact matches is not judged: some OCHA centroids lie 45 km from the seat town (Abu Kamal)."""
-    pts = defaultdict(list)
-    for rank, row, s, how in chosen:
-        if how == "exact":
-            pts[row["parent"]].append((s.lat, s.lon))
-
     def center(pid):
-        if len(pts[pid]) >= SY_CLOUD_MIN:
-            return (statistics.median(p[0] for p in pts[pid]),
-                    statistics.median(p[1] for p in pts[pid]))
-        u = units[pid[len("place:"):]]
-        return float(u["lat"]), float(u["lon"])
+        return sy_center(pid, centers, units)
     subs = defaultdict(list)
     for u in units.values():
         if u["level"] == "ADM3":
@@ -900,8 +1035,7 @@ def sy_drop_far_namesakes(chosen, units, stats):
     for c in chosen:
         rank, row, s, how = c
         pu = units[row["parent"][len("place:"):]]
-        if how == "unique_namesake" and pu["level"] == "ADM3" and \
-                len(pts[row["parent"]]) >= SY_CLOUD_MIN:
+        if how == "unique_namesake" and pu["level"] == "ADM3" and row["parent"] in centers:
             own = km(s.lat, s.lon, *center(row["parent"]))
             other = min([km(s.lat, s.lon, *center(q)) for q in subs[pu["parent_pcode"]]
                          if q != row["parent"]] or [own])
@@ -943,9 +1077,9 @@ def sy_candidates(name, pu, index, row_names):
     centroid, unless it lies in another district that has a row of that name; failing that, a
     looser spelling (alike) in its district within SY_SKELETON_KM; failing that, its one
     namesake in the district (sy_unique_namesake); failing that, its one-to-one loose_key pair
-    in the district (sy_loose_pair). The nearest wins, abandoned places only when no other
+    in the district (sy_key_pair). The nearest wins, abandoned places only when no other
     qualifies."""
-    by_key, by_skel, by_loose = index
+    by_key, by_skel = index["name"], index["skeleton"]
     p = pu["ocha_pcode"]
     plat, plon = float(pu["lat"]), float(pu["lon"])
     district = pu["parent_pcode"] if pu["level"] == "ADM3" else p
@@ -967,7 +1101,8 @@ def sy_candidates(name, pu, index, row_names):
     cands = sy_unique_namesake(name, district, plat, plon, by_key, by_skel, row_names)
     if cands:
         return cands, "unique_namesake"
-    return sy_loose_pair(name, district, plat, plon, by_loose, row_names), "loose"
+    cands = sy_key_pair(name, district, (plat, plon), SY_LOOSE_KM, "loose", index, row_names)
+    return cands, "loose"
 
 
 def sy_unique_namesake(name, district, plat, plon, by_key, by_skel, row_names):
@@ -993,20 +1128,32 @@ def sy_unique_namesake(name, district, plat, plon, by_key, by_skel, row_names):
     return {}
 
 
-def sy_loose_pair(name, district, plat, plon, by_loose, row_names):
-    """The one WOF locality of the district (by its WOF county when it has one) whose loose_key
-    is the name's, within SY_LOOSE_KM of the parent's centroid, when no other row of the
-    district has that key."""
-    k = loose_key(name)
-    if row_names[(district, "loose", k)] != 1:
+def sy_key_pair(name, district, center, cap, rule, index, row_names):
+    """The one WOF locality of the district (by its WOF county when it has one) whose key
+    SY_PAIR_KEYS[rule] is the name's and whose name passes the rule's test (alike,
+    affixes_agree), within `cap` km of `center`, when no other row of the district has that key.
+    A locality whose name fails the test does not compete (loose_key makes قويرص of قراصا). The
+    loose rule measures from the parent's centroid (SY_LOOSE_KM), the cloud rules from where its
+    villages are (sy_cloud_pairs)."""
+    key, agree = SY_PAIR_KEYS[rule]
+    k = key(name)
+    if row_names[(district, rule, k)] != 1:
         return {}
-    places = {s.r["wof_id"]: s for s in by_loose.get(k, []) if s.county == district}
+    places = {s.r["wof_id"]: s for s in index[rule].get(k, [])
+              if s.county == district and agree(name, s, key)}
     places = [s for s in places.values() if s.rank == 0] or list(places.values())
-    if len(places) != 1 or km(places[0].lat, places[0].lon, plat, plon) > SY_LOOSE_KM:
+    if len(places) != 1 or km(places[0].lat, places[0].lon, *center) > cap:
         return {}
-    if not alike(name, places[0], loose_key):
-        return {}
-    return places[0].cand(plat, plon)
+    return places[0].cand(*center)
+
+
+def affixes_agree(name, s, key):
+    """Whether a name of WOF locality `s` with the same affix_key as `name` names no other part
+    than it (SY_SUFFIXES): جب الكلب كبير is not جب الكلب صغير, but may be جب الكلب."""
+    mine = sy_affixes(name)[1]
+    return any(not (mine and theirs and mine != theirs)
+               for n in [s.r["name_ar"]] + s.r["aliases_ar"].split("|")
+               if n.strip() and key(n) == key(name) for theirs in [sy_affixes(n)[1]])
 
 
 def alike(name, s, key):
@@ -1018,6 +1165,12 @@ def alike(name, s, key):
     return max([difflib.SequenceMatcher(None, bare(name), bare(n)).ratio()
                 for n in [s.r["name_ar"]] + s.r["aliases_ar"].split("|")
                 if n.strip() and key(n) == key(name)] + [0]) >= SY_LOOSE_RATIO
+
+
+# sy_key_pair's keys and the test its pairs must pass, by rule; the cloud rules' in their order
+SY_PAIR_KEYS = {"loose": (loose_key, alike), "rasm": (rasm_key, alike),
+                "affix": (affix_key, affixes_agree)}
+SY_CLOUD_RULES = ["rasm", "affix"]
 
 
 def added_cities(src, units):

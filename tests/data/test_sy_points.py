@@ -57,7 +57,7 @@ def test_one_point_one_village():
 def test_share_of_villages_with_their_own_point():
     rows = [r for r in localities() if r["subtype"] == "village"]
     own = sum(r["coord_approx"] != "1" for r in rows)
-    assert own / len(rows) >= 0.62, (own, len(rows))
+    assert own / len(rows) >= 0.635, (own, len(rows))
 
 
 def test_loose_key_folds_spellings_of_one_name():
@@ -78,3 +78,22 @@ def test_alike_tells_names_the_keys_confuse():
         assert not MT.alike(a, Place(b), MT.loose_key), (a, b)
     assert MT.alike("حبيت", Place("حبيط"), MT.loose_key)
     assert MT.alike("مسعود رفيع", Place("مسعود الرفيعة"), MT.loose_key)
+
+
+def test_rasm_key_folds_dots_and_joined_words_only():
+    for a, b in [("خربة حزور", "خربة جزور"), ("قتيطرات", "قنيطرات"), ("معرة ماتر", "معرتماتر"),
+                 ("كفر روحين", "كفروحين"), ("شمارخ", "شمارح")]:
+        assert MT.rasm_key(a) == MT.rasm_key(b), (a, b)
+    # the long vowels stay: one dotless shape without them is many names
+    for a, b in [("بسنة", "النشابية"), ("الحرية", "الجويزة")]:
+        assert MT.rasm_key(a) != MT.rasm_key(b), (a, b)
+
+
+def test_affix_key_drops_prefix_and_part_words_that_agree():
+    class Place:
+        def __init__(self, name):
+            self.r = {"name_ar": name, "aliases_ar": ""}
+    assert MT.affix_key("ليلان كبير") == MT.affix_key("ليلان")
+    assert MT.affix_key("تل أبو توينة") == MT.affix_key("أبو توينة")
+    assert MT.affixes_agree("جب الكلب كبير", Place("جب الكلب"), MT.affix_key)
+    assert not MT.affixes_agree("جب الكلب كبير", Place("جب الكلب صغير"), MT.affix_key)
