@@ -401,9 +401,17 @@ std::string_view UnlistedSurnameOf(const RuleSet& rules, std::string_view text,
   return surname;
 }
 
+// The last byte and the third byte from the end (two letters' last bytes in Arabic) of a word
+// of four bytes or more, as 12 bits: the filter before the surname lookups.
+size_t EndKey(std::string_view w) {
+  const auto* b = reinterpret_cast<const unsigned char*>(w.data()) + w.size();
+  return static_cast<size_t>((b[-1] & 63) << 6 | (b[-3] & 63));
+}
+
 void AddSurname(std::string_view surname, uint32_t entry, ResolveScratch* s) {
   if (s->surnames.insert_or_assign(surname, entry).second) {
     s->surname_tails.push_back(surname.substr(2));
+    s->surname_ends.set(EndKey(surname));
   }
 }
 
@@ -416,6 +424,7 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
   // ends with the surname less its first letter (للاسد read as الاسد): a cheap filter
   // before the lookups below.
   const std::string_view word = text.substr(t.start, t.end - t.start);
+  if (word.size() < 4 || !s->surname_ends.test(EndKey(word))) return;
   const bool maybe = std::any_of(s->surname_tails.begin(), s->surname_tails.end(),
                                  [&](std::string_view tail) {
     return word.size() >= tail.size() && word.substr(word.size() - tail.size()) == tail;
@@ -533,6 +542,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
                   std::vector<Resolved>* out) {
   s->surnames.clear();
   s->surname_tails.clear();
+  s->surname_ends.reset();
   s->extra.clear();
   for (const auto& [surname, entry] : s->document_people) AddSurname(surname, entry, s);
   const auto first_person = std::find_if(out->begin(), out->end(), [&](const Resolved& r) {

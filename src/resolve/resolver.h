@@ -4,6 +4,7 @@
 #ifndef ALAM_SRC_RESOLVE_RESOLVER_H_
 #define ALAM_SRC_RESOLVE_RESOLVER_H_
 
+#include <bitset>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -78,6 +79,8 @@ struct ResolveScratch {
   std::string_view date;
   StringMap<uint32_t> surnames;  // surname → person entry (or kUnlistedPerson)
   std::vector<std::string_view> surname_tails;  // each surname less its first letter
+  // Bit EndKey(w) is set for each surname w: a word whose bit is clear ends with no surname.
+  std::bitset<4096> surname_ends;
   std::vector<Resolved> extra;
   std::string buf;
   // The document's explanations of the context model's decisions (ExtractorOptions::
