@@ -94,6 +94,11 @@ TEST_F(RulesTest, TitleRulesDoNotTakeThePhraseAfterTheTitle) {
   EXPECT_TRUE(Labels("أشاد الرئيس الأمريكي للعاصمة التركية").empty());
   EXPECT_TRUE(Labels("وكان المشير حفتر أصدر أوامر").empty());
   EXPECT_TRUE(Labels("أكد الوزير تمتين العلاقات").empty());
+  // After a chain of بن the family word is taken, not the next word of the sentence.
+  EXPECT_EQ(Labels("وصرح وزير الخارجية السعودي عادل بن أحمد الجبير"),
+            V{"عادل بن أحمد الجبير|PERSON|rule:person-minister"});
+  EXPECT_EQ(Labels("استقبل السفير نايف بن عبدالعزيز في الرياض"),
+            V{"نايف بن عبدالعزيز|PERSON|rule:person-after-ambassador"});
   // A definite nisba ends names (أوس الشرقي); a rare surname that is also a word (توم) too.
   EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن"), V{"أوس الشرقي|PERSON|rule:person-after-director"});
 }

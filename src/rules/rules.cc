@@ -51,6 +51,20 @@ bool AfterKunyaWord(std::string_view normalized, TokenIt t) {
          w == "\xD8\xA7\xD8\xA8\xD8\xA7" || w == "\xD8\xA8\xD9\x86";
 }
 
+bool IsNasabWord(std::string_view w) {  // بن ابن بنت
+  return w == "\xD8\xA8\xD9\x86" || w == "\xD8\xA7\xD8\xA8\xD9\x86" ||
+         w == "\xD8\xA8\xD9\x86\xD8\xAA";
+}
+
+// Whether the last word of a name [first, last] follows a chain of بن/ابن/بنت (عادل بن أحمد
+// الجبير): the family word the person rules take after it when there is one.
+bool AfterNasab(std::string_view normalized, TokenIt first, TokenIt last) {
+  for (TokenIt t = first + 1; t + 1 < last; ++t) {
+    if (IsNasabWord(normalized.substr(t->start, t->end - t->start))) return true;
+  }
+  return false;
+}
+
 // Whether a person's name ends with a frequent ordinary word (RuleSet::kFrequentWord) that is
 // not a definite nisba (الشرقي): the title rule ran past a one-word name (الأمير بندر يوضح،
 // المشير حفتر أصدر) or took a phrase (تمتين العلاقات، أصبح اليوم); rare surnames that are
@@ -257,11 +271,20 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
         continue;
       }
       const uint32_t gs = static_cast<uint32_t>(g.data() - normalized.data());
-      const uint32_t ge = gs + static_cast<uint32_t>(g.size());
+      uint32_t ge = gs + static_cast<uint32_t>(g.size());
       TokenIt first, last;
       uint32_t strip;
-      if (!NameTokens(tokens, h, gs, ge, &first, &last, &strip) ||
-          RejectedByWords(normalized, tokens, first, last, h.token,
+      if (!NameTokens(tokens, h, gs, ge, &first, &last, &strip)) continue;
+      // The family word after a chain of بن (عادل بن أحمد الجبير) is optional in the person
+      // rules: a function word or a frequent ordinary word there was the next word of the
+      // sentence (نايف بن عبدالعزيز في، … اليوم), left out.
+      if (r.type == EntityType::kPerson && AfterNasab(normalized, first, last) &&
+          (stopwords_.contains(normalized.substr(last->start, last->end - last->start)) ||
+           EndsWithFrequentWord(normalized, last, frequent_words_))) {
+        --last;
+        ge = last->end;
+      }
+      if (RejectedByWords(normalized, tokens, first, last, h.token,
                           r.type == EntityType::kPerson, stopwords_, common_words_,
                           frequent_words_)) {
         continue;
