@@ -145,6 +145,9 @@ TEST_F(ExtractorTest, NamesakesChooseByTriggerThenProminence) {
 TEST_F(ExtractorTest, CountryNamesAsAdjectivesAreNotTheCountry) {
   EXPECT_TRUE(Surfaces("قالت المعلمة السعودية").empty());
   EXPECT_TRUE(Surfaces("أعلنت شركة سورية").empty());
+  // After a definite noun with its proclitics too (بالعاصمة، للقنصلية، وللقوات).
+  EXPECT_TRUE(Surfaces("في مؤتمر صحفي بالعاصمة السعودية").empty());
+  EXPECT_TRUE(Surfaces("بعد دخوله للقنصلية السعودية في").empty());
   EXPECT_EQ(Surfaces("وصل إلى السعودية"), V{"السعودية"});
   EXPECT_EQ(Surfaces("الحرب في سورية"), V{"سورية"});
   EXPECT_EQ(Surfaces("المملكة العربية السعودية"), V{"المملكة العربية السعودية"});

@@ -86,8 +86,20 @@ struct Context {
     if (!ends(name, kYehHeh) || c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace) {
       return false;
     }
-    const std::string_view prev = Word(c.tok_begin - 1);
-    return prev.size() > 6 && prev.substr(0, 4) == kArticle;
+    return IsDefinite(Word(c.tok_begin - 1));
+  }
+
+  // Whether a word is definite: ال after at most two proclitics (العاصمة، بالعاصمة، وبالعاصمة)
+  // or لل (للعاصمة).
+  static bool IsDefinite(std::string_view w) {
+    constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+    for (size_t skip = 0; skip <= 4 && w.size() > skip + 6; skip += 2) {
+      if (w.substr(skip, 4) == kArticle) return true;
+      const auto* b = reinterpret_cast<const unsigned char*>(w.data()) + skip;
+      if (!clitic::IsConjunction(b[0], b[1]) && !clitic::IsPreposition(b[0], b[1])) return false;
+      if (clitic::IsLam(b[0], b[1]) && clitic::IsLam(b[2], b[3])) return true;  // لل
+    }
+    return false;
   }
 
   // Whether the name ends a construct (معركة الرقة الرئيسية): the word before it is an
@@ -209,7 +221,7 @@ struct Context {
     const Token& prev = tokens[c.tok_begin - 1];
     const std::string_view p = text.substr(prev.start, prev.end - prev.start);
     const bool name_definite = name.substr(0, 4) == kArticle;
-    const bool prev_definite = p.size() > 4 && p.substr(0, 4) == kArticle && p != "\xD8\xA7\xD9\x84\xD9\x8A";  // not الي
+    const bool prev_definite = IsDefinite(p);  // not الي
     if (name_definite) return prev_definite;
     return !prev_definite && p.size() >= 6 && p.substr(p.size() - 2) == kHeh;
   }
