@@ -138,6 +138,7 @@ TEST_F(CoverageTest, AgenciesByTheirDescriptionsAndOtherWarsGroups) {
       {"أصدرت منظمة حظر الأسلحة الكيمياوية تقريرا", "org:opcw"},
       {"هاجمت حركة طالبان نقطة", "faction:taliban"},
       {"أعلنت جماعة بوكو حرام", "faction:boko-haram"},
+      {"وقال مسؤول أمريكي لـCNN إن", "org:cnn"},  // a Latin name after a proclitic
   };
   for (const auto& [text, id] : cases) {
     auto es = (*ex)->Extract(text);

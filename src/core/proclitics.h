@@ -27,8 +27,12 @@ inline bool IsLam(unsigned char b0, unsigned char b1) { return b0 == 0xD9 && b1 
 // The proclitic readings only (ForEachReading without the whole word).
 template <typename F>
 void ForEachCliticReading(std::string_view word, std::string* buf, F f) {
-  if (word.size() < 6) return;
+  // A reading keeps two Arabic letters, or two Latin ones (لـCNN، بـBBC).
   const auto* w = reinterpret_cast<const unsigned char*>(word.data());
+  const auto long_enough = [&](uint32_t p) {
+    return word.size() >= p + 4 || (word.size() >= p + 2 && w[p] < 0x80);
+  };
+  if (!long_enough(2)) return;
   // The bytes of proclitics before each reading (the last proclitic letter starts 2 bytes
   // before): one letter, and after a conjunction a preposition too.
   uint32_t strips[2];
@@ -41,7 +45,7 @@ void ForEachCliticReading(std::string_view word, std::string* buf, F f) {
   }
   for (int k = 0; k < count; ++k) {
     const uint32_t p = strips[k];
-    if (word.size() < p + 4) break;
+    if (!long_enough(p)) break;
     f(word.substr(p), p);
     if (clitic::IsLam(w[p - 2], w[p - 1]) && clitic::IsLam(w[p], w[p + 1])) {
       buf->assign("\xD8\xA7");  // ا: ل + ال written لل

@@ -17,9 +17,13 @@ class Pass {
     for (size_t i = 0; i < n_; ++i) {
       if (words_[i] != nullptr) Visit(i, *words_[i], 0);
       const Token& t = tk_[i];
-      if (t.end - t.start >= 6) {
+      const uint32_t size = t.end - t.start;
+      if (size >= 4) {  // a proclitic and two letters: Arabic (4 bytes), or Latin (لـCNN)
         const auto* w = reinterpret_cast<const unsigned char*>(text_.data() + t.start);
-        if (clitic::IsConjunction(w[0], w[1]) || clitic::IsPreposition(w[0], w[1])) Clitics(i);
+        if ((size >= 6 || w[2] < 0x80) &&
+            (clitic::IsConjunction(w[0], w[1]) || clitic::IsPreposition(w[0], w[1]))) {
+          Clitics(i);
+        }
       }
     }
   }
