@@ -126,6 +126,14 @@ TEST_F(RulesTest, ListsOfPeopleContinue) {
             V{"إيمانويل ماكرون|PERSON|rule:person-after-president"});
 }
 
+TEST_F(RulesTest, OrganizationInQuotesAfterItsHeadWord) {
+  EXPECT_EQ(Labels("نشرت مجلة «فورين بوليسي» تقريرا"),
+            V{"فورين بوليسي|ORGANIZATION|rule:org-quoted-after-head"});
+  EXPECT_EQ(Labels("وقالت جمعية \"موسكا\" الإنسانية"),
+            V{"موسكا|ORGANIZATION|rule:org-quoted-after-head"});
+  EXPECT_TRUE(Labels("نشرت مجلة فورين بوليسي").empty());  // unquoted: no
+}
+
 TEST_F(RulesTest, FactionInQuotesAfterDescriptor) {
   EXPECT_EQ(Labels("فصيل \"أحرار الشرقية\" المدعوم"),
             V{"أحرار الشرقية|FACTION|rule:faction-quoted-after-faction"});
