@@ -38,7 +38,12 @@ TEST(ContextModelTest, ReadsWeightsBiasAndThreshold) {
   EXPECT_TRUE(m.Reads("y"));
   EXPECT_FALSE(m.Reads("z"));
   EXPECT_DOUBLE_EQ(m.Weight(FeatureKey("r:y")), 0);  // a list entry is not a weight
+  EXPECT_FALSE(m.KeepConfirmed(1e9));  // @keep_doc unset: never
+  ASSERT_TRUE(m.Add("doc.tsv", "feature\tweight\n@keep_doc\t4\n").ok());
+  EXPECT_TRUE(m.KeepConfirmed(4));
+  EXPECT_FALSE(m.KeepConfirmed(3.9));
 }
+
 
 TEST(ContextModelTest, AFeatureKeyIsTheKeyOfItsPartsJoined) {
   EXPECT_EQ(FeatureKey("aw-1:", "\xD8\xA7\xD9\x84\xD8\xA8\xD8\xA7\xD8\xA8", " ", "x"),
@@ -163,6 +168,22 @@ TEST(ContextModelTest, AllFeaturesForTraining) {
                         "w+2:حلب ", "w+3:| ", "s-1:stop "}) {
     EXPECT_NE(explain.find(f), std::string::npos) << f << " in " << explain;
   }
+}
+
+// A look-alike without evidence is kept when the document names its entry elsewhere with
+// evidence and the model scores it at @keep_doc: the mayor of al-Qa'im (رئيس بلدية القائم)
+// after "the town of al-Qa'im"; alone it stays dropped, and "the present situation" (الوضع
+// القائم) stays a word.
+TEST(ContextModelTest, ADocumentThatNamesTheEntryWithEvidenceConfirmsALookAlike) {
+  std::unique_ptr<Extractor> ex;
+  auto count = [&](const std::string& text) {
+    int n = 0;
+    for (const Entity& e : ExtractWith(ExtractorOptions(), text, &ex)) n += e.text == "القائم";
+    return n;
+  };
+  EXPECT_EQ(count("سيطرت القوات على مدينة القائم. وصرح رئيس بلدية القائم أحمد المحلاوي لوكالة"), 2);
+  EXPECT_EQ(count("وصرح رئيس بلدية القائم أحمد المحلاوي لوكالة"), 0);
+  EXPECT_EQ(count("سيطرت القوات على مدينة القائم. وقال إن الوضع القائم صعب"), 1);
 }
 
 }  // namespace

@@ -76,6 +76,8 @@ absl::Status ContextModel::Add(std::string_view name, std::string_view content) 
                       keep_ = w;
                     } else if (f == "@keep_cue") {
                       keep_cue_ = w;
+                    } else if (f == "@keep_doc") {
+                      keep_doc_ = w;
                     } else if (f.empty() || f[0] == '@') {
                       return absl::InvalidArgumentError(
                           Cat(row.Where(), "unknown parameter \"", f, "\""));

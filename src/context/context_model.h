@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -123,8 +124,8 @@ void ForEachContextFeature(const Gazetteer& g, const RuleSet& rules, std::string
 
 class ContextModel {
  public:
-  // Reads `feature<TAB>weight` rows (data/context_model.tsv); the rows `@bias`, `@keep` and
-  // `@keep_cue` set the bias and the two thresholds, rows `r:<alias>` list the aliases whose
+  // Reads `feature<TAB>weight` rows (data/context_model.tsv); the rows `@bias`, `@keep`,
+  // `@keep_cue` and `@keep_doc` set the bias and the three thresholds, rows `r:<alias>` list the aliases whose
   // context is read without a cue (below). A later file adds to the weights and the list and
   // may set any parameter.
   absl::Status Add(std::string_view name, std::string_view content);
@@ -152,6 +153,10 @@ class ContextModel {
   bool Keep(double score, const ContextEvidence& ev) const {
     return ev.Any() || score >= (ev.cue ? keep_cue_ : keep_);
   }
+  // Whether a candidate the evidence and the model dropped is kept after all because the
+  // document names its entry elsewhere with gating evidence (a trigger, a relative): when its
+  // score reaches `keep_doc` (`@keep_doc`; without one, never).
+  bool KeepConfirmed(double score) const { return score >= keep_doc_; }
   // "context <score> keep|drop (evidence: …): f1 +w1 · f2 -w2 …" — the `top` features of
   // largest weight (all of them, unknown ones with 0, when `top` is 0).
   std::string Explain(const Gazetteer& g, const RuleSet& rules, std::string_view text,
@@ -164,6 +169,7 @@ class ContextModel {
   double bias_ = 0;
   double keep_ = 0;
   double keep_cue_ = 0;
+  double keep_doc_ = std::numeric_limits<double>::infinity();
   absl::flat_hash_set<uint64_t> read_;  // FeatureKey("r:", alias) of the listed aliases
   bool has_read_list_ = false;
 };

@@ -299,6 +299,8 @@ bool GateAmbiguous(const ExtractorOptions& options, const Context& ctx, const Ca
   }
   if (!keep) {
     ch->score = kScoreUngated;
+    ch->gated_out = true;  // ConfirmByDocument may keep it after all
+    ch->evidence = ev;
   } else if (ev.Any() || ev.cue) {
     ch->score = by_trigger ? kScoreGatedTrigger : kScoreGatedParent;
   } else {
@@ -369,6 +371,14 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   return ch;
 }
 
+// God's name ends compound names (نصر الله، عبد الله) and "the son", "the father" end a
+// name's generation (جورج بوش الابن، جورج بوش الأب): never a person's surname.
+bool NeverASurname(std::string_view w) {
+  return w == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87" ||                // الله
+         w == "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xA8\xD9\x86" ||    // الابن
+         w == "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xA8";                // الاب
+}
+
 // The surname by which a later bare mention links to person `r`: the last word of the alias
 // that named the person, when the alias has several words and that word three letters or
 // more; empty otherwise.
@@ -379,9 +389,7 @@ std::string_view SurnameOf(const Gazetteer& g, const Resolved& r) {
   const size_t sp = alias.rfind(' ');
   if (sp == std::string_view::npos || alias.size() - sp - 1 < 6) return {};  // 3+ letters
   const std::string_view surname = alias.substr(sp + 1);
-  // God's name ends compound names (نصر الله، عبد الله) and is never a person's surname.
-  if (surname == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87") return {};  // الله
-  return surname;
+  return NeverASurname(surname) ? std::string_view() : surname;
 }
 
 // The surname of a person a rule found (`r` rule-made, of type PERSON): the last word of its
@@ -404,7 +412,7 @@ std::string_view UnlistedSurnameOf(const RuleSet& rules, std::string_view text,
                      head == "\xD8\xA7\xD8\xA8\xD8\xA7" || head == "\xD8\xA7\xD9\x85";  // ابو ابي ابا ام
   if (kunya && first == sp) return {};
   const std::string_view surname = name.substr(sp + 1);
-  if (surname == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87" || rules.IsStopword(surname)) return {};
+  if (NeverASurname(surname) || rules.IsStopword(surname)) return {};
   // An ordinary word ends a phrase a title rule took for a name (تدعيم العلاقات، الشارع) far
   // more often than a surname; a definite nisba (الشرقي، العراقي) is kept.
   const bool nisba = surname.substr(0, 4) == "\xD8\xA7\xD9\x84" &&
@@ -653,18 +661,64 @@ bool PlaceBefore(const Gazetteer& g, const std::vector<Candidate>& candidates, s
 
 // Step 2: gates the gazetteer candidates and chooses their entries; a rule's candidate is
 // valid only where no valid alias covers it (rules fill the gaps the gazetteer leaves).
+// Document consistency for look-alikes: a candidate without evidence that the gate dropped is
+// kept when the segment names its entry elsewhere with gating evidence or by an unambiguous
+// alias (a kept choice scored above kScoreGatedModel) and the model scores it at `@keep_doc`
+// (ContextModel::KeepConfirmed: بلدة مديرا … بين مديرا وعربين).
+void ConfirmByDocument(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
+                       const std::vector<Candidate>& candidates, ResolveScratch* s,
+                       ExtractStats* stats) {
+  if (ctx.model.empty()) return;
+  std::vector<uint32_t>& confirmed = s->confirmed;
+  confirmed.clear();
+  for (const Choice& ch : s->choices) {
+    if (ch.valid && !ch.gated_out && ch.entry >= 0 && ch.score > kScoreGatedModel) {
+      confirmed.push_back(static_cast<uint32_t>(ch.entry));
+    }
+  }
+  if (confirmed.empty()) return;
+  std::sort(confirmed.begin(), confirmed.end());
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    Choice& ch = s->choices[i];
+    if (!ch.gated_out || ch.evidence.cue || ch.entry < 0 ||
+        !std::binary_search(confirmed.begin(), confirmed.end(), static_cast<uint32_t>(ch.entry))) {
+      continue;
+    }
+    const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
+    const double score = ctx.model.Score(g, ctx.rules, ctx.text, ctx.tokens, candidates[i], type,
+                                         ch.evidence, &s->buf);
+    if (!ctx.model.KeepConfirmed(score)) continue;
+    ch.valid = true;
+    ch.gated_out = false;
+    ch.score = kScoreGatedModel;
+    --stats->gated_dropped;
+    if (options.explain_features > 0) {
+      const size_t top = options.explain_features == kExplainAll ? 0 : options.explain_features;
+      s->explanations.push_back(ctx.model.Explain(g, ctx.rules, ctx.text, ctx.tokens,
+                                                  candidates[i], type, ch.evidence, &s->buf,
+                                                  score, true, top));
+      ch.explain = static_cast<int32_t>(s->explanations.size() - 1);
+    }
+  }
+}
+
 void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
             const Context& ctx, const std::vector<Candidate>& candidates,
             ResolveScratch* scratch, ExtractStats* stats) {
   std::vector<Choice>& choices = scratch->choices;
   choices.assign(candidates.size(), Choice());
-  std::vector<std::pair<uint32_t, uint32_t>>& covered = scratch->covered;
-  covered.clear();
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (c.alias < 0) continue;
     choices[i] = Decide(g, options, ctx, c, PlaceBefore(g, candidates, i, ctx), stats);
-    if (choices[i].valid) covered.emplace_back(c.norm_start, c.norm_end);
+  }
+  ConfirmByDocument(g, options, ctx, candidates, scratch, stats);
+  std::vector<std::pair<uint32_t, uint32_t>>& covered = scratch->covered;
+  covered.clear();
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (candidates[i].alias >= 0 && choices[i].valid) {
+      covered.emplace_back(candidates[i].norm_start, candidates[i].norm_end);
+    }
   }
   std::sort(covered.begin(), covered.end());
   auto overlaps_alias = [&](const Candidate& c) {

@@ -34,10 +34,12 @@ struct Resolved {
 // What resolution decided about one candidate before selection.
 struct Choice {
   bool valid = false;
+  bool gated_out = false;  // an ambiguous alias's candidate the evidence and the model dropped
   int32_t entry = -1;
   double score = 0;
   uint32_t alternatives = 0;
   int32_t explain = -1;  // into ResolveScratch::explanations, or -1
+  ContextEvidence evidence;  // of a gated-out candidate
 };
 
 // Where an entry is named, and by which alias.
@@ -72,6 +74,7 @@ struct ResolveScratch {
   std::vector<CandidateOrder> order;
   std::vector<Choice> choices;
   std::vector<std::pair<uint32_t, uint32_t>> covered;
+  std::vector<uint32_t> confirmed;  // entries the segment names with evidence, sorted
   // The document's state across its segments (src/document.h): each person named in full so
   // far with the surname that a later bare mention links by, in order.
   std::vector<std::pair<std::string_view, uint32_t>> document_people;
