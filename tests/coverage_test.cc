@@ -149,5 +149,21 @@ TEST_F(CoverageTest, AgenciesByTheirDescriptionsAndOtherWarsGroups) {
   }
 }
 
+// The surname that ends a kunya is an adjective of origin as often as a name: after a noun
+// it is the adjective (الرئيس الفرنسي), after a verb the man (وقال الفرنسي).
+TEST_F(CoverageTest, AKunyasOriginAfterANounIsAnAdjective) {
+  auto ex = Extractor::Create();
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  auto es = (*ex)->Extract("اعتقل أبو أسامة الفرنسي في الرقة. وقال الرئيس الفرنسي إن. وقال الفرنسي إنه");
+  ASSERT_TRUE(es.ok()) << es.status();
+  std::vector<std::string> got;
+  for (const Entity& e : *es) got.push_back(std::string(e.text) + "|" + std::string(e.id));
+  EXPECT_EQ(got, (std::vector<std::string>{"أبو أسامة الفرنسي|person:adrien-guihal",
+                                           "الرقة|place:SY110100-alrqh",
+                                           "الفرنسي|person:adrien-guihal"}));
+  EXPECT_EQ((*es)[2].text, "الفرنسي");
+  EXPECT_GT((*es)[2].start, 40u);  // the one after وقال, not after الرئيس
+}
+
 }  // namespace
 }  // namespace alam

@@ -55,6 +55,13 @@ void ForEachCliticReading(std::string_view word, std::string* buf, F f) {
   }
 }
 
+// Whether a word is a definite nisba (ال…ي: الشرقي، الفرنسي), an adjective as often as a
+// surname.
+inline bool IsDefiniteNisba(std::string_view w) {
+  return w.size() > 6 && w.substr(0, 4) == "\xD8\xA7\xD9\x84" &&
+         w.substr(w.size() - 2) == "\xD9\x8A";
+}
+
 template <typename F>
 void ForEachReading(std::string_view word, std::string* buf, F f) {
   f(word, 0);

@@ -8,6 +8,19 @@
 namespace alam::internal {
 namespace {
 
+// Whether a word is definite: ال after at most two proclitics (العاصمة، بالعاصمة، وبالعاصمة)
+// or لل (للعاصمة).
+bool IsDefinite(std::string_view w) {
+  constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+  for (size_t skip = 0; skip <= 4 && w.size() > skip + 6; skip += 2) {
+    if (w.substr(skip, 4) == kArticle) return true;
+    const auto* b = reinterpret_cast<const unsigned char*>(w.data()) + skip;
+    if (!clitic::IsConjunction(b[0], b[1]) && !clitic::IsPreposition(b[0], b[1])) return false;
+    if (clitic::IsLam(b[0], b[1]) && clitic::IsLam(b[2], b[3])) return true;  // لل
+  }
+  return false;
+}
+
 struct Context {
   const Gazetteer& g;
   std::string_view text;
@@ -89,18 +102,6 @@ struct Context {
     return IsDefinite(Word(c.tok_begin - 1));
   }
 
-  // Whether a word is definite: ال after at most two proclitics (العاصمة، بالعاصمة، وبالعاصمة)
-  // or لل (للعاصمة).
-  static bool IsDefinite(std::string_view w) {
-    constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
-    for (size_t skip = 0; skip <= 4 && w.size() > skip + 6; skip += 2) {
-      if (w.substr(skip, 4) == kArticle) return true;
-      const auto* b = reinterpret_cast<const unsigned char*>(w.data()) + skip;
-      if (!clitic::IsConjunction(b[0], b[1]) && !clitic::IsPreposition(b[0], b[1])) return false;
-      if (clitic::IsLam(b[0], b[1]) && clitic::IsLam(b[2], b[3])) return true;  // لل
-    }
-    return false;
-  }
 
   // Whether the name ends a construct (معركة الرقة الرئيسية): the word before it is an
   // indefinite noun, which the adjective after the name may describe.
@@ -392,6 +393,20 @@ std::string_view SurnameOf(const Gazetteer& g, const Resolved& r) {
   return NeverASurname(surname) ? std::string_view() : surname;
 }
 
+// Whether a name starts with أبو/أبي/أبا/أم (normalized): a kunya.
+bool StartsWithKunya(std::string_view name) {
+  const std::string_view head = name.substr(0, name.find(' '));
+  return head == "\xD8\xA7\xD8\xA8\xD9\x88" || head == "\xD8\xA7\xD8\xA8\xD9\x8A" ||
+         head == "\xD8\xA7\xD8\xA8\xD8\xA7" || head == "\xD8\xA7\xD9\x85";  // ابو ابي ابا ام
+}
+
+// The value ResolveScratch::surnames keeps for the surname of person `r` (SurnameOf): its
+// entry, with kLaqabBit when the alias that named it is a kunya.
+uint32_t SurnameValue(const Gazetteer& g, const Resolved& r) {
+  const bool kunya = StartsWithKunya(g.alias(static_cast<uint32_t>(r.alias)).text);
+  return static_cast<uint32_t>(r.entry) | (kunya ? kLaqabBit : 0);
+}
+
 // The surname of a person a rule found (`r` rule-made, of type PERSON): the last word of its
 // span in `text`, when the span has two words or more (three after أبو/أبي/أبا/أم: the X of
 // a kunya أبو X is a son's name, not a surname) and that word is three letters or more, not a
@@ -406,18 +421,12 @@ std::string_view UnlistedSurnameOf(const RuleSet& rules, std::string_view text,
   const std::string_view name = text.substr(r.norm_start, r.norm_end - r.norm_start);
   const size_t sp = name.rfind(' ');
   if (sp == std::string_view::npos || name.size() - sp - 1 < 6) return {};
-  const size_t first = name.find(' ');
-  const std::string_view head = name.substr(0, first);
-  const bool kunya = head == "\xD8\xA7\xD8\xA8\xD9\x88" || head == "\xD8\xA7\xD8\xA8\xD9\x8A" ||
-                     head == "\xD8\xA7\xD8\xA8\xD8\xA7" || head == "\xD8\xA7\xD9\x85";  // ابو ابي ابا ام
-  if (kunya && first == sp) return {};
+  if (StartsWithKunya(name) && name.find(' ') == sp) return {};
   const std::string_view surname = name.substr(sp + 1);
   if (NeverASurname(surname) || rules.IsStopword(surname)) return {};
   // An ordinary word ends a phrase a title rule took for a name (تدعيم العلاقات، الشارع) far
   // more often than a surname; a definite nisba (الشرقي، العراقي) is kept.
-  const bool nisba = surname.substr(0, 4) == "\xD8\xA7\xD9\x84" &&
-                     surname.substr(surname.size() - 2) == "\xD9\x8A";  // ال…ي
-  if (!nisba && rules.IsCommonWord(surname)) return {};
+  if (!IsDefiniteNisba(surname) && rules.IsCommonWord(surname)) return {};
   return surname;
 }
 
@@ -457,11 +466,13 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
     const std::string_view pw = text.substr(prev.start, prev.end - prev.start);
     if (!rules.IsCommonWord(pw) && !after_entity) return;
   }
-  // The surname of a person no list holds is often also an adjective (أوس الشرقي … الريف
-  // الشرقي، ريف حلب الشرقي): it links only where it cannot agree with a noun before it, not
-  // after a name or a definite word.
+  // The surname of a person no list holds, and the one that ends a kunya, is often also an
+  // adjective (أوس الشرقي … الريف الشرقي، ريف حلب الشرقي؛ أبو أسامة الفرنسي … الرئيس
+  // الفرنسي): it links only where it cannot agree with a noun before it, not after a name or a
+  // definite word. (Other surnames follow titles: العقيد القذافي، رئيس الوزراء العبادي.)
   const bool after_definite = ti > 0 && t.gap == Gap::kSpace &&
-      (after_entity || text.substr(tokens[ti - 1].start, 4) == "\xD8\xA7\xD9\x84");  // ال
+      (after_entity || IsDefinite(text.substr(tokens[ti - 1].start,
+                                              tokens[ti - 1].end - tokens[ti - 1].start)));
   bool found = false;
   ForEachReading(word, &s->buf, [&](std::string_view reading, uint32_t strip) {
     if (found) return;
@@ -469,10 +480,10 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
     if (it == s->surnames.end()) return;
     found = true;
     const bool unlisted = it->second == kUnlistedPerson;
-    if (unlisted && after_definite) return;
+    if ((unlisted || (it->second & kLaqabBit)) && after_definite) return;
     s->extra.push_back(Resolved{t.start + strip, t.end,
-                                unlisted ? -1 : static_cast<int32_t>(it->second), -1,
-                                kSurnameRule, kScoreSurname, 0});
+                                unlisted ? -1 : static_cast<int32_t>(it->second & ~kLaqabBit),
+                                -1, kSurnameRule, kScoreSurname, 0});
   });
 }
 
@@ -488,11 +499,11 @@ void SurnameOverOtherName(const Gazetteer& g, std::string_view text, const Token
   const std::string_view word = text.substr(r->norm_start, r->norm_end - r->norm_start);
   auto it = s->surnames.find(word);
   if (it == s->surnames.end() || it->second == kUnlistedPerson ||
-      static_cast<int32_t>(it->second) == r->entry) {
+      static_cast<int32_t>(it->second & ~kLaqabBit) == r->entry) {
     return;
   }
-  *r = Resolved{r->norm_start, r->norm_end, static_cast<int32_t>(it->second), -1, kSurnameRule,
-                kScoreSurname, 0};
+  *r = Resolved{r->norm_start, r->norm_end, static_cast<int32_t>(it->second & ~kLaqabBit), -1,
+                kSurnameRule, kScoreSurname, 0};
 }
 
 bool IsPersonEntity(const Gazetteer& g, const RuleSet& rules, const Resolved& r) {
@@ -580,7 +591,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     while (next < out->size() && (*out)[next].norm_end <= t.start) {
       const Resolved& r = (*out)[next++];
       const std::string_view surname = SurnameOf(g, r);
-      if (!surname.empty()) AddSurname(surname, static_cast<uint32_t>(r.entry), s);
+      if (!surname.empty()) AddSurname(surname, SurnameValue(g, r), s);
       const std::string_view unlisted = UnlistedSurnameOf(rules, text, r);
       if (!unlisted.empty()) AddSurname(unlisted, kUnlistedPerson, s);
     }
@@ -778,7 +789,7 @@ void BeginResolveDocument(ResolveScratch* scratch) {
 
 void RememberPerson(const Gazetteer& g, const Resolved& r, ResolveScratch* scratch) {
   const std::string_view surname = SurnameOf(g, r);
-  if (!surname.empty()) scratch->document_people.emplace_back(surname, static_cast<uint32_t>(r.entry));
+  if (!surname.empty()) scratch->document_people.emplace_back(surname, SurnameValue(g, r));
 }
 
 void Resolve(const Gazetteer& g, const RuleSet& rules, const ContextModel& model,

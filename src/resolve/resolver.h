@@ -77,10 +77,10 @@ struct ResolveScratch {
   std::vector<uint32_t> confirmed;  // entries the segment names with evidence, sorted
   // The document's state across its segments (src/document.h): each person named in full so
   // far with the surname that a later bare mention links by, in order.
-  std::vector<std::pair<std::string_view, uint32_t>> document_people;
+  std::vector<std::pair<std::string_view, uint32_t>> document_people;  // value as `surnames`
   // The document's date (DocumentContext::date): empty, or YYYY-MM-DD, valid for one call.
   std::string_view date;
-  StringMap<uint32_t> surnames;  // surname → person entry (or kUnlistedPerson)
+  StringMap<uint32_t> surnames;  // surname → entry (| kLaqabBit), or kUnlistedPerson
   std::vector<std::string_view> surname_tails;  // each surname less its first letter
   // Bit EndKey(w) is set for each surname w: a word whose bit is clear ends with no surname.
   std::bitset<4096> surname_ends;
@@ -115,6 +115,9 @@ inline constexpr std::string_view kListSource = "rule:person-list";
 // The value of ResolveScratch::surnames for the surname of a person a rule found: a link to
 // it is a rule-made PERSON (Resolved::entry -1, rule kSurnameRule).
 inline constexpr uint32_t kUnlistedPerson = UINT32_MAX;
+// Set on the value of a surname that ends a kunya (أبو أسامة الفرنسي، أبو بكر البغدادي): an
+// adjective of origin as often as a name, it links only where no noun before it can take it.
+inline constexpr uint32_t kLaqabBit = 0x80000000u;
 
 // Starts a document: forgets the people of the previous one.
 void BeginResolveDocument(ResolveScratch* scratch);

@@ -72,9 +72,7 @@ bool AfterNasab(std::string_view normalized, TokenIt first, TokenIt last) {
 bool EndsWithFrequentWord(std::string_view normalized, TokenIt last,
                           const StringSet& frequent_words) {
   const std::string_view w = normalized.substr(last->start, last->end - last->start);
-  if (!frequent_words.contains(w)) return false;
-  return !(w.size() > 6 && w.substr(0, 4) == "\xD8\xA7\xD9\x84" &&
-           w.substr(w.size() - 2) == "\xD9\x8A");  // ال…ي
+  return frequent_words.contains(w) && !IsDefiniteNisba(w);
 }
 
 // Stopwords are checked on the words of the name, not on the trigger word itself: one
