@@ -282,5 +282,27 @@ TEST(RuleMaxCharsTest, CapsTheNameInCharacters) {
   }
 }
 
+// next = quote: the rule runs only where a quote mark follows its trigger word, and does
+// exactly what it would without the column there; a bad value is an error naming the line.
+TEST(RuleNextTest, AQuotedNamesRuleRunsOnlyAfterAQuote) {
+  testing::TempDir dir;
+  const std::string header = "id\ttrigger\ttype\tscore\tnext\tpattern\n";
+  const ExtractorOptions opt = WithRules(&dir, header +
+      "q\tفصيل\tFACTION\t0.7\tquote\tفصيل [\"«](\\S+?)[\"»]\n"
+      "bare\tلواء\tFACTION\t0.7\t\tلواء (\\S+)\n");
+  auto ex = Extractor::Create(opt);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  EXPECT_EQ(Texts(**ex, "فصيل «صقور» المدعوم"), V{"صقور"});
+  EXPECT_EQ(Texts(**ex, "فصيل \"صقور\" المدعوم"), V{"صقور"});
+  EXPECT_TRUE(Texts(**ex, "فصيل صقور المدعوم").empty());
+  EXPECT_EQ(Texts(**ex, "لواء صقور"), V{"صقور"});  // no column value: always runs
+  ExtractorOptions bad = opt;
+  bad.rule_files = {dir.Write("bad.tsv", header + "q\tفصيل\tFACTION\t0.7\tquoted\tفصيل (\\S+)\n")};
+  auto e = Extractor::Create(bad);
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(e.status().message().find("bad.tsv:2"), std::string::npos) << e.status();
+  EXPECT_NE(e.status().message().find("next"), std::string::npos) << e.status();
+}
+
 }  // namespace
 }  // namespace alam

@@ -147,7 +147,8 @@ RuleSet::~RuleSet() = default;
 
 absl::Status RuleSet::Add(std::string_view file, std::string_view content) {
   return ParseTsv(file, content,
-                  {"id", "trigger", "type", "subtype", "score", "group", "max_chars", "pattern"},
+                  {"id", "trigger", "type", "subtype", "score", "group", "max_chars", "next",
+                   "pattern"},
                   {"id", "trigger", "type", "score", "pattern"},
                   [&](const TsvRow& row) -> absl::Status {
     auto rule = std::make_unique<Rule>();
@@ -179,6 +180,12 @@ absl::Status RuleSet::Add(std::string_view file, std::string_view content) {
       return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
                                             ": max_chars must be a positive integer"));
     }
+    const std::string_view next = row.Get("next");
+    if (!next.empty() && next != "quote") {
+      return absl::InvalidArgumentError(
+          Cat(row.Where(), "rule ", rule->id, ": next must be empty or \"quote\""));
+    }
+    rule->after_quote = next == "quote";
     if (!ParseTriggers(row.Get("trigger"), rule.get())) {
       return absl::InvalidArgumentError(Cat(
           row.Where(), "rule ", rule->id, ": each trigger must be one word (several: a|b)"));
@@ -254,8 +261,11 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
     const size_t context_start = start > 0 ? start - 1 : 0;
     const re2::StringPiece context(normalized.data() + context_start,
                                    std::min(normalized.size(), end + 1) - context_start);
+    const bool quote_follows =
+        h.token + 1 < tokens.size() && tokens[h.token + 1].gap == Gap::kQuote;
     for (uint32_t ri : it->second) {
       const Rule& r = *rules_[ri];
+      if (r.after_quote && !quote_follows) continue;  // a quoted name's rule, no quote
       const int n = r.group + 1;
       if (!r.re->Match(context, start - context_start, end - context_start, RE2::ANCHOR_START,
                        groups.data(), n)) {

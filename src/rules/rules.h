@@ -35,6 +35,8 @@ struct Rule {
   double score;
   int group;           // capture group holding the name
   uint32_t max_chars;  // the most code points the name may have; 0: no limit
+  bool after_quote = false;  // column `next` = quote: the word after the trigger follows a
+                             // quote mark (checked before the pattern runs)
   std::unique_ptr<re2::RE2> re;
 };
 
