@@ -140,6 +140,27 @@ bool ParseTriggers(std::string_view column, Rule* rule) {
   return true;
 }
 
+// The optional columns group, max_chars and next of a rule's row.
+absl::Status ParseRuleOptions(const TsvRow& row, Rule* rule) {
+  rule->group = 1;
+  if (!row.Get("group").empty() && !ParseNumber(row.Get("group"), &rule->group)) {
+    return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id, ": bad group"));
+  }
+  rule->max_chars = 0;
+  if (!row.Get("max_chars").empty() &&
+      (!ParseNumber(row.Get("max_chars"), &rule->max_chars) || rule->max_chars == 0)) {
+    return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
+                                          ": max_chars must be a positive integer"));
+  }
+  const std::string_view next = row.Get("next");
+  if (!next.empty() && next != "quote") {
+    return absl::InvalidArgumentError(
+        Cat(row.Where(), "rule ", rule->id, ": next must be empty or \"quote\""));
+  }
+  rule->after_quote = next == "quote";
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 RuleSet::RuleSet() = default;
@@ -170,22 +191,7 @@ absl::Status RuleSet::Add(std::string_view file, std::string_view content) {
       return absl::InvalidArgumentError(
           Cat(row.Where(), "rule ", rule->id, ": score must be a number in [0, 1]"));
     }
-    rule->group = 1;
-    if (!row.Get("group").empty() && !ParseNumber(row.Get("group"), &rule->group)) {
-      return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id, ": bad group"));
-    }
-    rule->max_chars = 0;
-    if (!row.Get("max_chars").empty() &&
-        (!ParseNumber(row.Get("max_chars"), &rule->max_chars) || rule->max_chars == 0)) {
-      return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
-                                            ": max_chars must be a positive integer"));
-    }
-    const std::string_view next = row.Get("next");
-    if (!next.empty() && next != "quote") {
-      return absl::InvalidArgumentError(
-          Cat(row.Where(), "rule ", rule->id, ": next must be empty or \"quote\""));
-    }
-    rule->after_quote = next == "quote";
+    if (absl::Status s = ParseRuleOptions(row, rule.get()); !s.ok()) return s;
     if (!ParseTriggers(row.Get("trigger"), rule.get())) {
       return absl::InvalidArgumentError(Cat(
           row.Where(), "rule ", rule->id, ": each trigger must be one word (several: a|b)"));
