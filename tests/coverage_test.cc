@@ -114,6 +114,7 @@ TEST_F(CoverageTest, BareCapitalNamesLinkTheCity) {
       {"انفجار في بغداد", "place:iq-baghdad"},
       {"انفجار في محافظة بغداد", "place:IQG08"},
       {"هجوم في قضاء الموصل", "place:IQG15Q05"},
+      {"قصف في مدينة حلب السورية", "place:SY020000-7lb"},  // السورية: an adjective after a place
   };
   for (const auto& [text, id] : cases) {
     auto es = (*ex)->Extract(text);

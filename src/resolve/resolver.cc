@@ -8,6 +8,10 @@
 namespace alam::internal {
 namespace {
 
+// A place name right before a candidate: joined to it by its proclitic و (سوسة وباغوز), or
+// right before it with no proclitic (جدة السعودية).
+enum class PlaceBefore { kNone, kJoinedByAnd, kRightBefore };
+
 // Whether a word is definite: ال after at most two proclitics (العاصمة، بالعاصمة، وبالعاصمة)
 // or لل (للعاصمة).
 bool IsDefinite(std::string_view w) {
@@ -53,9 +57,9 @@ struct Context {
   // The cue next to a place candidate of `entry`, into *ev. It gates (ContextEvidence::
   // placed) as a direction before a place that contains the entry, or as و after a place
   // before an article-less form (سوسة وباغوز, `bare`); any other cue only weighs with the model.
-  void AddCue(const Candidate& c, bool bare, uint32_t entry, bool prev_place,
+  void AddCue(const Candidate& c, bool bare, uint32_t entry, PlaceBefore before,
               ContextEvidence* ev) const {
-    const Cue cue = PlaceCue(c, prev_place);
+    const Cue cue = PlaceCue(c, before == PlaceBefore::kJoinedByAnd);
     if (cue == Cue::kNone) return;
     ev->placed = (cue == Cue::kDirection && ContainerAfterDirection(c, entry)) ||
                  (cue == Cue::kAfterPlace && bare);
@@ -208,9 +212,11 @@ struct Context {
 
   bool IsBroad(uint32_t entry) const { return g.core(entry).flags & EntryCore::kBroad; }
   // A country name in its adjective form (…ية) right after a definite word agrees with it as
-  // an adjective (الحكومة السورية، المعلمة السعودية), or after an indefinite feminine noun
-  // (شركة سورية): not the country.
-  bool AdjectiveReading(const Candidate& c, uint32_t entry) const {
+  // an adjective (الحكومة السورية، المعلمة السعودية), and so does the definite form right after
+  // a place name (`after_place`: جدة السعودية، حلب السورية), or the indefinite one after an
+  // indefinite feminine noun (شركة سورية): not the country.
+  bool AdjectiveReading(const Candidate& c, uint32_t entry, PlaceBefore before) const {
+    const bool after_place = before == PlaceBefore::kRightBefore;
     if (!(g.core(entry).flags & EntryCore::kCountry)) return false;
     if (c.clitic_bytes > 0 || c.tok_begin == 0 || c.tok_end != c.tok_begin + 1) return false;
     if (tokens[c.tok_begin].gap != Gap::kSpace) return false;
@@ -223,7 +229,7 @@ struct Context {
     const std::string_view p = text.substr(prev.start, prev.end - prev.start);
     const bool name_definite = name.substr(0, 4) == kArticle;
     const bool prev_definite = IsDefinite(p);  // not الي
-    if (name_definite) return prev_definite;
+    if (name_definite) return prev_definite || after_place;
     return !prev_definite && p.size() >= 6 && p.substr(p.size() - 2) == kHeh;
   }
 };
@@ -312,7 +318,7 @@ bool GateAmbiguous(const ExtractorOptions& options, const Context& ctx, const Ca
 
 // Gating and the choice among namesakes for one alias candidate.
 Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
-              const Candidate& c, bool prev_place, ExtractStats* stats) {
+              const Candidate& c, PlaceBefore prev_place, ExtractStats* stats) {
   Choice ch;
   const AliasCore& a = g.alias_core(static_cast<uint32_t>(c.alias));
   const std::vector<TriggerInfo>* trig = ctx.Trigger(c);
@@ -351,7 +357,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   const bool by_parent = std::get<3>(best_key);
   const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
   const bool place = type == EntityType::kPlace;
-  ch.valid = !ctx.AdjectiveReading(c, static_cast<uint32_t>(ch.entry)) &&
+  ch.valid = !ctx.AdjectiveReading(c, static_cast<uint32_t>(ch.entry), prev_place) &&
              !(place && !by_trigger &&
                (ctx.NounPhrase(c) || InsideLongerName(g, ctx, c, trig, ch.entry)));
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
@@ -655,19 +661,25 @@ void CollectMentions(const Gazetteer& g, const std::vector<Candidate>& candidate
 }
 
 // Whether candidate i follows و and a place named by an unambiguous alias (سوسة وباغوز).
-bool PlaceBefore(const Gazetteer& g, const std::vector<Candidate>& candidates, size_t i,
-                 const Context& ctx) {
+PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& candidates,
+                          size_t i, const Context& ctx) {
   const Candidate& c = candidates[i];
+  if (c.tok_begin == 0) return PlaceBefore::kNone;
   const std::string_view w = ctx.Word(c.tok_begin);
-  if (c.tok_begin == 0 || c.clitic_bytes != 2 || w.substr(0, 2) != "\xD9\x88") return false;  // و
+  const bool joined = c.clitic_bytes == 2 && w.substr(0, 2) == "\xD9\x88";  // و
+  if (!joined && (c.clitic_bytes > 0 || ctx.tokens[c.tok_begin].gap != Gap::kSpace)) {
+    return PlaceBefore::kNone;
+  }
   const uint32_t prev_end = ctx.tokens[c.tok_begin - 1].end;
   for (size_t j = i; j-- > 0 && i - j <= 16;) {
     const Candidate& p = candidates[j];
     if (p.norm_end != prev_end || p.alias < 0) continue;
     const AliasCore& a = g.alias_core(static_cast<uint32_t>(p.alias));
-    if (!a.ambiguous && g.core(*g.alias_entries_begin(a)).type == EntityType::kPlace) return true;
+    if (!a.ambiguous && g.core(*g.alias_entries_begin(a)).type == EntityType::kPlace) {
+      return joined ? PlaceBefore::kJoinedByAnd : PlaceBefore::kRightBefore;
+    }
   }
-  return false;
+  return PlaceBefore::kNone;
 }
 
 // Step 2: gates the gazetteer candidates and chooses their entries; a rule's candidate is
@@ -721,7 +733,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (c.alias < 0) continue;
-    choices[i] = Decide(g, options, ctx, c, PlaceBefore(g, candidates, i, ctx), stats);
+    choices[i] = Decide(g, options, ctx, c, PlaceBeforeOf(g, candidates, i, ctx), stats);
   }
   ConfirmByDocument(g, options, ctx, candidates, scratch, stats);
   std::vector<std::pair<uint32_t, uint32_t>>& covered = scratch->covered;
