@@ -97,12 +97,23 @@ TEST_F(CoverageTest, EveryCountryHasAPointAndStatsCountThem) {
   EXPECT_EQ(damascus->wikidata, "Q3766");
 }
 
+// Each text gives exactly one entity, of the id paired with it (the embedded data).
+void ExpectOneEntityEach(const std::vector<std::pair<std::string, std::string>>& cases) {
+  auto ex = Extractor::Create();
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  for (const auto& [text, id] : cases) {
+    auto es = (*ex)->Extract(text);
+    ASSERT_TRUE(es.ok()) << es.status();
+    std::vector<std::string> ids;
+    for (const Entity& e : *es) ids.emplace_back(e.id);
+    EXPECT_EQ(ids, std::vector<std::string>{id}) << text;
+  }
+}
+
 // A bare governorate capital is the city; with محافظة it is the governorate, with منطقة or
 // قضاء the district.
 TEST_F(CoverageTest, BareCapitalNamesLinkTheCity) {
-  auto ex = Extractor::Create();
-  ASSERT_TRUE(ex.ok()) << ex.status();
-  const std::vector<std::pair<std::string, std::string>> cases = {
+  ExpectOneEntityEach({
       {"سيطرت الفصائل على إدلب", "place:SY070000-adlb"},
       {"سيطرت الفصائل على محافظة إدلب", "place:SY07"},
       {"سيطرت الفصائل على منطقة إدلب", "place:SY0700"},
@@ -115,22 +126,13 @@ TEST_F(CoverageTest, BareCapitalNamesLinkTheCity) {
       {"انفجار في محافظة بغداد", "place:IQG08"},
       {"هجوم في قضاء الموصل", "place:IQG15Q05"},
       {"قصف في مدينة حلب السورية", "place:SY020000-7lb"},  // السورية: an adjective after a place
-  };
-  for (const auto& [text, id] : cases) {
-    auto es = (*ex)->Extract(text);
-    ASSERT_TRUE(es.ok()) << es.status();
-    std::vector<std::string> ids;
-    for (const Entity& e : *es) ids.emplace_back(e.id);
-    EXPECT_EQ(ids, std::vector<std::string>{id}) << text;
-  }
+  });
 }
 
 // The news names its sources and the armed groups of other wars in their Arabic descriptions
 // (the war subsets: SANA 217 times, AFP 166, the Taliban 421).
 TEST_F(CoverageTest, AgenciesByTheirDescriptionsAndOtherWarsGroups) {
-  auto ex = Extractor::Create();
-  ASSERT_TRUE(ex.ok()) << ex.status();
-  const std::vector<std::pair<std::string, std::string>> cases = {
+  ExpectOneEntityEach({
       {"ونقلت وكالة الأنباء السورية عن مصدر", "org:sana"},
       {"وقالت وكالة الصحافة الفرنسية إن", "org:afp"},
       {"وذكرت وكالة الأنباء الفرنسية أن", "org:afp"},
@@ -140,14 +142,7 @@ TEST_F(CoverageTest, AgenciesByTheirDescriptionsAndOtherWarsGroups) {
       {"هاجمت حركة طالبان نقطة", "faction:taliban"},
       {"أعلنت جماعة بوكو حرام", "faction:boko-haram"},
       {"وقال مسؤول أمريكي لـCNN إن", "org:cnn"},  // a Latin name after a proclitic
-  };
-  for (const auto& [text, id] : cases) {
-    auto es = (*ex)->Extract(text);
-    ASSERT_TRUE(es.ok()) << es.status();
-    std::vector<std::string> ids;
-    for (const Entity& e : *es) ids.emplace_back(e.id);
-    EXPECT_EQ(ids, std::vector<std::string>{id}) << text;
-  }
+  });
 }
 
 // The surname that ends a kunya is an adjective of origin as often as a name: after a noun
