@@ -137,6 +137,8 @@ TEST_F(ContextTest, PlaceNameReadAsANounPhraseIsLeftAlone) {
   EXPECT_EQ(Labels("الطبقة السياسية في لبنان"), V{"لبنان|PLACE|place:lb"});
   EXPECT_FALSE(Has(Labels("خرجت المظاهرات السلمية في دمشق"), "السلمية|"));
   EXPECT_FALSE(Has(Labels("حل النزاعات بالطرق السلمية في دمشق"), "السلمية|"));
+  // A trigger word with the article is a noun the adjective agrees with (العاصمة السلمية).
+  EXPECT_FALSE(Has(Labels("وصل الوفد إلى العاصمة السلمية في دمشق"), "السلمية|"));
   // With its trigger word, or followed by a direction adjective, the name stays.
   EXPECT_TRUE(Has(Labels("في مدينة السلمية"), "السلمية|PLACE|"));
   EXPECT_TRUE(Has(Labels("سيطرت القوات على مدينة الطبقة"), "الطبقة|PLACE|"));

@@ -82,8 +82,9 @@ struct Context {
 
   // A one-word place name that reads as a noun with its adjective: followed by an ordinary
   // definite adjective (الطبقة السياسية), or itself an adjective (…ية) after a definite noun
-  // (المظاهرات السلمية).
-  bool NounPhrase(const Candidate& c) const {
+  // (المظاهرات السلمية) — also after a trigger word with the article (`after_trigger`: العاصمة
+  // القطرية، العاصمة التونسية), which a name follows without one (مدينة السلمية).
+  bool NounPhrase(const Candidate& c, bool after_trigger) const {
     if (c.tok_end != c.tok_begin + 1 || c.clitic_bytes > 0) return false;
     const std::string_view name = Word(c.tok_begin);
     constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
@@ -92,7 +93,8 @@ struct Context {
       return w.size() > tail.size() + 4 && w.substr(w.size() - tail.size()) == tail;
     };
     constexpr std::string_view kYehHeh = "\xD9\x8A\xD9\x87", kYeh = "\xD9\x8A";
-    if (c.tok_end < tokens.size() && tokens[c.tok_end].gap == Gap::kSpace && !InConstruct(c)) {
+    if (!after_trigger && c.tok_end < tokens.size() && tokens[c.tok_end].gap == Gap::kSpace &&
+        !InConstruct(c)) {
       const std::string_view next = Word(c.tok_end);
       if (next.size() >= 12 && next.substr(0, 4) == kArticle &&  // ال + 4 letters: not التي
           (ends(next, kYehHeh) || ends(next, kYeh)) && rules.IsCommonWord(next) &&
@@ -358,8 +360,8 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
   const bool place = type == EntityType::kPlace;
   ch.valid = !ctx.AdjectiveReading(c, static_cast<uint32_t>(ch.entry), prev_place) &&
-             !(place && !by_trigger &&
-               (ctx.NounPhrase(c) || InsideLongerName(g, ctx, c, trig, ch.entry)));
+             !(place && (ctx.NounPhrase(c, by_trigger) ||
+                         (!by_trigger && InsideLongerName(g, ctx, c, trig, ch.entry))));
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
   if (place) ctx.AddCue(c, a.bare, static_cast<uint32_t>(ch.entry), prev_place, &ev);
   ch.alternatives = a.count - 1;
