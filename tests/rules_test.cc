@@ -126,6 +126,14 @@ TEST_F(RulesTest, ListsOfPeopleContinue) {
             V{"إيمانويل ماكرون|PERSON|rule:person-after-president"});
 }
 
+TEST_F(RulesTest, ANewspapersNameIsNotItsDescription) {
+  EXPECT_TRUE(Labels("نشرت صحيفة بريطانية تقريرا").empty());  // an adjective
+  EXPECT_EQ(Labels("وقالت صحيفة ذي غارديان إن"),
+            V{"صحيفة ذي غارديان|ORGANIZATION|rule:org-newspaper"});  // not صحيفة ذي
+  // A preposition before a definite ordinary word starts no name of any type.
+  EXPECT_TRUE(Labels("فلا يمكن الحكم على مدينة بالسقوط").empty());
+}
+
 TEST_F(RulesTest, OrganizationInQuotesAfterItsHeadWord) {
   EXPECT_EQ(Labels("نشرت مجلة «فورين بوليسي» تقريرا"),
             V{"فورين بوليسي|ORGANIZATION|rule:org-quoted-after-head"});

@@ -83,9 +83,10 @@ bool EndsWithFrequentWord(std::string_view normalized, TokenIt last,
 // (بالانسحاب، للعاصمة; a bare ب is kept: باول is a name): common words hold no word of a
 // person's name (data/tools/ambiguity.py), so such a "name" is the phrase after a title.
 bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
-                     TokenIt first, TokenIt last, uint32_t trigger_token, bool person,
-                     const StringSet& stopwords, const StringSet& common_words,
+                     TokenIt first, TokenIt last, uint32_t trigger_token, EntityType type,
+                     bool quoted, const StringSet& stopwords, const StringSet& common_words,
                      const StringSet& frequent_words) {
+  const bool person = type == EntityType::kPerson;
   bool stop = false, all_common = true;
   auto from = std::max(first, tokens.begin() + trigger_token + 1);
   for (auto t = from; t <= last && !stop; ++t) {
@@ -95,16 +96,25 @@ bool RejectedByWords(std::string_view normalized, const std::vector<Token>& toke
   }
   const bool follows_trigger = first > tokens.begin() + trigger_token;
   if (stop || (follows_trigger && all_common)) return true;
-  if (!person || from > last) return false;
-  if (EndsWithFrequentWord(normalized, last, frequent_words)) return true;
+  if (from > last) return false;
   const std::string_view w = normalized.substr(from->start, from->end - from->start);
-  if (common_words.contains(w)) return true;
   const auto* b = reinterpret_cast<const unsigned char*>(w.data());
-  if (w.size() <= 6) return false;
-  if (clitic::IsConjunction(b[0], b[1])) return common_words.contains(w.substr(2));
+  // An organization's head word with one indefinite feminine adjective after it, unquoted, is
+  // a description (صحيفة بريطانية، صحيفة يومية), not a name (a quoted one is: مركز «هداية»).
+  if (type == EntityType::kOrganization && !quoted && from == last && w.size() > 6 &&
+      w.substr(0, 4) != "\xD8\xA7\xD9\x84" && w.substr(w.size() - 4) == "\xD9\x8A\xD9\x87") {
+    return true;
+  }
+  if (person) {
+    if (EndsWithFrequentWord(normalized, last, frequent_words)) return true;
+    if (common_words.contains(w)) return true;
+    if (w.size() > 6 && clitic::IsConjunction(b[0], b[1])) {
+      return common_words.contains(w.substr(2));
+    }
+  }
   // A preposition before a definite ordinary word (بالانسحاب، للعاصمة: طالب الرئيس الأمريكي
-  // بالانسحاب): a phrase, not a name; a name may start with ب (باول).
-  if (!clitic::IsPreposition(b[0], b[1])) return false;
+  // بالانسحاب؛ مخيم للنازحين): a phrase, not a name of any type; a name may start with ب (باول).
+  if (w.size() <= 6 || !clitic::IsPreposition(b[0], b[1])) return false;
   const std::string_view rest = w.substr(2);
   if (rest.substr(0, 4) == "\xD8\xA7\xD9\x84") return common_words.contains(rest);  // بال…
   if (!clitic::IsLam(b[2], b[3])) return false;
@@ -298,9 +308,8 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
         --last;
         ge = last->end;
       }
-      if (RejectedByWords(normalized, tokens, first, last, h.token,
-                          r.type == EntityType::kPerson, stopwords_, common_words_,
-                          frequent_words_)) {
+      if (RejectedByWords(normalized, tokens, first, last, h.token, r.type, r.after_quote,
+                          stopwords_, common_words_, frequent_words_)) {
         continue;
       }
       out->push_back(Candidate{gs, ge, static_cast<uint32_t>(first - tokens.begin()),
