@@ -125,9 +125,9 @@ void ForEachContextFeature(const Gazetteer& g, const RuleSet& rules, std::string
 class ContextModel {
  public:
   // Reads `feature<TAB>weight` rows (data/context_model.tsv); the rows `@bias`, `@keep`,
-  // `@keep_cue` and `@keep_doc` set the bias and the three thresholds, rows `r:<alias>` list the aliases whose
-  // context is read without a cue (below). A later file adds to the weights and the list and
-  // may set any parameter.
+  // `@keep_cue` and `@keep_doc` set the bias and the three thresholds, rows `r:<alias>` list
+  // the aliases whose context is read without a cue (below). A later file adds to the weights
+  // and the list and may set any parameter.
   absl::Status Add(std::string_view name, std::string_view content);
   bool empty() const { return weights_.empty(); }
 

@@ -108,7 +108,6 @@ struct Context {
     return IsDefinite(Word(c.tok_begin - 1));
   }
 
-
   // Whether the name ends a construct (معركة الرقة الرئيسية): the word before it is an
   // indefinite noun, which the adjective after the name may describe.
   bool InConstruct(const Candidate& c) const {
@@ -230,7 +229,7 @@ struct Context {
     const Token& prev = tokens[c.tok_begin - 1];
     const std::string_view p = text.substr(prev.start, prev.end - prev.start);
     const bool name_definite = name.substr(0, 4) == kArticle;
-    const bool prev_definite = IsDefinite(p);  // not الي
+    const bool prev_definite = IsDefinite(p);  // not الي: IsDefinite wants ال and two letters
     if (name_definite) return prev_definite || after_place;
     return !prev_definite && p.size() >= 6 && p.substr(p.size() - 2) == kHeh;
   }
@@ -281,6 +280,17 @@ bool InsideLongerName(const Gazetteer& g, const Context& ctx, const Candidate& c
          (ctx.NextToNameLeadWord(c, true) || ctx.NextToNameLeadWord(c, false));
 }
 
+// Appends the context model's explanation of its decision on `c` to the document's
+// explanations (ExtractorOptions::explain_features); returns its index for Choice::explain.
+int32_t AddExplanation(const ExtractorOptions& options, const Context& ctx, const Candidate& c,
+                       EntityType type, const ContextEvidence& ev, double score, bool kept) {
+  const size_t top = options.explain_features == kExplainAll ? 0 : options.explain_features;
+  ResolveScratch* s = ctx.s;
+  s->explanations.push_back(ctx.model.Explain(ctx.g, ctx.rules, ctx.text, ctx.tokens, c, type,
+                                              ev, &s->buf, score, kept, top));
+  return static_cast<int32_t>(s->explanations.size() - 1);
+}
+
 // Whether an ambiguous alias is kept, and its score: by the context model over the words
 // around it when the model is loaded (its gating evidence decides what it must reach), else
 // by the evidence alone. With ExtractorOptions::explain_features the model's reasons are kept
@@ -300,10 +310,7 @@ bool GateAmbiguous(const ExtractorOptions& options, const Context& ctx, const Ca
         ctx.model.Score(ctx.g, ctx.rules, ctx.text, ctx.tokens, c, type, ev, &s->buf);
     if (scoring) keep = ctx.model.Keep(score, ev);
     if (options.explain_features > 0) {
-      const size_t top = options.explain_features == kExplainAll ? 0 : options.explain_features;
-      s->explanations.push_back(ctx.model.Explain(ctx.g, ctx.rules, ctx.text, ctx.tokens, c,
-                                                  type, ev, &s->buf, score, keep, top));
-      ch->explain = static_cast<int32_t>(s->explanations.size() - 1);
+      ch->explain = AddExplanation(options, ctx, c, type, ev, score, keep);
     }
   }
   if (!keep) {
@@ -418,8 +425,8 @@ uint32_t SurnameValue(const Gazetteer& g, const Resolved& r) {
 // The surname of a person a rule found (`r` rule-made, of type PERSON): the last word of its
 // span in `text`, when the span has two words or more (three after أبو/أبي/أبا/أم: the X of
 // a kunya أبو X is a son's name, not a surname) and that word is three letters or more, not a
-// function word, not God's name and not an ordinary word unless a nisba; empty otherwise. Such a surname links within its segment
-// only (its view is into the segment's text).
+// function word, not God's name and not an ordinary word unless a nisba; empty otherwise.
+// Such a surname links within its segment only (its view is into the segment's text).
 std::string_view UnlistedSurnameOf(const RuleSet& rules, std::string_view text,
                                    const Resolved& r) {
   if (r.entry >= 0 || (r.rule < 0 && r.rule != kListRule)) return {};
@@ -662,7 +669,8 @@ void CollectMentions(const Gazetteer& g, const std::vector<Candidate>& candidate
   std::sort(descendant_mentions.begin(), descendant_mentions.end(), Context::ByEntryAndPosition);
 }
 
-// Whether candidate i follows و and a place named by an unambiguous alias (سوسة وباغوز).
+// Whether a place named by an unambiguous alias ends right before candidate i, joined to it by
+// its proclitic و (سوسة وباغوز) or with nothing between but a space (جدة السعودية).
 PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& candidates,
                           size_t i, const Context& ctx) {
   const Candidate& c = candidates[i];
@@ -684,8 +692,6 @@ PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& cand
   return PlaceBefore::kNone;
 }
 
-// Step 2: gates the gazetteer candidates and chooses their entries; a rule's candidate is
-// valid only where no valid alias covers it (rules fill the gaps the gazetteer leaves).
 // Document consistency for look-alikes: a candidate without evidence that the gate dropped is
 // kept when the segment names its entry elsewhere with gating evidence or by an unambiguous
 // alias (a kept choice scored above kScoreGatedModel) and the model scores it at `@keep_doc`
@@ -718,15 +724,13 @@ void ConfirmByDocument(const Gazetteer& g, const ExtractorOptions& options, cons
     ch.score = kScoreGatedModel;
     --stats->gated_dropped;
     if (options.explain_features > 0) {
-      const size_t top = options.explain_features == kExplainAll ? 0 : options.explain_features;
-      s->explanations.push_back(ctx.model.Explain(g, ctx.rules, ctx.text, ctx.tokens,
-                                                  candidates[i], type, ch.evidence, &s->buf,
-                                                  score, true, top));
-      ch.explain = static_cast<int32_t>(s->explanations.size() - 1);
+      ch.explain = AddExplanation(options, ctx, candidates[i], type, ch.evidence, score, true);
     }
   }
 }
 
+// Step 2: gates the gazetteer candidates and chooses their entries; a rule's candidate is
+// valid only where no valid alias covers it (rules fill the gaps the gazetteer leaves).
 void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
             const Context& ctx, const std::vector<Candidate>& candidates,
             ResolveScratch* scratch, ExtractStats* stats) {
