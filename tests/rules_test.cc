@@ -312,5 +312,37 @@ TEST(RuleNextTest, AQuotedNamesRuleRunsOnlyAfterAQuote) {
   EXPECT_NE(e.status().message().find("next"), std::string::npos) << e.status();
 }
 
+// next = name (PERSON rules whose name starts at the word after the trigger): the pattern
+// runs only where that word may start a person's name, which changes what the rule finds
+// nowhere (the words it skips are the ones every rule-made person's first word is checked
+// against: function words, ordinary words, a preposition before a definite ordinary word);
+// on another type it is an error.
+TEST(RuleNextTest, ANameRuleRunsOnlyWhereANameMayFollow) {
+  testing::TempDir dir;
+  const std::string header = "id\ttrigger\ttype\tscore\tnext\tpattern\n";
+  auto with_next = [&](const std::string& next) {
+    ExtractorOptions o;  // the embedded data, for its function words and ordinary words
+    o.rule_files = {dir.Write("r" + next + ".tsv", header + "admit\tاعترف\tPERSON\t0.6\t" + next +
+                              "\tاعترف ([\\x{0621}-\\x{064A}]+ [\\x{0621}-\\x{064A}]+)،\n")};
+    return o;
+  };
+  auto plain = Extractor::Create(with_next(""));
+  auto checked = Extractor::Create(with_next("name"));
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  ASSERT_TRUE(checked.ok()) << checked.status();
+  const std::vector<std::string> inputs = {
+      "اعترف سامر حداد، وهو مسؤول", "واعترف سامر حداد، أمس", "اعترف المتحدث العسكري، أمس",
+      "اعترف في بيانه، أمس", "اعترف بالانسحاب الكامل، أمس", "اعترف مصدر أمني، أمس",
+      "اعترف «سامر حداد»، أمس"};
+  for (const std::string& in : inputs) EXPECT_EQ(Texts(**checked, in), Texts(**plain, in)) << in;
+  EXPECT_EQ(Texts(**checked, "واعترف سامر حداد، أمس"), V{"سامر حداد"});
+  EXPECT_TRUE(Texts(**checked, "اعترف مصدر أمني، أمس").empty());
+  ExtractorOptions bad = WithRules(&dir, header + "n\tفصيل\tFACTION\t0.7\tname\tفصيل (\\S+)\n");
+  auto e = Extractor::Create(bad);
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(e.status().message().find("rules.tsv:2"), std::string::npos) << e.status();
+  EXPECT_NE(e.status().message().find("PERSON"), std::string::npos) << e.status();
+}
+
 }  // namespace
 }  // namespace alam

@@ -82,6 +82,44 @@ bool EndsWithFrequentWord(std::string_view normalized, TokenIt last,
 // conjunction (القيادي ومسؤول المركز, الكاتب ارسل رسالة) or one preposition before the article
 // (بالانسحاب، للعاصمة; a bare ب is kept: باول is a name): common words hold no word of a
 // person's name (data/tools/ambiguity.py), so such a "name" is the phrase after a title.
+// Whether `w` (a name's first word, two bytes or more) is a preposition before a definite
+// ordinary word (بالانسحاب، للعاصمة: طالب الرئيس الأمريكي بالانسحاب؛ مخيم للنازحين): a phrase,
+// not a name of any type; a name may start with ب (باول).
+bool PrepositionBeforeOrdinaryWord(std::string_view w, const StringSet& common_words) {
+  const auto* b = reinterpret_cast<const unsigned char*>(w.data());
+  if (w.size() <= 6 || !clitic::IsPreposition(b[0], b[1])) return false;
+  const std::string_view rest = w.substr(2);
+  if (rest.substr(0, 4) == "\xD8\xA7\xD9\x84") return common_words.contains(rest);  // بال…
+  if (!clitic::IsLam(b[2], b[3])) return false;
+  std::string definite("\xD8\xA7", 2);  // لل… is ل + ال… less its alef
+  definite.append(rest);
+  return common_words.contains(definite);
+}
+
+// Whether `w` cannot start a person's name a rule found: an ordinary word, bare or after one
+// conjunction (القيادي ومسؤول المركز, الكاتب ارسل رسالة), or a preposition before a definite
+// ordinary word.
+bool NoPersonFirstWord(std::string_view w, const StringSet& common_words) {
+  const auto* b = reinterpret_cast<const unsigned char*>(w.data());
+  if (common_words.contains(w)) return true;
+  if (w.size() > 6 && clitic::IsConjunction(b[0], b[1])) return common_words.contains(w.substr(2));
+  return PrepositionBeforeOrdinaryWord(w, common_words);
+}
+
+// Whether the word after the trigger word at `trigger_token` may start a person's name: a space
+// before it, not a function word (but after ابو/بن) and not what NoPersonFirstWord rules out.
+// RejectedByWords would reject every name a rule of column `next` = name finds elsewhere, so
+// checking it before the pattern runs changes nothing but the cost.
+bool PersonMayFollow(std::string_view normalized, const std::vector<Token>& tokens,
+                     uint32_t trigger_token, const StringSet& stopwords,
+                     const StringSet& common_words) {
+  const TokenIt t = tokens.begin() + trigger_token + 1;
+  if (t >= tokens.end() || t->gap != Gap::kSpace) return false;
+  const std::string_view w = normalized.substr(t->start, t->end - t->start);
+  if (stopwords.contains(w) && !AfterKunyaWord(normalized, t)) return false;
+  return !NoPersonFirstWord(w, common_words);
+}
+
 bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
                      TokenIt first, TokenIt last, uint32_t trigger_token, EntityType type,
                      bool quoted, const StringSet& stopwords, const StringSet& common_words,
@@ -98,7 +136,6 @@ bool RejectedByWords(std::string_view normalized, const std::vector<Token>& toke
   if (stop || (follows_trigger && all_common)) return true;
   if (from > last) return false;
   const std::string_view w = normalized.substr(from->start, from->end - from->start);
-  const auto* b = reinterpret_cast<const unsigned char*>(w.data());
   // An organization's head word with one indefinite feminine adjective after it, unquoted, is
   // a description (صحيفة بريطانية، صحيفة يومية), not a name (a quoted one is: مركز «هداية»).
   if (type == EntityType::kOrganization && !quoted && from == last && w.size() > 6 &&
@@ -106,21 +143,10 @@ bool RejectedByWords(std::string_view normalized, const std::vector<Token>& toke
     return true;
   }
   if (person) {
-    if (EndsWithFrequentWord(normalized, last, frequent_words)) return true;
-    if (common_words.contains(w)) return true;
-    if (w.size() > 6 && clitic::IsConjunction(b[0], b[1])) {
-      return common_words.contains(w.substr(2));
-    }
+    return EndsWithFrequentWord(normalized, last, frequent_words) ||
+           NoPersonFirstWord(w, common_words);
   }
-  // A preposition before a definite ordinary word (بالانسحاب، للعاصمة: طالب الرئيس الأمريكي
-  // بالانسحاب؛ مخيم للنازحين): a phrase, not a name of any type; a name may start with ب (باول).
-  if (w.size() <= 6 || !clitic::IsPreposition(b[0], b[1])) return false;
-  const std::string_view rest = w.substr(2);
-  if (rest.substr(0, 4) == "\xD8\xA7\xD9\x84") return common_words.contains(rest);  // بال…
-  if (!clitic::IsLam(b[2], b[3])) return false;
-  std::string definite("\xD8\xA7", 2);  // لل… is ل + ال… less its alef
-  definite.append(rest);
-  return common_words.contains(definite);
+  return PrepositionBeforeOrdinaryWord(w, common_words);
 }
 
 // The token range of a rule's name [gs, ge): whole tokens, or — for a name that starts with
@@ -163,12 +189,37 @@ absl::Status ParseRuleOptions(const TsvRow& row, Rule* rule) {
                                           ": max_chars must be a positive integer"));
   }
   const std::string_view next = row.Get("next");
-  if (!next.empty() && next != "quote") {
-    return absl::InvalidArgumentError(
-        Cat(row.Where(), "rule ", rule->id, ": next must be empty or \"quote\""));
+  if (next == "quote") {
+    rule->next = Rule::Next::kQuote;
+  } else if (next == "name" && rule->type == EntityType::kPerson) {
+    rule->next = Rule::Next::kName;
+  } else if (!next.empty()) {
+    return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
+        ": next must be empty, \"quote\" or (for a PERSON rule) \"name\""));
   }
-  rule->after_quote = next == "quote";
   return absl::OkStatus();
+}
+
+// The name rule `r` finds at `from` in `context` (matching within [from, to)): its group, or
+// an empty piece when it matches nothing or a name longer than its max_chars. The whole match
+// is found first by RE2's DFA (no captures: cheap, and most runs fail), then the groups by the
+// bit-state matcher over exactly that span (whose work and memory grow with the text: over
+// the whole window it cost more than all the rest of the rules).
+re2::StringPiece RunPattern(const Rule& r, re2::StringPiece context, size_t from, size_t to,
+                            std::vector<re2::StringPiece>* groups) {
+  re2::StringPiece whole;
+  if (!r.re->Match(context, from, to, RE2::ANCHOR_START, &whole, 1)) return {};
+  const size_t match_end = static_cast<size_t>(whole.data() + whole.size() - context.data());
+  if (!r.re->Match(context, from, match_end, RE2::ANCHOR_BOTH, groups->data(), r.group + 1)) {
+    return {};
+  }
+  const re2::StringPiece g = (*groups)[static_cast<size_t>(r.group)];
+  if (g.data() == nullptr || g.empty()) return {};
+  if (r.max_chars != 0 &&
+      CountCharacterStarts(reinterpret_cast<const uint8_t*>(g.data()), g.size()) > r.max_chars) {
+    return {};
+  }
+  return g;
 }
 
 }  // namespace
@@ -271,29 +322,25 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
     const size_t end = WindowEnd(normalized, start);
     // RE2 sees the window and one byte either side of it: every assertion (^ $ \b, with or
     // without (?m)) looks at one byte next to its position, so the rule matches exactly as it
-    // would with the whole document for context. A short text also lets RE2 go straight to
-    // its bit-state matcher (whose work and memory grow with the text), without the DFA pass
-    // that, per hit, cost more than the match.
+    // would with the whole document for context.
     const size_t context_start = start > 0 ? start - 1 : 0;
     const re2::StringPiece context(normalized.data() + context_start,
                                    std::min(normalized.size(), end + 1) - context_start);
     const bool quote_follows =
         h.token + 1 < tokens.size() && tokens[h.token + 1].gap == Gap::kQuote;
+    int name_follows = -1;  // unknown until a rule asks
     for (uint32_t ri : it->second) {
       const Rule& r = *rules_[ri];
-      if (r.after_quote && !quote_follows) continue;  // a quoted name's rule, no quote
-      const int n = r.group + 1;
-      if (!r.re->Match(context, start - context_start, end - context_start, RE2::ANCHOR_START,
-                       groups.data(), n)) {
-        continue;
+      if (r.next == Rule::Next::kQuote && !quote_follows) continue;  // a quoted name's rule
+      if (r.next == Rule::Next::kName) {
+        if (name_follows < 0) {
+          name_follows = PersonMayFollow(normalized, tokens, h.token, stopwords_, common_words_);
+        }
+        if (name_follows == 0) continue;
       }
-      const re2::StringPiece& g = groups[static_cast<size_t>(r.group)];
-      if (g.data() == nullptr || g.empty()) continue;
-      if (r.max_chars != 0 &&
-          CountCharacterStarts(reinterpret_cast<const uint8_t*>(g.data()), g.size()) >
-              r.max_chars) {
-        continue;
-      }
+      const re2::StringPiece g =
+          RunPattern(r, context, start - context_start, end - context_start, &groups);
+      if (g.empty()) continue;
       const uint32_t gs = static_cast<uint32_t>(g.data() - normalized.data());
       uint32_t ge = gs + static_cast<uint32_t>(g.size());
       TokenIt first, last;
@@ -308,7 +355,8 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
         --last;
         ge = last->end;
       }
-      if (RejectedByWords(normalized, tokens, first, last, h.token, r.type, r.after_quote,
+      if (RejectedByWords(normalized, tokens, first, last, h.token, r.type,
+                          r.next == Rule::Next::kQuote,
                           stopwords_, common_words_, frequent_words_)) {
         continue;
       }

@@ -35,8 +35,11 @@ struct Rule {
   double score;
   int group;           // capture group holding the name
   uint32_t max_chars;  // the most code points the name may have; 0: no limit
-  bool after_quote = false;  // column `next` = quote: the word after the trigger follows a
-                             // quote mark (checked before the pattern runs)
+  // Column `next`, checked before the pattern runs: kQuote (`quote`), a quote mark follows the
+  // trigger word; kName (`name`, PERSON rules whose name starts at the word after the
+  // trigger), that word may start a person's name (neither a function word nor an ordinary one).
+  enum class Next : uint8_t { kAny, kQuote, kName };
+  Next next = Next::kAny;
   std::unique_ptr<re2::RE2> re;
 };
 
