@@ -452,6 +452,23 @@ size_t EndKey(std::string_view w) {
   return static_cast<size_t>((b[-1] & 63) << 6 | (b[-3] & 63));
 }
 
+// The first token from `ti` on that ends after `limit` (the next entity's start) or whose word
+// may be a surname by EndKey; tokens.size() if none.
+size_t NextToCheck(std::string_view text, const std::vector<Token>& tokens, size_t ti,
+                   uint32_t limit, const std::bitset<4096>& ends) {
+  const Token* tk = tokens.data();
+  const size_t n = tokens.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  for (; ti < n; ++ti) {
+    const uint32_t end = tk[ti].end;
+    if (end > limit) return ti;
+    if (end - tk[ti].start >= 4 && ends[(bytes[end - 1] & 63) << 6 | (bytes[end - 3] & 63)]) {
+      return ti;  // EndKey, inline
+    }
+  }
+  return n;
+}
+
 void AddSurname(std::string_view surname, uint32_t entry, ResolveScratch* s) {
   if (s->surnames.insert_or_assign(surname, entry).second) {
     s->surname_tails.push_back(surname.substr(2));
@@ -601,21 +618,28 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
       tokens.begin(), tokens.end(), first_person->norm_end,
       [](const Token& t, uint32_t end) { return t.start < end; });
   size_t next = 0;  // next resolved entity in text order
-  for (auto tok = from; tok != tokens.end(); ++tok) {
-    const Token& t = *tok;
-    while (next < out->size() && (*out)[next].norm_end <= t.start) {
-      const Resolved& r = (*out)[next++];
-      const std::string_view surname = SurnameOf(g, r);
-      if (!surname.empty()) AddSurname(surname, SurnameValue(g, r), s);
-      const std::string_view unlisted = UnlistedSurnameOf(rules, text, r);
-      if (!unlisted.empty()) AddSurname(unlisted, kUnlistedPerson, s);
+  // The start of the next entity (the end of the run of tokens outside every entity).
+  uint32_t next_start = out->empty() ? UINT32_MAX : (*out)[0].norm_start;
+  for (size_t ti = static_cast<size_t>(from - tokens.begin());; ++ti) {
+    // Most words are outside every entity and end with no surname's letters: one test each.
+    ti = NextToCheck(text, tokens, ti, next_start, s->surname_ends);
+    if (ti == tokens.size()) break;
+    const Token& t = tokens[ti];
+    if (t.end > next_start) {
+      while (next < out->size() && (*out)[next].norm_end <= t.start) {
+        const Resolved& r = (*out)[next++];
+        const std::string_view surname = SurnameOf(g, r);
+        if (!surname.empty()) AddSurname(surname, SurnameValue(g, r), s);
+        const std::string_view unlisted = UnlistedSurnameOf(rules, text, r);
+        if (!unlisted.empty()) AddSurname(unlisted, kUnlistedPerson, s);
+      }
+      next_start = next < out->size() ? (*out)[next].norm_start : UINT32_MAX;
+      if (s->surnames.empty()) continue;
+      if (next_start < t.end) {  // inside an entity
+        SurnameOverOtherName(g, text, t, s, &(*out)[next]);
+        continue;
+      }
     }
-    if (s->surnames.empty()) continue;
-    if (next < out->size() && (*out)[next].norm_start < t.end) {  // inside an entity
-      SurnameOverOtherName(g, text, t, s, &(*out)[next]);
-      continue;
-    }
-    const size_t ti = static_cast<size_t>(&t - tokens.data());
     const bool after_entity =
         ti > 0 && next > 0 && (*out)[next - 1].norm_end == tokens[ti - 1].end;
     LinkSurnameAt(rules, text, tokens, ti, after_entity, s);
