@@ -41,6 +41,7 @@ struct Rule {
   enum class Next : uint8_t { kAny, kQuote, kName };
   Next next = Next::kAny;
   std::unique_ptr<re2::RE2> re;
+  std::string prefix;  // what every match starts with (RE2::PossibleMatchRange), often ""
 };
 
 class RuleSet {
