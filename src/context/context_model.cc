@@ -85,10 +85,7 @@ absl::Status ContextModel::Add(std::string_view name, std::string_view content) 
                       read_.insert(FeatureKey(f));
                       has_read_list_ = true;
                     } else {
-                      const uint64_t key = FeatureKey(f);
-                      weights_[key] += static_cast<float>(w);
-                      const uint64_t bit = key >> (64 - kFilterBits);
-                      known_[bit >> 6] |= uint64_t{1} << (bit & 63);
+                      weights_[FeatureKey(f)] += static_cast<float>(w);
                     }
                     return absl::OkStatus();
                   });

@@ -131,12 +131,8 @@ class ContextModel {
   absl::Status Add(std::string_view name, std::string_view content);
   bool empty() const { return weights_.empty(); }
 
-  // The weight of a feature key (FeatureKey), 0 for an unknown one. Most features of a
-  // candidate are unknown (a word the training data never saw there): a bit per key's top
-  // bits answers for them without a look-up in the map, which misses the cache.
+  // The weight of a feature key (FeatureKey), 0 for an unknown one.
   double Weight(uint64_t key) const {
-    const uint64_t bit = key >> (64 - kFilterBits);
-    if (!((known_[bit >> 6] >> (bit & 63)) & 1)) return 0.0;
     auto it = weights_.find(key);
     return it == weights_.end() ? 0.0 : it->second;
   }
@@ -169,9 +165,7 @@ class ContextModel {
                       bool kept, size_t top) const;
 
  private:
-  static constexpr int kFilterBits = 18;  // 32 KiB of bits, about one in ten set
   absl::flat_hash_map<uint64_t, float> weights_;
-  std::vector<uint64_t> known_ = std::vector<uint64_t>(size_t{1} << (kFilterBits - 6));
   double bias_ = 0;
   double keep_ = 0;
   double keep_cue_ = 0;
