@@ -110,6 +110,12 @@ TEST_F(RulesTest, LaterSurnameOfAPersonARuleFound) {
   // Not where the surname can be an adjective: after a definite noun or a name.
   EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن العمل في الريف الشرقي"),
             V{"أوس الشرقي|PERSON|rule:person-after-director"});
+  // After an ordinary word with its و (وجددت), but not after a name that starts with ف (فريد).
+  EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن العمل. وجددت الشرقي دعوتها"),
+            (V{"أوس الشرقي|PERSON|rule:person-after-director",
+               "الشرقي|PERSON|rule:surname-after-full-name"}));
+  EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن العمل. ووصل فريد الشرقي"),
+            V{"أوس الشرقي|PERSON|rule:person-after-director"});
   // Nor the X of a kunya, nor an ordinary word.
   EXPECT_EQ(Labels("قال أبو علي البصري إن. وقال علي إن"),
             V{"أبو علي البصري|PERSON|rule:person-kunya"});

@@ -491,12 +491,15 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
     return word.size() >= tail.size() && word.substr(word.size() - tail.size()) == tail;
   });
   if (!maybe) return;
-  // After a word that is not an ordinary word (a first name: سليمان الأسد), the surname is
+  // After a word that is not an ordinary word, bare or after و (a first name: سليمان الأسد;
+  // وجددت ماي is an ordinary word; not ف, which starts names: فريد الأطرش), the surname is
   // someone else's.
   if (ti > 0 && t.gap == Gap::kSpace) {
     const Token& prev = tokens[ti - 1];
     const std::string_view pw = text.substr(prev.start, prev.end - prev.start);
-    if (!rules.IsCommonWord(pw) && !after_entity) return;
+    const bool ordinary = rules.IsCommonWord(pw) ||
+        (pw.size() > 6 && pw.substr(0, 2) == "\xD9\x88" && rules.IsCommonWord(pw.substr(2)));
+    if (!ordinary && !after_entity) return;
   }
   // The surname of a person no list holds, and the one that ends a kunya, is often also an
   // adjective (أوس الشرقي … الريف الشرقي، ريف حلب الشرقي؛ أبو أسامة الفرنسي … الرئيس
