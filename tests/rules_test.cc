@@ -103,6 +103,16 @@ TEST_F(RulesTest, TitleRulesDoNotTakeThePhraseAfterTheTitle) {
   EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن"), V{"أوس الشرقي|PERSON|rule:person-after-director"});
 }
 
+TEST_F(RulesTest, PersonAfterARoleInConstruct) {
+  EXPECT_EQ(Labels("وقال خبير الإرهاب ديزفاد جالفيشك: ذهب"),
+            V{"ديزفاد جالفيشك|PERSON|rule:person-after-construct-role"});
+  EXPECT_EQ(Labels("أكد قائد الشرطة الإندونيسية، تيتو كارنافيان، أن"),
+            V{"تيتو كارنافيان|PERSON|rule:person-after-construct-role"});
+  // Not a phrase that starts with و and the article, nor a role with no name after it.
+  EXPECT_TRUE(Labels("وقائد القوات الجوية، والأمناء المساعدين، وكان").empty());
+  EXPECT_TRUE(Labels("قال مسؤول في الوزارة إن").empty());
+}
+
 TEST_F(RulesTest, LaterSurnameOfAPersonARuleFound) {
   EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن العمل. وأكد الشرقي أن"),
             (V{"أوس الشرقي|PERSON|rule:person-after-director",
@@ -323,6 +333,17 @@ TEST(RuleNextTest, AQuotedNamesRuleRunsOnlyAfterAQuote) {
 // nowhere (the words it skips are the ones every rule-made person's first word is checked
 // against: function words, ordinary words, a preposition before a definite ordinary word);
 // on another type it is an error.
+// next = definite: the rule runs only where the word after its trigger starts with the article.
+TEST(RuleNextTest, ADefiniteRuleRunsOnlyBeforeTheArticle) {
+  testing::TempDir dir;
+  const std::string header = "id\ttrigger\ttype\tscore\tnext\tpattern\n";
+  auto ex = Extractor::Create(WithRules(&dir, header +
+      "d\tخبير\tPERSON\t0.6\tdefinite\tخبير (?:\\S+ )(\\S+ \\S+)،\n"));
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  EXPECT_EQ(Texts(**ex, "قال خبير الإرهاب ديزفاد جالفيشك، أمس"), V{"ديزفاد جالفيشك"});
+  EXPECT_TRUE(Texts(**ex, "قال خبير إرهاب ديزفاد جالفيشك، أمس").empty());
+}
+
 TEST(RuleNextTest, ANameRuleRunsOnlyWhereANameMayFollow) {
   testing::TempDir dir;
   const std::string header = "id\ttrigger\ttype\tscore\tnext\tpattern\n";

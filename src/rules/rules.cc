@@ -97,11 +97,13 @@ bool PrepositionBeforeOrdinaryWord(std::string_view w, const StringSet& common_w
 }
 
 // Whether `w` cannot start a person's name a rule found: an ordinary word, bare or after one
-// conjunction (القيادي ومسؤول المركز, الكاتب ارسل رسالة), or a preposition before a definite
-// ordinary word.
+// conjunction (القيادي ومسؤول المركز, الكاتب ارسل رسالة), a definite word after و (وقائد القوات
+// الجوية، والأمناء المساعدين: four letters or more after the article; والتر is a name), or a
+// preposition before a definite ordinary word.
 bool NoPersonFirstWord(std::string_view w, const StringSet& common_words) {
   const auto* b = reinterpret_cast<const unsigned char*>(w.data());
   if (common_words.contains(w)) return true;
+  if (w.size() >= 14 && w.substr(0, 6) == "\xD9\x88\xD8\xA7\xD9\x84") return true;  // وال…
   if (w.size() > 6 && clitic::IsConjunction(b[0], b[1])) return common_words.contains(w.substr(2));
   return PrepositionBeforeOrdinaryWord(w, common_words);
 }
@@ -118,6 +120,15 @@ bool PersonMayFollow(std::string_view normalized, const std::vector<Token>& toke
   const std::string_view w = normalized.substr(t->start, t->end - t->start);
   if (stopwords.contains(w) && !AfterKunyaWord(normalized, t)) return false;
   return !NoPersonFirstWord(w, common_words);
+}
+
+// Whether the word after the trigger word at `trigger_token` follows it after a space and
+// starts with the article (column `next` = definite).
+bool DefiniteFollows(std::string_view normalized, const std::vector<Token>& tokens,
+                     uint32_t trigger_token) {
+  const size_t t = trigger_token + 1;
+  return t < tokens.size() && tokens[t].gap == Gap::kSpace &&
+         normalized.compare(tokens[t].start, 4, "\xD8\xA7\xD9\x84") == 0;  // ال
 }
 
 bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
@@ -193,9 +204,11 @@ absl::Status ParseRuleOptions(const TsvRow& row, Rule* rule) {
     rule->next = Rule::Next::kQuote;
   } else if (next == "name" && rule->type == EntityType::kPerson) {
     rule->next = Rule::Next::kName;
+  } else if (next == "definite") {
+    rule->next = Rule::Next::kDefinite;
   } else if (!next.empty()) {
     return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
-        ": next must be empty, \"quote\" or (for a PERSON rule) \"name\""));
+        ": next must be empty, \"quote\", \"definite\" or (for a PERSON rule) \"name\""));
   }
   return absl::OkStatus();
 }
@@ -341,6 +354,9 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       // The bytes every match starts with (وزاره ال، الحكومه ال): a memcmp rules out most
       // places a rule cannot match before RE2 runs.
       if (normalized.compare(start, r.prefix.size(), r.prefix) != 0) continue;
+      if (r.next == Rule::Next::kDefinite && !DefiniteFollows(normalized, tokens, h.token)) {
+        continue;
+      }
       if (r.next == Rule::Next::kName) {
         if (name_follows < 0) {
           name_follows = PersonMayFollow(normalized, tokens, h.token, stopwords_, common_words_);

@@ -37,8 +37,9 @@ struct Rule {
   uint32_t max_chars;  // the most code points the name may have; 0: no limit
   // Column `next`, checked before the pattern runs: kQuote (`quote`), a quote mark follows the
   // trigger word; kName (`name`, PERSON rules whose name starts at the word after the
-  // trigger), that word may start a person's name (neither a function word nor an ordinary one).
-  enum class Next : uint8_t { kAny, kQuote, kName };
+  // trigger), that word may start a person's name (neither a function word nor an ordinary one);
+  // kDefinite (`definite`), that word starts with the article after a space.
+  enum class Next : uint8_t { kAny, kQuote, kName, kDefinite };
   Next next = Next::kAny;
   std::unique_ptr<re2::RE2> re;
   std::string prefix;  // what every match starts with (RE2::PossibleMatchRange), often ""
