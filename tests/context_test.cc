@@ -159,6 +159,15 @@ TEST_F(ContextTest, PlaceWithoutItsArticle) {
   EXPECT_FALSE(Has(Labels("يعمل في وزارة الصحة"), "زارة|"));
 }
 
+// A look-alike joined by و to an unambiguous name of its type is that type (داعش والقاعدة, in
+// either order), unless an adjective follows it (الدولة التركية heads a noun phrase).
+TEST_F(ContextTest, NameJoinedToANameOfItsType) {
+  EXPECT_TRUE(Has(Labels("المعركة ضد تنظيمي داعش والقاعدة أولوية"), "القاعدة|FACTION|"));
+  EXPECT_TRUE(Has(Labels("أكدت المصادر أن القاعدة وداعش يبذلان جهودا"), "القاعدة|FACTION|"));
+  EXPECT_FALSE(Has(Labels("أكدت المصادر أن القاعدة الجوية تعرضت لهجوم"), "القاعدة|"));
+  EXPECT_FALSE(Has(Labels("بين حزب العمال الكردستاني والدولة التركية"), "الدولة|"));
+}
+
 // People, organizations and operations outside the lists; the role word is outside the span.
 TEST_F(ContextTest, UnlistedPeople) {
   EXPECT_TRUE(Has(Labels("قال النائب عن محافظة نينوى أحمد الجبوري"), "أحمد الجبوري|PERSON|"));

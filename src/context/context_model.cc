@@ -125,7 +125,8 @@ std::string ContextModel::Explain(const Gazetteer& g, const RuleSet& rules, std:
                                                   {evidence.close_relative, " relative"},
                                                   {evidence.placed, " placed"},
                                                   {evidence.cue, " cue"},
-                                                  {evidence.quoted, " quoted"}};
+                                                  {evidence.quoted, " quoted"},
+                                                  {evidence.joined, " joined"}};
   bool any = false;
   for (const auto& [on, label] : ev) {
     if (on) out.append(label);

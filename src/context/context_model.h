@@ -41,8 +41,9 @@ struct ContextEvidence {
   bool cue = false;     // any other cue
   Cue cue_kind = Cue::kNone;  // the cue of `placed` or `cue`
   bool quoted = false;
+  bool joined = false;  // joined by و to an unambiguous name of its type (داعش والقاعدة)
   bool self_named = false;
-  bool Any() const { return trigger || close_relative || placed || quoted; }
+  bool Any() const { return trigger || close_relative || placed || quoted || joined; }
 };
 
 // A feature's key: a 64-bit hash of its parts joined, eight bytes at a time, so the key of

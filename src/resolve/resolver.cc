@@ -327,7 +327,8 @@ bool GateAmbiguous(const ExtractorOptions& options, const Context& ctx, const Ca
 
 // Gating and the choice among namesakes for one alias candidate.
 Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
-              const Candidate& c, PlaceBefore prev_place, ExtractStats* stats) {
+              const Candidate& c, PlaceBefore prev_place, uint32_t joined_types,
+              ExtractStats* stats) {
   Choice ch;
   const AliasCore& a = g.alias_core(static_cast<uint32_t>(c.alias));
   const std::vector<TriggerInfo>* trig = ctx.Trigger(c);
@@ -366,6 +367,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   const bool by_parent = std::get<3>(best_key);
   const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
   const bool place = type == EntityType::kPlace;
+  ev.joined = !place && ((joined_types >> static_cast<uint32_t>(type)) & 1);
   ch.valid = !ctx.AdjectiveReading(c, static_cast<uint32_t>(ch.entry), prev_place) &&
              !(place && (ctx.NounPhrase(c, by_trigger) ||
                          (!by_trigger && InsideLongerName(g, ctx, c, trig, ch.entry))));
@@ -719,6 +721,50 @@ PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& cand
   return PlaceBefore::kNone;
 }
 
+// The entity types (a bit each) of the unambiguous names joined to candidate i by و: the one
+// that ends right before it when it carries the و (داعش والقاعدة), or the one right after it
+// that does (القاعدة وداعش). Decide takes such a name of the type it chose as evidence for any
+// type but places (whose cue it is: PlaceBeforeOf).
+uint32_t JoinedTypesOf(const Gazetteer& g, const std::vector<Candidate>& candidates, size_t i,
+                       const Context& ctx) {
+  auto type_bit = [&](const Candidate& p) -> uint32_t {
+    if (p.alias < 0) return 0;
+    const AliasCore& a = g.alias_core(static_cast<uint32_t>(p.alias));
+    if (a.ambiguous) return 0;
+    return uint32_t{1} << static_cast<uint32_t>(g.core(*g.alias_entries_begin(a)).type);
+  };
+  auto joined_by_and = [&](size_t t, uint8_t clitic_bytes) {
+    return clitic_bytes == 2 && ctx.tokens[t].gap == Gap::kSpace &&
+           ctx.Word(t).substr(0, 2) == "\xD9\x88";  // و
+  };
+  const Candidate& c = candidates[i];
+  // Not where an adjective follows: the name heads a noun phrase (حزب العمال الكردستاني والدولة
+  // التركية).
+  if (c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kSpace) {
+    const std::string_view next = ctx.Word(c.tok_end);
+    if (IsDefiniteNisba(next) || (next.size() > 8 && next.substr(0, 4) == "\xD8\xA7\xD9\x84" &&
+                                  next.substr(next.size() - 4) == "\xD9\x8A\xD9\x87")) {
+      return 0;  // ال…ي، ال…يه
+    }
+  }
+  uint32_t types = 0;
+  if (c.tok_begin > 0 && joined_by_and(c.tok_begin, c.clitic_bytes)) {
+    const uint32_t prev_end = ctx.tokens[c.tok_begin - 1].end;
+    for (size_t j = i; j-- > 0 && i - j <= 16;) {
+      if (candidates[j].norm_end == prev_end) types |= type_bit(candidates[j]);
+    }
+  }
+  for (size_t j = i + 1; j < candidates.size() && j - i <= 16; ++j) {
+    const Candidate& q = candidates[j];
+    if (q.alias < 0) continue;
+    if (q.tok_begin > c.tok_end) break;
+    if (q.tok_begin == c.tok_end && joined_by_and(q.tok_begin, q.clitic_bytes)) {
+      types |= type_bit(q);
+    }
+  }
+  return types;
+}
+
 // Document consistency for look-alikes: a candidate without evidence that the gate dropped is
 // kept when the segment names its entry elsewhere with gating evidence or by an unambiguous
 // alias (a kept choice scored above kScoreGatedModel) and the model scores it at `@keep_doc`
@@ -766,7 +812,9 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (c.alias < 0) continue;
-    choices[i] = Decide(g, options, ctx, c, PlaceBeforeOf(g, candidates, i, ctx), stats);
+    const bool ambiguous = g.alias_core(static_cast<uint32_t>(c.alias)).ambiguous;
+    choices[i] = Decide(g, options, ctx, c, PlaceBeforeOf(g, candidates, i, ctx),
+                        ambiguous ? JoinedTypesOf(g, candidates, i, ctx) : 0, stats);
   }
   ConfirmByDocument(g, options, ctx, candidates, scratch, stats);
   std::vector<std::pair<uint32_t, uint32_t>>& covered = scratch->covered;
