@@ -17,7 +17,8 @@ The examples (every candidate of an ambiguous alias the extractor reports):
   * the other candidates in war news (the three `*_war_subset.jsonl` files of ../shared/corpora,
     without the documents of tests/eval: neither the tuning nor the test part nor the look-alike
     set): one with gating evidence (a trigger word before it, a close relative named nearby,
-    quotes, a cue that gates) is a name (distant supervision); one without is taken as a word
+    quotes, a cue that gates, a name of its type joined to it by و) is a name (distant
+    supervision); one without is taken as a word
     (positive-unlabelled: the labelled sample says 98% of them are); one with only a weak cue is
     left out (a third of those are names);
   * reference news (non-war categories of the ANT corpora and non-war SaudiNewsNet articles,
@@ -28,12 +29,18 @@ The gating evidence is never learned (the distant labels are made from it: the f
 make it up are masked in those examples); the resolver keeps a candidate with evidence as before
 (ContextModel::Keep), one with a weak cue when its score reaches @keep_cue, one with neither
 when it reaches @keep. Without a cue only the aliases listed as `r:` rows are read at all:
-those with a training candidate within READ_MARGIN of @keep (162 of 1,387 in the run of
-2026-12-05); the context of the others never lifted them near it.
+those with a training candidate within READ_MARGIN of @keep (157 of 1,385 in the last run);
+the context of the others never lifted them near it. A labelled candidate the resolver now drops
+before the model (36 adjectives such as الصحية، التونسية since the noun-phrase checks) is
+reported and left out.
 
 The thresholds: five-fold cross-validation over the labelled candidates (each fold's model
 trained on everything else) prints, per sample and threshold, how many held-out candidates are
-kept and how many of them are names. Run of 2026-12-05:
+kept and how many of them are names. Run of 2026-12-05 (data/context_model.tsv holds its
+weights; a rerun with the joined evidence and without the 36 dropped adjectives gave `none` 27
+names of 1,564, 5 keeps 5 (4 names), `cue` 3 keeps 78 (69), the same evaluation figures and 4 decisions changed on the war subsets — القائم and مأرب lost, الدولة
+"the state" dropped, القاعدة gained — but put رئيس بلدية القائم at 3.997, under @keep_doc:
+not committed until @keep_doc is chosen again on its scores):
   * `none` (27 names of 1,600): 3 keeps 13 (6 names), 4 keeps 9 (5), 5 keeps 5 (3); below 5 the
     additions are half wrong or worse, so @keep = 5: the model adds a name only where it is
     nearly sure. On the war subsets it then adds 34 names, 31 right (al-Qaeda 26, Tiyas air
@@ -162,9 +169,10 @@ def candidates(path):
 # The features that make up each kind of gating evidence: a label made from the evidence must
 # not be learned from them (else the model learns the labelling rule, not the context).
 MASK = {"trigger": ("t-1:", "w-1:", "aw-1:", "s-1:"),
-        "placed": ("w+1:", "aw+1:", "s+1:", "t+1:", "cl:", "cue:")}
+        "placed": ("w+1:", "aw+1:", "s+1:", "t+1:", "cl:", "cue:"),
+        "joined": ("w-1:", "aw-1:", "s-1:", "t-1:", "w+1:", "aw+1:", "s+1:", "t+1:", "cl:")}
 # The evidence that makes a distant label "name"; a cue does not (labelled: a third right).
-GATING = {"trigger", "relative", "placed", "quoted"}
+GATING = {"trigger", "relative", "placed", "quoted", "joined"}
 
 
 def masked(feats, evidence):
@@ -256,8 +264,10 @@ def main():
                 w.append(weight)
                 counts[(part_label, label)] += 1
     if labels:
-        sys.exit("%d labelled candidates not among the candidates (the matcher changed?): %s"
-                 % (len(labels), sorted(labels)[:5]))
+        # A labelled word the resolver now drops before the model (an adjective after a noun,
+        # الصحية، التونسية: Context::NounPhrase, AdjectiveReading) is no longer a candidate.
+        print("%d labelled candidates no longer reach the model (dropped before it): %s"
+              % (len(labels), sorted(labels)[:5]), file=sys.stderr)
     held = cross_validate(X, y, w, labelled)
     tables = {}
     for kind in ("none", "cue"):
