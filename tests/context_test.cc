@@ -141,6 +141,8 @@ TEST_F(ContextTest, PlaceNameReadAsANounPhraseIsLeftAlone) {
   EXPECT_FALSE(Has(Labels("وصل الوفد إلى العاصمة السلمية في دمشق"), "السلمية|"));
   // With its trigger word, or followed by a direction adjective, the name stays.
   EXPECT_TRUE(Has(Labels("في مدينة السلمية"), "السلمية|PLACE|"));
+  // A definite look-alike after a definite trigger word is its adjective.
+  EXPECT_FALSE(Has(Labels("وبدت العاصمة المعروفة بازدحامها فارغة"), "المعروفة|"));
   EXPECT_TRUE(Has(Labels("سيطرت القوات على مدينة الطبقة"), "الطبقة|PLACE|"));
 }
 

@@ -86,6 +86,7 @@ struct Context {
   // القطرية، العاصمة التونسية), which a name follows without one (مدينة السلمية).
   bool NounPhrase(const Candidate& c, bool after_trigger) const {
     if (c.tok_end != c.tok_begin + 1 || c.clitic_bytes > 0) return false;
+    if (after_trigger && TriggerAdjective(c)) return true;
     const std::string_view name = Word(c.tok_begin);
     constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
     if (name.substr(0, 4) != kArticle) return false;
@@ -127,6 +128,18 @@ struct Context {
       if (w.substr(0, st.size()) == st) return true;
     }
     return false;
+  }
+
+  // After a definite trigger word right before it, a one-word definite look-alike is its
+  // adjective (القرية المعزولة، المدينة القديمة), not the name it announces: a trigger in
+  // construct with its name is indefinite (قرية المعزولة، معبر نصيب).
+  bool TriggerAdjective(const Candidate& c) const {
+    if (c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace ||
+        !g.alias_core(static_cast<uint32_t>(c.alias)).ambiguous) {
+      return false;
+    }
+    return Word(c.tok_begin).substr(0, 4) == "\xD8\xA7\xD9\x84" &&  // ال
+           IsDefinite(Word(c.tok_begin - 1));
   }
 
   // Whether the word right before the candidate leads a person's name (Gazetteer::
