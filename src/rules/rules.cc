@@ -75,13 +75,6 @@ bool EndsWithFrequentWord(std::string_view normalized, TokenIt last,
   return frequent_words.contains(w) && !IsDefiniteNisba(w);
 }
 
-// Stopwords are checked on the words of the name, not on the trigger word itself: one
-// stopword rejects the name, and so does a name made only of common words when it follows its
-// trigger (a designation that includes the trigger, such as القوات الروسية, is spelled out by
-// its pattern). A person's name also may not start with a common word, bare or after one
-// conjunction (القيادي ومسؤول المركز, الكاتب ارسل رسالة) or one preposition before the article
-// (بالانسحاب، للعاصمة; a bare ب is kept: باول is a name): common words hold no word of a
-// person's name (data/tools/ambiguity.py), so such a "name" is the phrase after a title.
 // Whether `w` (a name's first word, two bytes or more) is a preposition before a definite
 // ordinary word (بالانسحاب، للعاصمة: طالب الرئيس الأمريكي بالانسحاب؛ مخيم للنازحين): a phrase,
 // not a name of any type; a name may start with ب (باول).
@@ -131,6 +124,12 @@ bool DefiniteFollows(std::string_view normalized, const std::vector<Token>& toke
          normalized.compare(tokens[t].start, 4, "\xD8\xA7\xD9\x84") == 0;  // ال
 }
 
+// Stopwords are checked on the words of the name, not on the trigger word itself: one
+// stopword rejects the name, and so does a name made only of common words when it follows its
+// trigger (a designation that includes the trigger, such as القوات الروسية, is spelled out by
+// its pattern). A person's name also may not start with what NoPersonFirstWord rules out:
+// common words hold no word of a person's name (data/tools/ambiguity.py), so such a "name" is
+// the phrase after a title.
 bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
                      TokenIt first, TokenIt last, uint32_t trigger_token, EntityType type,
                      bool quoted, const StringSet& stopwords, const StringSet& common_words,
