@@ -12,6 +12,9 @@ namespace {
 // right before it with no proclitic (جدة السعودية).
 enum class PlaceBefore { kNone, kJoinedByAnd, kRightBefore };
 
+// An entity type as one bit of a set of types.
+uint32_t TypeBit(EntityType t) { return uint32_t{1} << static_cast<uint32_t>(t); }
+
 // Whether a word is definite: ال after at most two proclitics (العاصمة، بالعاصمة، وبالعاصمة)
 // or لل (للعاصمة).
 bool IsDefinite(std::string_view w) {
@@ -380,7 +383,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   const bool by_parent = std::get<3>(best_key);
   const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
   const bool place = type == EntityType::kPlace;
-  ev.joined = !place && ((joined_types >> static_cast<uint32_t>(type)) & 1);
+  ev.joined = !place && (joined_types & TypeBit(type));
   ch.valid = !ctx.AdjectiveReading(c, static_cast<uint32_t>(ch.entry), prev_place) &&
              !(place && (ctx.NounPhrase(c, by_trigger) ||
                          (!by_trigger && InsideLongerName(g, ctx, c, trig, ch.entry))));
@@ -461,10 +464,13 @@ std::string_view UnlistedSurnameOf(const RuleSet& rules, std::string_view text,
 }
 
 // The last byte and the third byte from the end (two letters' last bytes in Arabic) of a word
-// of four bytes or more, as 12 bits: the filter before the surname lookups.
+// of four bytes or more that ends before `end`, as 12 bits: the filter before the surname
+// lookups.
+size_t EndKeyAt(const unsigned char* end) {
+  return static_cast<size_t>((end[-1] & 63) << 6 | (end[-3] & 63));
+}
 size_t EndKey(std::string_view w) {
-  const auto* b = reinterpret_cast<const unsigned char*>(w.data()) + w.size();
-  return static_cast<size_t>((b[-1] & 63) << 6 | (b[-3] & 63));
+  return EndKeyAt(reinterpret_cast<const unsigned char*>(w.data()) + w.size());
 }
 
 // The first token from `ti` on that ends after `limit` (the next entity's start) or whose word
@@ -477,9 +483,7 @@ size_t NextToCheck(std::string_view text, const std::vector<Token>& tokens, size
   for (; ti < n; ++ti) {
     const uint32_t end = tk[ti].end;
     if (end > limit) return ti;
-    if (end - tk[ti].start >= 4 && ends[(bytes[end - 1] & 63) << 6 | (bytes[end - 3] & 63)]) {
-      return ti;  // EndKey, inline
-    }
+    if (end - tk[ti].start >= 4 && ends[EndKeyAt(bytes + end)]) return ti;
   }
   return n;
 }
@@ -711,6 +715,21 @@ void CollectMentions(const Gazetteer& g, const std::vector<Candidate>& candidate
   std::sort(descendant_mentions.begin(), descendant_mentions.end(), Context::ByEntryAndPosition);
 }
 
+// The entity types (TypeBit each) of the candidates named by an unambiguous alias that end
+// where the token before candidate i ends (i > 0 tokens in).
+uint32_t TypesRightBefore(const Gazetteer& g, const std::vector<Candidate>& candidates, size_t i,
+                          const Context& ctx) {
+  const uint32_t prev_end = ctx.tokens[candidates[i].tok_begin - 1].end;
+  uint32_t types = 0;
+  for (size_t j = i; j-- > 0 && i - j <= 16;) {
+    const Candidate& p = candidates[j];
+    if (p.norm_end != prev_end || p.alias < 0) continue;
+    const AliasCore& a = g.alias_core(static_cast<uint32_t>(p.alias));
+    if (!a.ambiguous) types |= TypeBit(g.core(*g.alias_entries_begin(a)).type);
+  }
+  return types;
+}
+
 // Whether a place named by an unambiguous alias ends right before candidate i, joined to it by
 // its proclitic و (سوسة وباغوز) or with nothing between but a space (جدة السعودية).
 PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& candidates,
@@ -722,30 +741,18 @@ PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& cand
   if (!joined && (c.clitic_bytes > 0 || ctx.tokens[c.tok_begin].gap != Gap::kSpace)) {
     return PlaceBefore::kNone;
   }
-  const uint32_t prev_end = ctx.tokens[c.tok_begin - 1].end;
-  for (size_t j = i; j-- > 0 && i - j <= 16;) {
-    const Candidate& p = candidates[j];
-    if (p.norm_end != prev_end || p.alias < 0) continue;
-    const AliasCore& a = g.alias_core(static_cast<uint32_t>(p.alias));
-    if (!a.ambiguous && g.core(*g.alias_entries_begin(a)).type == EntityType::kPlace) {
-      return joined ? PlaceBefore::kJoinedByAnd : PlaceBefore::kRightBefore;
-    }
+  if (!(TypesRightBefore(g, candidates, i, ctx) & TypeBit(EntityType::kPlace))) {
+    return PlaceBefore::kNone;
   }
-  return PlaceBefore::kNone;
+  return joined ? PlaceBefore::kJoinedByAnd : PlaceBefore::kRightBefore;
 }
 
-// The entity types (a bit each) of the unambiguous names joined to candidate i by و: the one
+// The entity types (TypeBit each) of the unambiguous names joined to candidate i by و: the one
 // that ends right before it when it carries the و (داعش والقاعدة), or the one right after it
 // that does (القاعدة وداعش). Decide takes such a name of the type it chose as evidence for any
 // type but places (whose cue it is: PlaceBeforeOf).
 uint32_t JoinedTypesOf(const Gazetteer& g, const std::vector<Candidate>& candidates, size_t i,
                        const Context& ctx) {
-  auto type_bit = [&](const Candidate& p) -> uint32_t {
-    if (p.alias < 0) return 0;
-    const AliasCore& a = g.alias_core(static_cast<uint32_t>(p.alias));
-    if (a.ambiguous) return 0;
-    return uint32_t{1} << static_cast<uint32_t>(g.core(*g.alias_entries_begin(a)).type);
-  };
   auto joined_by_and = [&](size_t t, uint8_t clitic_bytes) {
     return clitic_bytes == 2 && ctx.tokens[t].gap == Gap::kSpace &&
            ctx.Word(t).substr(0, 2) == "\xD9\x88";  // و
@@ -762,17 +769,15 @@ uint32_t JoinedTypesOf(const Gazetteer& g, const std::vector<Candidate>& candida
   }
   uint32_t types = 0;
   if (c.tok_begin > 0 && joined_by_and(c.tok_begin, c.clitic_bytes)) {
-    const uint32_t prev_end = ctx.tokens[c.tok_begin - 1].end;
-    for (size_t j = i; j-- > 0 && i - j <= 16;) {
-      if (candidates[j].norm_end == prev_end) types |= type_bit(candidates[j]);
-    }
+    types |= TypesRightBefore(g, candidates, i, ctx);
   }
   for (size_t j = i + 1; j < candidates.size() && j - i <= 16; ++j) {
     const Candidate& q = candidates[j];
     if (q.alias < 0) continue;
     if (q.tok_begin > c.tok_end) break;
-    if (q.tok_begin == c.tok_end && joined_by_and(q.tok_begin, q.clitic_bytes)) {
-      types |= type_bit(q);
+    const AliasCore& a = g.alias_core(static_cast<uint32_t>(q.alias));
+    if (q.tok_begin == c.tok_end && !a.ambiguous && joined_by_and(q.tok_begin, q.clitic_bytes)) {
+      types |= TypeBit(g.core(*g.alias_entries_begin(a)).type);
     }
   }
   return types;
