@@ -6,6 +6,7 @@
 
 #include "alam/extractor.h"
 #include "gtest/gtest.h"
+#include "rules/space_bound.h"
 #include "test_gazetteer.h"
 #include "test_util.h"
 
@@ -369,6 +370,53 @@ TEST(RuleNextTest, ANameRuleRunsOnlyWhereANameMayFollow) {
   ASSERT_FALSE(e.ok());
   EXPECT_NE(e.status().message().find("rules.tsv:2"), std::string::npos) << e.status();
   EXPECT_NE(e.status().message().find("PERSON"), std::string::npos) << e.status();
+}
+
+// The most spaces a match can hold, read from the pattern: sums over a sequence, the larger
+// branch of an alternation, times the top of a repetition; a class counts where it may match
+// a space; a repetition of spaces without a top, or syntax the reading does not know, is
+// unbounded (never a bound below the truth).
+TEST(RuleSpaceBoundTest, CountsTheSpacesAMatchCanHold) {
+  using internal::kUnboundedSpaces;
+  using internal::MaxSpaces;
+  EXPECT_EQ(MaxSpaces("قريه ([\\x{0621}-\\x{064A}]+)"), 1u);
+  EXPECT_EQ(MaxSpaces("قريه ([\\x{0621}-\\x{064A}]+)(?:$|[^\\x{0621}-\\x{064A}])"), 2u);
+  EXPECT_EQ(MaxSpaces("a(?: b| c d)?"), 2u);
+  EXPECT_EQ(MaxSpaces("(?:[a-z]+ ){0,5}[a-z]+"), 5u);
+  EXPECT_EQ(MaxSpaces("(?:x|y z){2}"), 2u);
+  EXPECT_EQ(MaxSpaces("a\\x{20}b\\x20c\\ d"), 3u);
+  EXPECT_EQ(MaxSpaces("[\\x{0621}-\\x{064A}\\n]+"), 0u);  // no space in the class
+  EXPECT_EQ(MaxSpaces("[^a-z]"), 1u);
+  EXPECT_EQ(MaxSpaces("[^ a-z]+"), 0u);
+  EXPECT_EQ(MaxSpaces("[\\x{0000}-\\x{0030}]"), 1u);
+  EXPECT_EQ(MaxSpaces("[]a]"), 0u);
+  EXPECT_EQ(MaxSpaces("\\w+\\s\\d+"), 1u);
+  for (const char* unbounded :
+       {"a(?: b)*", "a(?: b)+", "a(?: b){2,}", "[^a]+", "x.*y", "\\s+", "(?i)a b",
+        "(?P<n>a b)", "[[:space:]]", "\\pL a", "a (b", "a b)", "[a b", "a{2", "+a"}) {
+    EXPECT_EQ(MaxSpaces(unbounded), kUnboundedSpaces) << unbounded;
+  }
+}
+
+// A rule runs over its reach, the window up to the space its match cannot hold, and matches
+// exactly as over the whole window: the character after the name may be the space at the
+// cut, and $ does not hold at the cut, only at the end of the document.
+TEST(RuleSpaceBoundTest, ARuleMatchesAsOverTheWholeWindow) {
+  testing::TempDir dir;
+  const ExtractorOptions opt = WithRules(&dir,
+      "id\ttrigger\ttype\tsubtype\tscore\tgroup\tpattern\n"
+      "two\tبلدة\tPLACE\ttown\t0.7\t1\tبلده ([a-z]+ [a-z]+)(?:$|[^a-z])\n"
+      "end\tقرية\tPLACE\tvillage\t0.7\t1\tقريه ([a-z]+ [a-z]+)$\n"
+      "some\tمخيم\tPLACE\tcamp\t0.7\t1\tمخيم ((?:[a-z]+ ){0,2}[a-z]+)\\.\n");
+  auto ex = Extractor::Create(opt);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  auto texts = [&](const std::string& input) { return Texts(**ex, input); };
+  EXPECT_EQ(texts("بلدة abc def ghi"), V{"abc def"});
+  EXPECT_EQ(texts("بلدة abc def"), V{"abc def"});
+  EXPECT_TRUE(texts("قرية abc def ghi").empty());
+  EXPECT_EQ(texts("قرية abc def"), V{"abc def"});
+  EXPECT_EQ(texts("مخيم ab cd ef. وقتل"), V{"ab cd ef"});
+  EXPECT_TRUE(texts("مخيم ab cd ef gh. وقتل").empty());
 }
 
 }  // namespace

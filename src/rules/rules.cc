@@ -29,6 +29,35 @@ size_t WindowEnd(std::string_view normalized, size_t start) {
   return end;
 }
 
+// Where a rule's reach ends in the window [start, end): before the (k+1)-th space from
+// `start`, which a match holding at most k spaces cannot include (Rule::max_spaces). The
+// spaces are found once per trigger, as far as its rules ask.
+class SpaceCuts {
+ public:
+  SpaceCuts(std::string_view text, size_t start, size_t end)
+      : text_(text), scan_(start), end_(end) {}
+  size_t EndBefore(uint32_t k) {
+    if (k >= kMaxCuts) return end_;
+    while (n_ <= k && scan_ < end_) {
+      const void* sp = std::memchr(text_.data() + scan_, ' ', end_ - scan_);
+      if (sp == nullptr) {
+        scan_ = end_;
+        break;
+      }
+      cut_[n_++] = static_cast<size_t>(static_cast<const char*>(sp) - text_.data());
+      scan_ = cut_[n_ - 1] + 1;
+    }
+    return k < n_ ? cut_[k] : end_;
+  }
+
+ private:
+  static constexpr uint32_t kMaxCuts = 32;  // rules holding more spaces read the whole window
+  std::string_view text_;
+  size_t scan_, end_;
+  size_t cut_[kMaxCuts];
+  uint32_t n_ = 0;
+};
+
 using TokenIt = std::vector<Token>::const_iterator;
 
 // The first and last tokens of the name [gs, ge), which must cover whole tokens.
@@ -222,14 +251,24 @@ std::string MatchPrefix(const RE2& re) {
   return min.substr(0, n);
 }
 
-// The name rule `r` finds at `from` in `context` (matching within [from, to)): its group, or
-// an empty piece when it matches nothing or a name longer than its max_chars. (RE2 goes
-// straight to its bit-state matcher on so short a text. Finding the whole match with its DFA
-// first, and the groups only within that span, ran fewer instructions but took longer: the
-// DFA's states of the hundred rules miss the cache at every byte.)
-re2::StringPiece RunPattern(const Rule& r, re2::StringPiece context, size_t from, size_t to,
+// The name rule `r` finds at `from` in `normalized`, matching within [from, to) (the rule's
+// reach, SpaceCuts): its group, or an empty piece when it matches nothing or a name longer
+// than its max_chars. (RE2 goes straight to its bit-state matcher on so short a text. Finding
+// the whole match with its DFA first, and the groups only within that span, ran fewer
+// instructions but took longer: the DFA's states of the hundred rules miss the cache at every
+// byte.)
+re2::StringPiece RunPattern(const Rule& r, std::string_view normalized, size_t from, size_t to,
                             std::vector<re2::StringPiece>* groups) {
-  if (!r.re->Match(context, from, to, RE2::ANCHOR_START, groups->data(), r.group + 1)) return {};
+  // RE2 sees [from, to) and one byte either side of it: every assertion (^ $ \b, with or
+  // without (?m)) looks at one byte next to its position, so the rule matches exactly as it
+  // would with the whole document for context.
+  const size_t context_start = from > 0 ? from - 1 : 0;
+  const re2::StringPiece context(normalized.data() + context_start,
+                                 std::min(normalized.size(), to + 1) - context_start);
+  if (!r.re->Match(context, from - context_start, to - context_start, RE2::ANCHOR_START,
+                   groups->data(), r.group + 1)) {
+    return {};
+  }
   const re2::StringPiece g = (*groups)[static_cast<size_t>(r.group)];
   if (g.data() == nullptr || g.empty()) return {};
   if (r.max_chars != 0 &&
@@ -288,6 +327,7 @@ absl::Status RuleSet::Add(std::string_view file, std::string_view content) {
           row.Where(), "rule ", rule->id, ": pattern has no capture group ", rule->group));
     }
     rule->prefix = MatchPrefix(*rule->re);
+    rule->max_spaces = MaxSpaces(row.Get("pattern"));
     max_group_ = std::max(max_group_, rule->group);
     rules_.push_back(std::move(rule));
     return absl::OkStatus();
@@ -337,13 +377,7 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
     auto it = by_word_.find(h.word);
     if (it == by_word_.end()) continue;
     const size_t start = tokens[h.token].start + h.strip;
-    const size_t end = WindowEnd(normalized, start);
-    // RE2 sees the window and one byte either side of it: every assertion (^ $ \b, with or
-    // without (?m)) looks at one byte next to its position, so the rule matches exactly as it
-    // would with the whole document for context.
-    const size_t context_start = start > 0 ? start - 1 : 0;
-    const re2::StringPiece context(normalized.data() + context_start,
-                                   std::min(normalized.size(), end + 1) - context_start);
+    SpaceCuts cuts(normalized, start, WindowEnd(normalized, start));
     const bool quote_follows =
         h.token + 1 < tokens.size() && tokens[h.token + 1].gap == Gap::kQuote;
     int name_follows = -1;  // unknown until a rule asks
@@ -363,7 +397,7 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
         if (name_follows == 0) continue;
       }
       const re2::StringPiece g =
-          RunPattern(r, context, start - context_start, end - context_start, &groups);
+          RunPattern(r, normalized, start, cuts.EndBefore(r.max_spaces), &groups);
       if (g.empty()) continue;
       const uint32_t gs = static_cast<uint32_t>(g.data() - normalized.data());
       uint32_t ge = gs + static_cast<uint32_t>(g.size());

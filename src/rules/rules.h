@@ -16,6 +16,7 @@
 #include "normalize/tokenizer.h"
 #include "core/candidate.h"
 #include "core/strings.h"
+#include "rules/space_bound.h"
 
 namespace re2 {
 class RE2;
@@ -43,6 +44,7 @@ struct Rule {
   Next next = Next::kAny;
   std::unique_ptr<re2::RE2> re;
   std::string prefix;  // what every match starts with (RE2::PossibleMatchRange), often ""
+  uint32_t max_spaces;  // the most spaces a match holds (MaxSpaces), or kUnboundedSpaces
 };
 
 class RuleSet {
