@@ -511,16 +511,20 @@ def iq_locality_name(raw):
 
 
 def read_curated_iq():
-    """Hand-curated Iraqi places (places_curated.tsv): normalized name -> [(id, governorate)]."""
+    """Hand-curated Iraqi places (places_curated.tsv): normalized name -> [(id, governorate)],
+    and their GeoNames and Wikidata ids ("gn:<id>", "q:<id>") -> id."""
     path = os.path.join(REPO, "data", "gazetteer", "places_curated.tsv")
     rows = read_tsv(path)
     by_id = {r["id"]: r for r in rows}
-    out = defaultdict(list)
+    out, ids = defaultdict(list), {}
     for r in rows:
         if r.get("country") != "IQ" or r.get("type") != "PLACE":
             continue
         if r.get("subtype") not in ("city", "town", "village", "neighbourhood", "camp"):
             continue
+        for key in ("gn:" + r.get("geonames", ""), "q:" + r.get("wikidata", "")):
+            if not key.endswith(":"):
+                ids[key] = r["id"]
         gov, p = "", r.get("parent", "")
         while p:
             m = re.match(r"^place:(IQG\d\d)", p)
@@ -530,7 +534,7 @@ def read_curated_iq():
             p = by_id.get(p, {}).get("parent", "")
         for n in [r["name_ar"]] + [a for a in r.get("aliases", "").split("|") if a]:
             out[norm(n)].append((r["id"], gov))
-    return out
+    return out, ids
 
 
 def person_name_words(src):
@@ -652,7 +656,7 @@ def iq_locality_rows(src, stats):
         groups[find(i)].append(recs[i])
     clusters = [groups[k] for k in sorted(groups)]
     stats["clusters"] = len(clusters)
-    curated = read_curated_iq()
+    curated, curated_ids = read_curated_iq()
     def rank(r):
         fc = r["gn_feature_code"]
         return (0 if fc.startswith("PPLA") or fc == "PPLC" else 1,
@@ -670,6 +674,11 @@ def iq_locality_rows(src, stats):
         cur = [i for i, g in curated.get(norm(name), []) if not g or g == sd["adm1_pcode"]]
         if cur:
             stats["curated"] += 1
+            continue
+        # or one that bears its GeoNames or Wikidata id under another spelling (بصرة، كوت)
+        if any(curated_ids.get("gn:" + r["geonames_id"]) or curated_ids.get("q:" + r["wikidata_qid"])
+               for r in cl):
+            stats["curated_by_id"] += 1
             continue
         aliases = []
         for r in cl:
