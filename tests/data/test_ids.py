@@ -5,6 +5,7 @@ or data/id_aliases.tsv maps it to a current id, or data/retired_ids.tsv retires 
 """
 
 import glob
+import re
 import os
 import subprocess
 import sys
@@ -130,3 +131,19 @@ def test_regenerating_gives_the_committed_tables(tmp_path):
         if new != old:
             differ.append(name)
     assert not differ, "regenerated tables differ from the committed ones: %s" % differ
+
+
+def test_wikidata_ids_are_well_formed_and_name_one_place_each():
+    """A Wikidata id is Q and a number; two entries bear one only when they are the village
+    list's double entry of one village (same name, one under its sub-district, one under its
+    district), never two different things."""
+    holders = {}
+    for table, r in current_rows():
+        q = r.get("wikidata", "")
+        if not q:
+            continue
+        assert re.fullmatch(r"Q[1-9][0-9]*", q), (table, r["id"], q)
+        holders.setdefault(q, []).append(r)
+    for q, rows in holders.items():
+        if len(rows) > 1:
+            assert len({(r["type"], r["name_ar"]) for r in rows}) == 1, (q, [r["id"] for r in rows])
