@@ -69,6 +69,16 @@ TEST_F(ExtractorTest, NeverInsideALongerWord) {
   EXPECT_TRUE(Surfaces("سورياتل").empty());
 }
 
+// A hashtag's words joined by underscores name what the words name, and the span is the
+// hashtag's words as written (not the #).
+TEST_F(ExtractorTest, HashtagWordsJoinedByUnderscores) {
+  auto es = Run("هاجمت #قوات_سوريا_الديمقراطية مدينة #الرقة");
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es[0].text, "قوات_سوريا_الديمقراطية");
+  EXPECT_EQ(es[0].type, EntityType::kFaction);
+  EXPECT_EQ(es[1].text, "الرقة");
+}
+
 TEST_F(ExtractorTest, LeftmostLongestWins) {
   auto es = Run("هاجمت قوات سوريا الديمقراطية الرقة");
   ASSERT_EQ(es.size(), 2u);

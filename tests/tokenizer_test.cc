@@ -36,6 +36,18 @@ TEST(TokenizerTest, SplitsOnSpacesAndPunctuation) {
   EXPECT_EQ(gaps[5], Gap::kQuote);
 }
 
+// An underscore joins the words of a hashtag as a space would (#حزب_الله is the name حزب الله),
+// and stays in the text: a name across it slices the original as written.
+TEST(TokenizerTest, UnderscoreSeparatesAsASpace) {
+  std::vector<Gap> gaps;
+  auto w = Words("#حزب_الله و#بشار_الأسد", &gaps);
+  ASSERT_EQ(w, (std::vector<std::string>{"حزب", "الله", "و", "بشار", "الأسد"}));
+  EXPECT_EQ(gaps[0], Gap::kOther);  // after #
+  EXPECT_EQ(gaps[1], Gap::kSpace);
+  EXPECT_EQ(gaps[3], Gap::kOther);
+  EXPECT_EQ(gaps[4], Gap::kSpace);
+}
+
 TEST(TokenizerTest, DigitsAndLatinAreWords) {
   auto w = Words("الفرقة 17 و cnn");
   ASSERT_EQ(w.size(), 4u);
@@ -91,12 +103,13 @@ TEST(NormalizeAndTokenizeTest, SameTokensAsTokenizingAfterwards) {
   ExpectFusedEqualsSeparate("قال \"المرصد\"، إن ﺍﻟﺮﻗﺔ (الرقـــة) ﷺ ﻻ CNN ٢٠١٧ دير\u200Bالزور\nحلب");
   ExpectFusedEqualsSeparate("\xFF\xD8 حلب \xC0\xAF\u00A0الرقة 😀 𝐀𝐁 ﹰ");
   ExpectFusedEqualsSeparate("");
+  ExpectFusedEqualsSeparate("أعلن #حزب_الله و#الحرس_الثوري_الإيراني في snake_case __ _حلب_");
   std::mt19937 rng(7);
   const char32_t pool[] = {U'ا', U'ل', U' ', U'،', U'"', 0xFEFB, 0xFDFA, 0x0640, 0x064E, U'A',
                            0x1D400, 0xFE70, U'(', 0x00A0, U'\n', U'3', 0x0663, 0x200F};
   // Long runs of what the block path takes (Arabic letters, ، « », spaces, quotes, ASCII)
   // between the rarer characters, so that blocks start and end everywhere.
-  const char32_t common[] = {U'ا', U'ل', U'ة', U'أ', U'ى', U' ', U' ', U'،', 0x00AB, 0x00BB,
+  const char32_t common[] = {U'ا', U'ل', U'ة', U'أ', U'ى', U' ', U'_', U'،', 0x00AB, 0x00BB,
                              U'"', U'(', U'x', U'Q', U'9', U'\t', U'\n', U'.'};
   for (int iter = 0; iter < 4000; ++iter) {
     icu::UnicodeString u;

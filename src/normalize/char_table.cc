@@ -72,6 +72,7 @@ CharClass CharTable::ClassOf(char32_t cp) {
   switch (cp) {
     case U' ':
     case U'\t':
+    case U'_':  // joins the words of a hashtag (#حزب_الله، #بشار_الأسد) as a space does
       return CharClass::kSpace;
     case U'"': case U'\'': case U'(': case U')': case U'[': case U']':
     case 0x201C: case 0x201D: case 0x2018: case 0x2019: case 0x00AB: case 0x00BB:
