@@ -1408,6 +1408,38 @@ def add_city_wikidata(src, rows, stats, key):
                 stats[key] += 1
 
 
+def add_city_point_wikidata(src, rows, stats, key):
+    """Wikidata ids for the city rows (subtype city, own point) that add_city_wikidata leaves
+    without one — the Syrian and Iraqi cities GeoNames' cities15000 lacks or puts under 100,000
+    (Douma, Qamishli, al-Bab, Daraa): the csc city of the row's country at its point (within
+    50 m: WOF's points are GeoNames', as csc's are) and of its Arabic name (article and hamza
+    seats aside), when exactly one id lies there and no other csc record bears it (csc copies
+    ids onto neighbouring records: Qamishli's is also al-Harak's, Daraa's Dayr al-Asafir's,
+    Idlib carries Homs's; an id borne twice is not taken at all)."""
+    def bare(n):
+        n = norm(n)
+        return n[2:] if n.startswith("ال") else n
+
+    with open(os.path.join(src, "csc-dr5hn-world", "csc_cities_ar.tsv"), encoding="utf-8") as f:
+        csc = [r for r in csv.DictReader(f, delimiter="\t") if r["wikidata_qid"]]
+    bearers = Counter(r["wikidata_qid"] for r in csc)
+    by_country = defaultdict(list)
+    for r in csc:
+        by_country[r["country_code"]].append((float(r["lat"]), float(r["lon"]), bare(r["name_ar"]),
+                                              r["wikidata_qid"]))
+    for r in rows:
+        if r.get("subtype") != "city" or r.get("wikidata") or not r.get("lat") or \
+                r.get("coord_approx"):
+            continue
+        lat, lon = float(r["lat"]), float(r["lon"])
+        found = {q for clat, clon, name, q in by_country.get(r["country"], ())
+                 if abs(clat - lat) < 0.01 and abs(clon - lon) < 0.01 and
+                 km(lat, lon, clat, clon) <= 0.05 and name == bare(r["name_ar"])}
+        if len(found) == 1 and bearers[next(iter(found))] == 1:
+            r["wikidata"] = found.pop()
+            stats[key] += 1
+
+
 def world_rows(src, stats):
     base = os.path.join(src, "geonames-cities15000-ar")
     with open(os.path.join(base, "geonames_cities15000_ar.tsv"), encoding="utf-8") as f:
@@ -2088,7 +2120,9 @@ def main():
                                          sorted(stp.items()) if k.startswith("sy_point_")),
              stp["sy_no_point"]))
     add_city_wikidata(src, loc, stp, "sy_city_wikidata")
-    print("sy_localities.tsv: Wikidata ids of cities from csc: %d" % stp["sy_city_wikidata"])
+    add_city_point_wikidata(src, loc, stp, "sy_city_point_wikidata")
+    print("sy_localities.tsv: Wikidata ids of cities from csc: %d, and at their points: %d"
+          % (stp["sy_city_wikidata"], stp["sy_city_point_wikidata"]))
     n_loc = write_table(os.path.join(OUT_DIR, "sy_localities.tsv"), loc)
 
     iq = iq_admin_rows(src)
@@ -2110,6 +2144,7 @@ def main():
     st2 = defaultdict(int)
     iql = iq_locality_rows(src, st2)
     add_city_wikidata(src, iql, st2, "iq_city_wikidata")
+    add_city_point_wikidata(src, iql, st2, "iq_city_point_wikidata")
     n_iql = write_table(os.path.join(OUT_DIR, "iq_localities.tsv"), iql)
     print("iq_localities.tsv: %d rows (%s); %s" % (n_iql, count(iql), dict(st2)))
     print("iq_admin.tsv: %d rows (%s); source 18/101/294" % (n_iq, count(iq)))
