@@ -100,24 +100,19 @@ double ContextModel::Score(const Gazetteer& g, const RuleSet& rules, std::string
   constexpr size_t kMaxKeys = 32;  // a candidate has at most 18 features
   uint64_t keys[kMaxKeys];
   size_t n = 0;
+  double s = bias_;
+  auto add_pending = [&] {
+    for (size_t i = 0; i < n; ++i) s += Weight(keys[i]);
+    n = 0;
+  };
   ForEachContextFeature(g, rules, text, tokens, c, type, evidence, buf,
                         [&](std::string_view a, std::string_view b, std::string_view x,
                             std::string_view d) {
-                          const uint64_t k = FeatureKey(a, b, x, d);
-                          if (n < kMaxKeys) {
-                            weights_.prefetch(k);
-                            keys[n] = k;
-                          }
-                          ++n;
+                          if (n == kMaxKeys) add_pending();
+                          keys[n] = FeatureKey(a, b, x, d);
+                          weights_.prefetch(keys[n++]);
                         });
-  double s = bias_;
-  if (n <= kMaxKeys) {
-    for (size_t i = 0; i < n; ++i) s += Weight(keys[i]);
-    return s;
-  }
-  ForEachContextFeature(g, rules, text, tokens, c, type, evidence, buf,
-                        [&](std::string_view a, std::string_view b, std::string_view x,
-                            std::string_view d) { s += Weight(FeatureKey(a, b, x, d)); });
+  add_pending();
   return s;
 }
 
