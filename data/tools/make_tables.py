@@ -10,7 +10,9 @@ to the repository root. Standard library only. Hand curation is read from data/o
   data/gazetteer/sy_localities.tsv  Syrian towns/villages from syria-villages-arwiki-karabala10
                                     (source=arwiki-villages), attached to their OCHA sub-district;
                                     points from wof-syria-localities and, for WOF localities with
-                                    no Arabic name, data/sources/wof-syria-latin-localities.tsv
+                                    no Arabic name, data/sources/wof-syria-latin-localities.tsv;
+                                    for the rows those leave, OCHA's populated places
+                                    (data/sources/ocha-syria-populated-places.tsv)
   data/gazetteer/iq_admin.tsv       Iraq ADM1-ADM3 from ocha-cod-ab-iraq (source=ocha-iraq)
   data/gazetteer/iq_localities.tsv  Iraqi towns, villages and quarters from wof-iraq-localities
   data/gazetteer/people_ep.tsv      Iraqi (2014) and Syrian (2012) MPs from everypolitician-iq-sy
@@ -29,7 +31,8 @@ Rules (see data/README.md for the table format):
   by what the matcher folds (hamza forms, ى/ي, ة/ه, diacritics, tatweel) are dropped.
 - A "مركز X" sub-district keeps only "مركز ..." aliases: the bare town X is a separate locality
   entry (Syria: in sy_localities.tsv; Iraq: curated cities in places_curated.tsv).
-- Villages carry the parent's centroid with coord_approx=1, no p-code and no external ids.
+- Villages carry the parent's centroid with coord_approx=1 unless a point is found for them (WOF,
+  then OCHA), no p-code and no external ids but WOF's GeoNames id.
 """
 
 import csv
@@ -1279,6 +1282,79 @@ SY_PAIR_KEYS = {"loose": (loose_key, alike), "rasm": (rasm_key, alike),
 SY_CLOUD_RULES = ["rasm", "affix"]
 
 
+# ---------------------------------------------------------------------------------------------
+# Points for the Syrian rows no WOF rule placed: OCHA's populated places
+# (data/sources/ocha-syria-populated-places.tsv, rule 9)
+
+def ocha_names(raw, admin):
+    """The names of an OCHA populated place: its name split at _ / - and a parenthesised part
+    (تل السوس_أبو سوس, قزل/غزل, قره بجق (السوداء)), less the parts that are names of admin units
+    in `admin` (the qualifiers of ابين- عفرين, ديروتان / جبلة) unless nothing else is left."""
+    parts = [clean(p) for p in re.split(r"[_/()-]", raw) if clean(p)]
+    return [p for p in parts if norm(p) not in admin] or parts
+
+
+def sy_ocha_places(units):
+    """(sub-district or district p-code, sy_key_forms key) -> {admin4 p-code: (record, the
+    place's keys)} of the OCHA populated places."""
+    admin = {strip_prefix(n, ["مركز"]) for u in units.values() for n in unit_names(u)}
+    index = defaultdict(dict)
+    for r in read_tsv(os.path.join(REPO, "data", "sources", "ocha-syria-populated-places.tsv")):
+        keys = {k for n in ocha_names(r["name_ar"], admin) for k in sy_key_forms(n)}
+        for unit in (r["admin3_pcode"], r["admin3_pcode"][:6]):
+            for k in keys:
+                index[(unit, k)][r["admin4_pcode"]] = (r, keys)
+    return index
+
+
+def sy_ocha_choices(todo, rows, units, stats):
+    """Rule 9: (row, OCHA record) for the rows of `todo` whose parent (a sub-district, or a
+    district for the rows the list puts under one) has exactly one OCHA populated place bearing
+    the row's name, or failing that an alias (with or without the article), when every row of
+    `rows` under the place's sub-district or district that bears one of the place's names bears
+    the row's name: a place is one village's (the list's double entries, one village under a
+    sub-district and under its district, share it)."""
+    index = sy_ocha_places(units)
+    bearers = defaultdict(set)  # (parent p-code, key) -> normalized names of the rows bearing it
+    for row in rows:
+        for n in sy_row_names(row):
+            for k in sy_key_forms(n):
+                bearers[(row["parent"][len("place:"):], k)].add(norm(row["name_ar"]))
+    out = []
+    for row in todo:
+        p = row["parent"][len("place:"):]
+        for name in sy_row_names(row):
+            places = {}
+            for k in sy_key_forms(name):
+                places.update(index.get((p, k), {}))
+            if not places:
+                continue
+            if len(places) > 1:
+                stats["sy_ocha_several_places"] += 1
+                break
+            r, keys = next(iter(places.values()))
+            names = {n for k in keys for unit in (r["admin3_pcode"], r["admin3_pcode"][:6])
+                     for n in bearers[(unit, k)]}
+            if names == {norm(row["name_ar"])}:
+                out.append((row, r))
+            else:
+                stats["sy_ocha_place_named_by_another_row"] += 1
+            break
+    return out
+
+
+def sy_ocha_points(rows, units, stats):
+    """Gives the rows that keep their parent's centroid (coord_approx 1) the point of their OCHA
+    populated place (sy_ocha_choices); no external id is taken."""
+    todo = [r for r in rows if r["coord_approx"] == "1"]
+    for row, r in sy_ocha_choices(todo, rows, units, stats):
+        row["lat"], row["lon"] = "%.5f" % float(r["lat"]), "%.5f" % float(r["lon"])
+        row["coord_approx"] = ""
+        stats["sy_ocha_point"] += 1
+        stats["sy_ocha_point_by_alias"] += norm(row["name_ar"]) not in \
+            {k for n in ocha_names(r["name_ar"], set()) for k in sy_key_forms(n)}
+
+
 def added_cities(src, units):
     """City entries the village list lacks (Damascus: its rows are quarters), from
     overrides/sy_towns.tsv add_city lines, with the GeoNames point and English name."""
@@ -2119,6 +2195,14 @@ def main():
           % (stp["sy_point"], ", ".join("%s %d" % (k[len("sy_point_"):], v) for k, v in
                                          sorted(stp.items()) if k.startswith("sy_point_")),
              stp["sy_no_point"]))
+    sy_ocha_points(loc, units, stp)
+    villages = [r for r in loc if r["subtype"] == "village"]
+    print("sy_localities.tsv points from OCHA populated places: %d (%s); villages with their own"
+          " point: %d of %d"
+          % (stp["sy_ocha_point"], ", ".join("%s %d" % (k[len("sy_ocha_"):], v) for k, v in
+                                             sorted(stp.items()) if k.startswith("sy_ocha_") and
+                                             k != "sy_ocha_point"),
+             sum(r["coord_approx"] != "1" for r in villages), len(villages)))
     add_city_wikidata(src, loc, stp, "sy_city_wikidata")
     add_city_point_wikidata(src, loc, stp, "sy_city_point_wikidata")
     print("sy_localities.tsv: Wikidata ids of cities from csc: %d, and at their points: %d"
