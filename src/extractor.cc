@@ -69,13 +69,14 @@ std::string_view BaseName(std::string_view path) {
 
 // The kind of a file the user names. Embedded files carry theirs (EmbeddedFile::kind); a rule
 // file is one given as such; a gazetteer file is known by the names of data/ (stopwords.tsv,
-// common_words.tsv, ambiguous.tsv, triggers.tsv, rules.tsv), else it is a table — or, once its
-// header is read, an id-alias file (IsIdAliasHeader).
+// common_words.tsv, given_names.tsv, ambiguous.tsv, triggers.tsv, rules.tsv), else it is a
+// table — or, once its header is read, an id-alias file (IsIdAliasHeader).
 DataKind KindOfUserFile(std::string_view path, bool is_rules) {
   const std::string_view base = BaseName(path);
   if (is_rules || base == "rules.tsv") return DataKind::kRules;
   if (base == "stopwords.tsv") return DataKind::kStopwords;
   if (base == "common_words.tsv") return DataKind::kCommonWords;
+  if (base == "given_names.tsv") return DataKind::kGivenNames;
   if (base == "ambiguous.tsv") return DataKind::kAmbiguity;
   if (base == "triggers.tsv") return DataKind::kTriggers;
   if (base == "context_model.tsv") return DataKind::kContextModel;
@@ -91,6 +92,7 @@ bool IsIdAliasHeader(std::string_view content) {
 // Whether files of the kind load into the rule set (otherwise into the gazetteer).
 bool LoadsIntoRules(DataKind k) {
   return k == DataKind::kRules || k == DataKind::kStopwords || k == DataKind::kCommonWords ||
+         k == DataKind::kGivenNames ||
          k == DataKind::kContextModel;
 }
 
@@ -114,6 +116,7 @@ absl::Status LoadDataFile(CompiledData* d, const DataSource& src, std::string_vi
     case DataKind::kRules: return d->rules.Add(src.name, content);
     case DataKind::kStopwords: return d->rules.AddStopwords(src.name, content, false);
     case DataKind::kCommonWords: return d->rules.AddStopwords(src.name, content, true);
+    case DataKind::kGivenNames: return d->rules.AddGivenNames(src.name, content);
     case DataKind::kContextModel: return d->context.Add(src.name, content);
     case DataKind::kAmbiguity: return d->gazetteer.AddAmbiguity(src.name, content);
     case DataKind::kTriggers: return d->gazetteer.AddTriggers(src.name, content);

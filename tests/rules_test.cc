@@ -137,12 +137,39 @@ TEST_F(RulesTest, LaterSurnameOfAPersonARuleFound) {
 TEST_F(RulesTest, ListsOfPeopleContinue) {
   EXPECT_EQ(Labels("التقى الرئيس الفرنسي إيمانويل ماكرون، وجايمس فولي، وديفيد هاينز."),
             (V{"إيمانويل ماكرون|PERSON|rule:person-after-president",
-               "جايمس فولي|PERSON|rule:person-list", "ديفيد هاينز|PERSON|rule:person-list"}));
+               "جايمس فولي|PERSON|rule:person-list",
+               "ديفيد هاينز|PERSON|rule:person-given-name"}));  // ديفيد: a given name
   // An ordinary word after the comma ends the list (وصول: و is part of the word).
   EXPECT_EQ(Labels("التقى الرئيس الفرنسي إيمانويل ماكرون، ووصول المفتشين، ثم"),
             V{"إيمانويل ماكرون|PERSON|rule:person-after-president"});
   EXPECT_EQ(Labels("التقى الرئيس الفرنسي إيمانويل ماكرون، وصول المفتشين، ثم"),
             V{"إيمانويل ماكرون|PERSON|rule:person-after-president"});
+}
+
+TEST_F(RulesTest, PersonFromAGivenName) {
+  // A given name of data/given_names.tsv and the words after it that may go on a name: at most
+  // two, بن/آل/ابو and عبد + its word between them, none a function word or an ordinary word.
+  EXPECT_EQ(Labels("ونشر فلاديمير لوغنينوف صورة"),
+            V{"فلاديمير لوغنينوف|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وكتب جاسم بن فهد في رسالة"), V{"جاسم بن فهد|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("ومحاكمة صلاح عبد السلام في بلجيكا"),
+            V{"صلاح عبد السلام|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وقال أحمد أبو الغيط إن"), V{"أحمد أبو الغيط|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وتبعه أحمد أبو الطيور أمس"), V{});  // الطيور "the birds": not أحمد أبو
+  // The name stops before a word with و (another person), a preposition before the article,
+  // a pronoun, a definite word that is not a nisba as the third word, and after two words.
+  EXPECT_EQ(Labels("عثر على سيرغي ويوليا فاقدين"), V{});
+  EXPECT_EQ(Labels("وكانت نسرين أسعد إبراهيم المعروفة باسم"),
+            V{"أسعد إبراهيم|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وقال محمد إبراهيم البياتي إن"),
+            V{"محمد إبراهيم البياتي|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("لقيت ماري كولفين حتفها في قصف"),
+            V{"ماري كولفين|PERSON|rule:person-given-name"});
+  // No name where the word after the given name is a function word or an ordinary one, nor a
+  // three-letter given name after a proclitic (بيان: ب + يان), nor توفيق الله.
+  EXPECT_EQ(Labels("قال محمد في بيانه"), V{});
+  EXPECT_EQ(Labels("وقالت الوزارة في بيان بثته الوكالة"), V{});
+  EXPECT_EQ(Labels("بعد توفيق الله من"), V{});
 }
 
 TEST_F(RulesTest, ANewspapersNameIsNotItsDescription) {
@@ -223,7 +250,10 @@ TEST_F(RulesTest, LaterSurnameLinksToThePersonNamedInFull) {
   EXPECT_TRUE(es->empty());
   es = ex_->Extract("التقى بشار الأسد ثم سليمان الأسد");  // after a first name: someone else
   ASSERT_TRUE(es.ok());
-  EXPECT_EQ(es->size(), 1u);
+  ASSERT_EQ(es->size(), 2u);
+  EXPECT_EQ((*es)[1].text, "سليمان الأسد");
+  EXPECT_EQ((*es)[1].source, "rule:person-given-name");
+  EXPECT_TRUE((*es)[1].id.empty());
   ExtractorOptions off = ex_->options();
   off.enable_rules = false;  // document consistency is a rule too
   auto no_rules = Extractor::Create(off);
@@ -378,6 +408,28 @@ TEST(RuleNextTest, ANameRuleRunsOnlyWhereANameMayFollow) {
 // branch of an alternation, times the top of a repetition; a class counts where it may match
 // a space; a repetition of spaces without a top, or syntax the reading does not know, is
 // unbounded (never a bound below the truth).
+TEST(RuleNextTest, AGivenNameRuleTakesTheWordsOfTheGivenNameFile) {
+  testing::TempDir dir;
+  const std::string header = "id\ttrigger\ttype\tscore\tnext\tpattern\n";
+  ExtractorOptions o = WithRules(&dir, header +
+      "g\t@given_names\tPERSON\t0.6\tgiven\t([\\x{0621}-\\x{064A}]+(?: [\\x{0621}-\\x{064A}]+){1,3})\n");
+  o.gazetteer_files.push_back(dir.Write("given_names.tsv", "word\tnote\nسامر\t\nسامر\t\n"));
+  auto ex = Extractor::Create(o);
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  EXPECT_EQ(Texts(**ex, "وصل سامر حداد."), V{"سامر حداد"});  // once, though listed twice
+  EXPECT_TRUE(Texts(**ex, "وصل ماهر حداد.").empty());
+  // A given-name file of two words in a row is an error that names the file and the line.
+  o.gazetteer_files.back() = dir.Write("given_names.tsv", "word\nسامر حداد\n");
+  auto bad = Extractor::Create(o);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("given_names.tsv:2"), std::string::npos) << bad.status();
+  // `given` is for PERSON rules only.
+  auto wrong = Extractor::Create(WithRules(&dir, header +
+      "g\t@given_names\tPLACE\t0.6\tgiven\t(\\S+ \\S+)\n"));
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_NE(wrong.status().message().find("given"), std::string::npos) << wrong.status();
+}
+
 TEST(RuleSpaceBoundTest, CountsTheSpacesAMatchCanHold) {
   using internal::kUnboundedSpaces;
   using internal::MaxSpaces;

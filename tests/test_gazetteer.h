@@ -52,7 +52,7 @@ inline constexpr char kTestTriggers[] =
     "تنظيم\tFACTION\t\n";
 
 // A fixture with an extractor over the small gazetteer above (no embedded data), optionally
-// with the project's own rules and stopwords; Run() keeps every text alive, since entities view
+// with the project's own rules, stopwords and given names; Run() keeps every text alive, since entities view
 // the text they came from, and checks that each span slices it exactly.
 class SmallGazetteerTest : public ::testing::Test {
  protected:
@@ -65,6 +65,7 @@ class SmallGazetteerTest : public ::testing::Test {
     if (with_rules) {
       opt.gazetteer_files.push_back(std::string(ALAM_SOURCE_DIR) + "/data/stopwords.tsv");
       opt.gazetteer_files.push_back(std::string(ALAM_SOURCE_DIR) + "/data/common_words.tsv");
+      opt.gazetteer_files.push_back(std::string(ALAM_SOURCE_DIR) + "/data/given_names.tsv");
       opt.rule_files = {std::string(ALAM_SOURCE_DIR) + "/data/rules.tsv"};
     }
     auto ex = Extractor::Create(opt);

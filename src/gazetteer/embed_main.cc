@@ -2,7 +2,7 @@
 // usage: alam_embed OUTPUT.cc KIND:NAME=PATH [KIND:NAME=PATH …]
 // Writes a C++ source defining alam::internal::kEmbeddedFiles with each file's bytes and kind
 // (KIND: table, ambiguity, triggers, id_aliases, rules, stopwords, common_words,
-// context_model).
+// given_names, context_model).
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -18,7 +18,8 @@ std::string KindEnumerator(const std::string& kind) {
   static const std::pair<const char*, const char*> kKinds[] = {
       {"table", "kTable"},         {"ambiguity", "kAmbiguity"}, {"triggers", "kTriggers"},
       {"id_aliases", "kIdAliases"}, {"rules", "kRules"},         {"stopwords", "kStopwords"},
-      {"common_words", "kCommonWords"}, {"context_model", "kContextModel"}};
+      {"common_words", "kCommonWords"}, {"given_names", "kGivenNames"},
+      {"context_model", "kContextModel"}};
   for (const auto& [word, name] : kKinds) {
     if (kind == word) return name;
   }

@@ -15,6 +15,7 @@ enum class DataKind {
   kRules,        // context rules (rules.tsv)
   kStopwords,    // words never in a rule-made name (stopwords.tsv)
   kCommonWords,  // frequent words of general news (common_words.tsv)
+  kGivenNames,   // given names that start a person's name (given_names.tsv)
   kContextModel, // the context model's weights (context_model.tsv)
 };
 

@@ -144,6 +144,63 @@ bool PersonMayFollow(std::string_view normalized, const std::vector<Token>& toke
   return !NoPersonFirstWord(w, common_words);
 }
 
+// Whether `w` starts with و (a second item: سيرغي ويوليا، جميلة وجديدة) or with a preposition or
+// conjunction before the article (بالإبريق، للرئيس): not a word that goes on a person's name.
+bool CliticStartsWord(std::string_view w) {
+  const auto* b = reinterpret_cast<const unsigned char*>(w.data());
+  if (w.size() < 6) return false;
+  if (b[0] == 0xD9 && b[1] == 0x88) return true;  // و
+  return (clitic::IsPreposition(b[0], b[1]) || clitic::IsConjunction(b[0], b[1])) &&
+         (w.substr(2, 4) == "\xD8\xA7\xD9\x84" || clitic::IsLam(b[2], b[3]));
+}
+
+// Whether `w` ends with a pronoun (حتفها، بإيصالها، ضيافتهم): a word, not a name.
+bool EndsWithPronoun(std::string_view w) {
+  const size_t n = w.size();
+  return n >= 8 && (w.substr(n - 4) == "\xD9\x87\xD8\xA7" ||   // ها
+                    w.substr(n - 4) == "\xD9\x87\xD9\x85");    // هم
+}
+
+// Whether `w` is a word between the parts of a name, the name going on after it: بن/ابن/بنت,
+// آل (once normalized ال) and the kunya words ابو/ابي/ابا (أحمد أبو الغيط).
+bool NameLinkWord(std::string_view w) {
+  return IsNasabWord(w) || w == "\xD8\xA7\xD9\x84" || w == "\xD8\xA7\xD8\xA8\xD9\x88" ||
+         w == "\xD8\xA7\xD8\xA8\xD9\x8A" || w == "\xD8\xA7\xD8\xA8\xD8\xA7";
+}
+
+// The name a given-name rule found, [first, *last], cut after its last word that may go on a
+// person's name: at most two words after a space that are neither function words nor ordinary
+// ones nor start with clitics (CliticStartsWord) nor end with a pronoun, with NameLinkWord words
+// between them when another such word follows (محمد بن سلمان، جاسم بن فهد; not محمد بن في);
+// عبد with the word after it counts as one word. Not الله right after the given name (توفيق الله "God's help"), and as the second word after
+// it a definite word only when a nisba (محمد إبراهيم البياتي; not أسعد إبراهيم المعروفة). False
+// when no such word follows the given name.
+bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* last,
+                        const StringSet& stopwords, const StringSet& common_words) {
+  TokenIt end = first;
+  int words = 0;
+  for (TokenIt t = first + 1; t <= *last && t->gap == Gap::kSpace && words < 2; ++t) {
+    const std::string_view w = normalized.substr(t->start, t->end - t->start);
+    if (NameLinkWord(w)) continue;
+    // عبد and the word after it are one name (صلاح عبد السلام، محمد يوسف عبد العزيز).
+    if (w == "\xD8\xB9\xD8\xA8\xD8\xAF") {
+      if (t + 1 > *last || (t + 1)->gap != Gap::kSpace) break;
+      end = ++t;
+      ++words;
+      continue;
+    }
+    if (stopwords.contains(w) && !AfterKunyaWord(normalized, t)) break;
+    if (NoPersonFirstWord(w, common_words) || CliticStartsWord(w) || EndsWithPronoun(w)) break;
+    const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
+    if (words == 0 && t == first + 1 && w == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87") break;
+    if (words == 1 && definite && !IsDefiniteNisba(w)) break;
+    end = t;
+    ++words;
+  }
+  *last = end;
+  return end != first;
+}
+
 // Whether the word after the trigger word at `trigger_token` follows it after a space and
 // starts with the article (column `next` = definite).
 bool DefiniteFollows(std::string_view normalized, const std::vector<Token>& tokens,
@@ -204,6 +261,7 @@ bool NameTokens(const std::vector<Token>& tokens, const TriggerHit& h, uint32_t 
 // The rule's trigger words from the column ("قال" or "قال|قالت|ذكر"), normalized; false when
 // one is empty or not one word.
 bool ParseTriggers(std::string_view column, Rule* rule) {
+  if (column == "@given_names") return rule->given_names = true;
   for (size_t from = 0, bar; from <= column.size(); from = bar + 1) {
     bar = std::min(column.find('|', from), column.size());
     std::string trig;
@@ -232,11 +290,14 @@ absl::Status ParseRuleOptions(const TsvRow& row, Rule* rule) {
     rule->next = Rule::Next::kQuote;
   } else if (next == "name" && rule->type == EntityType::kPerson) {
     rule->next = Rule::Next::kName;
+  } else if (next == "given" && rule->type == EntityType::kPerson) {
+    rule->next = Rule::Next::kGiven;
   } else if (next == "definite") {
     rule->next = Rule::Next::kDefinite;
   } else if (!next.empty()) {
     return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
-        ": next must be empty, \"quote\", \"definite\" or (for a PERSON rule) \"name\""));
+        ": next must be empty, \"quote\", \"definite\" or (for a PERSON rule) \"name\" or "
+        "\"given\""));
   }
   return absl::OkStatus();
 }
@@ -352,22 +413,62 @@ absl::Status RuleSet::AddStopwords(std::string_view file, std::string_view conte
   });
 }
 
+absl::Status RuleSet::AddGivenNames(std::string_view file, std::string_view content) {
+  return ParseTsv(file, content, {"word", "note"}, {"word"}, [&](const TsvRow& row) {
+    std::string w;
+    absl::Status s = Normalize(row.Get("word"), &w, nullptr);
+    if (!s.ok() || w.empty() || w.find(' ') != std::string::npos) {
+      return absl::InvalidArgumentError(Cat(row.Where(), "given name \"", row.Get("word"),
+                                            "\" must be one word"));
+    }
+    given_names_.push_back(std::move(w));
+    return absl::OkStatus();
+  });
+}
+
+template <typename F>
+void RuleSet::ForEachTrigger(const Rule& r, F f) const {
+  if (r.given_names) {
+    for (const std::string& w : given_names_) f(w);
+    return;
+  }
+  f(r.trigger);
+  for (const std::string& w : r.more_triggers) f(w);
+}
+
 std::vector<std::string_view> RuleSet::TriggerWords() const {
   std::vector<std::string_view> words;
   words.reserve(rules_.size());
-  for (const auto& r : rules_) {
-    words.push_back(r->trigger);
-    words.insert(words.end(), r->more_triggers.begin(), r->more_triggers.end());
-  }
+  for (const auto& r : rules_) ForEachTrigger(*r, [&](std::string_view w) { words.push_back(w); });
   return words;
 }
 
 void RuleSet::Bind(const Gazetteer& g) {
   by_word_.clear();
   for (uint32_t i = 0; i < rules_.size(); ++i) {
-    by_word_[g.WordId(rules_[i]->trigger)].push_back(i);
-    for (const std::string& w : rules_[i]->more_triggers) by_word_[g.WordId(w)].push_back(i);
+    ForEachTrigger(*rules_[i], [&](std::string_view w) {
+      std::vector<uint32_t>& of_word = by_word_[g.WordId(w)];
+      if (of_word.empty() || of_word.back() != i) of_word.push_back(i);  // a word listed twice
+    });
   }
+}
+
+bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
+                         const std::vector<Token>& tokens, const TriggerHit& h,
+                         int* name_follows) const {
+  if (r.next == Rule::Next::kDefinite) return DefiniteFollows(normalized, tokens, h.token);
+  // A given name of three letters after a proclitic is more often a word (بيان: ب + يان).
+  if (r.next == Rule::Next::kGiven && h.strip > 0 &&
+      tokens[h.token].end - tokens[h.token].start - h.strip < 8) {
+    return false;
+  }
+  if (r.next == Rule::Next::kName || r.next == Rule::Next::kGiven) {
+    if (*name_follows < 0) {
+      *name_follows = PersonMayFollow(normalized, tokens, h.token, stopwords_, common_words_);
+    }
+    return *name_follows != 0;
+  }
+  return true;
 }
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,
@@ -387,15 +488,7 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       // The bytes every match starts with (وزاره ال، الحكومه ال): a memcmp rules out most
       // places a rule cannot match before RE2 runs.
       if (normalized.compare(start, r.prefix.size(), r.prefix) != 0) continue;
-      if (r.next == Rule::Next::kDefinite && !DefiniteFollows(normalized, tokens, h.token)) {
-        continue;
-      }
-      if (r.next == Rule::Next::kName) {
-        if (name_follows < 0) {
-          name_follows = PersonMayFollow(normalized, tokens, h.token, stopwords_, common_words_);
-        }
-        if (name_follows == 0) continue;
-      }
+      if (!NextAllows(r, normalized, tokens, h, &name_follows)) continue;
       const re2::StringPiece g =
           RunPattern(r, normalized, start, cuts.EndBefore(r.max_spaces), &groups);
       if (g.empty()) continue;
@@ -404,6 +497,10 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       TokenIt first, last;
       uint32_t strip;
       if (!NameTokens(tokens, h, gs, ge, &first, &last, &strip)) continue;
+      if (r.next == Rule::Next::kGiven) {
+        if (!TrimAfterGivenName(normalized, first, &last, stopwords_, common_words_)) continue;
+        ge = last->end;
+      }
       // The family word after a chain of بن (عادل بن أحمد الجبير) is optional in the person
       // rules: a function word or a frequent ordinary word there was the next word of the
       // sentence (نايف بن عبدالعزيز في، … اليوم), left out.

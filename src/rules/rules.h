@@ -31,6 +31,7 @@ struct Rule {
   std::string source;  // "rule:<id>"
   std::string trigger; // normalized trigger word (the first, when it has several)
   std::vector<std::string> more_triggers;  // the others (trigger column "قال|قالت|ذكر")
+  bool given_names = false;  // trigger column "@given_names": the words of given_names.tsv
   EntityType type;
   std::string subtype;
   double score;
@@ -39,8 +40,10 @@ struct Rule {
   // Column `next`, checked before the pattern runs: kQuote (`quote`), a quote mark follows the
   // trigger word; kName (`name`, PERSON rules whose name starts at the word after the
   // trigger), that word may start a person's name (neither a function word nor an ordinary one);
-  // kDefinite (`definite`), that word starts with the article after a space.
-  enum class Next : uint8_t { kAny, kQuote, kName, kDefinite };
+  // kDefinite (`definite`), that word starts with the article after a space; kGiven (`given`,
+  // PERSON rules whose name starts at its trigger, a given name), as kName, and the name ends
+  // at its last word that may go on a person's name (TrimAfterGivenName).
+  enum class Next : uint8_t { kAny, kQuote, kName, kDefinite, kGiven };
   Next next = Next::kAny;
   std::unique_ptr<re2::RE2> re;
   std::string prefix;  // what every match starts with (RE2::PossibleMatchRange), often ""
@@ -56,6 +59,9 @@ class RuleSet {
   // Parses a stopword file (column "word"). Stopwords never belong to a rule-made name;
   // with `common`, the words are ordinary words: a name made only of them is rejected.
   absl::Status AddStopwords(std::string_view file, std::string_view content, bool common);
+  // Parses a given-name file (column "word", data/given_names.tsv): the trigger words of the
+  // rules whose trigger column is "@given_names".
+  absl::Status AddGivenNames(std::string_view file, std::string_view content);
   // An ordinary word this frequent (documents per 10,000, the note column of
   // data/common_words.tsv) does not end a rule-made person's name.
   static constexpr double kFrequentWord = 50;
@@ -77,12 +83,22 @@ class RuleSet {
              const std::vector<TriggerHit>& hits, std::vector<Candidate>* out) const;
 
  private:
+  // Whether rule `r`'s column `next` lets it run at trigger hit `h` (the word after it that a
+  // name or the article must start, the given name's length after a proclitic);
+  // *name_follows caches PersonMayFollow for the hit (-1: not known yet).
+  bool NextAllows(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
+                  const TriggerHit& h, int* name_follows) const;
+  // Calls f(word) for each trigger word of rule `r`.
+  template <typename F>
+  void ForEachTrigger(const Rule& r, F f) const;
+
   std::vector<std::unique_ptr<Rule>> rules_;
   absl::flat_hash_map<uint32_t, std::vector<uint32_t>> by_word_;
   int max_group_ = 1;  // the largest capture group any rule names
   StringSet stopwords_;
   StringSet common_words_;
   StringSet frequent_words_;  // common words of kFrequentWord documents per 10,000 or more
+  std::vector<std::string> given_names_;  // AddGivenNames, normalized
 };
 
 }  // namespace alam::internal

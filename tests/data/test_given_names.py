@@ -1,0 +1,56 @@
+"""The given names of the rule person-given-name (data/given_names.tsv, written by
+data/tools/given_names.py; run: /usr/bin/python3 -m pytest tests/data).
+
+The table must be what the generator writes from the committed data and the corpora (when
+../shared/corpora is present), and each row one normalized word that no override drops and
+that is neither a function word nor an ordinary word.
+"""
+
+import importlib.util
+import os
+import sys
+
+import pytest
+
+from test_ids import REPO, read_tsv
+
+TABLE = os.path.join(REPO, "data", "given_names.tsv")
+
+
+def generator():
+    sys.path.insert(0, os.path.join(REPO, "data", "tools"))
+    spec = importlib.util.spec_from_file_location(
+        "given_names", os.path.join(REPO, "data", "tools", "given_names.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+GN = generator()
+
+
+def words(path):
+    return [r["word"] for r in read_tsv(path)[1]]
+
+
+def test_each_given_name_is_one_normalized_word_no_list_rules_out():
+    given = words(TABLE)
+    dropped = {GN.ambiguity.normalize(w) for w in words(GN.DROP)}
+    stop = {GN.ambiguity.normalize(w)
+            for w in words(os.path.join(REPO, "data", "stopwords.tsv"))}
+    common = set(words(os.path.join(REPO, "data", "common_words.tsv")))
+    assert len(given) == len(set(given)) > 300
+    bad = [w for w in given if GN.ambiguity.normalize(w) != w or not GN.LETTERS.fullmatch(w) or
+           w.startswith("ال") or w in dropped or w in stop or w in common]
+    assert not bad, bad
+
+
+def test_the_table_is_what_the_generator_writes(tmp_path, monkeypatch):
+    corpora = os.path.join(GN.train_context.corpus_texts.SHARED, "corpora")
+    if not os.path.isdir(corpora):
+        pytest.skip("../shared/corpora is absent")
+    out = tmp_path / "given_names.tsv"
+    monkeypatch.setattr(GN, "OUT", str(out))
+    GN.main()
+    with open(TABLE, encoding="utf-8") as a, open(out, encoding="utf-8") as b:
+        assert a.read() == b.read()
