@@ -172,6 +172,14 @@ TEST_F(RulesTest, PersonFromAGivenName) {
   EXPECT_EQ(Labels("بعد توفيق الله من"), V{});
 }
 
+TEST_F(RulesTest, ASecurityAgencyWithItsQualifier) {
+  EXPECT_EQ(Labels("ضم مدير جهاز الأمن القومي للنظام"),
+            V{"جهاز الأمن القومي|ORGANIZATION|rule:org-security-agency"});
+  EXPECT_EQ(Labels("وقال جهاز المخابرات العامة الأردني، أمس"),
+            V{"جهاز المخابرات العامة الأردني|ORGANIZATION|rule:org-security-agency"});
+  EXPECT_EQ(Labels("وفي جهاز الأمن نفسه"), V{});  // no qualifier: which agency is not said
+}
+
 TEST_F(RulesTest, ANewspapersNameIsNotItsDescription) {
   EXPECT_TRUE(Labels("نشرت صحيفة بريطانية تقريرا").empty());  // an adjective
   EXPECT_EQ(Labels("وقالت صحيفة ذي غارديان إن"),
