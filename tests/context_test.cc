@@ -144,6 +144,12 @@ TEST_F(ContextTest, PlaceNameReadAsANounPhraseIsLeftAlone) {
   // A definite look-alike after a definite trigger word is its adjective.
   EXPECT_FALSE(Has(Labels("وبدت العاصمة المعروفة بازدحامها فارغة"), "المعروفة|"));
   EXPECT_TRUE(Has(Labels("سيطرت القوات على مدينة الطبقة"), "الطبقة|PLACE|"));
+  // A town named with its own country's adjective is the town (البوكمال السورية); an ordinary
+  // word is not made a name by it (الثورة السورية), nor a town by another country's.
+  EXPECT_TRUE(Has(Labels("داعش يسيطر على أجزاء من البوكمال السورية"), "البوكمال|PLACE|"));
+  EXPECT_TRUE(Has(Labels("ولد في الموصل العراقية عام 1957"), "الموصل|PLACE|place:iq-mosul"));
+  EXPECT_FALSE(Has(Labels("ويرى أن الثورة السورية كانت سلمية"), "الثورة|"));
+  EXPECT_FALSE(Has(Labels("داعش يسيطر على أجزاء من البوكمال التركية"), "البوكمال|"));
 }
 
 // Real names dropped as look-alikes: a compass direction after the name supports it.

@@ -84,10 +84,12 @@ struct Context {
   }
 
   // A one-word place name that reads as a noun with its adjective: followed by an ordinary
-  // definite adjective (الطبقة السياسية), or itself an adjective (…ية) after a definite noun
-  // (المظاهرات السلمية) — also after a trigger word with the article (`after_trigger`: العاصمة
-  // القطرية، العاصمة التونسية), which a name follows without one (مدينة السلمية).
-  bool NounPhrase(const Candidate& c, bool after_trigger) const {
+  // definite adjective (الطبقة السياسية) other than its own country's (`country`, given for a
+  // name that is no ordinary word: البوكمال السورية، الموصل العراقية; not الثورة السورية), or
+  // itself an adjective (…ية) after a definite noun (المظاهرات السلمية) — also after a trigger
+  // word with the article (`after_trigger`: العاصمة القطرية، العاصمة التونسية), which a name
+  // follows without one (مدينة السلمية).
+  bool NounPhrase(const Candidate& c, bool after_trigger, std::string_view country) const {
     if (c.tok_end != c.tok_begin + 1 || c.clitic_bytes > 0) return false;
     if (after_trigger && TriggerAdjective(c)) return true;
     const std::string_view name = Word(c.tok_begin);
@@ -102,7 +104,7 @@ struct Context {
       const std::string_view next = Word(c.tok_end);
       if (next.size() >= 12 && next.substr(0, 4) == kArticle &&  // ال + 4 letters: not التي
           (ends(next, kYehHeh) || ends(next, kYeh)) && rules.IsCommonWord(next) &&
-          !IsDirectionAdjective(next)) {
+          !IsDirectionAdjective(next) && !IsCountryAdjective(next, country)) {
         return true;
       }
     }
@@ -118,6 +120,29 @@ struct Context {
     if (c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace) return false;
     const std::string_view prev = Word(c.tok_begin - 1);
     return prev.substr(0, 4) != "\xD8\xA7\xD9\x84" && !rules.IsStopword(prev);  // ال
+  }
+
+  // Whether `w` is the definite adjective of country `country` (ISO code), either gender:
+  // the countries of the wars and their neighbours, whose towns the news names so.
+  static bool IsCountryAdjective(std::string_view w, std::string_view country) {
+    static constexpr std::pair<std::string_view, std::string_view> kAdjectives[] = {
+        {"SY", "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x88\xD8\xB1\xD9\x8A"},              // السوري
+        {"IQ", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA7\xD9\x82\xD9\x8A"},      // العراقي
+        {"TR", "\xD8\xA7\xD9\x84\xD8\xAA\xD8\xB1\xD9\x83\xD9\x8A"},              // التركي
+        {"LB", "\xD8\xA7\xD9\x84\xD9\x84\xD8\xA8\xD9\x86\xD8\xA7\xD9\x86\xD9\x8A"},  // اللبناني
+        {"JO", "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xB1\xD8\xAF\xD9\x86\xD9\x8A"},      // الاردني
+        {"IR", "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x8A\xD8\xB1\xD8\xA7\xD9\x86\xD9\x8A"},  // الايراني
+        {"SA", "\xD8\xA7\xD9\x84\xD8\xB3\xD8\xB9\xD9\x88\xD8\xAF\xD9\x8A"},      // السعودي
+        {"EG", "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB5\xD8\xB1\xD9\x8A"},              // المصري
+        {"LY", "\xD8\xA7\xD9\x84\xD9\x84\xD9\x8A\xD8\xA8\xD9\x8A"},              // الليبي
+        {"YE", "\xD8\xA7\xD9\x84\xD9\x8A\xD9\x85\xD9\x86\xD9\x8A"}};             // اليمني
+    for (const auto& [code, adjective] : kAdjectives) {
+      if (code != country) continue;
+      return w == adjective ||
+             (w.size() == adjective.size() + 2 && w.substr(0, adjective.size()) == adjective &&
+              w.substr(adjective.size()) == "\xD9\x87");  // …ه: the feminine
+    }
+    return false;
   }
 
   static bool IsDirectionAdjective(std::string_view w) {
@@ -341,6 +366,18 @@ bool GateAmbiguous(const ExtractorOptions& options, const Context& ctx, const Ca
   return keep;
 }
 
+// Whether candidate `c`, read as `entry`, is a name rather than an adjective (المعلمة
+// السعودية) or, for a place, a noun with its adjective or a part of a longer name.
+bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
+                  const AliasCore& a, const std::vector<TriggerInfo>* trig, int32_t entry,
+                  bool by_trigger, PlaceBefore prev_place) {
+  if (ctx.AdjectiveReading(c, static_cast<uint32_t>(entry), prev_place)) return false;
+  if (g.core(static_cast<uint32_t>(entry)).type != EntityType::kPlace) return true;
+  const std::string_view country = a.ambiguous ? std::string_view() : g.entries()[entry].country;
+  return !ctx.NounPhrase(c, by_trigger, country) &&
+         (by_trigger || !InsideLongerName(g, ctx, c, trig, entry));
+}
+
 // Gating and the choice among namesakes for one alias candidate.
 Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
               const Candidate& c, PlaceBefore prev_place, uint32_t joined_types,
@@ -384,9 +421,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
   const bool place = type == EntityType::kPlace;
   ev.joined = !place && (joined_types & TypeBit(type));
-  ch.valid = !ctx.AdjectiveReading(c, static_cast<uint32_t>(ch.entry), prev_place) &&
-             !(place && (ctx.NounPhrase(c, by_trigger) ||
-                         (!by_trigger && InsideLongerName(g, ctx, c, trig, ch.entry))));
+  ch.valid = ReadsAsAName(g, ctx, c, a, trig, ch.entry, by_trigger, prev_place);
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
   if (place) ctx.AddCue(c, a.bare, static_cast<uint32_t>(ch.entry), prev_place, &ev);
   ch.alternatives = a.count - 1;
