@@ -38,14 +38,17 @@ TEST(TokenizerTest, SplitsOnSpacesAndPunctuation) {
 
 // An underscore joins the words of a hashtag as a space would (#حزب_الله is the name حزب الله),
 // and stays in the text: a name across it slices the original as written.
-TEST(TokenizerTest, UnderscoreSeparatesAsASpace) {
+TEST(TokenizerTest, UnderscoreAndHashSeparateAsASpace) {
   std::vector<Gap> gaps;
-  auto w = Words("#حزب_الله و#بشار_الأسد", &gaps);
-  ASSERT_EQ(w, (std::vector<std::string>{"حزب", "الله", "و", "بشار", "الأسد"}));
-  EXPECT_EQ(gaps[0], Gap::kOther);  // after #
+  auto w = Words("#حزب_الله و#بشار_الأسد، سعد #الحريري", &gaps);
+  ASSERT_EQ(w, (std::vector<std::string>{"حزب", "الله", "و", "بشار", "الأسد", "سعد",
+                                         "الحريري"}));
+  EXPECT_EQ(gaps[0], Gap::kSpace);  // after #
   EXPECT_EQ(gaps[1], Gap::kSpace);
-  EXPECT_EQ(gaps[3], Gap::kOther);
+  EXPECT_EQ(gaps[3], Gap::kSpace);
   EXPECT_EQ(gaps[4], Gap::kSpace);
+  EXPECT_EQ(gaps[5], Gap::kOther);  // after the comma
+  EXPECT_EQ(gaps[6], Gap::kSpace);  // a hashtag inside a name: سعد #الحريري
 }
 
 TEST(TokenizerTest, DigitsAndLatinAreWords) {

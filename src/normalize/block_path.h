@@ -166,7 +166,7 @@ __attribute__((always_inline)) inline uint32_t Block(const uint8_t* in, char* ds
     // the compiler drops these comparisons).
     const uint32_t ascii_word = x.In('0', '9') | x.In('A', 'Z') | x.In('a', 'z');
     const uint32_t ascii_quote = x.Is('"', '\'', '(', ')', '[', ']');
-    const uint32_t blank = space | x.Is('\t', '_');  // CharTable::ClassOf: _ separates as a space
+    const uint32_t blank = space | x.Is('\t', '_', '#');  // CharTable::ClassOf: _ and # as a space
     word |= ascii_word;
     quote = ascii_quote | guillemet | (guillemet >> 1);
     other = (ascii & ~(ascii_word | ascii_quote | blank)) | punct | (punct >> 1);

@@ -73,6 +73,7 @@ CharClass CharTable::ClassOf(char32_t cp) {
     case U' ':
     case U'\t':
     case U'_':  // joins the words of a hashtag (#حزب_الله، #بشار_الأسد) as a space does
+    case U'#':  // starts a hashtag, also inside a name (سعد #الحريري، ميشيل #عون)
       return CharClass::kSpace;
     case U'"': case U'\'': case U'(': case U')': case U'[': case U']':
     case 0x201C: case 0x201D: case 0x2018: case 0x2019: case 0x00AB: case 0x00BB:
