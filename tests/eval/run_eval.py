@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The wider evaluation set as a test: rebuilds the texts from ../shared/corpora, runs the CLI
-($ALAM_CLI), scores the tuning and test parts with ../shared/eval/score.py and the look-alike
-set with score_lookalike.py, and fails when a figure drops more than 0.005 below the one
+($ALAM_CLI), scores the tuning and test parts and the second tuning part (gold-tune2.jsonl)
+with ../shared/eval/score.py and the look-alike set and its tuning set (lookalike-tune.jsonl)
+with score_lookalike.py, and fails when a figure drops more than 0.005 below the one
 recorded in tests/eval/scores.json, or when a span does not slice its document exactly.
 
 The issue's bars (test overlap F1 >= 0.95, look-alikes >= 0.95 each way) are not met yet; the
@@ -48,26 +49,40 @@ def check_spans(texts_path, pred_path):
             assert data[e["byte_start"]:e["byte_end"]].decode("utf-8") == e["text"], (r["doc"], e)
 
 
-def measure(tmp):
-    figures = {}
-    texts = os.path.join(tmp, "eval.jsonl")
-    pred = os.path.join(tmp, "pred.jsonl")
-    corpus_texts.main(["", "dump", os.path.join(HERE, "articles.tsv"), texts])
+def score_parts(tmp, articles, parts, figures):
+    """Dumps the texts of `articles`, runs the CLI, checks the spans, and scores each gold part
+    (name -> file) on them."""
+    texts = os.path.join(tmp, articles + ".jsonl")
+    pred = os.path.join(tmp, articles + "-pred.jsonl")
+    corpus_texts.main(["", "dump", os.path.join(HERE, articles), texts])
     run_cli(texts, pred)
     check_spans(texts, pred)
-    for part in ("test", "tune"):
-        gold = os.path.join(HERE, "gold-%s.jsonl" % part)
+    for part, name in parts:
+        gold = os.path.join(HERE, name)
         figures[part + "_overlap_f1"] = micro(gold, pred, "overlap")
         figures[part + "_strict_f1"] = micro(gold, pred, "strict")
-    lk_texts = os.path.join(tmp, "lookalike.jsonl")
-    lk_pred = os.path.join(tmp, "lookalike-pred.jsonl")
-    corpus_texts.main(["", "dump-gold", os.path.join(HERE, "lookalike.jsonl"), lk_texts])
-    run_cli(lk_texts, lk_pred)
+
+
+def score_lookalikes(tmp, name, prefix, figures):
+    """Runs the CLI on the documents of look-alike file `name` and records its two shares."""
+    texts = os.path.join(tmp, name)
+    pred = os.path.join(tmp, name + "-pred.jsonl")
+    corpus_texts.main(["", "dump-gold", os.path.join(HERE, name), texts])
+    run_cli(texts, pred)
     out = subprocess.run([sys.executable, os.path.join(HERE, "score_lookalike.py"),
-                          os.path.join(HERE, "lookalike.jsonl"), lk_pred],
+                          os.path.join(HERE, name), pred],
                          capture_output=True, text=True, check=True).stdout.splitlines()
-    figures["lookalike_word_left_alone"] = float(out[0].split(":")[1].split()[0])
-    figures["lookalike_name_found"] = float(out[1].split(":")[1].split()[0])
+    figures[prefix + "_word_left_alone"] = float(out[0].split(":")[1].split()[0])
+    figures[prefix + "_name_found"] = float(out[1].split(":")[1].split()[0])
+
+
+def measure(tmp):
+    figures = {}
+    score_parts(tmp, "articles.tsv", (("test", "gold-test.jsonl"), ("tune", "gold-tune.jsonl")),
+                figures)
+    score_parts(tmp, "articles-tune2.tsv", (("tune2", "gold-tune2.jsonl"),), figures)
+    score_lookalikes(tmp, "lookalike.jsonl", "lookalike", figures)
+    score_lookalikes(tmp, "lookalike-tune.jsonl", "lookalike_tune", figures)
     return figures
 
 
@@ -78,7 +93,7 @@ def main(argv):
     with tempfile.TemporaryDirectory() as tmp:
         figures = measure(tmp)
     for k, v in sorted(figures.items()):
-        print("%-28s %.3f" % (k, v))
+        print("%-32s %.3f" % (k, v))
     if "--record" in argv:
         with open(SCORES, "w", encoding="utf-8") as f:
             json.dump({k: round(v, 4) for k, v in figures.items()}, f, indent=2, sort_keys=True)
