@@ -31,6 +31,7 @@ Rules (see data/README.md for the table format):
   by what the matcher folds (hamza forms, ى/ي, ة/ه, diacritics, tatweel) are dropped.
 - A "مركز X" sub-district keeps only "مركز ..." aliases: the bare town X is a separate locality
   entry (Syria: in sy_localities.tsv; Iraq: curated cities in places_curated.tsv).
+- A two-word Syrian name with كفر also gets its joined spelling as an alias (كفر نبل -> كفرنبل).
 - Villages carry the parent's centroid with coord_approx=1 unless a point is found for them (WOF,
   then OCHA), no p-code and no external ids but WOF's GeoNames id.
 """
@@ -196,7 +197,7 @@ def sy_admin_rows(units):
                 continue  # the bare town is a separate locality entry
             aliases.append(a)
         aliases += list(SY_EXTRA_ALIASES.get(pc, []))
-        aliases = dedup_aliases(name, aliases)
+        aliases = dedup_aliases(name, aliases + joined_kafr([name] + aliases))
         level = u["level"]
         rows.append({
             "id": "place:" + pc, "type": "PLACE", "subtype": level_subtype[level],
@@ -437,8 +438,15 @@ def name_key(name):
     return "".join(out)
 
 
+def joined_kafr(names):
+    """The joined spellings news gives the two-word names with كفر (كفر نبل -> كفرنبل, كفر
+    بطنا -> كفربطنا): one more alias for each."""
+    return [n.replace(" ", "", 1) for n in names
+            if n.startswith("كفر ") and n.count(" ") == 1 and len(n) >= 7]
+
+
 def locality_row(p, n, name, aliases, subtype, name_en, prom, pu):
-    aliases = dedup_aliases(name, aliases)
+    aliases = dedup_aliases(name, aliases + joined_kafr([name] + aliases))
     return {
         "id": "place:%s-%s" % (p, name_key(name)), "type": "PLACE", "subtype": subtype,
         "name_ar": name, "name_en": name_en, "aliases": "|".join(aliases), "country": "SY",
