@@ -172,6 +172,13 @@ TEST_F(RulesTest, PersonFromAGivenName) {
   EXPECT_EQ(Labels("بعد توفيق الله من"), V{});
 }
 
+TEST_F(RulesTest, AParliamentByNationality) {
+  EXPECT_EQ(Labels("وقال عضو البرلمان الروسي دميتري سابلين"),
+            (V{"البرلمان الروسي|ORGANIZATION|rule:parliament-by-nationality",
+               "دميتري سابلين|PERSON|rule:person-after-construct-role"}));
+  EXPECT_EQ(Labels("أقر البرلمان الحالي القانون"), V{});  // not a nationality
+}
+
 TEST_F(RulesTest, ASecurityAgencyWithItsQualifier) {
   EXPECT_EQ(Labels("ضم مدير جهاز الأمن القومي للنظام"),
             V{"جهاز الأمن القومي|ORGANIZATION|rule:org-security-agency"});
