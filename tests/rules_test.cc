@@ -172,6 +172,20 @@ TEST_F(RulesTest, PersonFromAGivenName) {
   EXPECT_EQ(Labels("بعد توفيق الله من"), V{});
 }
 
+TEST_F(RulesTest, PersonAfterCalled) {
+  EXPECT_EQ(Labels("وقال محتج يدعى منتظر حاتم (55 عاما) في المدينة"),
+            V{"منتظر حاتم|PERSON|rule:person-called"});
+  EXPECT_EQ(Labels("وتم توقيف المدعو عمر عبدالخالق أمس"),
+            V{"عمر عبدالخالق|PERSON|rule:person-called"});
+  EXPECT_EQ(Labels("فتاة تدعى ماتيلد إلى جبهات القتال"), V{"ماتيلد|PERSON|rule:person-called"});
+  EXPECT_EQ(Labels("وجه مقاتل يدعى سيف الله اليماني نداء"),
+            V{"سيف الله اليماني|PERSON|rule:person-called"});
+  // يدعي "claims" is يدعى once normalized: not before a definite word, a pronoun or a clitic.
+  EXPECT_EQ(Labels("ومعسكر آخر يدعي القرب من الله"), V{});
+  EXPECT_EQ(Labels("التطرف الذي تدعي مقاومتها"), V{});
+  EXPECT_EQ(Labels("يدعي أنه طالب لجوء"), V{});
+}
+
 TEST_F(RulesTest, AParliamentByNationality) {
   EXPECT_EQ(Labels("وقال عضو البرلمان الروسي دميتري سابلين"),
             (V{"البرلمان الروسي|ORGANIZATION|rule:parliament-by-nationality",

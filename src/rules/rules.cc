@@ -172,9 +172,9 @@ bool NameLinkWord(std::string_view w) {
 // person's name: at most two words after a space that are neither function words nor ordinary
 // ones nor start with clitics (CliticStartsWord) nor end with a pronoun, with NameLinkWord words
 // between them when another such word follows (محمد بن سلمان، جاسم بن فهد; not محمد بن في);
-// عبد with the word after it counts as one word. Not الله right after the given name (توفيق الله "God's help"), and as the second word after
-// it a definite word only when a nisba (محمد إبراهيم البياتي; not أسعد إبراهيم المعروفة). False
-// when no such word follows the given name.
+// عبد with the word after it counts as one word. Not الله right after the given name (توفيق
+// الله "God's help"), and as the second word after it a definite word only when a nisba (محمد
+// إبراهيم البياتي; not أسعد إبراهيم المعروفة). False when no such word follows the given name.
 bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* last,
                         const StringSet& stopwords, const StringSet& common_words) {
   TokenIt end = first;
@@ -199,6 +199,33 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
   }
   *last = end;
   return end != first;
+}
+
+// The name a rule of column `next` = called found, [first, *last] (the words after يدعى،
+// المدعو): false when its first word is one of two letters, starts with a clitic, ends with a
+// pronoun or is definite but for a nisba (يدعي "claims" is يدعى once normalized: تدعي
+// مقاومته، يدعي القرب من الله); else the name is cut as a given name's, after its first word
+// and after عبد or الله that goes with it (عبد الحق، سيف الله اليماني), which may stand alone.
+bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
+                    const StringSet& stopwords, const StringSet& common_words) {
+  const std::string_view w = normalized.substr(first->start, first->end - first->start);
+  const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
+  if (w.size() < 6 || CliticStartsWord(w) || EndsWithPronoun(w) ||
+      (definite && !IsDefiniteNisba(w))) {
+    return false;
+  }
+  TokenIt head = first;
+  if (first + 1 <= *last && (first + 1)->gap == Gap::kSpace &&
+      (w == "\xD8\xB9\xD8\xA8\xD8\xAF" ||
+       normalized.substr((first + 1)->start, (first + 1)->end - (first + 1)->start) ==
+           "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87")) {
+    head = first + 1;
+  }
+  const TokenIt bound = *last;
+  *last = head;
+  TokenIt rest = bound;
+  if (TrimAfterGivenName(normalized, head, &rest, stopwords, common_words)) *last = rest;
+  return true;
 }
 
 // Whether the word after the trigger word at `trigger_token` follows it after a space and
@@ -292,12 +319,14 @@ absl::Status ParseRuleOptions(const TsvRow& row, Rule* rule) {
     rule->next = Rule::Next::kName;
   } else if (next == "given" && rule->type == EntityType::kPerson) {
     rule->next = Rule::Next::kGiven;
+  } else if (next == "called" && rule->type == EntityType::kPerson) {
+    rule->next = Rule::Next::kCalled;
   } else if (next == "definite") {
     rule->next = Rule::Next::kDefinite;
   } else if (!next.empty()) {
     return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
-        ": next must be empty, \"quote\", \"definite\" or (for a PERSON rule) \"name\" or "
-        "\"given\""));
+        ": next must be empty, \"quote\", \"definite\" or (for a PERSON rule) \"name\", "
+        "\"given\" or \"called\""));
   }
   return absl::OkStatus();
 }
@@ -462,7 +491,8 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
       tokens[h.token].end - tokens[h.token].start - h.strip < 8) {
     return false;
   }
-  if (r.next == Rule::Next::kName || r.next == Rule::Next::kGiven) {
+  if (r.next == Rule::Next::kName || r.next == Rule::Next::kGiven ||
+      r.next == Rule::Next::kCalled) {
     if (*name_follows < 0) {
       *name_follows = PersonMayFollow(normalized, tokens, h.token, stopwords_, common_words_);
     }
@@ -497,10 +527,15 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       TokenIt first, last;
       uint32_t strip;
       if (!NameTokens(tokens, h, gs, ge, &first, &last, &strip)) continue;
-      if (r.next == Rule::Next::kGiven) {
-        if (!TrimAfterGivenName(normalized, first, &last, stopwords_, common_words_)) continue;
-        ge = last->end;
+      if (r.next == Rule::Next::kGiven &&
+          !TrimAfterGivenName(normalized, first, &last, stopwords_, common_words_)) {
+        continue;
       }
+      if (r.next == Rule::Next::kCalled &&
+          !TrimCalledName(normalized, first, &last, stopwords_, common_words_)) {
+        continue;
+      }
+      ge = last->end;
       // The family word after a chain of بن (عادل بن أحمد الجبير) is optional in the person
       // rules: a function word or a frequent ordinary word there was the next word of the
       // sentence (نايف بن عبدالعزيز في، … اليوم), left out.

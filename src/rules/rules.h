@@ -42,8 +42,10 @@ struct Rule {
   // trigger), that word may start a person's name (neither a function word nor an ordinary one);
   // kDefinite (`definite`), that word starts with the article after a space; kGiven (`given`,
   // PERSON rules whose name starts at its trigger, a given name), as kName, and the name ends
-  // at its last word that may go on a person's name (TrimAfterGivenName).
-  enum class Next : uint8_t { kAny, kQuote, kName, kDefinite, kGiven };
+  // at its last word that may go on a person's name (TrimAfterGivenName); kCalled (`called`,
+  // PERSON rules whose trigger announces a name, يدعى، المدعو), as kName, the name cut the same
+  // way after its first word, which may stand alone.
+  enum class Next : uint8_t { kAny, kQuote, kName, kDefinite, kGiven, kCalled };
   Next next = Next::kAny;
   std::unique_ptr<re2::RE2> re;
   std::string prefix;  // what every match starts with (RE2::PossibleMatchRange), often ""
