@@ -76,6 +76,10 @@ TEST_F(RulesTest, PersonRuleTraps) {
   // What follows the comma is no name: a stop word, or one word only.
   EXPECT_TRUE(Labels("وقال المتحدث باسم الجيش، في بيان، إن").empty());
   EXPECT_TRUE(Labels("وقال مدير المركز، أمس، إن").empty());
+  // A preposition before an ordinary word starts no name, and ends none.
+  EXPECT_TRUE(Labels("وتعهد وزير الخارجية التونسي بإحداث قنصلية جديدة").empty());
+  EXPECT_EQ(Labels("كما تشارك التونسية سارة عبيدي بفيلم جديد"),
+            V{"سارة عبيدي|PERSON|rule:person-given-name"});
 }
 
 TEST_F(RulesTest, PersonNamedBeforeTheirRole) {

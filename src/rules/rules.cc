@@ -119,14 +119,18 @@ bool PrepositionBeforeOrdinaryWord(std::string_view w, const StringSet& common_w
 }
 
 // Whether `w` cannot start a person's name a rule found: an ordinary word, bare or after one
-// conjunction (القيادي ومسؤول المركز, الكاتب ارسل رسالة), a definite word after و (وقائد القوات
-// الجوية، والأمناء المساعدين: four letters or more after the article; والتر is a name), or a
-// preposition before a definite ordinary word.
+// conjunction (القيادي ومسؤول المركز, الكاتب ارسل رسالة) or a preposition before a word of four
+// letters or more (القرار الأمريكي بتمويل العشائر; not كمال: ك + مال), a definite word after و
+// (وقائد القوات الجوية، والأمناء المساعدين: four letters or more after the article; والتر is a
+// name), or a preposition before a definite ordinary word.
 bool NoPersonFirstWord(std::string_view w, const StringSet& common_words) {
   const auto* b = reinterpret_cast<const unsigned char*>(w.data());
   if (common_words.contains(w)) return true;
   if (w.size() >= 14 && w.substr(0, 6) == "\xD9\x88\xD8\xA7\xD9\x84") return true;  // وال…
   if (w.size() > 6 && clitic::IsConjunction(b[0], b[1])) return common_words.contains(w.substr(2));
+  if (w.size() >= 10 && clitic::IsPreposition(b[0], b[1]) && common_words.contains(w.substr(2))) {
+    return true;
+  }
   return PrepositionBeforeOrdinaryWord(w, common_words);
 }
 
