@@ -6,27 +6,16 @@ The table must be what the generator writes from the committed data and the corp
 that is neither a function word nor an ordinary word.
 """
 
-import importlib.util
 import os
-import sys
 
 import pytest
 
-from test_ids import REPO, read_tsv
+from test_ids import REPO, load_tool, read_tsv
 
 TABLE = os.path.join(REPO, "data", "given_names.tsv")
 
 
-def generator():
-    sys.path.insert(0, os.path.join(REPO, "data", "tools"))
-    spec = importlib.util.spec_from_file_location(
-        "given_names", os.path.join(REPO, "data", "tools", "given_names.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-GN = generator()
+GN = load_tool("given_names")
 
 
 def words(path):

@@ -5,6 +5,7 @@ or data/id_aliases.tsv maps it to a current id, or data/retired_ids.tsv retires 
 """
 
 import glob
+import importlib.util
 import re
 import os
 import subprocess
@@ -15,6 +16,17 @@ import pytest
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.path.join(REPO, "data")
 GAZ = os.path.join(DATA, "gazetteer")
+
+
+def load_tool(name):
+    """The module data/tools/<name>.py (its directory on the path, for the tools it imports)."""
+    tools = os.path.join(REPO, "data", "tools")
+    if tools not in sys.path:
+        sys.path.insert(0, tools)
+    spec = importlib.util.spec_from_file_location(name, os.path.join(tools, name + ".py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def read_tsv(path):

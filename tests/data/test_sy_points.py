@@ -6,22 +6,13 @@ places (data/sources/ocha-syria-populated-places.tsv); a row without one carries
 centroid with coord_approx 1. These tests check the committed table and the matching keys.
 """
 
-import importlib.util
 import os
 from collections import defaultdict
 
-from test_ids import GAZ, REPO, read_tsv
+from test_ids import GAZ, REPO, load_tool, read_tsv
 
 
-def make_tables():
-    spec = importlib.util.spec_from_file_location(
-        "make_tables", os.path.join(REPO, "data", "tools", "make_tables.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-MT = make_tables()
+MT = load_tool("make_tables")
 
 
 def localities():
