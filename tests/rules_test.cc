@@ -93,6 +93,8 @@ TEST_F(RulesTest, PersonNamedBeforeTheirRole) {
             V{"هانز جورج ماسن|PERSON|rule:person-said-name-role"});
   EXPECT_TRUE(Labels("وقال مصدر أمني مسؤول في").empty());  // an ordinary word first
   EXPECT_TRUE(Labels("وقال تشوليت وهو مستشار").empty());   // one word: no name of two
+  EXPECT_EQ(Labels("وقال رياض حداد، السفير السوري في موسكو"),  // a comma before the role
+            V{"رياض حداد|PERSON|rule:person-said-name-role"});
 }
 
 TEST_F(RulesTest, TitleRulesDoNotTakeThePhraseAfterTheTitle) {
