@@ -92,8 +92,7 @@ bool IsIdAliasHeader(std::string_view content) {
 // Whether files of the kind load into the rule set (otherwise into the gazetteer).
 bool LoadsIntoRules(DataKind k) {
   return k == DataKind::kRules || k == DataKind::kStopwords || k == DataKind::kCommonWords ||
-         k == DataKind::kGivenNames ||
-         k == DataKind::kContextModel;
+         k == DataKind::kGivenNames || k == DataKind::kContextModel;
 }
 
 // One data file to load: embedded (its content, which lives as long as the library) or

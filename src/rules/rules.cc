@@ -372,6 +372,17 @@ re2::StringPiece RunPattern(const Rule& r, std::string_view normalized, size_t f
   return g;
 }
 
+// The column `word` of a word-list row (stopwords, common words, given names), normalized;
+// an error naming the row when it is not one word.
+absl::Status NormalizedWord(const TsvRow& row, std::string_view what, std::string* w) {
+  absl::Status s = Normalize(row.Get("word"), w, nullptr);
+  if (!s.ok() || w->empty() || w->find(' ') != std::string::npos) {
+    return absl::InvalidArgumentError(Cat(row.Where(), what, " \"", row.Get("word"),
+                                          "\" must be one word"));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 RuleSet::RuleSet() = default;
@@ -432,11 +443,7 @@ absl::Status RuleSet::AddStopwords(std::string_view file, std::string_view conte
                                    bool common) {
   return ParseTsv(file, content, {"word", "note"}, {"word"}, [&](const TsvRow& row) -> absl::Status {
     std::string w;
-    absl::Status s = Normalize(row.Get("word"), &w, nullptr);
-    if (!s.ok() || w.empty() || w.find(' ') != std::string::npos) {
-      return absl::InvalidArgumentError(Cat(row.Where(), "stopword \"", row.Get("word"),
-                                            "\" must be one word"));
-    }
+    if (absl::Status s = NormalizedWord(row, "stopword", &w); !s.ok()) return s;
     double per_10k = 0;
     if (common && ParseNumber(row.Get("note"), &per_10k) && per_10k >= kFrequentWord) {
       frequent_words_.insert(w);
@@ -449,11 +456,7 @@ absl::Status RuleSet::AddStopwords(std::string_view file, std::string_view conte
 absl::Status RuleSet::AddGivenNames(std::string_view file, std::string_view content) {
   return ParseTsv(file, content, {"word", "note"}, {"word"}, [&](const TsvRow& row) {
     std::string w;
-    absl::Status s = Normalize(row.Get("word"), &w, nullptr);
-    if (!s.ok() || w.empty() || w.find(' ') != std::string::npos) {
-      return absl::InvalidArgumentError(Cat(row.Where(), "given name \"", row.Get("word"),
-                                            "\" must be one word"));
-    }
+    if (absl::Status s = NormalizedWord(row, "given name", &w); !s.ok()) return s;
     given_names_.push_back(std::move(w));
     return absl::OkStatus();
   });
