@@ -223,6 +223,18 @@ TEST_F(RulesTest, OrganizationInQuotesAfterItsHeadWord) {
   EXPECT_TRUE(Labels("نشرت مجلة فورين بوليسي").empty());  // unquoted: no
 }
 
+TEST_F(RulesTest, OrdinaryWordsInQuotesAfterAHeadWordAreAName) {
+  EXPECT_EQ(Labels("بحسب وكالة \"الأنباء الألمانية\" اليوم"),
+            V{"الأنباء الألمانية|ORGANIZATION|rule:org-agency-quoted"});
+  EXPECT_EQ(Labels("كتب على موقع \"تويتر\" أمس"),
+            V{"تويتر|ORGANIZATION|rule:org-quoted-after-head"});
+  // One indefinite word in quotes for emphasis: an adjective after an organization's head
+  // word, any word after an operation's.
+  EXPECT_TRUE(Labels("وصف الحزب بأنه منظمة \"إرهابية\" أمس").empty());
+  EXPECT_TRUE(Labels("يستعد الجيش لعملية \"ضخمة\" في المدينة").empty());
+  EXPECT_TRUE(Labels("بحسب وكالة الأنباء الألمانية").empty());  // unquoted: no
+}
+
 TEST_F(RulesTest, FactionInQuotesAfterDescriptor) {
   EXPECT_EQ(Labels("فصيل \"أحرار الشرقية\" المدعوم"),
             V{"أحرار الشرقية|FACTION|rule:faction-quoted-after-faction"});

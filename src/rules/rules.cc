@@ -241,9 +241,23 @@ bool DefiniteFollows(std::string_view normalized, const std::vector<Token>& toke
          normalized.compare(tokens[t].start, 4, "\xD8\xA7\xD9\x84") == 0;  // ال
 }
 
+// Whether ordinary words in quotes after their trigger (`quoted`) are a name: its writer marks
+// it as one (وكالة "الأنباء الألمانية"، صحيفة "الحياة"، موقع "تويتر"), unless it is one
+// indefinite word set off for emphasis — any after a group's or an operation's head word, an
+// adjective (…ي، …ية) after an organization's (منظمة "إرهابية"، عملية "ضخمة").
+bool QuotedName(std::string_view normalized, TokenIt from, TokenIt last, EntityType type,
+                bool quoted) {
+  if (!quoted || from > last) return false;
+  if (from != last) return true;
+  const std::string_view w = normalized.substr(from->start, from->end - from->start);
+  if (w.substr(0, 4) == "\xD8\xA7\xD9\x84") return true;  // ال
+  return type == EntityType::kOrganization && !EndsWith(w, "\xD9\x8A") &&
+         !EndsWith(w, "\xD9\x8A\xD9\x87");  // ي، يه (ية normalized)
+}
+
 // Stopwords are checked on the words of the name, not on the trigger word itself: one
 // stopword rejects the name, and so does a name made only of common words when it follows its
-// trigger (a designation that includes the trigger, such as القوات الروسية, is spelled out by
+// trigger, unless quoted (QuotedName; a designation that includes the trigger, such as القوات الروسية, is spelled out by
 // its pattern). A person's name also may not start with what NoPersonFirstWord rules out:
 // common words hold no word of a person's name (data/tools/ambiguity.py), so such a "name" is
 // the phrase after a title.
@@ -260,7 +274,9 @@ bool RejectedByWords(std::string_view normalized, const std::vector<Token>& toke
     all_common = all_common && common_words.contains(w);
   }
   const bool follows_trigger = first > tokens.begin() + trigger_token;
-  if (stop || (follows_trigger && all_common)) return true;
+  if (stop || (follows_trigger && all_common && !QuotedName(normalized, from, last, type, quoted))) {
+    return true;
+  }
   if (from > last) return false;
   const std::string_view w = normalized.substr(from->start, from->end - from->start);
   // An organization's head word with one indefinite feminine adjective after it, unquoted, is
@@ -457,6 +473,7 @@ absl::Status RuleSet::AddGivenNames(std::string_view file, std::string_view cont
   return ParseTsv(file, content, {"word", "note"}, {"word"}, [&](const TsvRow& row) {
     std::string w;
     if (absl::Status s = NormalizedWord(row, "given name", &w); !s.ok()) return s;
+    given_name_set_.insert(w);
     given_names_.push_back(std::move(w));
     return absl::OkStatus();
   });

@@ -77,6 +77,8 @@ class RuleSet {
   bool IsCommonWord(std::string_view word) const { return common_words_.contains(word); }
   size_t size() const { return rules_.size(); }
   const StringSet& common_words() const { return common_words_; }
+  // A given name of data/given_names.tsv (the person-given-name rule's triggers), normalized.
+  bool IsGivenName(std::string_view word) const { return given_name_set_.contains(word); }
   // A function word (data/stopwords.tsv), normalized.
   bool IsStopword(std::string_view word) const { return stopwords_.contains(word); }
 
@@ -101,6 +103,7 @@ class RuleSet {
   StringSet common_words_;
   StringSet frequent_words_;  // common words of kFrequentWord documents per 10,000 or more
   std::vector<std::string> given_names_;  // AddGivenNames, normalized
+  StringSet given_name_set_;               // the same, for IsGivenName
 };
 
 }  // namespace alam::internal
