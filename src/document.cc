@@ -120,6 +120,10 @@ Entity EntityOf(const CompiledData& d, const Resolved& r) {
     e.entry_index = static_cast<uint32_t>(r.entry);
     if (r.rule == kSurnameRule) {
       e.source = kSurnameSource;
+    } else if (r.rule >= 0) {  // a rule's person named by a listed one's family name
+      const Rule& rule = d.rules.rule(static_cast<size_t>(r.rule));
+      e.source = rule.source;
+      e.alias = std::string_view(rule.trigger);
     } else {
       e.source = "alias";
       e.alias = d.gazetteer.alias(static_cast<uint32_t>(r.alias)).text;

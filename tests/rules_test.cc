@@ -285,6 +285,51 @@ TEST_F(RulesTest, APlaceInsideAGovernorateDoesNotMakeItsNameTheGovernorate) {
   EXPECT_EQ((*es)[1].id, "place:raqqa-gov");
 }
 
+TEST_F(RulesTest, AFamilyNameGivesWayToTheLongerNameThatEndsWithIt) {
+  // The first name as the news spells it (فرنسوا for فرانسوا): the listed person.
+  auto es = ex_->Extract("وقال الرئيس فرنسوا هولاند إن");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 1u);
+  EXPECT_EQ((*es)[0].text, "فرنسوا هولاند");
+  EXPECT_EQ((*es)[0].id, "person:hollande");
+  EXPECT_EQ((*es)[0].source, "rule:person-after-president");
+  EXPECT_EQ(ex_->entry((*es)[0])->name_en, "François Hollande");
+  // Another member of the family: the rule's name, without an id; a later bare family name
+  // is that person's, not the listed one's.
+  es = ex_->Extract("قال فايز المالكي إن المالكي");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 2u);
+  EXPECT_EQ((*es)[0].text, "فايز المالكي");
+  EXPECT_TRUE((*es)[0].id.empty());
+  EXPECT_EQ((*es)[1].source, "rule:surname-after-full-name");
+  EXPECT_TRUE((*es)[1].id.empty());
+  EXPECT_EQ(ex_->entry((*es)[1]), nullptr);
+  // Unless the listed person was named in full before.
+  es = ex_->Extract("نوري المالكي وفايز المالكي، ثم المالكي");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 3u);
+  EXPECT_EQ((*es)[2].id, "person:maliki");
+  // Alone, the family name is the listed person.
+  es = ex_->Extract("وقال المالكي إن");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 1u);
+  EXPECT_EQ((*es)[0].id, "person:maliki");
+}
+
+TEST_F(RulesTest, APersonsNamesakeVillageOrNeighbourhoodNeedsItsTriggerWord) {
+  // المالكي is Nouri al-Maliki and a neighbourhood of Damascus: Damascus named next to it does
+  // not make it the neighbourhood, nor does it make Damascus "named" by a descendant.
+  auto es = ex_->Extract("زار المالكي دمشق");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 2u);
+  EXPECT_EQ((*es)[0].id, "person:maliki");
+  EXPECT_EQ((*es)[1].id, "place:damascus");
+  es = ex_->Extract("سقطت قذيفة على حي المالكي في دمشق");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 2u);
+  EXPECT_EQ((*es)[0].id, "place:damascus-malki");
+}
+
 TEST_F(RulesTest, LaterSurnameLinksToThePersonNamedInFull) {
   auto es = ex_->Extract("التقى بشار الأسد الوفد، وقال الأسد إن");
   ASSERT_TRUE(es.ok());

@@ -40,7 +40,10 @@ struct Entity {
   std::string_view text;  // the surface as written in the original text
   EntityType type = EntityType::kPlace;
   std::string_view subtype;  // e.g. "city", "armed_group"; may be empty for rule-made
-  std::string_view id;       // gazetteer id; empty for rule-made entities
+  std::string_view id;       // gazetteer id; empty for rule-made entities but those linked
+                             // to a listed person (a later bare surname, a longer name
+                             // ending in the person's family name: README "Document
+                             // consistency")
   std::string_view name_ar;  // canonical Arabic name; empty for rule-made
   std::string_view name_en;  // canonical English name; may be empty
   double score = 0;          // in [0, 1]; see README "Scores"

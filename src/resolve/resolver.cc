@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "alam/normalizer.h"
 #include "core/proclitics.h"
 
 namespace alam::internal {
@@ -378,6 +379,61 @@ bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
          (by_trigger || !InsideLongerName(g, ctx, c, trig, entry));
 }
 
+// Whether alias `a` names a person among several entries (المالكي: Nouri al-Maliki and a
+// neighbourhood of Damascus). A village or neighbourhood it also names is then that place
+// only after a trigger word: neither a relative named nearby chooses it, nor does its bare
+// mention make its ancestors named (CollectMentions).
+bool NamesAPersonToo(const Gazetteer& g, const AliasCore& a) {
+  if (a.count < 2) return false;
+  for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
+    if (g.core(*it).type == EntityType::kPerson) return true;
+  }
+  return false;
+}
+
+// The namesake chosen for alias candidate `c` (into ch->entry) and the evidence its entries
+// find (into *ev); returns whether the chosen one's type has the trigger before it and
+// whether a close relative of it is named nearby. Namesakes rank by: an entry of the
+// document's date, the trigger's type, its subtype (محافظة → governorate), a close relative
+// named nearby, quotes (an outlet or a group rather than a place), prominence, then a broad
+// relative (country, governorate) named nearby.
+std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, const Candidate& c,
+                                     const std::vector<TriggerInfo>* trig, Choice* ch,
+                                     ContextEvidence* ev) {
+  const AliasCore& a = g.alias_core(static_cast<uint32_t>(c.alias));
+  // A name in quotes (عبر "النشرة") is marked as a name by its writer: context for every type
+  // but places, whose quoted forms are rare and whose common-word names are many.
+  const bool quoted = c.clitic_bytes == 0 && ctx.tokens[c.tok_begin].gap == Gap::kQuote &&
+                      c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kQuote;
+  std::tuple<bool, bool, bool, bool, bool, int, bool> best_key{};
+  const std::string_view date = ctx.s->date;
+  const bool person_too = NamesAPersonToo(g, a);
+  for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
+    const uint32_t e = *it;
+    const EntryCore& info = g.core(e);
+    const bool by_trigger = TriggerSupports(trig, info.type);
+    bool near_close = false, near_any = false;
+    if (!(person_too && (info.flags & EntryCore::kNeedsTrigger) && !by_trigger)) {
+      ctx.RelativesNear(e, c.norm_start, c.alias, &near_close, &near_any);
+    }
+    // Ordinary-word villages and article-less forms need a trigger or a cue (PlaceCue below).
+    const EntryInfo& full = g.entries()[e];
+    ev->trigger |= by_trigger;
+    ev->quoted |= quoted && info.type != EntityType::kPlace;
+    ev->close_relative |= !a.bare && !(info.flags & EntryCore::kNeedsTrigger) && near_close;
+    const bool in_time = date.empty() || a.count == 1 || HoldsAt(full.valid_from, full.valid_to, date);
+    auto k = std::make_tuple(in_time, by_trigger, trig != nullptr && TriggerImplies(trig, full),
+                             near_close, quoted && info.type != EntityType::kPlace,
+                             info.prominence, near_any);
+    if (ch->entry < 0 || k > best_key ||
+        (k == best_key && info.id_rank < g.core(static_cast<uint32_t>(ch->entry)).id_rank)) {
+      ch->entry = static_cast<int32_t>(e);
+      best_key = k;
+    }
+  }
+  return {std::get<1>(best_key), std::get<3>(best_key)};
+}
+
 // Gating and the choice among namesakes for one alias candidate.
 Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
               const Candidate& c, PlaceBefore prev_place, uint32_t joined_types,
@@ -385,39 +441,8 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   Choice ch;
   const AliasCore& a = g.alias_core(static_cast<uint32_t>(c.alias));
   const std::vector<TriggerInfo>* trig = ctx.Trigger(c);
-  // A name in quotes (عبر "النشرة") is marked as a name by its writer: context for every type
-  // but places, whose quoted forms are rare and whose common-word names are many.
-  const bool quoted = c.clitic_bytes == 0 && ctx.tokens[c.tok_begin].gap == Gap::kQuote &&
-                      c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kQuote;
-  // Namesakes rank by: an entry of the document's date, the trigger's type, its subtype
-  // (محافظة → governorate), a close relative named nearby, quotes (an outlet or a group rather
-  // than a place), prominence, then a broad relative (country, governorate) named nearby.
-  std::tuple<bool, bool, bool, bool, bool, int, bool> best_key{};
-  const std::string_view date = ctx.s->date;
   ContextEvidence ev;
-  for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
-    const uint32_t e = *it;
-    const EntryCore& info = g.core(e);
-    const bool by_trigger = TriggerSupports(trig, info.type);
-    bool near_close, near_any;
-    ctx.RelativesNear(e, c.norm_start, c.alias, &near_close, &near_any);
-    // Ordinary-word villages and article-less forms need a trigger or a cue (PlaceCue below).
-    const EntryInfo& full = g.entries()[e];
-    ev.trigger |= by_trigger;
-    ev.quoted |= quoted && info.type != EntityType::kPlace;
-    ev.close_relative |= !a.bare && !(info.flags & EntryCore::kNeedsTrigger) && near_close;
-    const bool in_time = date.empty() || a.count == 1 || HoldsAt(full.valid_from, full.valid_to, date);
-    auto k = std::make_tuple(in_time, by_trigger, trig != nullptr && TriggerImplies(trig, full),
-                             near_close, quoted && info.type != EntityType::kPlace,
-                             info.prominence, near_any);
-    if (ch.entry < 0 || k > best_key ||
-        (k == best_key && info.id_rank < g.core(static_cast<uint32_t>(ch.entry)).id_rank)) {
-      ch.entry = static_cast<int32_t>(e);
-      best_key = k;
-    }
-  }
-  const bool by_trigger = std::get<1>(best_key);
-  const bool by_parent = std::get<3>(best_key);
+  const auto [by_trigger, by_parent] = ChooseNamesake(g, ctx, c, trig, &ch, &ev);
   const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
   const bool place = type == EntityType::kPlace;
   ev.joined = !place && (joined_types & TypeBit(type));
@@ -576,21 +601,41 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
   });
 }
 
+// Whether person `entry` was named by more than the one word at `r` before it: in an earlier
+// segment of the document, or among the segment's entities before `r`.
+bool NamedInFull(const ResolveScratch& s, const std::vector<Resolved>& out, const Resolved& r,
+                 int32_t entry) {
+  for (const auto& [surname, value] : s.document_people) {
+    if (value != kUnlistedPerson && static_cast<int32_t>(value & ~kLaqabBit) == entry) return true;
+  }
+  for (const Resolved& o : out) {
+    if (&o == &r) break;
+    if (o.entry == entry && o.norm_end - o.norm_start > r.norm_end - r.norm_start) return true;
+  }
+  return false;
+}
+
 // A one-word place that is not broad, or a one-word name of another person, that reads as
 // the surname of a person named earlier in the document is that person (برناردينو ليون …
-// ليون دبلوماسي إسباني: not Lyon; ماهر الأسد … الأسد: Maher, not Bashar).
+// ليون دبلوماسي إسباني: not Lyon; ماهر الأسد … الأسد: Maher, not Bashar). The surname of a
+// person no list holds takes over a listed person's one-word name only where the document
+// has not named that listed person in full (فايز المالكي … المالكي: not Nouri al-Maliki;
+// سليمان الأسد … بشار الأسد … الأسد: Bashar).
 void SurnameOverOtherName(const Gazetteer& g, std::string_view text, const Token& t,
-                      ResolveScratch* s, Resolved* r) {
+                          const std::vector<Resolved>& out, ResolveScratch* s, Resolved* r) {
   if (r->entry < 0 || r->alias < 0 || r->norm_end != t.end || r->norm_start < t.start) return;
   const EntryCore& core = g.core(static_cast<uint32_t>(r->entry));
   const bool small_place = core.type == EntityType::kPlace && !(core.flags & EntryCore::kBroad);
   if (!small_place && core.type != EntityType::kPerson) return;
   const std::string_view word = text.substr(r->norm_start, r->norm_end - r->norm_start);
   auto it = s->surnames.find(word);
-  if (it == s->surnames.end() || it->second == kUnlistedPerson ||
-      static_cast<int32_t>(it->second & ~kLaqabBit) == r->entry) {
+  if (it == s->surnames.end()) return;
+  if (it->second == kUnlistedPerson) {
+    if (core.type != EntityType::kPerson || NamedInFull(*s, out, *r, r->entry)) return;
+    *r = Resolved{r->norm_start, r->norm_end, -1, -1, kSurnameRule, kScoreSurname, 0};
     return;
   }
+  if (static_cast<int32_t>(it->second & ~kLaqabBit) == r->entry) return;
   *r = Resolved{r->norm_start, r->norm_end, static_cast<int32_t>(it->second & ~kLaqabBit), -1,
                 kSurnameRule, kScoreSurname, 0};
 }
@@ -693,7 +738,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
       next_start = next < out->size() ? (*out)[next].norm_start : UINT32_MAX;
       if (s->surnames.empty()) continue;
       if (next_start < t.end) {  // inside an entity
-        SurnameOverOtherName(g, text, t, s, &(*out)[next]);
+        SurnameOverOtherName(g, text, t, *out, s, &(*out)[next]);
         continue;
       }
     }
@@ -737,7 +782,9 @@ void CollectMentions(const Gazetteer& g, const std::vector<Candidate>& candidate
     if (c.alias < 0) continue;
     const AliasCore& a = g.alias_core(static_cast<uint32_t>(c.alias));
     if (a.ambiguous) continue;
+    const bool person_too = NamesAPersonToo(g, a);
     for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
+      if (person_too && (g.core(*it).flags & EntryCore::kNeedsTrigger)) continue;
       mentions.push_back(Mention{*it, c.norm_start, c.alias});
       set(scratch->named, *it);
       g.ForEachAncestor(*it, kMaxAncestors, [&](uint32_t anc) {
@@ -855,6 +902,103 @@ void ConfirmByDocument(const Gazetteer& g, const ExtractorOptions& options, cons
   }
 }
 
+// Whether the words of rule candidate `r` are an alias of entry `e`, its first word read as
+// أبو when it is أبي or أبا (a kunya in any case: أبي مصعب الزرقاوي).
+bool RuleNameIsAliasOf(const Gazetteer& g, const Context& ctx, const Candidate& r, uint32_t e) {
+  uint32_t node = 0;
+  for (uint32_t t = r.tok_begin; t < r.tok_end; ++t) {
+    std::string_view w = ctx.Word(t);
+    if (t == r.tok_begin) {
+      w = w.substr(r.clitic_bytes);
+      if (w == "\xD8\xA7\xD8\xA8\xD9\x8A" || w == "\xD8\xA7\xD8\xA8\xD8\xA7") {  // ابي ابا
+        w = "\xD8\xA7\xD8\xA8\xD9\x88";  // ابو
+      }
+    }
+    node = g.Child(node, g.WordId(w));
+    if (node == 0) return false;
+  }
+  const int32_t a = g.NodeAlias(node);
+  if (a < 0) return false;
+  const AliasCore& ac = g.alias_core(static_cast<uint32_t>(a));
+  return std::find(g.alias_entries_begin(ac), g.alias_entries_end(ac), e) !=
+         g.alias_entries_end(ac);
+}
+
+// The letters of a normalized word but ا و ي, which transliterations add or drop (فرنسوا،
+// فرانسوا؛ دمتري، ديمتري).
+std::string Consonants(std::string_view w) {
+  std::string out;
+  for (size_t i = 0; i < w.size(); ++i) {
+    const unsigned char b = static_cast<unsigned char>(w[i]);
+    if (i + 1 < w.size() && ((b == 0xD8 && static_cast<unsigned char>(w[i + 1]) == 0xA7) ||
+                             (b == 0xD9 && (static_cast<unsigned char>(w[i + 1]) == 0x88 ||
+                                            static_cast<unsigned char>(w[i + 1]) == 0x8A)))) {
+      ++i;
+      continue;
+    }
+    out.push_back(w[i]);
+  }
+  return out;
+}
+
+// Whether the first word of a rule's name, `first` (normalized), may be a given name of
+// person `e` as its canonical Arabic name spells them (the words before the last): the
+// consonants of the shorter, two letters at least, begin those of the longer (سيرغيه/سيرغي
+// لافروف، إيف/جان إيف لودريان، محمد/أبو محمد الجولاني; not كمال/وليد جنبلاط).
+bool SameFirstName(const Gazetteer& g, uint32_t e, std::string_view first, std::string* buf) {
+  if (!Normalize(g.entries()[e].name_ar, buf, nullptr).ok()) return false;
+  const std::string a = Consonants(first);
+  std::string_view rest = *buf;
+  for (size_t sp; (sp = rest.find(' ')) != std::string_view::npos; rest.remove_prefix(sp + 1)) {
+    const std::string b = Consonants(rest.substr(0, sp));
+    const size_t n = std::min(a.size(), b.size());
+    if (n >= 4 && a.compare(0, n, b, 0, n) == 0) return true;  // two letters: four bytes
+  }
+  return false;
+}
+
+// A person's one-word alias (a family name: هولاند، المالكي) that ends a longer person's name
+// a rule found (الرئيس فرنسوا هولاند، فايز المالكي) gives way to that name. The name is the
+// listed person when it is one of the person's aliases (أبي بكر البغدادي), when its first
+// word spells the person's first name (SameFirstName), or when that word is no Arabic given
+// name (data/given_names.tsv) and the family name no Arabic one with the article (الجنرال جو
+// دانفورد، فرانك- فالتر شتاينماير: the first name as the news spells it). Else it is someone
+// of the same family (سليمان الأسد، كمال جنبلاط، المصور جلاء العبادي), unlinked.
+void FamilyNamesInLongerNames(const Gazetteer& g, const RuleSet& rules, const Context& ctx,
+                              const std::vector<Candidate>& candidates, ResolveScratch* s) {
+  std::vector<std::pair<uint32_t, uint32_t>>& people = s->person_rule_spans;  // (start, index)
+  people.clear();
+  for (uint32_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.alias < 0 && rules.rule(static_cast<size_t>(c.rule)).type == EntityType::kPerson) {
+      people.emplace_back(c.norm_start, i);
+    }
+  }
+  if (people.empty()) return;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    Choice& ch = s->choices[i];
+    if (c.alias < 0 || !ch.valid || ch.entry < 0 || c.tok_end != c.tok_begin + 1 ||
+        c.clitic_bytes > 0 ||
+        g.core(static_cast<uint32_t>(ch.entry)).type != EntityType::kPerson) {
+      continue;
+    }
+    for (const auto& [start, ri] : people) {
+      const Candidate& r = candidates[ri];
+      if (start >= c.norm_start || r.norm_end != c.norm_end) continue;
+      ch.valid = false;
+      const uint32_t e = static_cast<uint32_t>(ch.entry);
+      const std::string_view first = ctx.Word(r.tok_begin).substr(r.clitic_bytes);
+      const bool foreign = !rules.IsGivenName(first) &&
+                           ctx.Word(c.tok_begin).substr(0, 4) != "\xD8\xA7\xD9\x84";  // ال
+      if (foreign || RuleNameIsAliasOf(g, ctx, r, e) || SameFirstName(g, e, first, &s->buf)) {
+        s->choices[ri].entry = ch.entry;
+      }
+      break;
+    }
+  }
+}
+
 // Step 2: gates the gazetteer candidates and chooses their entries; a rule's candidate is
 // valid only where no valid alias covers it (rules fill the gaps the gazetteer leaves).
 void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
@@ -870,6 +1014,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
                         ambiguous ? JoinedTypesOf(g, candidates, i, ctx) : 0, stats);
   }
   ConfirmByDocument(g, options, ctx, candidates, scratch, stats);
+  FamilyNamesInLongerNames(g, rules, ctx, candidates, scratch);
   std::vector<std::pair<uint32_t, uint32_t>>& covered = scratch->covered;
   covered.clear();
   for (size_t i = 0; i < candidates.size(); ++i) {

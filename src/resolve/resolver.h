@@ -74,6 +74,8 @@ struct ResolveScratch {
   std::vector<CandidateOrder> order;
   std::vector<Choice> choices;
   std::vector<std::pair<uint32_t, uint32_t>> covered;
+  // The PERSON rule candidates of the segment: (start, index).
+  std::vector<std::pair<uint32_t, uint32_t>> person_rule_spans;
   std::vector<uint32_t> confirmed;  // entries the segment names with evidence, sorted
   // The document's state across its segments (src/document.h): each person named in full so
   // far with the surname that a later bare mention links by, in order.

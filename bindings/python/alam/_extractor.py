@@ -21,7 +21,8 @@ class Entity:
     ``start``/``end`` are code point offsets (Python ``str`` indices) and ``byte_start``/
     ``byte_end`` UTF-8 byte offsets into the document as given, both half-open: for ``str``
     input ``text[start:end] == entity.text``. ``id`` is the gazetteer id ("" for rule-made
-    entities), ``source`` is ``"alias"`` or ``"rule:<id>"``, ``alias`` the normalized alias
+    entities, but for those linked to a listed person: a later bare surname, a longer name
+    ending in the person's family name), ``source`` is ``"alias"`` or ``"rule:<id>"``, ``alias`` the normalized alias
     or rule trigger that fired, ``alternatives`` the number of other entries bearing the
     same name.
     """
@@ -41,7 +42,7 @@ class Entity:
     alias: str
     alternatives: int = 0
     # Where the entry is, as the JSON Lines records carry it (src/format/record_writer.cc):
-    # "" / None / False when unknown, and always for rule-made entities (no entry).
+    # "" / None / False when unknown, and always for rule-made entities without an entry.
     country: str = ""        # ISO 3166 code
     parent: str = ""         # the parent entry's id
     governorate: str = ""    # the nearest ancestor that is a governorate
