@@ -65,6 +65,14 @@ TEST_F(RulesTest, PersonAfterTitleOrOffice) {
             V{"سيف الرعد|PERSON|rule:person-spokesperson-comma"});
   EXPECT_EQ(Labels("وكتب مدير المركز، ماثيو هينمان، أن"),
             V{"ماثيو هينمان|PERSON|rule:person-director-2-comma"});
+  // A head of government, by the government or by its country.
+  EXPECT_EQ(Labels("وقال رئيس الوزراء البلجيكي شارل ميشال إن"),
+            V{"شارل ميشال|PERSON|rule:person-after-prime-minister"});
+  EXPECT_EQ(Labels("أكد رئيس الوزراء الأردني عبد الله النسور حرص حكومته"),
+            V{"عبد الله النسور|PERSON|rule:person-after-prime-minister"});
+  EXPECT_EQ(Labels("وقال رئيس وزراء كوسوفو راموش هاراديناي إن"),
+            V{"راموش هاراديناي|PERSON|rule:person-after-prime-minister-of"});
+  EXPECT_TRUE(Labels("رئيس الوزراء المعترف به دوليا").empty());
 }
 
 TEST_F(RulesTest, PersonRuleTraps) {
