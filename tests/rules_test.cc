@@ -338,6 +338,21 @@ TEST_F(RulesTest, APersonsNamesakeVillageOrNeighbourhoodNeedsItsTriggerWord) {
   EXPECT_EQ((*es)[0].id, "place:damascus-malki");
 }
 
+TEST_F(RulesTest, ADescriptorThatLeadsAnAliasStaysOutsideTheSpan) {
+  // ريف دمشق names the governorate; its span is دمشق, as the annotation conventions have it.
+  auto es = ex_->Extract("قصفت الطائرات ريف دمشق وريف دمشق");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 2u);
+  for (const Entity& e : *es) {
+    EXPECT_EQ(e.text, "دمشق");
+    EXPECT_EQ(e.id, "place:rif-dimashq");
+  }
+  es = ex_->Extract("وصل إلى دمشق");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 1u);
+  EXPECT_EQ((*es)[0].id, "place:damascus");
+}
+
 TEST_F(RulesTest, LaterSurnameLinksToThePersonNamedInFull) {
   auto es = ex_->Extract("التقى بشار الأسد الوفد، وقال الأسد إن");
   ASSERT_TRUE(es.ok());

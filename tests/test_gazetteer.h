@@ -32,6 +32,7 @@ inline constexpr char kTestTable[] =
     "person:hollande\tPERSON\tpolitician\tفرانسوا هولاند\tFrançois Hollande\tهولاند\tFR\t\t\n"
     "person:maliki\tPERSON\tpolitician\tنوري المالكي\tNouri al-Maliki\tالمالكي\tIQ\t\t\n"
     "place:damascus\tPLACE\tcity\tدمشق\tDamascus\t\tSY\tplace:sy\t\n"
+    "place:rif-dimashq\tPLACE\tgovernorate\tريف دمشق\tRif Dimashq\t\tSY\tplace:sy\t\n"
     "place:damascus-malki\tPLACE\tneighbourhood\tالمالكي\tAl-Malki\t\tSY\tplace:damascus\t\n"
     "place:karama-raqqa\tPLACE\tvillage\tالكرامة\tAl-Karama (Raqqa)\t\tSY\tplace:raqqa\t\n"
     "place:karama-aleppo\tPLACE\tvillage\tالكرامة\tAl-Karama (Aleppo)\t\tSY\tplace:aleppo\t\n"

@@ -582,6 +582,20 @@ void Gazetteer::ReleaseLoadingState() {
   node_alias_.shrink_to_fit();
 }
 
+namespace {
+
+// Whether a normalized alias of two words or more starts with ريف or مخيم: descriptor words
+// (eval/ANNOTATION.md) that begin aliases (ريف دمشق، مخيم اليرموك). مدينة، قرية … also begin
+// village names, whose first word is then part of the name (مدينة الغار): not these.
+bool StartsWithDescriptor(std::string_view alias) {
+  constexpr std::string_view kRif = "\xD8\xB1\xD9\x8A\xD9\x81 ";              // "ريف "
+  constexpr std::string_view kCamp = "\xD9\x85\xD8\xAE\xD9\x8A\xD9\x85 ";   // "مخيم "
+  return (alias.size() > kRif.size() && alias.substr(0, kRif.size()) == kRif) ||
+         (alias.size() > kCamp.size() && alias.substr(0, kCamp.size()) == kCamp);
+}
+
+}  // namespace
+
 void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
   core_.assign(entries_.size(), EntryCore());
   for (uint32_t r = 0; r < by_id_.size(); ++r) core_[by_id_[r]].id_rank = r;
@@ -613,6 +627,7 @@ void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
     first += alias_core_[a].count;
     alias_core_[a].ambiguous = ambiguous_.contains(alias(a).text);
     alias_core_[a].bare = bare_forms_.contains(alias(a).text);
+    alias_core_[a].descriptor_first = StartsWithDescriptor(alias(a).text);
     alias_core_[a].count = 0;
   }
   alias_entries_.assign(borne.size(), 0);

@@ -51,6 +51,10 @@ struct AliasCore {
   // A place's form without the article that no source gives (باغوز for الباغوز): only a
   // trigger word or a cue next to it supports it, not a relative elsewhere in the document.
   bool bare = false;
+  // The alias starts with a descriptor word that the span of its entity leaves out, as the
+  // annotation conventions do (eval/ANNOTATION.md): ريف دمشق → دمشق (Rif Dimashq), مخيم
+  // اليرموك → اليرموك (the camp). The entry stays the one the whole alias names.
+  bool descriptor_first = false;
 };
 
 struct TriggerInfo {

@@ -1044,6 +1044,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
 // gazetteer before rules, unambiguous first, fewer proclitics, then alias and rule; each
 // candidate's key is read once, not at every comparison.
 void SelectLeftmostLongest(const Gazetteer& g, const ExtractorOptions& options,
+                           const std::vector<Token>& tokens,
                            const std::vector<Candidate>& candidates, ResolveScratch* scratch,
                            std::vector<Resolved>* out, ExtractStats* stats) {
   std::vector<CandidateOrder>& order = scratch->order;
@@ -1064,7 +1065,11 @@ void SelectLeftmostLongest(const Gazetteer& g, const ExtractorOptions& options,
     const Candidate& c = candidates[o.index];
     const Choice& ch = scratch->choices[o.index];
     if (c.norm_start < last_end || !ch.valid || ch.score < options.min_score) continue;
-    out->push_back(Resolved{c.norm_start, c.norm_end, ch.entry, c.alias, c.rule, ch.score,
+    // An alias led by a descriptor word (ريف دمشق) covers it, but its span leaves it out.
+    const bool descriptor =
+        c.alias >= 0 && g.alias_core(static_cast<uint32_t>(c.alias)).descriptor_first;
+    const uint32_t start = descriptor ? tokens[c.tok_begin + 1].start : c.norm_start;
+    out->push_back(Resolved{start, c.norm_end, ch.entry, c.alias, c.rule, ch.score,
                             ch.alternatives, ch.explain});
     if (c.alias < 0) ++stats->rule_entities;
     last_end = c.norm_end;
@@ -1091,7 +1096,7 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ContextModel& model
   Context ctx{g, normalized, tokens, scratch, rules, model};
   CollectMentions(g, candidates, scratch);
   Choose(g, rules, options, ctx, candidates, scratch, stats);
-  SelectLeftmostLongest(g, options, candidates, scratch, out, stats);
+  SelectLeftmostLongest(g, options, tokens, candidates, scratch, out, stats);
   // 4. Document consistency.
   if (options.enable_rules && kScoreSurname >= options.min_score) {
     const size_t before = out->size();
