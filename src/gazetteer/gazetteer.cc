@@ -635,6 +635,12 @@ void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
     AliasCore& c = alias_core_[p.alias];
     alias_entries_[c.first + c.count++] = p.entry;
   }
+  for (AliasCore& a : alias_core_) {
+    if (a.count < 2) continue;
+    for (uint32_t i = a.first; i < a.first + a.count; ++i) {
+      a.person_too = a.person_too || core_[alias_entries_[i]].type == EntityType::kPerson;
+    }
+  }
 }
 
 const EntryInfo* Gazetteer::FindEntry(std::string_view id) const {

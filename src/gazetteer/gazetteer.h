@@ -55,6 +55,10 @@ struct AliasCore {
   // annotation conventions do (eval/ANNOTATION.md): ريف دمشق → دمشق (Rif Dimashq), مخيم
   // اليرموك → اليرموك (the camp). The entry stays the one the whole alias names.
   bool descriptor_first = false;
+  // The alias names a person among several entries (المالكي: Nouri al-Maliki and a
+  // neighbourhood of Damascus): a village or neighbourhood it also names is then that place
+  // only after a trigger word (the resolver's namesake choice and its mentions).
+  bool person_too = false;
 };
 
 struct TriggerInfo {

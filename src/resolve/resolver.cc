@@ -379,18 +379,6 @@ bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
          (by_trigger || !InsideLongerName(g, ctx, c, trig, entry));
 }
 
-// Whether alias `a` names a person among several entries (المالكي: Nouri al-Maliki and a
-// neighbourhood of Damascus). A village or neighbourhood it also names is then that place
-// only after a trigger word: neither a relative named nearby chooses it, nor does its bare
-// mention make its ancestors named (CollectMentions).
-bool NamesAPersonToo(const Gazetteer& g, const AliasCore& a) {
-  if (a.count < 2) return false;
-  for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
-    if (g.core(*it).type == EntityType::kPerson) return true;
-  }
-  return false;
-}
-
 // The namesake chosen for alias candidate `c` (into ch->entry) and the evidence its entries
 // find (into *ev); returns whether the chosen one's type has the trigger before it and
 // whether a close relative of it is named nearby. Namesakes rank by: an entry of the
@@ -407,7 +395,7 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
                       c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kQuote;
   std::tuple<bool, bool, bool, bool, bool, int, bool> best_key{};
   const std::string_view date = ctx.s->date;
-  const bool person_too = NamesAPersonToo(g, a);
+  const bool person_too = a.person_too;  // then its villages need their trigger word
   for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
     const uint32_t e = *it;
     const EntryCore& info = g.core(e);
@@ -782,9 +770,9 @@ void CollectMentions(const Gazetteer& g, const std::vector<Candidate>& candidate
     if (c.alias < 0) continue;
     const AliasCore& a = g.alias_core(static_cast<uint32_t>(c.alias));
     if (a.ambiguous) continue;
-    const bool person_too = NamesAPersonToo(g, a);
     for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
-      if (person_too && (g.core(*it).flags & EntryCore::kNeedsTrigger)) continue;
+      // A village of a person's name is not named without its trigger (AliasCore::person_too).
+      if (a.person_too && (g.core(*it).flags & EntryCore::kNeedsTrigger)) continue;
       mentions.push_back(Mention{*it, c.norm_start, c.alias});
       set(scratch->named, *it);
       g.ForEachAncestor(*it, kMaxAncestors, [&](uint32_t anc) {
