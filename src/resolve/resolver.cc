@@ -605,10 +605,10 @@ bool NamedInFull(const ResolveScratch& s, const std::vector<Resolved>& out, cons
 
 // A one-word place that is not broad, or a one-word name of another person, that reads as
 // the surname of a person named earlier in the document is that person (برناردينو ليون …
-// ليون دبلوماسي إسباني: not Lyon; ماهر الأسد … الأسد: Maher, not Bashar). The surname of a
-// person no list holds takes over a listed person's one-word name only where the document
-// has not named that listed person in full (فايز المالكي … المالكي: not Nouri al-Maliki;
-// سليمان الأسد … بشار الأسد … الأسد: Bashar).
+// ليون دبلوماسي إسباني: not Lyon; ماهر الأسد … الأسد: Maher, not Bashar), the surname of a
+// person no list holds too (فايز المالكي … المالكي: not Nouri al-Maliki) — but not a listed
+// person's one-word name where the document names that person in full as well (سليمان الأسد …
+// بشار الأسد … الأسد: Bashar).
 void SurnameOverOtherName(const Gazetteer& g, std::string_view text, const Token& t,
                           const std::vector<Resolved>& out, ResolveScratch* s, Resolved* r) {
   if (r->entry < 0 || r->alias < 0 || r->norm_end != t.end || r->norm_start < t.start) return;
@@ -618,8 +618,11 @@ void SurnameOverOtherName(const Gazetteer& g, std::string_view text, const Token
   const std::string_view word = text.substr(r->norm_start, r->norm_end - r->norm_start);
   auto it = s->surnames.find(word);
   if (it == s->surnames.end()) return;
+  // A person the document names in full keeps the one-word name (بشار الأسد … سليمان الأسد …
+  // مؤيدي الأسد: Bashar).
+  if (core.type == EntityType::kPerson && NamedInFull(*s, out, *r, r->entry)) return;
   if (it->second == kUnlistedPerson) {
-    if (core.type != EntityType::kPerson || NamedInFull(*s, out, *r, r->entry)) return;
+    if (core.type != EntityType::kPerson) return;
     *r = Resolved{r->norm_start, r->norm_end, -1, -1, kSurnameRule, kScoreSurname, 0};
     return;
   }
