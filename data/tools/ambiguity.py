@@ -362,7 +362,9 @@ def person_words():
                     # (البحر، الجمعة، الحق) that would leave common_words.tsv
                     if len(t) <= 3:
                         words.update(t)
-    return {w for w in words if len(w) > 1}
+    # "the father", "the son" mark a generation (جورج بوش الابن، الأسد الأب), not a name: they stay
+    # ordinary words (the resolver never takes them for a surname either)
+    return {w for w in words if len(w) > 1} - {"الاب", "الابن"}
 
 
 def person_name_words():
