@@ -236,6 +236,8 @@ TEST_F(RulesTest, OrdinaryWordsInQuotesAfterAHeadWordAreAName) {
             V{"الأنباء الألمانية|ORGANIZATION|rule:org-agency-quoted"});
   EXPECT_EQ(Labels("كتب على موقع \"تويتر\" أمس"),
             V{"تويتر|ORGANIZATION|rule:org-quoted-after-head"});
+  EXPECT_EQ(Labels("ذكرت وكالة أنباء «دوغان» اليوم"),
+            V{"دوغان|ORGANIZATION|rule:org-news-agency-quoted"});
   // One indefinite word in quotes for emphasis: an adjective after an organization's head
   // word, any word after an operation's.
   EXPECT_TRUE(Labels("وصف الحزب بأنه منظمة \"إرهابية\" أمس").empty());
