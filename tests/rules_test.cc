@@ -90,6 +90,22 @@ TEST_F(RulesTest, PersonRuleTraps) {
             V{"سارة عبيدي|PERSON|rule:person-given-name"});
 }
 
+TEST_F(RulesTest, PersonAfterARoleNoun) {
+  // Feminine roles, professions and ranks the older title rules leave out, with or without
+  // a nationality adjective between role and name.
+  EXPECT_EQ(Labels("أما الباحثة مليسيا دالتون، فترى أن"),
+            V{"مليسيا دالتون|PERSON|rule:person-after-role-noun"});
+  EXPECT_EQ(Labels("وصل المعارض السوري رياض الترك إلى باريس"),
+            V{"رياض الترك|PERSON|rule:person-after-role-noun"});
+  EXPECT_EQ(Labels("وقال السيناتور بوب كروكر إنه"),
+            V{"بوب كروكر|PERSON|rule:person-after-role-noun"});
+  // An ordinary word after the role is no name; nor an adjective "conservative" or a
+  // king's name inside an institution's name (no such triggers).
+  EXPECT_TRUE(Labels("وقالت الباحثة إن الوضع صعب").empty());
+  EXPECT_TRUE(Labels("في المجتمع السعودي المحافظ ظواهر منحرفة").empty());
+  EXPECT_TRUE(Labels("جامعة الملك فهد للبترول").empty());
+}
+
 TEST_F(RulesTest, PersonNamedBeforeTheirRole) {
   EXPECT_EQ(Labels("وقالت ليندا توم المتحدثة باسم المكتب"),
             V{"ليندا توم|PERSON|rule:person-said-name-role"});
@@ -146,6 +162,9 @@ TEST_F(RulesTest, LaterSurnameOfAPersonARuleFound) {
   // Nor the X of a kunya, nor an ordinary word.
   EXPECT_EQ(Labels("قال أبو علي البصري إن. وقال علي إن"),
             V{"أبو علي البصري|PERSON|rule:person-kunya"});
+  // Nor the second word of a compound name with عبد: عبد الرحمن is one given name.
+  EXPECT_EQ(Labels("قال الباحث صالح بن عبد الرحمن إن. وقال الرحمن"),
+            V{"صالح بن عبد الرحمن|PERSON|rule:person-after-role-noun"});
 }
 
 TEST_F(RulesTest, ListsOfPeopleContinue) {

@@ -461,6 +461,15 @@ bool NeverASurname(std::string_view w) {
          w == "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xA8";                // الاب
 }
 
+// Whether the last word of `name` (after its last space, at `sp`) ends a compound given name
+// with عبد (صالح بن عبد الرحمن): عبد X is one name, and X alone no surname.
+bool EndsCompoundName(std::string_view name, size_t sp) {
+  if (sp == 0) return false;
+  const size_t prev = name.rfind(' ', sp - 1);
+  const size_t from = prev == std::string_view::npos ? 0 : prev + 1;
+  return name.substr(from, sp - from) == "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
+}
+
 // The surname by which a later bare mention links to person `r`: the last word of the alias
 // that named the person, when the alias has several words and that word three letters or
 // more; empty otherwise.
@@ -471,7 +480,7 @@ std::string_view SurnameOf(const Gazetteer& g, const Resolved& r) {
   const size_t sp = alias.rfind(' ');
   if (sp == std::string_view::npos || alias.size() - sp - 1 < 6) return {};  // 3+ letters
   const std::string_view surname = alias.substr(sp + 1);
-  return NeverASurname(surname) ? std::string_view() : surname;
+  return NeverASurname(surname) || EndsCompoundName(alias, sp) ? std::string_view() : surname;
 }
 
 // Whether a name starts with أبو/أبي/أبا/أم (normalized): a kunya.
@@ -504,7 +513,9 @@ std::string_view UnlistedSurnameOf(const RuleSet& rules, std::string_view text,
   if (sp == std::string_view::npos || name.size() - sp - 1 < 6) return {};
   if (StartsWithKunya(name) && name.find(' ') == sp) return {};
   const std::string_view surname = name.substr(sp + 1);
-  if (NeverASurname(surname) || rules.IsStopword(surname)) return {};
+  if (NeverASurname(surname) || EndsCompoundName(name, sp) || rules.IsStopword(surname)) {
+    return {};
+  }
   // An ordinary word ends a phrase a title rule took for a name (تدعيم العلاقات، الشارع) far
   // more often than a surname; a definite nisba (الشرقي، العراقي) is kept.
   if (!IsDefiniteNisba(surname) && rules.IsCommonWord(surname)) return {};
