@@ -122,6 +122,8 @@ TEST_F(ExtractorTest, AmbiguousAliasNeedsContext) {
   EXPECT_TRUE(Surfaces("مؤسسات الدولة").empty());
   // A quoted name is context for a faction, an organization or a person, not for a place.
   EXPECT_EQ(Surfaces("قاتل عناصر \"الدولة\" هناك"), V{"الدولة"});
+  EXPECT_EQ(Surfaces("تهديد «القاعدة». من جهتهم"), V{"القاعدة"});
+  EXPECT_TRUE(Surfaces("هذه القاعدة. من جهتهم").empty());
   EXPECT_TRUE(Surfaces("في \"الصناعة\" هناك").empty());
 }
 
@@ -171,6 +173,13 @@ TEST_F(ExtractorTest, QuotedNamesakePrefersTheOutletOverThePlace) {
   ASSERT_EQ(es.size(), 1u);
   EXPECT_EQ(es[0].id, "org:asharq-al-awsat");
   EXPECT_EQ(es[0].text, "الشرق الأوسط");
+  // Also when punctuation follows the closing mark (no quote gap to the next word then).
+  for (const char* text : {"وقال لـ«الشرق الأوسط»: إن", "وقال لـ«الشرق الأوسط»، إن",
+                           "وقال لـ\"الشرق الأوسط\". إن"}) {
+    es = Run(text);
+    ASSERT_EQ(es.size(), 1u) << text;
+    EXPECT_EQ(es[0].id, "org:asharq-al-awsat") << text;
+  }
 }
 
 TEST_F(ExtractorTest, LatinAliases) {

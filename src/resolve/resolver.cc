@@ -379,6 +379,18 @@ bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
          (by_trigger || !InsideLongerName(g, ctx, c, trig, entry));
 }
 
+// Whether a closing quote mark or bracket starts at byte `pos` of `text` (" ' ) ] » ” ’): the
+// end of a quoted name also when punctuation follows the mark («القاعدة».), which makes the gap
+// to the next word no quote gap.
+bool ClosingMarkAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  const char b = text[pos];
+  if (b == '"' || b == '\'' || b == ')' || b == ']') return true;
+  const std::string_view rest = text.substr(pos, 3);
+  return rest.substr(0, 2) == "\xC2\xBB" ||                       // »
+         rest == "\xE2\x80\x9D" || rest == "\xE2\x80\x99";  // ” ’
+}
+
 // The namesake chosen for alias candidate `c` (into ch->entry) and the evidence its entries
 // find (into *ev); returns whether the chosen one's type has the trigger before it and
 // whether a close relative of it is named nearby. Namesakes rank by: an entry of the
@@ -392,7 +404,8 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
   // A name in quotes (عبر "النشرة") is marked as a name by its writer: context for every type
   // but places, whose quoted forms are rare and whose common-word names are many.
   const bool quoted = c.clitic_bytes == 0 && ctx.tokens[c.tok_begin].gap == Gap::kQuote &&
-                      c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kQuote;
+                      (ClosingMarkAt(ctx.text, c.norm_end) ||
+                       (c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kQuote));
   std::tuple<bool, bool, bool, bool, bool, int, bool> best_key{};
   const std::string_view date = ctx.s->date;
   const bool person_too = a.person_too;  // then its villages need their trigger word
