@@ -238,5 +238,20 @@ TEST_F(ContextTest, SurnameOfAPersonNamedEarlierBeatsAPlace) {
   EXPECT_EQ(labels[1], "الأسد|PERSON|person:maher-al-assad");
 }
 
+// A name that ends with a compound given name (رامي عبد الرحمن) is named again by the whole
+// compound, alone — not by its second word, and not where a family name follows the compound.
+TEST_F(ContextTest, CompoundGivenNameLinksAsAWhole) {
+  const std::string text = "قال رامي عبد الرحمن مدير المرصد إن القصف مستمر. وأوضح عبد الرحمن أن";
+  std::vector<std::string> labels = Labels(text);
+  ASSERT_EQ(labels.size(), 2u) << testing::PrintToString(labels);
+  EXPECT_EQ(labels[1], "عبد الرحمن|PERSON|person:rami-abdulrahman");
+  labels = Labels("قال رامي عبد الرحمن إن القصف مستمر. وأوضح الرحمن أن");
+  EXPECT_EQ(labels.size(), 1u) << testing::PrintToString(labels);
+  labels = Labels("قال رامي عبد الرحمن إن القصف مستمر. وقال عبد الرحمن مصطفى إن");
+  ASSERT_EQ(labels.size(), 2u) << testing::PrintToString(labels);
+  EXPECT_NE(labels[1], "عبد الرحمن|PERSON|person:rami-abdulrahman");
+  EXPECT_TRUE(Labels("وأوضح عبد الرحمن أن").empty());  // no full name before
+}
+
 }  // namespace
 }  // namespace alam

@@ -485,7 +485,8 @@ bool EndsCompoundName(std::string_view name, size_t sp) {
 
 // The surname by which a later bare mention links to person `r`: the last word of the alias
 // that named the person, when the alias has several words and that word three letters or
-// more; empty otherwise.
+// more; empty otherwise. The second word of a compound given name (رامي عبد الرحمن) is kept
+// when a given name comes before the compound (SurnameValue marks it: it links as عبد X).
 std::string_view SurnameOf(const Gazetteer& g, const Resolved& r) {
   if (r.entry < 0 || r.alias < 0) return {};
   if (g.core(static_cast<uint32_t>(r.entry)).type != EntityType::kPerson) return {};
@@ -493,7 +494,11 @@ std::string_view SurnameOf(const Gazetteer& g, const Resolved& r) {
   const size_t sp = alias.rfind(' ');
   if (sp == std::string_view::npos || alias.size() - sp - 1 < 6) return {};  // 3+ letters
   const std::string_view surname = alias.substr(sp + 1);
-  return NeverASurname(surname) || EndsCompoundName(alias, sp) ? std::string_view() : surname;
+  if (NeverASurname(surname)) return {};
+  if (EndsCompoundName(alias, sp) && alias.rfind(' ', sp - 1) == std::string_view::npos) {
+    return {};  // عبد X is the whole name
+  }
+  return surname;
 }
 
 // Whether a name starts with أبو/أبي/أبا/أم (normalized): a kunya.
@@ -504,10 +509,13 @@ bool StartsWithKunya(std::string_view name) {
 }
 
 // The value ResolveScratch::surnames keeps for the surname of person `r` (SurnameOf): its
-// entry, with kLaqabBit when the alias that named it is a kunya.
+// entry, with kLaqabBit when the alias that named it is a kunya and kCompoundBit when the
+// surname ends a compound given name.
 uint32_t SurnameValue(const Gazetteer& g, const Resolved& r) {
-  const bool kunya = StartsWithKunya(g.alias(static_cast<uint32_t>(r.alias)).text);
-  return static_cast<uint32_t>(r.entry) | (kunya ? kLaqabBit : 0);
+  const std::string_view alias = g.alias(static_cast<uint32_t>(r.alias)).text;
+  const bool compound = EndsCompoundName(alias, alias.rfind(' '));
+  return static_cast<uint32_t>(r.entry) | (StartsWithKunya(alias) ? kLaqabBit : 0) |
+         (compound ? kCompoundBit : 0);
 }
 
 // The surname of a person a rule found (`r` rule-made, of type PERSON): the last word of its
@@ -569,6 +577,11 @@ void AddSurname(std::string_view surname, uint32_t entry, ResolveScratch* s) {
 
 // Whether word `ti` (outside every entity) is the bare surname of a person named before it;
 // if so, appends the link to s->extra. `after_entity`: the word before it ends an entity.
+// The bytes of token `t` in `text`.
+std::string_view Word(std::string_view text, const Token& t) {
+  return text.substr(t.start, t.end - t.start);
+}
+
 void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vector<Token>& tokens,
                    size_t ti, bool after_entity, ResolveScratch* s) {
   const Token& t = tokens[ti];
@@ -582,12 +595,40 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
     return word.size() >= tail.size() && word.substr(word.size() - tail.size()) == tail;
   });
   if (!maybe) return;
+  uint32_t value = 0, strip = 0;
+  bool found = false;
+  ForEachReading(word, &s->buf, [&](std::string_view reading, uint32_t st) {
+    if (found) return;
+    auto it = s->surnames.find(reading);
+    if (it == s->surnames.end()) return;
+    found = true;
+    value = it->second;
+    strip = st;
+  });
+  if (!found) return;
+  const bool unlisted = value == kUnlistedPerson;
+  // The second word of a compound given name links as the whole compound (عبد الرحمن for رامي
+  // عبد الرحمن), written bare, with no family name after it (عبد الرحمن مصطفى is someone else).
+  size_t first = ti;
+  if (!unlisted && (value & kCompoundBit)) {
+    constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
+    if (strip != 0 || ti == 0 || t.gap != Gap::kSpace || Word(text, tokens[ti - 1]) != kAbd) {
+      return;
+    }
+    if (ti + 1 < tokens.size() && tokens[ti + 1].gap == Gap::kSpace &&
+        !rules.IsCommonWord(Word(text, tokens[ti + 1])) &&
+        !rules.IsStopword(Word(text, tokens[ti + 1]))) {
+      return;
+    }
+    first = ti - 1;
+    after_entity = false;
+  }
   // After a word that is not an ordinary word, bare or after و (a first name: سليمان الأسد;
   // وجددت ماي is an ordinary word; not ف, which starts names: فريد الأطرش), the surname is
   // someone else's.
-  if (ti > 0 && t.gap == Gap::kSpace) {
-    const Token& prev = tokens[ti - 1];
-    const std::string_view pw = text.substr(prev.start, prev.end - prev.start);
+  const bool after_word = first > 0 && tokens[first].gap == Gap::kSpace;
+  const std::string_view pw = after_word ? Word(text, tokens[first - 1]) : std::string_view();
+  if (after_word) {
     const bool ordinary = rules.IsCommonWord(pw) ||
         (pw.size() > 6 && pw.substr(0, 2) == "\xD9\x88" && rules.IsCommonWord(pw.substr(2)));
     if (!ordinary && !after_entity) return;
@@ -596,21 +637,11 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
   // adjective (أوس الشرقي … الريف الشرقي، ريف حلب الشرقي؛ أبو أسامة الفرنسي … الرئيس
   // الفرنسي): it links only where it cannot agree with a noun before it, not after a name or a
   // definite word. (Other surnames follow titles: العقيد القذافي، رئيس الوزراء العبادي.)
-  const bool after_definite = ti > 0 && t.gap == Gap::kSpace &&
-      (after_entity || IsDefinite(text.substr(tokens[ti - 1].start,
-                                              tokens[ti - 1].end - tokens[ti - 1].start)));
-  bool found = false;
-  ForEachReading(word, &s->buf, [&](std::string_view reading, uint32_t strip) {
-    if (found) return;
-    auto it = s->surnames.find(reading);
-    if (it == s->surnames.end()) return;
-    found = true;
-    const bool unlisted = it->second == kUnlistedPerson;
-    if ((unlisted || (it->second & kLaqabBit)) && after_definite) return;
-    s->extra.push_back(Resolved{t.start + strip, t.end,
-                                unlisted ? -1 : static_cast<int32_t>(it->second & ~kLaqabBit),
-                                -1, kSurnameRule, kScoreSurname, 0});
-  });
+  const bool after_definite = after_word && (after_entity || IsDefinite(pw));
+  if ((unlisted || (value & kLaqabBit)) && after_definite) return;
+  s->extra.push_back(Resolved{tokens[first].start + (first == ti ? strip : 0), t.end,
+                              unlisted ? -1 : static_cast<int32_t>(SurnameEntry(value)), -1,
+                              kSurnameRule, kScoreSurname, 0});
 }
 
 // Whether person `entry` was named by more than the one word at `r` before it: in an earlier
@@ -618,7 +649,7 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
 bool NamedInFull(const ResolveScratch& s, const std::vector<Resolved>& out, const Resolved& r,
                  int32_t entry) {
   for (const auto& [surname, value] : s.document_people) {
-    if (value != kUnlistedPerson && static_cast<int32_t>(value & ~kLaqabBit) == entry) return true;
+    if (value != kUnlistedPerson && static_cast<int32_t>(SurnameEntry(value)) == entry) return true;
   }
   for (const Resolved& o : out) {
     if (&o == &r) break;
@@ -641,7 +672,9 @@ void SurnameOverOtherName(const Gazetteer& g, std::string_view text, const Token
   if (!small_place && core.type != EntityType::kPerson) return;
   const std::string_view word = text.substr(r->norm_start, r->norm_end - r->norm_start);
   auto it = s->surnames.find(word);
-  if (it == s->surnames.end()) return;
+  if (it == s->surnames.end() || (it->second != kUnlistedPerson && (it->second & kCompoundBit))) {
+    return;
+  }
   // A person the document names in full keeps the one-word name (بشار الأسد … سليمان الأسد …
   // مؤيدي الأسد: Bashar).
   if (core.type == EntityType::kPerson && NamedInFull(*s, out, *r, r->entry)) return;
@@ -650,8 +683,8 @@ void SurnameOverOtherName(const Gazetteer& g, std::string_view text, const Token
     *r = Resolved{r->norm_start, r->norm_end, -1, -1, kSurnameRule, kScoreSurname, 0};
     return;
   }
-  if (static_cast<int32_t>(it->second & ~kLaqabBit) == r->entry) return;
-  *r = Resolved{r->norm_start, r->norm_end, static_cast<int32_t>(it->second & ~kLaqabBit), -1,
+  if (static_cast<int32_t>(SurnameEntry(it->second)) == r->entry) return;
+  *r = Resolved{r->norm_start, r->norm_end, static_cast<int32_t>(SurnameEntry(it->second)), -1,
                 kSurnameRule, kScoreSurname, 0};
 }
 

@@ -120,6 +120,13 @@ inline constexpr uint32_t kUnlistedPerson = UINT32_MAX;
 // Set on the value of a surname that ends a kunya (أبو أسامة الفرنسي، أبو بكر البغدادي): an
 // adjective of origin as often as a name, it links only where no noun before it can take it.
 inline constexpr uint32_t kLaqabBit = 0x80000000u;
+// Set on the value of the second word of a compound given name that ends a listed person's
+// name (رامي عبد الرحمن → الرحمن): it links only as the whole compound, عبد X, standing alone.
+inline constexpr uint32_t kCompoundBit = 0x40000000u;
+// The entry of a surname's value (kUnlistedPerson aside).
+inline constexpr uint32_t SurnameEntry(uint32_t value) {
+  return value & ~(kLaqabBit | kCompoundBit);
+}
 
 // Starts a document: forgets the people of the previous one.
 void BeginResolveDocument(ResolveScratch* scratch);
