@@ -1,8 +1,10 @@
 #include "resolve/resolver.h"
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 
+#include "absl/functional/function_ref.h"
 #include "alam/normalizer.h"
 #include "core/proclitics.h"
 
@@ -43,7 +45,7 @@ struct Context {
 
   // Words next to a gated place name that make it a place: a compass direction after it
   // (الباب شرق حلب), or a place name joined to it by و (سوسة وباغوز: `prev_place`).
-  Cue PlaceCue(const Candidate& c, bool prev_place) const {
+  Cue PlaceCue(const Candidate& c, absl::FunctionRef<PlaceBefore()> before) const {
     static constexpr std::string_view kDirections[] = {
         "\xD8\xB4\xD8\xB1\xD9\x82", "\xD8\xBA\xD8\xB1\xD8\xA8",  // شرق غرب
         "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8",  // شمال جنوب
@@ -55,15 +57,15 @@ struct Context {
         if (next == d) return Cue::kDirection;
       }
     }
-    return prev_place ? Cue::kAfterPlace : Cue::kNone;
+    return before() == PlaceBefore::kJoinedByAnd ? Cue::kAfterPlace : Cue::kNone;
   }
 
   // The cue next to a place candidate of `entry`, into *ev. It gates (ContextEvidence::
   // placed) as a direction before a place that contains the entry, or as و after a place
   // before an article-less form (سوسة وباغوز, `bare`); any other cue only weighs with the model.
-  void AddCue(const Candidate& c, bool bare, uint32_t entry, PlaceBefore before,
-              ContextEvidence* ev) const {
-    const Cue cue = PlaceCue(c, before == PlaceBefore::kJoinedByAnd);
+  void AddCue(const Candidate& c, bool bare, uint32_t entry,
+              absl::FunctionRef<PlaceBefore()> before, ContextEvidence* ev) const {
+    const Cue cue = PlaceCue(c, before);
     if (cue == Cue::kNone) return;
     ev->placed = (cue == Cue::kDirection && ContainerAfterDirection(c, entry)) ||
                  (cue == Cue::kAfterPlace && bare);
@@ -90,7 +92,7 @@ struct Context {
   // itself an adjective (…ية) after a definite noun (المظاهرات السلمية) — also after a trigger
   // word with the article (`after_trigger`: العاصمة القطرية، العاصمة التونسية), which a name
   // follows without one (مدينة السلمية).
-  bool NounPhrase(const Candidate& c, bool after_trigger, std::string_view country) const {
+  bool NounPhrase(const Candidate& c, bool after_trigger, const EntryInfo* info) const {
     if (c.tok_end != c.tok_begin + 1 || c.clitic_bytes > 0) return false;
     if (after_trigger && TriggerAdjective(c)) return true;
     const std::string_view name = Word(c.tok_begin);
@@ -105,7 +107,8 @@ struct Context {
       const std::string_view next = Word(c.tok_end);
       if (next.size() >= 12 && next.substr(0, 4) == kArticle &&  // ال + 4 letters: not التي
           (ends(next, kYehHeh) || ends(next, kYeh)) && rules.IsCommonWord(next) &&
-          !IsDirectionAdjective(next) && !IsCountryAdjective(next, country)) {
+          !IsDirectionAdjective(next) &&
+          !(info != nullptr && IsCountryAdjective(next, info->country))) {
         return true;
       }
     }
@@ -258,8 +261,8 @@ struct Context {
   // an adjective (الحكومة السورية، المعلمة السعودية), and so does the definite form right after
   // a place name (`after_place`: جدة السعودية، حلب السورية), or the indefinite one after an
   // indefinite feminine noun (شركة سورية): not the country.
-  bool AdjectiveReading(const Candidate& c, uint32_t entry, PlaceBefore before) const {
-    const bool after_place = before == PlaceBefore::kRightBefore;
+  bool AdjectiveReading(const Candidate& c, uint32_t entry,
+                        absl::FunctionRef<PlaceBefore()> before) const {
     if (!(g.core(entry).flags & EntryCore::kCountry)) return false;
     if (c.clitic_bytes > 0 || c.tok_begin == 0 || c.tok_end != c.tok_begin + 1) return false;
     if (tokens[c.tok_begin].gap != Gap::kSpace) return false;
@@ -272,7 +275,7 @@ struct Context {
     const std::string_view p = text.substr(prev.start, prev.end - prev.start);
     const bool name_definite = name.substr(0, 4) == kArticle;
     const bool prev_definite = IsDefinite(p);  // not الي: IsDefinite wants ال and two letters
-    if (name_definite) return prev_definite || after_place;
+    if (name_definite) return prev_definite || before() == PlaceBefore::kRightBefore;
     return !prev_definite && p.size() >= 6 && p.substr(p.size() - 2) == kHeh;
   }
 };
@@ -371,11 +374,12 @@ bool GateAmbiguous(const ExtractorOptions& options, const Context& ctx, const Ca
 // السعودية) or, for a place, a noun with its adjective or a part of a longer name.
 bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
                   const AliasCore& a, const std::vector<TriggerInfo>* trig, int32_t entry,
-                  bool by_trigger, PlaceBefore prev_place) {
+                  bool by_trigger, absl::FunctionRef<PlaceBefore()> prev_place) {
   if (ctx.AdjectiveReading(c, static_cast<uint32_t>(entry), prev_place)) return false;
   if (g.core(static_cast<uint32_t>(entry)).type != EntityType::kPlace) return true;
-  const std::string_view country = a.ambiguous ? std::string_view() : g.entries()[entry].country;
-  return !ctx.NounPhrase(c, by_trigger, country) &&
+  // The entry's country, read only where NounPhrase gets that far (a miss in the entry table).
+  const EntryInfo* info = a.ambiguous ? nullptr : &g.entries()[static_cast<size_t>(entry)];
+  return !ctx.NounPhrase(c, by_trigger, info) &&
          (by_trigger || !InsideLongerName(g, ctx, c, trig, entry));
 }
 
@@ -437,7 +441,8 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
 
 // Gating and the choice among namesakes for one alias candidate.
 Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
-              const Candidate& c, PlaceBefore prev_place, uint32_t joined_types,
+              const Candidate& c, absl::FunctionRef<PlaceBefore()> prev_place,
+              uint32_t joined_types,
               ExtractStats* stats) {
   Choice ch;
   const AliasCore& a = g.alias_core(static_cast<uint32_t>(c.alias));
@@ -449,7 +454,8 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   ev.joined = !place && (joined_types & TypeBit(type));
   ch.valid = ReadsAsAName(g, ctx, c, a, trig, ch.entry, by_trigger, prev_place);
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
-  if (place) ctx.AddCue(c, a.bare, static_cast<uint32_t>(ch.entry), prev_place, &ev);
+  // The evidence weighs only for look-alikes (below).
+  if (place && a.ambiguous) ctx.AddCue(c, a.bare, static_cast<uint32_t>(ch.entry), prev_place, &ev);
   ch.alternatives = a.count - 1;
   if (a.ambiguous) {
     ev.self_named = ctx.NamedNear(static_cast<uint32_t>(ch.entry), c.norm_start, c.alias);
@@ -1058,7 +1064,14 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
     const Candidate& c = candidates[i];
     if (c.alias < 0) continue;
     const bool ambiguous = g.alias_core(static_cast<uint32_t>(c.alias)).ambiguous;
-    choices[i] = Decide(g, options, ctx, c, PlaceBeforeOf(g, candidates, i, ctx),
+    // Whether a place name comes right before: computed when first asked, as most
+    // candidates never ask.
+    std::optional<PlaceBefore> before;
+    auto prev_place = [&] {
+      if (!before) before = PlaceBeforeOf(g, candidates, i, ctx);
+      return *before;
+    };
+    choices[i] = Decide(g, options, ctx, c, prev_place,
                         ambiguous ? JoinedTypesOf(g, candidates, i, ctx) : 0, stats);
   }
   ConfirmByDocument(g, options, ctx, candidates, scratch, stats);
