@@ -53,7 +53,8 @@ struct AliasCore {
   bool bare = false;
   // The alias starts with a descriptor word that the span of its entity leaves out, as the
   // annotation conventions do (eval/ANNOTATION.md): ريف دمشق → دمشق (Rif Dimashq), مخيم
-  // اليرموك → اليرموك (the camp). The entry stays the one the whole alias names.
+  // اليرموك → اليرموك (the camp), إقليم كردستان → كردستان, ميليشيا الحوثي → الحوثي. The entry
+  // stays the one the whole alias names.
   bool descriptor_first = false;
   // The alias names a person among several entries (المالكي: Nouri al-Maliki and a
   // neighbourhood of Damascus): a village or neighbourhood it also names is then that place
