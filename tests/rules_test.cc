@@ -73,6 +73,11 @@ TEST_F(RulesTest, PersonAfterTitleOrOffice) {
   EXPECT_EQ(Labels("وقال رئيس وزراء كوسوفو راموش هاراديناي إن"),
             V{"راموش هاراديناي|PERSON|rule:person-after-prime-minister-of"});
   EXPECT_TRUE(Labels("رئيس الوزراء المعترف به دوليا").empty());
+  // علي is the name where the original writes it with ي; the preposition على (ى) is the same
+  // word once normalized, and a stop word.
+  EXPECT_EQ(Labels("وقال العميد علي ميهوب، الجمعة، إن"),
+            V{"علي ميهوب|PERSON|rule:person-after-brigadier"});
+  EXPECT_TRUE(Labels("وقال العميد على هامش الاجتماع إن").empty());
 }
 
 TEST_F(RulesTest, PersonRuleTraps) {

@@ -80,6 +80,14 @@ bool AfterKunyaWord(std::string_view normalized, TokenIt t) {
          w == "\xD8\xA7\xD8\xA8\xD8\xA7" || w == "\xD8\xA8\xD9\x86";
 }
 
+// Whether the stopword at `t` is a word of a person's name: after a kunya word or بن (ابو
+// علي), or the given name علي where the original writes it with ي (`ali`: the start offsets of
+// such tokens, sorted; RuleSet::Match) — the preposition على, written with ى, is the same word
+// once normalized, and the stopword list holds it.
+bool StopwordIsName(std::string_view normalized, TokenIt t, const std::vector<uint32_t>& ali) {
+  return AfterKunyaWord(normalized, t) || std::binary_search(ali.begin(), ali.end(), t->start);
+}
+
 bool IsNasabWord(std::string_view w) {  // بن ابن بنت
   return w == "\xD8\xA8\xD9\x86" || w == "\xD8\xA7\xD8\xA8\xD9\x86" ||
          w == "\xD8\xA8\xD9\x86\xD8\xAA";
@@ -140,11 +148,11 @@ bool NoPersonFirstWord(std::string_view w, const StringSet& common_words) {
 // checking it before the pattern runs changes nothing but the cost.
 bool PersonMayFollow(std::string_view normalized, const std::vector<Token>& tokens,
                      uint32_t trigger_token, const StringSet& stopwords,
-                     const StringSet& common_words) {
+                     const StringSet& common_words, const std::vector<uint32_t>& ali) {
   const TokenIt t = tokens.begin() + trigger_token + 1;
   if (t >= tokens.end() || t->gap != Gap::kSpace) return false;
   const std::string_view w = normalized.substr(t->start, t->end - t->start);
-  if (stopwords.contains(w) && !AfterKunyaWord(normalized, t)) return false;
+  if (stopwords.contains(w) && !StopwordIsName(normalized, t, ali)) return false;
   return !NoPersonFirstWord(w, common_words);
 }
 
@@ -180,7 +188,8 @@ bool NameLinkWord(std::string_view w) {
 // الله "God's help"), and as the second word after it a definite word only when a nisba (محمد
 // إبراهيم البياتي; not أسعد إبراهيم المعروفة). False when no such word follows the given name.
 bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* last,
-                        const StringSet& stopwords, const StringSet& common_words) {
+                        const StringSet& stopwords, const StringSet& common_words,
+                        const std::vector<uint32_t>& ali) {
   TokenIt end = first;
   int words = 0;
   for (TokenIt t = first + 1; t <= *last && t->gap == Gap::kSpace && words < 2; ++t) {
@@ -193,7 +202,7 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
       ++words;
       continue;
     }
-    if (stopwords.contains(w) && !AfterKunyaWord(normalized, t)) break;
+    if (stopwords.contains(w) && !StopwordIsName(normalized, t, ali)) break;
     if (NoPersonFirstWord(w, common_words) || CliticStartsWord(w) || EndsWithPronoun(w)) break;
     const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
     if (words == 0 && t == first + 1 && w == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87") break;
@@ -211,7 +220,8 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
 // مقاومته، يدعي القرب من الله); else the name is cut as a given name's, after its first word
 // and after عبد or الله that goes with it (عبد الحق، سيف الله اليماني), which may stand alone.
 bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
-                    const StringSet& stopwords, const StringSet& common_words) {
+                    const StringSet& stopwords, const StringSet& common_words,
+                    const std::vector<uint32_t>& ali) {
   const std::string_view w = normalized.substr(first->start, first->end - first->start);
   const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
   if (w.size() < 6 || CliticStartsWord(w) || EndsWithPronoun(w) ||
@@ -228,7 +238,7 @@ bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
   const TokenIt bound = *last;
   *last = head;
   TokenIt rest = bound;
-  if (TrimAfterGivenName(normalized, head, &rest, stopwords, common_words)) *last = rest;
+  if (TrimAfterGivenName(normalized, head, &rest, stopwords, common_words, ali)) *last = rest;
   return true;
 }
 
@@ -264,13 +274,13 @@ bool QuotedName(std::string_view normalized, TokenIt from, TokenIt last, EntityT
 bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
                      TokenIt first, TokenIt last, uint32_t trigger_token, EntityType type,
                      bool quoted, const StringSet& stopwords, const StringSet& common_words,
-                     const StringSet& frequent_words) {
+                     const StringSet& frequent_words, const std::vector<uint32_t>& ali) {
   const bool person = type == EntityType::kPerson;
   bool stop = false, all_common = true;
   auto from = std::max(first, tokens.begin() + trigger_token + 1);
   for (auto t = from; t <= last && !stop; ++t) {
     const std::string_view w = normalized.substr(t->start, t->end - t->start);
-    stop = stopwords.contains(w) && !(person && AfterKunyaWord(normalized, t));
+    stop = stopwords.contains(w) && !(person && StopwordIsName(normalized, t, ali));
     all_common = all_common && common_words.contains(w);
   }
   const bool follows_trigger = first > tokens.begin() + trigger_token;
@@ -508,7 +518,7 @@ void RuleSet::Bind(const Gazetteer& g) {
 
 bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
                          const std::vector<Token>& tokens, const TriggerHit& h,
-                         int* name_follows) const {
+                         const std::vector<uint32_t>& ali, int* name_follows) const {
   if (r.next == Rule::Next::kDefinite) return DefiniteFollows(normalized, tokens, h.token);
   // A given name of three letters after a proclitic is more often a word (بيان: ب + يان).
   if (r.next == Rule::Next::kGiven && h.strip > 0 &&
@@ -518,7 +528,8 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
   if (r.next == Rule::Next::kName || r.next == Rule::Next::kGiven ||
       r.next == Rule::Next::kCalled) {
     if (*name_follows < 0) {
-      *name_follows = PersonMayFollow(normalized, tokens, h.token, stopwords_, common_words_);
+      *name_follows =
+          PersonMayFollow(normalized, tokens, h.token, stopwords_, common_words_, ali);
     }
     return *name_follows != 0;
   }
@@ -526,7 +537,8 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
 }
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,
-                    const std::vector<TriggerHit>& hits, std::vector<Candidate>* out) const {
+                    const std::vector<TriggerHit>& hits, const std::vector<uint32_t>& ali,
+                    std::vector<Candidate>* out) const {
   std::vector<re2::StringPiece> groups(static_cast<size_t>(max_group_) + 1);
   for (const TriggerHit& h : hits) {
     auto it = by_word_.find(h.word);
@@ -542,7 +554,7 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       // The bytes every match starts with (وزاره ال، الحكومه ال): a memcmp rules out most
       // places a rule cannot match before RE2 runs.
       if (normalized.compare(start, r.prefix.size(), r.prefix) != 0) continue;
-      if (!NextAllows(r, normalized, tokens, h, &name_follows)) continue;
+      if (!NextAllows(r, normalized, tokens, h, ali, &name_follows)) continue;
       const re2::StringPiece g =
           RunPattern(r, normalized, start, cuts.EndBefore(r.max_spaces), &groups);
       if (g.empty()) continue;
@@ -552,11 +564,11 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       uint32_t strip;
       if (!NameTokens(tokens, h, gs, ge, &first, &last, &strip)) continue;
       if (r.next == Rule::Next::kGiven &&
-          !TrimAfterGivenName(normalized, first, &last, stopwords_, common_words_)) {
+          !TrimAfterGivenName(normalized, first, &last, stopwords_, common_words_, ali)) {
         continue;
       }
       if (r.next == Rule::Next::kCalled &&
-          !TrimCalledName(normalized, first, &last, stopwords_, common_words_)) {
+          !TrimCalledName(normalized, first, &last, stopwords_, common_words_, ali)) {
         continue;
       }
       ge = last->end;
@@ -571,7 +583,7 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       }
       if (RejectedByWords(normalized, tokens, first, last, h.token, r.type,
                           r.next == Rule::Next::kQuote,
-                          stopwords_, common_words_, frequent_words_)) {
+                          stopwords_, common_words_, frequent_words_, ali)) {
         continue;
       }
       out->push_back(Candidate{gs, ge, static_cast<uint32_t>(first - tokens.begin()),

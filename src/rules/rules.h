@@ -82,16 +82,21 @@ class RuleSet {
   // A function word (data/stopwords.tsv), normalized.
   bool IsStopword(std::string_view word) const { return stopwords_.contains(word); }
 
-  // Runs the rules of each trigger hit and appends their candidates.
+  // Runs the rules of each trigger hit and appends their candidates. `ali` holds the start
+  // offsets, sorted, of the tokens علي that the original text writes with ي: the given name
+  // Ali, which a person's name may hold, not the preposition على (written with ى; the same word
+  // once normalized, and a stopword).
   void Match(std::string_view normalized, const std::vector<Token>& tokens,
-             const std::vector<TriggerHit>& hits, std::vector<Candidate>* out) const;
+             const std::vector<TriggerHit>& hits, const std::vector<uint32_t>& ali,
+             std::vector<Candidate>* out) const;
 
  private:
   // Whether rule `r`'s column `next` lets it run at trigger hit `h` (the word after it that a
   // name or the article must start, the given name's length after a proclitic);
   // *name_follows caches PersonMayFollow for the hit (-1: not known yet).
   bool NextAllows(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
-                  const TriggerHit& h, int* name_follows) const;
+                  const TriggerHit& h, const std::vector<uint32_t>& ali,
+                  int* name_follows) const;
   // Calls f(word) for each trigger word of rule `r`.
   template <typename F>
   void ForEachTrigger(const Rule& r, F f) const;
