@@ -231,6 +231,14 @@ TEST_F(RulesTest, AParliamentByNationality) {
   EXPECT_EQ(Labels("أقر البرلمان الحالي القانون"), V{});  // not a nationality
 }
 
+TEST_F(RulesTest, AnIntelligenceServiceByNationality) {
+  EXPECT_EQ(Labels("وذكرت الاستخبارات الباكستانية أن"),
+            V{"الاستخبارات الباكستانية|ORGANIZATION|rule:intelligence-by-nationality-2"});
+  EXPECT_EQ(Labels("اعتقلت المخابرات السورية ناشطا"),
+            V{"المخابرات السورية|ORGANIZATION|rule:intelligence-by-nationality"});
+  EXPECT_EQ(Labels("وقالت المخابرات العسكرية إن"), V{});  // not a nationality
+}
+
 TEST_F(RulesTest, ASecurityAgencyWithItsQualifier) {
   EXPECT_EQ(Labels("ضم مدير جهاز الأمن القومي للنظام"),
             V{"جهاز الأمن القومي|ORGANIZATION|rule:org-security-agency"});
