@@ -237,6 +237,9 @@ TEST_F(RulesTest, AnIntelligenceServiceByNationality) {
   EXPECT_EQ(Labels("اعتقلت المخابرات السورية ناشطا"),
             V{"المخابرات السورية|ORGANIZATION|rule:intelligence-by-nationality"});
   EXPECT_EQ(Labels("وقالت المخابرات العسكرية إن"), V{});  // not a nationality
+  // A news agency by nationality, where no entry names it.
+  EXPECT_EQ(Labels("ونقلت وكالة الأنباء الروسية عن"),
+            V{"وكالة الأنباء الروسية|ORGANIZATION|rule:agency-by-nationality"});
 }
 
 TEST_F(RulesTest, ASecurityAgencyWithItsQualifier) {
@@ -274,7 +277,9 @@ TEST_F(RulesTest, OrdinaryWordsInQuotesAfterAHeadWordAreAName) {
   // word, any word after an operation's.
   EXPECT_TRUE(Labels("وصف الحزب بأنه منظمة \"إرهابية\" أمس").empty());
   EXPECT_TRUE(Labels("يستعد الجيش لعملية \"ضخمة\" في المدينة").empty());
-  EXPECT_TRUE(Labels("بحسب وكالة الأنباء الألمانية").empty());  // unquoted: no
+  // Unquoted, not the quoted rule: the whole phrase names the agency by its nationality.
+  EXPECT_EQ(Labels("بحسب وكالة الأنباء الألمانية"),
+            V{"وكالة الأنباء الألمانية|ORGANIZATION|rule:agency-by-nationality"});
 }
 
 TEST_F(RulesTest, FactionInQuotesAfterDescriptor) {
