@@ -231,6 +231,12 @@ TEST_F(RulesTest, AParliamentByNationality) {
   EXPECT_EQ(Labels("أقر البرلمان الحالي القانون"), V{});  // not a nationality
 }
 
+TEST_F(RulesTest, SpecialForcesByNationality) {
+  EXPECT_EQ(Labels("وصلت القوات الخاصة الروسية إلى"),
+            V{"القوات الخاصة الروسية|FACTION|rule:special-forces-by-nationality"});
+  EXPECT_EQ(Labels("وصلت القوات الخاصة التي"), V{});
+}
+
 TEST_F(RulesTest, AnIntelligenceServiceByNationality) {
   EXPECT_EQ(Labels("وذكرت الاستخبارات الباكستانية أن"),
             V{"الاستخبارات الباكستانية|ORGANIZATION|rule:intelligence-by-nationality-2"});
