@@ -143,22 +143,6 @@ Entity EntityOf(const CompiledData& d, const Resolved& r) {
   return e;
 }
 
-// The start offsets of the tokens علي whose last letter the original `zone` writes ي: the
-// given name Ali, not the preposition على (ى), which normalization folds into the same word.
-void AliTokens(std::string_view zone, std::string_view normalized,
-               const std::vector<Token>& tokens, const OffsetMap& map,
-               std::vector<uint32_t>* ali) {
-  constexpr std::string_view kAli = "\xD8\xB9\xD9\x84\xD9\x8A";  // علي
-  ali->clear();
-  for (const Token& t : tokens) {
-    if (t.end - t.start != kAli.size() || normalized.compare(t.start, kAli.size(), kAli) != 0) {
-      continue;
-    }
-    const size_t yeh = map.ToOriginalStart(t.start + 4);
-    if (zone.compare(yeh, 2, "\xD9\x8A") == 0) ali->push_back(t.start);
-  }
-}
-
 // Normalization, the gazetteer's pass, the rules and resolution over one zone of text.
 absl::Status RunStages(const Extractor& ex, std::string_view zone, ScratchState* st) {
   const ExtractorOptions& options = ex.options();
@@ -176,8 +160,7 @@ absl::Status RunStages(const Extractor& ex, std::string_view zone, ScratchState*
   m.hits.clear();
   MatchGazetteer(d.gazetteer, normalized, n.tokens, &m.words, &m.buf, &m.candidates, &m.hits);
   if (options.enable_rules && !m.hits.empty()) {
-    AliTokens(zone, normalized, n.tokens, n.map, &m.ali);
-    d.rules.Match(normalized, n.tokens, m.hits, m.ali, &m.candidates);
+    d.rules.Match(normalized, n.tokens, m.hits, AliReading(zone, &n.map), &m.candidates);
   }
   st->stats.candidates += m.candidates.size();
   Resolve(d.gazetteer, d.rules, d.context, options, normalized, n.tokens, m.candidates,

@@ -26,7 +26,6 @@ struct MatchScratch {
   std::string buf;
   std::vector<Candidate> candidates;
   std::vector<TriggerHit> hits;
-  std::vector<uint32_t> ali;  // RuleSet::Match's tokens علي written with ي
 };
 
 struct ScratchState {

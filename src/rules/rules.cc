@@ -81,11 +81,9 @@ bool AfterKunyaWord(std::string_view normalized, TokenIt t) {
 }
 
 // Whether the stopword at `t` is a word of a person's name: after a kunya word or بن (ابو
-// علي), or the given name علي where the original writes it with ي (`ali`: the start offsets of
-// such tokens, sorted; RuleSet::Match) — the preposition على, written with ى, is the same word
-// once normalized, and the stopword list holds it.
-bool StopwordIsName(std::string_view normalized, TokenIt t, const std::vector<uint32_t>& ali) {
-  return AfterKunyaWord(normalized, t) || std::binary_search(ali.begin(), ali.end(), t->start);
+// علي), or the given name علي (AliReading).
+bool StopwordIsName(std::string_view normalized, TokenIt t, const AliReading& ali) {
+  return AfterKunyaWord(normalized, t) || ali.IsName(normalized, *t);
 }
 
 bool IsNasabWord(std::string_view w) {  // بن ابن بنت
@@ -148,7 +146,7 @@ bool NoPersonFirstWord(std::string_view w, const StringSet& common_words) {
 // checking it before the pattern runs changes nothing but the cost.
 bool PersonMayFollow(std::string_view normalized, const std::vector<Token>& tokens,
                      uint32_t trigger_token, const StringSet& stopwords,
-                     const StringSet& common_words, const std::vector<uint32_t>& ali) {
+                     const StringSet& common_words, const AliReading& ali) {
   const TokenIt t = tokens.begin() + trigger_token + 1;
   if (t >= tokens.end() || t->gap != Gap::kSpace) return false;
   const std::string_view w = normalized.substr(t->start, t->end - t->start);
@@ -189,7 +187,7 @@ bool NameLinkWord(std::string_view w) {
 // إبراهيم البياتي; not أسعد إبراهيم المعروفة). False when no such word follows the given name.
 bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* last,
                         const StringSet& stopwords, const StringSet& common_words,
-                        const std::vector<uint32_t>& ali) {
+                        const AliReading& ali) {
   TokenIt end = first;
   int words = 0;
   for (TokenIt t = first + 1; t <= *last && t->gap == Gap::kSpace && words < 2; ++t) {
@@ -221,7 +219,7 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
 // and after عبد or الله that goes with it (عبد الحق، سيف الله اليماني), which may stand alone.
 bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
                     const StringSet& stopwords, const StringSet& common_words,
-                    const std::vector<uint32_t>& ali) {
+                    const AliReading& ali) {
   const std::string_view w = normalized.substr(first->start, first->end - first->start);
   const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
   if (w.size() < 6 || CliticStartsWord(w) || EndsWithPronoun(w) ||
@@ -274,7 +272,7 @@ bool QuotedName(std::string_view normalized, TokenIt from, TokenIt last, EntityT
 bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
                      TokenIt first, TokenIt last, uint32_t trigger_token, EntityType type,
                      bool quoted, const StringSet& stopwords, const StringSet& common_words,
-                     const StringSet& frequent_words, const std::vector<uint32_t>& ali) {
+                     const StringSet& frequent_words, const AliReading& ali) {
   const bool person = type == EntityType::kPerson;
   bool stop = false, all_common = true;
   auto from = std::max(first, tokens.begin() + trigger_token + 1);
@@ -516,9 +514,19 @@ void RuleSet::Bind(const Gazetteer& g) {
   }
 }
 
+bool AliReading::IsName(std::string_view normalized, const Token& t) const {
+  constexpr std::string_view kAli = "\xD8\xB9\xD9\x84\xD9\x8A";  // علي
+  if (t.end - t.start != kAli.size() || normalized.compare(t.start, kAli.size(), kAli) != 0) {
+    return false;
+  }
+  if (map_ == nullptr) return all_names_;
+  const size_t yeh = map_->ToOriginalStart(t.start + 4);
+  return original_.compare(yeh, 2, "\xD9\x8A") == 0;  // ي, not ى
+}
+
 bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
                          const std::vector<Token>& tokens, const TriggerHit& h,
-                         const std::vector<uint32_t>& ali, int* name_follows) const {
+                         const AliReading& ali, int* name_follows) const {
   if (r.next == Rule::Next::kDefinite) return DefiniteFollows(normalized, tokens, h.token);
   // A given name of three letters after a proclitic is more often a word (بيان: ب + يان).
   if (r.next == Rule::Next::kGiven && h.strip > 0 &&
@@ -537,7 +545,7 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
 }
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,
-                    const std::vector<TriggerHit>& hits, const std::vector<uint32_t>& ali,
+                    const std::vector<TriggerHit>& hits, const AliReading& ali,
                     std::vector<Candidate>* out) const {
   std::vector<re2::StringPiece> groups(static_cast<size_t>(max_group_) + 1);
   for (const TriggerHit& h : hits) {

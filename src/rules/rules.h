@@ -13,6 +13,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "alam/entity.h"
+#include "alam/normalizer.h"
 #include "normalize/tokenizer.h"
 #include "core/candidate.h"
 #include "core/strings.h"
@@ -52,6 +53,22 @@ struct Rule {
   uint32_t max_spaces;  // the most spaces a match holds (MaxSpaces), or kUnboundedSpaces
 };
 
+// Whether a token علي is the given name Ali: written with ي in the original text. The
+// preposition على, written with ى, is the same word once normalized (and a stop word). Read
+// from the original through the offset map, only for the tokens a rule asks about.
+class AliReading {
+ public:
+  // No original text: every علي reads as the preposition (`all_names` false) or as the name.
+  explicit AliReading(bool all_names = false) : all_names_(all_names) {}
+  AliReading(std::string_view original, const OffsetMap* map) : original_(original), map_(map) {}
+  bool IsName(std::string_view normalized, const Token& t) const;
+
+ private:
+  std::string_view original_;
+  const OffsetMap* map_ = nullptr;
+  bool all_names_ = false;
+};
+
 class RuleSet {
  public:
   RuleSet();
@@ -82,12 +99,10 @@ class RuleSet {
   // A function word (data/stopwords.tsv), normalized.
   bool IsStopword(std::string_view word) const { return stopwords_.contains(word); }
 
-  // Runs the rules of each trigger hit and appends their candidates. `ali` holds the start
-  // offsets, sorted, of the tokens علي that the original text writes with ي: the given name
-  // Ali, which a person's name may hold, not the preposition على (written with ى; the same word
-  // once normalized, and a stopword).
+  // Runs the rules of each trigger hit and appends their candidates. `ali` tells the given
+  // name علي, which a person's name may hold, from the preposition على (AliReading).
   void Match(std::string_view normalized, const std::vector<Token>& tokens,
-             const std::vector<TriggerHit>& hits, const std::vector<uint32_t>& ali,
+             const std::vector<TriggerHit>& hits, const AliReading& ali,
              std::vector<Candidate>* out) const;
 
  private:
@@ -95,7 +110,7 @@ class RuleSet {
   // name or the article must start, the given name's length after a proclitic);
   // *name_follows caches PersonMayFollow for the hit (-1: not known yet).
   bool NextAllows(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
-                  const TriggerHit& h, const std::vector<uint32_t>& ali,
+                  const TriggerHit& h, const AliReading& ali,
                   int* name_follows) const;
   // Calls f(word) for each trigger word of rule `r`.
   template <typename F>

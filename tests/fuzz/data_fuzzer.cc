@@ -68,13 +68,7 @@ void RunPipeline(const alam::internal::Gazetteer& g, const alam::internal::RuleS
   std::vector<alam::internal::TriggerHit> hits;
   alam::internal::MatchGazetteer(g, norm, tokens, &words, &buf, &cands, &hits);
   // Without the original text every علي counts as the name (the branch a rule may take).
-  std::vector<uint32_t> ali;
-  for (const auto& t : tokens) {
-    if (std::string_view(norm).substr(t.start, t.end - t.start) == "\xD8\xB9\xD9\x84\xD9\x8A") {
-      ali.push_back(t.start);
-    }
-  }
-  rules.Match(norm, tokens, hits, ali, &cands);
+  rules.Match(norm, tokens, hits, alam::internal::AliReading(/*all_names=*/true), &cands);
   for (const auto& c : cands) FUZZ_CHECK(c.norm_start < c.norm_end && c.norm_end <= norm.size());
   alam::ExtractorOptions opt;
   opt.keep_ungated = true;
