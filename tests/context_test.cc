@@ -265,6 +265,13 @@ TEST_F(ContextTest, RegionAndMilitiaDescriptorsStayOutsideTheSpan) {
   labels = Labels("تكبدت ميليشيات الحوثي خسائر");
   ASSERT_EQ(labels.size(), 1u) << testing::PrintToString(labels);
   EXPECT_EQ(labels[0], "الحوثي|FACTION|faction:houthis");
+  // قوات before a faction's complete name stays outside (R4), not when it is part of the name.
+  labels = Labels("قصفت قوات التحالف الدولي مواقع التنظيم");
+  ASSERT_EQ(labels.size(), 1u) << testing::PrintToString(labels);
+  EXPECT_EQ(labels[0], "التحالف الدولي|FACTION|faction:global-coalition");
+  labels = Labels("تقدمت قوات سوريا الديمقراطية نحو البلدة");
+  ASSERT_EQ(labels.size(), 1u) << testing::PrintToString(labels);
+  EXPECT_EQ(labels[0], "قوات سوريا الديمقراطية|FACTION|faction:sdf");
 }
 
 }  // namespace

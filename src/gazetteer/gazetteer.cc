@@ -650,6 +650,28 @@ void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
       a.person_too = a.person_too || core_[alias_entries_[i]].type == EntityType::kPerson;
     }
   }
+  MarkForcesBeforeAName();
+}
+
+// قوات before a faction's complete name is a descriptor outside the span (R4 of
+// tests/eval/README.md: قوات التحالف الدولي → التحالف الدولي), unlike قوات that is part of the
+// name (قوات سوريا الديمقراطية): an alias "قوات X" whose entries' canonical Arabic name is X.
+void Gazetteer::MarkForcesBeforeAName() {
+  constexpr std::string_view kForces = "\xD9\x82\xD9\x88\xD8\xA7\xD8\xAA ";  // "قوات "
+  std::string name;
+  for (uint32_t a = 0; a < alias_core_.size(); ++a) {
+    AliasCore& c = alias_core_[a];
+    const std::string_view text = alias(a).text;
+    if (c.count == 0 || text.size() <= kForces.size() || text.substr(0, kForces.size()) != kForces) {
+      continue;
+    }
+    bool all = true;
+    for (const uint32_t* e = alias_entries_begin(c); e != alias_entries_end(c) && all; ++e) {
+      all = Normalize(entries_[*e].name_ar, &name, nullptr).ok() &&
+            name == text.substr(kForces.size());
+    }
+    c.descriptor_first = all;
+  }
 }
 
 const EntryInfo* Gazetteer::FindEntry(std::string_view id) const {

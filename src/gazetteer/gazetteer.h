@@ -53,7 +53,8 @@ struct AliasCore {
   bool bare = false;
   // The alias starts with a descriptor word that the span of its entity leaves out, as the
   // annotation conventions do (eval/ANNOTATION.md): ريف دمشق → دمشق (Rif Dimashq), مخيم
-  // اليرموك → اليرموك (the camp), إقليم كردستان → كردستان, ميليشيا الحوثي → الحوثي. The entry
+  // اليرموك → اليرموك (the camp), إقليم كردستان → كردستان, ميليشيا الحوثي → الحوثي; and قوات
+  // before the entry's own canonical name (قوات التحالف الدولي → التحالف الدولي). The entry
   // stays the one the whole alias names.
   bool descriptor_first = false;
   // The alias names a person among several entries (المالكي: Nouri al-Maliki and a
@@ -212,6 +213,7 @@ class Gazetteer {
   template <typename F>
   void ForEachPersonNameWords(std::vector<std::string>* words, F f) const;
   void BuildCore(const std::vector<AliasEntry>& borne);
+  void MarkForcesBeforeAName();
   uint32_t InsertWords(const std::vector<std::string>& words);
   void ReleaseLoadingState();
 
