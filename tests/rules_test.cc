@@ -231,6 +231,13 @@ TEST_F(RulesTest, AParliamentByNationality) {
   EXPECT_EQ(Labels("أقر البرلمان الحالي القانون"), V{});  // not a nationality
 }
 
+TEST_F(RulesTest, AnOutletWhoseNameHoldsADot) {
+  // The gazetteer's aliases are words between spaces; العربية.نت is a rule's.
+  EXPECT_EQ(Labels("بحث أجرته \"العربية.نت\" على هذا"),
+            V{"العربية.نت|ORGANIZATION|rule:org-al-arabiya-net"});
+  EXPECT_EQ(Labels("اللغة العربية نتيجة"), V{});
+}
+
 TEST_F(RulesTest, SpecialForcesByNationality) {
   EXPECT_EQ(Labels("وصلت القوات الخاصة الروسية إلى"),
             V{"القوات الخاصة الروسية|FACTION|rule:special-forces-by-nationality"});
