@@ -7,6 +7,8 @@
 #include "absl/functional/function_ref.h"
 #include "alam/normalizer.h"
 #include "core/proclitics.h"
+#include "core/utf8.h"
+#include "normalize/char_table.h"
 
 namespace alam::internal {
 namespace {
@@ -383,16 +385,15 @@ bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
          (by_trigger || !InsideLongerName(g, ctx, c, trig, entry));
 }
 
-// Whether a closing quote mark or bracket starts at byte `pos` of `text` (" ' ) ] » ” ’): the
-// end of a quoted name also when punctuation follows the mark («القاعدة».), which makes the gap
-// to the next word no quote gap.
-bool ClosingMarkAt(std::string_view text, size_t pos) {
+// Whether a quote mark or bracket (the tokenizer's quote class: " ' ( ) [ ] « » “ ” …) starts at
+// byte `pos` of `text`: the end of a quoted name also when punctuation follows the mark
+// («القاعدة».), which makes the gap to the next word no quote gap.
+bool QuoteMarkAt(std::string_view text, size_t pos) {
   if (pos >= text.size()) return false;
-  const char b = text[pos];
-  if (b == '"' || b == '\'' || b == ')' || b == ']') return true;
-  const std::string_view rest = text.substr(pos, 3);
-  return rest.substr(0, 2) == "\xC2\xBB" ||                       // »
-         rest == "\xE2\x80\x9D" || rest == "\xE2\x80\x99";  // ” ’
+  char32_t cp = 0;
+  const size_t n =
+      DecodeUtf8(reinterpret_cast<const uint8_t*>(text.data() + pos), text.size() - pos, &cp);
+  return n != 0 && cp < 0x10000 && CharTable::Get().bmp(cp).self_class == CharClass::kQuote;
 }
 
 // The namesake chosen for alias candidate `c` (into ch->entry) and the evidence its entries
@@ -408,7 +409,7 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
   // A name in quotes (عبر "النشرة") is marked as a name by its writer: context for every type
   // but places, whose quoted forms are rare and whose common-word names are many.
   const bool quoted = c.clitic_bytes == 0 && ctx.tokens[c.tok_begin].gap == Gap::kQuote &&
-                      (ClosingMarkAt(ctx.text, c.norm_end) ||
+                      (QuoteMarkAt(ctx.text, c.norm_end) ||
                        (c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kQuote));
   std::tuple<bool, bool, bool, bool, bool, int, bool> best_key{};
   const std::string_view date = ctx.s->date;
