@@ -209,6 +209,24 @@ TEST(GazetteerTest, BadTriggersAndAmbiguity) {
   EXPECT_NE(std::string(s.message()).find("tr.tsv:2"), std::string::npos) << s;
   s = g.AddAmbiguity("am.tsv", "alias\tclass\nالصناعة\trare\n");
   EXPECT_NE(std::string(s.message()).find("am.tsv:2: unknown ambiguity class"), std::string::npos) << s;
+  s = g.AddAmbiguity("am.tsv", "alias\tclass\nالطبقة\tphrase\n");
+  EXPECT_NE(std::string(s.message()).find("am.tsv:2: phrase \"الطبقة\" must be two words"),
+            std::string::npos) << s;
+}
+
+TEST(GazetteerTest, OrdinaryPhrases) {
+  Gazetteer g;
+  ASSERT_TRUE(g.AddTable("t.tsv", std::string(kHeader) + "place:t\tPLACE\tcity\tالطبقة\t\t\t\t\n").ok());
+  ASSERT_TRUE(g.AddAmbiguity("am.tsv", "alias\tclass\nالطبقة الوسطى\tphrase\n").ok());
+  ASSERT_TRUE(g.Finish({}, nullptr).ok());
+  std::string buf;
+  EXPECT_TRUE(g.OrdinaryPhrase("الطبقه", "الوسطي", &buf));  // normalized, as the resolver asks
+  EXPECT_FALSE(g.OrdinaryPhrase("الوسطي", "الطبقه", &buf));
+  EXPECT_FALSE(g.OrdinaryPhrase("الطبقه", "السياسيه", &buf));
+  bool flagged = false;
+  for (uint32_t a = 0; a < g.alias_count(); ++a) flagged |= g.alias_core(a).in_phrase;
+  EXPECT_TRUE(flagged);
+  EXPECT_EQ(g.ambiguous_count(), 0u);  // a phrase does not gate its alias everywhere
 }
 
 TEST(RuleSetTest, PatternThatDoesNotCompile) {

@@ -578,7 +578,8 @@ def iq_locality_rows(src, stats):
     # (common_words.tsv) and the hand list overrides/iq_drop_names.tsv. A village named so is
     # left out rather than gated: a hamlet is not worth the false hits.
     words = {r["alias"] for r in read_tsv(os.path.join(REPO, "data", "gazetteer",
-                                                        "ambiguous.tsv"))}
+                                                        "ambiguous.tsv"))
+             if r["class"] == "common"}
     words |= {r["word"] for r in read_tsv(os.path.join(REPO, "data", "common_words.tsv"))}
     words |= {norm(r["name"]) for r in read_override("iq_drop_names.tsv")}
     pwords = person_name_words(src)
@@ -1792,7 +1793,8 @@ def csc_city_rows(src, stats, world):
         rows = [r for r in csv.DictReader(f, delimiter="\t")
                 if r["wikidata_qid"] and r["country_code"] not in ("SY", "IQ")
                 and int(float(r["population"] or 0)) >= CSC_MIN_POP]
-    words = {r["alias"] for r in read_tsv(os.path.join(OUT_DIR_COMMITTED, "ambiguous.tsv"))}
+    words = {r["alias"] for r in read_tsv(os.path.join(OUT_DIR_COMMITTED, "ambiguous.tsv"))
+             if r["class"] == "common"}
     words |= {r["word"] for r in read_tsv(os.path.join(REPO, "data", "common_words.tsv"))}
     known = read_gazetteer_names({"world_csc.tsv"})
     given = person_name_words(src) | {n.split()[0] for n, v in known.items()

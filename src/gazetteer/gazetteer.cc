@@ -237,15 +237,26 @@ absl::Status Gazetteer::AddIdAliases(std::string_view file, std::string_view con
 absl::Status Gazetteer::AddAmbiguity(std::string_view file, std::string_view content) {
   return ParseTsv(file, content, {"alias", "class", "evidence"}, {"alias", "class"},
                   [&](const TsvRow& row) -> absl::Status {
-    if (row.Get("class") != "common") {
+    const std::string_view cls = row.Get("class");
+    if (cls != "common" && cls != "phrase") {
       return absl::InvalidArgumentError(
-          Cat(row.Where(), "unknown ambiguity class \"", row.Get("class"), "\""));
+          Cat(row.Where(), "unknown ambiguity class \"", cls, "\" (common or phrase)"));
     }
     std::vector<std::string> words;
     absl::Status s = AliasWords(row.Get("alias"), &words);
     if (!s.ok()) {
       return absl::InvalidArgumentError(
           Cat(row.Where(), "alias \"", row.Get("alias"), "\" ", s.message()));
+    }
+    if (cls == "phrase") {
+      if (words.size() != 2) {
+        return absl::InvalidArgumentError(
+            Cat(row.Where(), "phrase \"", row.Get("alias"), "\" must be two words"));
+      }
+      phrase_words_.insert(words[0]);
+      phrase_words_.insert(words[1]);
+      phrases_.insert(Join(words, " "));
+      return absl::OkStatus();
     }
     ambiguous_.insert(Join(words, " "));
     return absl::OkStatus();
@@ -577,6 +588,7 @@ void Gazetteer::ReleaseLoadingState() {
   std::vector<PendingIdAlias>().swap(pending_id_aliases_);
   StringSet().swap(ambiguous_);
   StringSet().swap(bare_forms_);
+  StringSet().swap(phrase_words_);
   alias_text_.shrink_to_fit();
   alias_span_.shrink_to_fit();
   node_alias_.shrink_to_fit();
@@ -636,6 +648,7 @@ void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
     first += alias_core_[a].count;
     alias_core_[a].ambiguous = ambiguous_.contains(alias(a).text);
     alias_core_[a].bare = bare_forms_.contains(alias(a).text);
+    alias_core_[a].in_phrase = phrase_words_.contains(alias(a).text);
     alias_core_[a].descriptor_first = StartsWithDescriptor(alias(a).text);
     alias_core_[a].count = 0;
   }
@@ -677,6 +690,14 @@ void Gazetteer::MarkForcesBeforeAName() {
 const EntryInfo* Gazetteer::FindEntry(std::string_view id) const {
   const int32_t e = ResolveId(id);
   return e < 0 ? nullptr : &entries_[static_cast<size_t>(e)];
+}
+
+bool Gazetteer::OrdinaryPhrase(std::string_view first, std::string_view second,
+                               std::string* buf) const {
+  buf->assign(first);
+  buf->push_back(' ');
+  buf->append(second);
+  return phrases_.contains(*buf);
 }
 
 size_t Gazetteer::ambiguous_count() const {

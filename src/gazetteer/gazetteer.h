@@ -43,7 +43,7 @@ struct EntryCore {
   uint8_t flags = 0;
 };
 
-// An alias's entries (alias_entries_begin/end) and ambiguity class, 12 bytes an alias.
+// An alias's entries (alias_entries_begin/end) and ambiguity class, 16 bytes an alias.
 struct AliasCore {
   uint32_t first = 0;  // into the flat list of alias entries
   uint32_t count = 0;
@@ -61,6 +61,9 @@ struct AliasCore {
   // neighbourhood of Damascus): a village or neighbourhood it also names is then that place
   // only after a trigger word (the resolver's namesake choice and its mentions).
   bool person_too = false;
+  // The alias is one word of a phrase of ordinary words (ambiguous.tsv, class `phrase`: الطبقه
+  // الوسطي، المدي القصير): Gazetteer::OrdinaryPhrase tells whether its neighbour makes one.
+  bool in_phrase = false;
 };
 
 struct TriggerInfo {
@@ -144,6 +147,10 @@ class Gazetteer {
   const EntryInfo* FindEntry(std::string_view id) const;
   size_t alias_count() const { return alias_span_.size(); }
   size_t ambiguous_count() const;
+  // Whether the normalized words `first` `second` are a phrase of ordinary words that holds an
+  // alias (ambiguous.tsv, class `phrase`), in which the alias is the ordinary word (الطبقه الوسطي:
+  // the middle class, not al-Tabqa). `buf` is scratch.
+  bool OrdinaryPhrase(std::string_view first, std::string_view second, std::string* buf) const;
   size_t trigger_count() const { return triggers_.size(); }
   void FillStats(GazetteerStats* stats) const;
 
@@ -230,6 +237,7 @@ class Gazetteer {
   std::vector<std::string_view> pending_aliases_;  // each entry's raw aliases column
   std::vector<PendingIdAlias> pending_id_aliases_;
   StringSet ambiguous_;
+  StringSet phrase_words_;  // the words of the phrases (AliasCore::in_phrase)
   StringSet bare_forms_;  // AddArticleForms' forms (AliasCore::bare)
 
   std::vector<EntryInfo> entries_;
@@ -237,6 +245,7 @@ class Gazetteer {
   std::vector<IdAlias> id_aliases_;  // sorted by old id
   StringMap<std::vector<TriggerInfo>> triggers_;
   StringSet name_lead_words_;  // IsNameLeadWord
+  StringSet phrases_;          // OrdinaryPhrase: "first second"
 
   WordTable vocab_;
   absl::flat_hash_map<uint64_t, uint32_t> trie_;

@@ -120,6 +120,29 @@ struct Context {
     return IsDefinite(Word(c.tok_begin - 1));
   }
 
+  // Whether one-word candidate `c` makes a phrase of ordinary words with the word after it or
+  // the word before it (Gazetteer::OrdinaryPhrase: الطبقة الوسطى، الميادين العامة، المدى
+  // القصير), the word before also read without its proclitics (بالمدى القصير).
+  bool InOrdinaryPhrase(const Candidate& c) const {
+    if (c.tok_end != c.tok_begin + 1) return false;
+    const std::string_view name = text.substr(c.norm_start, c.norm_end - c.norm_start);
+    if (c.tok_end < tokens.size() && tokens[c.tok_end].gap == Gap::kSpace &&
+        g.OrdinaryPhrase(name, Word(c.tok_end), &s->buf)) {
+      return true;
+    }
+    if (c.clitic_bytes > 0 || c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace) {
+      return false;
+    }
+    const std::string_view prev = Word(c.tok_begin - 1);
+    if (g.OrdinaryPhrase(prev, name, &s->buf)) return true;
+    bool found = false;
+    std::string restored;
+    ForEachCliticReading(prev, &restored, [&](std::string_view reading, uint32_t) {
+      found = found || g.OrdinaryPhrase(reading, name, &s->buf);
+    });
+    return found;
+  }
+
   // Whether the name ends a construct (معركة الرقة الرئيسية): the word before it is an
   // indefinite noun, which the adjective after the name may describe.
   bool InConstruct(const Candidate& c) const {
@@ -378,6 +401,9 @@ bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
                   const AliasCore& a, const std::vector<TriggerInfo>* trig, int32_t entry,
                   bool by_trigger, absl::FunctionRef<PlaceBefore()> prev_place) {
   if (ctx.AdjectiveReading(c, static_cast<uint32_t>(entry), prev_place)) return false;
+  // An alias inside a phrase of ordinary words is that word (الطبقة الوسطى), unless a trigger
+  // word makes it a name (مدينة الطبقة).
+  if (a.in_phrase && !by_trigger && ctx.InOrdinaryPhrase(c)) return false;
   if (g.core(static_cast<uint32_t>(entry)).type != EntityType::kPlace) return true;
   // The entry's country, read only where NounPhrase gets that far (a miss in the entry table).
   const EntryInfo* info = a.ambiguous ? nullptr : &g.entries()[static_cast<size_t>(entry)];
