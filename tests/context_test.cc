@@ -166,6 +166,16 @@ TEST_F(ContextTest, AliasInsideAPhraseOfOrdinaryWordsIsLeftAlone) {
   EXPECT_TRUE(Has(Labels("اشتباكات في القصير قرب الحدود"), "القصير|PLACE|"));
 }
 
+// Look-alike words read as names: a word after a particle that only a verb follows is a verb
+// (قد تدمر: "may destroy"), with و or ف before the particle too; فكي ("jaws") is no particle.
+TEST_F(ContextTest, WordAfterAVerbParticleIsAVerb) {
+  EXPECT_FALSE(Has(Labels("قال إن الضربات قد تدمر الأدلة"), "تدمر|"));
+  EXPECT_FALSE(Has(Labels("وأكد أن الغارات لن تدمر الأدلة"), "تدمر|"));
+  EXPECT_FALSE(Has(Labels("وقال إن الضربات وقد تدمر الأدلة"), "تدمر|"));
+  EXPECT_TRUE(Has(Labels("سيطر التنظيم على تدمر قبل عامين"), "تدمر|PLACE|"));
+  EXPECT_TRUE(Has(Labels("العراقيون بين فكي إيران وتركيا"), "إيران|PLACE|place:ir"));
+}
+
 // Real names dropped as look-alikes: a compass direction after the name supports it.
 TEST_F(ContextTest, DirectionAfterAGatedPlaceKeepsIt) {
   EXPECT_TRUE(Has(Labels("وصلت التعزيزات إلى الباب شرق حلب"), "الباب|PLACE|place:SY020200-albab"));

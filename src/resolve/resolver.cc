@@ -120,6 +120,35 @@ struct Context {
     return IsDefinite(Word(c.tok_begin - 1));
   }
 
+  // Whether candidate `c` follows a particle that only a verb follows (لم، لن، قد، لقد، سوف،
+  // كي، لكي, and و or ف before all but كي): قد تدمر الأدلة، لم يزد على ثوان. A name never
+  // stands there.
+  bool AfterVerbParticle(const Candidate& c) const {
+    if (c.clitic_bytes > 0 || c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace) {
+      return false;
+    }
+    std::string_view prev = Word(c.tok_begin - 1);
+    // و or ف before a particle of three letters or more, or before لم، لن، قد (not كي: فكي
+    // is "jaws").
+    if (prev.size() >= 6 && clitic::IsConjunction(static_cast<unsigned char>(prev[0]),
+                                                  static_cast<unsigned char>(prev[1])) &&
+        prev.substr(2) != "\xD9\x83\xD9\x8A") {
+      prev.remove_prefix(2);
+    }
+    static constexpr std::string_view kParticles[] = {
+        "\xD9\x84\xD9\x85",                      // لم
+        "\xD9\x84\xD9\x86",                      // لن
+        "\xD9\x82\xD8\xAF",                      // قد
+        "\xD9\x84\xD9\x82\xD8\xAF",            // لقد
+        "\xD8\xB3\xD9\x88\xD9\x81",            // سوف
+        "\xD9\x83\xD9\x8A",                      // كي
+        "\xD9\x84\xD9\x83\xD9\x8A"};           // لكي
+    for (std::string_view p : kParticles) {
+      if (prev == p) return true;
+    }
+    return false;
+  }
+
   // Whether one-word candidate `c` makes a phrase of ordinary words with the word after it or
   // the word before it (Gazetteer::OrdinaryPhrase: الطبقة الوسطى، الميادين العامة، المدى
   // القصير), the word before also read without its proclitics (بالمدى القصير).
@@ -404,6 +433,7 @@ bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
   // An alias inside a phrase of ordinary words is that word (الطبقة الوسطى), unless a trigger
   // word makes it a name (مدينة الطبقة).
   if (a.in_phrase && !by_trigger && ctx.InOrdinaryPhrase(c)) return false;
+  if (ctx.AfterVerbParticle(c)) return false;  // قد تدمر: the verb "destroys"
   if (g.core(static_cast<uint32_t>(entry)).type != EntityType::kPlace) return true;
   // The entry's country, read only where NounPhrase gets that far (a miss in the entry table).
   const EntryInfo* info = a.ambiguous ? nullptr : &g.entries()[static_cast<size_t>(entry)];
