@@ -166,6 +166,15 @@ TEST_F(ContextTest, AliasInsideAPhraseOfOrdinaryWordsIsLeftAlone) {
   EXPECT_TRUE(Has(Labels("اشتباكات في القصير قرب الحدود"), "القصير|PLACE|"));
 }
 
+// Real names dropped as look-alikes: a faction's look-alike name after a word for its member
+// and في (or ب) is supported as a trigger word supports it.
+TEST_F(ContextTest, MemberOfAGroupSupportsItsName) {
+  EXPECT_TRUE(Has(Labels("أعلن مقتل القيادي في القاعدة موسى أبو داود"), "القاعدة|FACTION|"));
+  EXPECT_TRUE(Has(Labels("أعلن مقتل قيادي بالقاعدة في الغارة"), "القاعدة|FACTION|"));
+  EXPECT_FALSE(Has(Labels("أعلن مقتل القيادي في القاعدة الجوية"), "القاعدة|"));
+  EXPECT_FALSE(Has(Labels("وضعت القاعدة الأساسية للعمل"), "القاعدة|"));
+}
+
 // Look-alike words read as names: a word after a particle that only a verb follows is a verb
 // (قد تدمر: "may destroy"), with و or ف before the particle too; فكي ("jaws") is no particle.
 TEST_F(ContextTest, WordAfterAVerbParticleIsAVerb) {

@@ -120,6 +120,42 @@ struct Context {
     return IsDefinite(Word(c.tok_begin - 1));
   }
 
+  // Whether candidate `c` names the group a member belongs to: after a word for a member or
+  // leader and في (القيادي في القاعدة، عناصر في الدولة), or with ب right after it (قيادي
+  // بالقاعدة). Support for a faction's or an organization's look-alike name, as a trigger is.
+  bool AfterMemberOf(const Candidate& c) const {
+    if (c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace) return false;
+    size_t member = c.tok_begin - 1;
+    if (c.clitic_bytes == 0) {
+      if (Word(member) != "\xD9\x81\xD9\x8A" || member == 0 ||  // في
+          tokens[member].gap != Gap::kSpace) {
+        return false;
+      }
+      --member;
+    } else if (c.clitic_bytes != 2 || text.compare(tokens[c.tok_begin].start, 2, "\xD8\xA8") != 0) {
+      return false;  // the one proclitic must be ب
+    }
+    static constexpr std::string_view kMembers[] = {
+        "\xD8\xA7\xD9\x84\xD9\x82\xD9\x8A\xD8\xA7\xD8\xAF\xD9\x8A",  // القيادي
+        "\xD9\x82\xD9\x8A\xD8\xA7\xD8\xAF\xD9\x8A",                  // قيادي
+        "\xD8\xB9\xD8\xB6\xD9\x88",                                    // عضو
+        "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB6\xD9\x88",                    // العضو
+        "\xD8\xA7\xD8\xB9\xD8\xB6\xD8\xA7\xD8\xA1",                    // اعضاء
+        "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD9\x8A\xD8\xB1",              // الامير
+        "\xD8\xA7\xD9\x85\xD9\x8A\xD8\xB1",                              // امير
+        "\xD8\xB9\xD9\x86\xD8\xB5\xD8\xB1",                              // عنصر
+        "\xD8\xB9\xD9\x86\xD8\xA7\xD8\xB5\xD8\xB1",                    // عناصر
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x8A",              // مقاتلي
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x88",              // مقاتلو
+        "\xD8\xA7\xD9\x84\xD9\x82\xD8\xA7\xD8\xA6\xD8\xAF",              // القائد
+        "\xD8\xA7\xD9\x84\xD8\xB4\xD8\xB1\xD8\xB9\xD9\x8A"};             // الشرعي
+    const std::string_view w = Word(member);
+    for (std::string_view m : kMembers) {
+      if (w == m) return true;
+    }
+    return false;
+  }
+
   // Whether candidate `c` follows a particle that only a verb follows (لم، لن، قد، لقد، سوف،
   // كي، لكي, and و or ف before all but كي): قد تدمر الأدلة، لم يزد على ثوان. A name never
   // stands there.
@@ -509,6 +545,10 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
   const bool place = type == EntityType::kPlace;
   ev.joined = !place && (joined_types & TypeBit(type));
+  if (a.ambiguous && (type == EntityType::kFaction || type == EntityType::kOrganization) &&
+      !ev.trigger && ctx.AfterMemberOf(c)) {
+    ev.trigger = true;  // القيادي في القاعدة
+  }
   ch.valid = ReadsAsAName(g, ctx, c, a, trig, ch.entry, by_trigger, prev_place);
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
   // The evidence weighs only for look-alikes (below).
