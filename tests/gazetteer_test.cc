@@ -224,7 +224,10 @@ TEST(GazetteerTest, OrdinaryPhrases) {
   EXPECT_FALSE(g.OrdinaryPhrase("الوسطي", "الطبقه", &buf));
   EXPECT_FALSE(g.OrdinaryPhrase("الطبقه", "السياسيه", &buf));
   bool flagged = false;
-  for (uint32_t a = 0; a < g.alias_count(); ++a) flagged |= g.alias_core(a).in_phrase;
+  for (uint32_t a = 0; a < g.alias_count(); ++a) {
+    flagged |= g.alias_core(a).phrase_first;
+    EXPECT_FALSE(g.alias_core(a).phrase_second);  // الطبقه is the phrase's first word
+  }
   EXPECT_TRUE(flagged);
   EXPECT_EQ(g.ambiguous_count(), 0u);  // a phrase does not gate its alias everywhere
 }

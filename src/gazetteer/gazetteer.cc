@@ -253,8 +253,8 @@ absl::Status Gazetteer::AddAmbiguity(std::string_view file, std::string_view con
         return absl::InvalidArgumentError(
             Cat(row.Where(), "phrase \"", row.Get("alias"), "\" must be two words"));
       }
-      phrase_words_.insert(words[0]);
-      phrase_words_.insert(words[1]);
+      phrase_firsts_.insert(words[0]);
+      phrase_seconds_.insert(words[1]);
       phrases_.insert(Join(words, " "));
       return absl::OkStatus();
     }
@@ -588,7 +588,8 @@ void Gazetteer::ReleaseLoadingState() {
   std::vector<PendingIdAlias>().swap(pending_id_aliases_);
   StringSet().swap(ambiguous_);
   StringSet().swap(bare_forms_);
-  StringSet().swap(phrase_words_);
+  StringSet().swap(phrase_firsts_);
+  StringSet().swap(phrase_seconds_);
   alias_text_.shrink_to_fit();
   alias_span_.shrink_to_fit();
   node_alias_.shrink_to_fit();
@@ -648,7 +649,8 @@ void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
     first += alias_core_[a].count;
     alias_core_[a].ambiguous = ambiguous_.contains(alias(a).text);
     alias_core_[a].bare = bare_forms_.contains(alias(a).text);
-    alias_core_[a].in_phrase = phrase_words_.contains(alias(a).text);
+    alias_core_[a].phrase_first = phrase_firsts_.contains(alias(a).text);
+    alias_core_[a].phrase_second = phrase_seconds_.contains(alias(a).text);
     alias_core_[a].descriptor_first = StartsWithDescriptor(alias(a).text);
     alias_core_[a].count = 0;
   }

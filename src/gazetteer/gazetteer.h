@@ -61,9 +61,11 @@ struct AliasCore {
   // neighbourhood of Damascus): a village or neighbourhood it also names is then that place
   // only after a trigger word (the resolver's namesake choice and its mentions).
   bool person_too = false;
-  // The alias is one word of a phrase of ordinary words (ambiguous.tsv, class `phrase`: الطبقه
-  // الوسطي، المدي القصير): Gazetteer::OrdinaryPhrase tells whether its neighbour makes one.
-  bool in_phrase = false;
+  // The alias is the first (second) word of a phrase of ordinary words (ambiguous.tsv, class
+  // `phrase`: الطبقه الوسطي، المدي القصير): Gazetteer::OrdinaryPhrase tells whether its
+  // neighbour makes one.
+  bool phrase_first = false;
+  bool phrase_second = false;
 };
 
 struct TriggerInfo {
@@ -237,7 +239,8 @@ class Gazetteer {
   std::vector<std::string_view> pending_aliases_;  // each entry's raw aliases column
   std::vector<PendingIdAlias> pending_id_aliases_;
   StringSet ambiguous_;
-  StringSet phrase_words_;  // the words of the phrases (AliasCore::in_phrase)
+  StringSet phrase_firsts_;   // the first words of the phrases (AliasCore::phrase_first)
+  StringSet phrase_seconds_;  // their second words (AliasCore::phrase_second)
   StringSet bare_forms_;  // AddArticleForms' forms (AliasCore::bare)
 
   std::vector<EntryInfo> entries_;

@@ -188,14 +188,15 @@ struct Context {
   // Whether one-word candidate `c` makes a phrase of ordinary words with the word after it or
   // the word before it (Gazetteer::OrdinaryPhrase: الطبقة الوسطى، الميادين العامة، المدى
   // القصير), the word before also read without its proclitics (بالمدى القصير).
-  bool InOrdinaryPhrase(const Candidate& c) const {
+  bool InOrdinaryPhrase(const Candidate& c, const AliasCore& a) const {
     if (c.tok_end != c.tok_begin + 1) return false;
     const std::string_view name = text.substr(c.norm_start, c.norm_end - c.norm_start);
-    if (c.tok_end < tokens.size() && tokens[c.tok_end].gap == Gap::kSpace &&
+    if (a.phrase_first && c.tok_end < tokens.size() && tokens[c.tok_end].gap == Gap::kSpace &&
         g.OrdinaryPhrase(name, Word(c.tok_end), &s->buf)) {
       return true;
     }
-    if (c.clitic_bytes > 0 || c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace) {
+    if (!a.phrase_second || c.clitic_bytes > 0 || c.tok_begin == 0 ||
+        tokens[c.tok_begin].gap != Gap::kSpace) {
       return false;
     }
     const std::string_view prev = Word(c.tok_begin - 1);
@@ -468,7 +469,9 @@ bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
   if (ctx.AdjectiveReading(c, static_cast<uint32_t>(entry), prev_place)) return false;
   // An alias inside a phrase of ordinary words is that word (الطبقة الوسطى), unless a trigger
   // word makes it a name (مدينة الطبقة).
-  if (a.in_phrase && !by_trigger && ctx.InOrdinaryPhrase(c)) return false;
+  if ((a.phrase_first || a.phrase_second) && !by_trigger && ctx.InOrdinaryPhrase(c, a)) {
+    return false;
+  }
   if (ctx.AfterVerbParticle(c)) return false;  // قد تدمر: the verb "destroys"
   if (g.core(static_cast<uint32_t>(entry)).type != EntityType::kPlace) return true;
   // The entry's country, read only where NounPhrase gets that far (a miss in the entry table).
