@@ -175,6 +175,17 @@ TEST_F(ContextTest, MemberOfAGroupSupportsItsName) {
   EXPECT_FALSE(Has(Labels("وضعت القاعدة الأساسية للعمل"), "القاعدة|"));
 }
 
+// Look-alike words read as names: an alias that general news mostly uses as an adjective
+// (ambiguous.tsv, class `adjective`) right after a definite noun is that noun's adjective; after
+// a trigger word, a function word or a place name it stays the place.
+TEST_F(ContextTest, AdjectiveAfterADefiniteNounIsLeftAlone) {
+  EXPECT_FALSE(Has(Labels("هناك حاجة إلى المال في الأجل القصير"), "القصير|"));
+  EXPECT_FALSE(Has(Labels("بين محطات من التقارب القصير والتنافر"), "القصير|"));
+  EXPECT_TRUE(Has(Labels("حسم معركة القصير القريبة من الحدود"), "القصير|PLACE|"));
+  EXPECT_TRUE(Has(Labels("قاتلوا في القصير وريفها"), "القصير|PLACE|"));
+  EXPECT_TRUE(Has(Labels("استعاد النظام مدينة القصير قرب الحدود"), "القصير|PLACE|"));
+}
+
 // Look-alike words read as names: a word after a particle that only a verb follows is a verb
 // (قد تدمر: "may destroy"), with و or ف before the particle too; فكي ("jaws") is no particle.
 TEST_F(ContextTest, WordAfterAVerbParticleIsAVerb) {

@@ -212,6 +212,9 @@ TEST(GazetteerTest, BadTriggersAndAmbiguity) {
   s = g.AddAmbiguity("am.tsv", "alias\tclass\nالطبقة\tphrase\n");
   EXPECT_NE(std::string(s.message()).find("am.tsv:2: phrase \"الطبقة\" must be two words"),
             std::string::npos) << s;
+  s = g.AddAmbiguity("am.tsv", "alias\tclass\nالأجل القصير\tadjective\n");
+  EXPECT_NE(std::string(s.message()).find("am.tsv:2: adjective \"الأجل القصير\" must be one word"),
+            std::string::npos) << s;
 }
 
 TEST(GazetteerTest, OrdinaryPhrases) {

@@ -238,9 +238,9 @@ absl::Status Gazetteer::AddAmbiguity(std::string_view file, std::string_view con
   return ParseTsv(file, content, {"alias", "class", "evidence"}, {"alias", "class"},
                   [&](const TsvRow& row) -> absl::Status {
     const std::string_view cls = row.Get("class");
-    if (cls != "common" && cls != "phrase") {
-      return absl::InvalidArgumentError(
-          Cat(row.Where(), "unknown ambiguity class \"", cls, "\" (common or phrase)"));
+    if (cls != "common" && cls != "phrase" && cls != "adjective") {
+      return absl::InvalidArgumentError(Cat(row.Where(), "unknown ambiguity class \"", cls,
+                                            "\" (common, phrase or adjective)"));
     }
     std::vector<std::string> words;
     absl::Status s = AliasWords(row.Get("alias"), &words);
@@ -256,6 +256,14 @@ absl::Status Gazetteer::AddAmbiguity(std::string_view file, std::string_view con
       phrase_firsts_.insert(words[0]);
       phrase_seconds_.insert(words[1]);
       phrases_.insert(Join(words, " "));
+      return absl::OkStatus();
+    }
+    if (cls == "adjective") {
+      if (words.size() != 1) {
+        return absl::InvalidArgumentError(
+            Cat(row.Where(), "adjective \"", row.Get("alias"), "\" must be one word"));
+      }
+      adjectives_.insert(words[0]);
       return absl::OkStatus();
     }
     ambiguous_.insert(Join(words, " "));
@@ -590,6 +598,7 @@ void Gazetteer::ReleaseLoadingState() {
   StringSet().swap(bare_forms_);
   StringSet().swap(phrase_firsts_);
   StringSet().swap(phrase_seconds_);
+  StringSet().swap(adjectives_);
   alias_text_.shrink_to_fit();
   alias_span_.shrink_to_fit();
   node_alias_.shrink_to_fit();
@@ -651,6 +660,7 @@ void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
     alias_core_[a].bare = bare_forms_.contains(alias(a).text);
     alias_core_[a].phrase_first = phrase_firsts_.contains(alias(a).text);
     alias_core_[a].phrase_second = phrase_seconds_.contains(alias(a).text);
+    alias_core_[a].adjective = adjectives_.contains(alias(a).text);
     alias_core_[a].descriptor_first = StartsWithDescriptor(alias(a).text);
     alias_core_[a].count = 0;
   }

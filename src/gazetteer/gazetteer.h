@@ -66,6 +66,9 @@ struct AliasCore {
   // neighbour makes one.
   bool phrase_first = false;
   bool phrase_second = false;
+  // The alias is mostly an adjective after a definite noun in general news (ambiguous.tsv,
+  // class `adjective`: القصير in المدى القصير، الأجل القصير).
+  bool adjective = false;
 };
 
 struct TriggerInfo {
@@ -241,6 +244,7 @@ class Gazetteer {
   StringSet ambiguous_;
   StringSet phrase_firsts_;   // the first words of the phrases (AliasCore::phrase_first)
   StringSet phrase_seconds_;  // their second words (AliasCore::phrase_second)
+  StringSet adjectives_;      // AliasCore::adjective
   StringSet bare_forms_;  // AddArticleForms' forms (AliasCore::bare)
 
   std::vector<EntryInfo> entries_;

@@ -156,6 +156,24 @@ struct Context {
     return false;
   }
 
+  // Whether one-word candidate `c`, an alias that general news mostly uses as an adjective
+  // (AliasCore::adjective), stands right after a definite word that is no function word,
+  // trigger word or alias: the adjective of that noun (على المدى القصير، في الأجل القصير،
+  // الثوب القصير), not the place (معركة القصير، في القصير، مدينة القصير).
+  bool AdjectiveAfterNoun(const Candidate& c) const {
+    if (c.tok_end != c.tok_begin + 1 || c.clitic_bytes > 0 || c.tok_begin == 0 ||
+        tokens[c.tok_begin].gap != Gap::kSpace) {
+      return false;
+    }
+    const std::string_view prev = Word(c.tok_begin - 1);
+    if (prev.size() <= 6 || !IsDefinite(prev) || rules.IsStopword(prev) ||
+        g.FindTrigger(prev) != nullptr) {
+      return false;
+    }
+    const uint32_t word = g.WordId(prev);  // a one-word alias itself: a list of names
+    return word == 0 || g.RootChild(word) == 0 || g.NodeAlias(g.RootChild(word)) < 0;
+  }
+
   // Whether candidate `c` follows a particle that only a verb follows (لم، لن، قد، لقد، سوف،
   // كي، لكي, and و or ف before all but كي): قد تدمر الأدلة، لم يزد على ثوان. A name never
   // stands there.
@@ -473,6 +491,10 @@ bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
     return false;
   }
   if (ctx.AfterVerbParticle(c)) return false;  // قد تدمر: the verb "destroys"
+  if (a.adjective && g.core(static_cast<uint32_t>(entry)).type == EntityType::kPlace &&
+      !by_trigger && ctx.AdjectiveAfterNoun(c)) {
+    return false;  // الأجل القصير: "the short term"
+  }
   if (g.core(static_cast<uint32_t>(entry)).type != EntityType::kPlace) return true;
   // The entry's country, read only where NounPhrase gets that far (a miss in the entry table).
   const EntryInfo* info = a.ambiguous ? nullptr : &g.entries()[static_cast<size_t>(entry)];
