@@ -38,6 +38,7 @@ Rules (see data/README.md for the table format):
 
 import csv
 import difflib
+import glob
 import json
 import math
 import os
@@ -1462,6 +1463,81 @@ def csc_wikidata(src):
     return out
 
 
+NE_KM = 30.0  # a Wikidata id whose Natural Earth points all lie farther than this names another place
+
+
+def ne_places():
+    """Natural Earth's populated places (data/sources/natural-earth-populated-places.tsv): a map
+    GeoNames id -> Wikidata id (for the GeoNames ids NE pairs with one id only), and a map Wikidata
+    id -> its NE points."""
+    by_gn = defaultdict(set)
+    points = defaultdict(list)
+    for r in read_tsv(os.path.join(REPO, "data", "sources", "natural-earth-populated-places.tsv")):
+        points[r["wikidata"]].append((float(r["lat"]), float(r["lon"])))
+        if r["geonameid"]:
+            by_gn[r["geonameid"]].add(r["wikidata"])
+    return {g: next(iter(qs)) for g, qs in by_gn.items() if len(qs) == 1}, points
+
+
+def ne_contradicts(ne, q, lat, lon):
+    """Whether Natural Earth places Wikidata id `q` only farther than NE_KM from (lat, lon)."""
+    pts = ne[1].get(q)
+    return bool(pts) and all(km(lat, lon, la, lo) > NE_KM for la, lo in pts)
+
+
+def wikidata_held(skip):
+    """The Wikidata ids the gazetteer tables bear (data/gazetteer/*.tsv but the files of `skip`,
+    those being made)."""
+    held = set()
+    for path in glob.glob(os.path.join(REPO, "data", "gazetteer", "*.tsv")):
+        if os.path.basename(path) in skip or os.path.basename(path) == "ambiguous.tsv":
+            continue
+        held |= {r["wikidata"] for r in read_tsv(path) if r.get("wikidata")}
+    return held
+
+
+def ne_wikidata(rows, ne, stats, key, taken):
+    """Checks the Wikidata ids of `rows` against Natural Earth (ne_places): a row whose GeoNames id
+    NE pairs with an id takes that id (csc-dr5hn-world, matched by name and point, is often off by
+    a neighbour: Shanghai's Q8686 on Shangmei, Jakarta's Q3630 on Jambi); a row whose id NE places
+    only far from the row's point loses it; and an id left on two rows stays only where NE
+    confirms it (its GeoNames id, or its point within NE_KM). An id in `taken` (borne by an entry of
+    another table: Basra's by the curated city, not by the old town NE puts it on) or given to an
+    earlier row is not given again; `taken` gains the ids the rows bear."""
+    by_gn, _ = ne
+
+    def point(r):
+        return (float(r["lat"]), float(r["lon"])) if r.get("lat") else None
+
+    for r in rows:
+        q, p = by_gn.get(r.get("geonames") or ""), point(r)
+        if q and r.get("wikidata") != q and q in taken:
+            stats[key + "_taken"] += 1
+        elif q and r.get("wikidata") != q and not (p and ne_contradicts(ne, q, *p)):
+            stats[key + ("_replaced" if r.get("wikidata") else "_added")] += 1
+            r["wikidata"] = q
+        elif r.get("wikidata") and p and ne_contradicts(ne, r["wikidata"], *p):
+            stats[key + "_refused"] += 1
+            r["wikidata"] = ""
+        if r.get("wikidata"):
+            taken.add(r["wikidata"])
+    bearers = defaultdict(list)
+    for r in rows:
+        if r.get("wikidata"):
+            bearers[r["wikidata"]].append(r)
+    for q, rs in bearers.items():
+        if len(rs) < 2:
+            continue
+        confirmed = [r for r in rs if by_gn.get(r.get("geonames") or "") == q or
+                     (point(r) and q in ne[1] and not ne_contradicts(ne, q, *point(r)))]
+        # several confirmed (a town listed twice, as city and as village): the city keeps it
+        keep = sorted(confirmed, key=lambda r: r.get("subtype") != "city")[:1]
+        for r in rs:
+            if keep and r is not keep[0]:
+                stats[key + "_shared_refused"] += 1
+                r["wikidata"] = ""
+
+
 def match_csc(csc, g):
     """The Wikidata id of the csc city at the GeoNames point (the very same point, within 50 m, or
     the same English name within WORLD_CSC_KM, same country), when exactly one id is found."""
@@ -1787,8 +1863,14 @@ def csc_word(w, words):
     return bool(forms & words)
 
 
-def csc_city_rows(src, stats, world):
-    """Rows of world_csc.tsv; `world` the rows of world.tsv (their names and points count)."""
+def csc_city_rows(src, stats, world, ne, world_csc_qids):
+    """Rows of world_csc.tsv; `world` the rows of world.tsv (their names and points count), and
+    `world_csc_qids` the Wikidata ids csc gave them (before ne_wikidata): a csc record bearing one
+    of those is a city world.tsv has, as it was when the entries were first made, so that no entry
+    comes or goes when Natural Earth corrects an id. A csc Wikidata id that Natural Earth (`ne`,
+    ne_places) places only far from the record's point is another city's (Shanghai's Q8686 on
+    Shangmei), and so is one that world.tsv now bears: the entry keeps its id, made from that key
+    (ids never move), but not the Wikidata id."""
     with open(os.path.join(src, "csc-dr5hn-world", "csc_cities_ar.tsv"), encoding="utf-8") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t")
                 if r["wikidata_qid"] and r["country_code"] not in ("SY", "IQ")
@@ -1802,10 +1884,13 @@ def csc_city_rows(src, stats, world):
     curated = read_tsv(os.path.join(REPO, "data", "gazetteer", "places_curated.tsv"))
     countries = {r["country"]: r["id"] for r in curated if r["subtype"] == "country"}
     points = defaultdict(list)  # country -> points of the cities and towns already known
-    qids = set()
+    qids = set(world_csc_qids)
+    held = set()  # the Wikidata ids the curated and world.tsv entries bear now
     for r in curated + world:
         if r.get("wikidata"):
-            qids.add(r["wikidata"])
+            held.add(r["wikidata"])
+            if r in curated:
+                qids.add(r["wikidata"])
         if r.get("lat") and r.get("subtype") in ("city", "town", "capital"):
             points[r["country"]].append((float(r["lat"]), float(r["lon"])))
     # a Q-id csc gives several cities: only its most populous bearer keeps it
@@ -1843,14 +1928,17 @@ def csc_city_rows(src, stats, world):
         used.add(k)
         used.add(q)
         points[r["country_code"]].append((lat, lon))
+        wrong_id = ne_contradicts(ne, q, lat, lon) or q in held
         out.append({
             "id": "place:wd-" + q.lower(), "type": "PLACE", "subtype": "city", "name_ar": name,
             "name_en": r["name_en"], "country": r["country_code"],
             "parent": countries.get(r["country_code"], ""), "lat": "%.5f" % lat,
-            "lon": "%.5f" % lon, "wikidata": q, "prominence": CSC_CITY_PROMINENCE,
+            "lon": "%.5f" % lon, "wikidata": "" if wrong_id else q,
+            "prominence": CSC_CITY_PROMINENCE,
             "source": "csc-dr5hn-world",
         })
         stats["csc_city"] += 1
+        stats["csc_city_wikidata_refused_by_ne"] += wrong_id
     return out
 
 
@@ -2213,10 +2301,15 @@ def main():
                                              sorted(stp.items()) if k.startswith("sy_ocha_") and
                                              k != "sy_ocha_point"),
              sum(r["coord_approx"] != "1" for r in villages), len(villages)))
+    ne = ne_places()
+    taken = wikidata_held({"sy_localities.tsv", "iq_localities.tsv", "world.tsv", "world_csc.tsv"})
     add_city_wikidata(src, loc, stp, "sy_city_wikidata")
     add_city_point_wikidata(src, loc, stp, "sy_city_point_wikidata")
-    print("sy_localities.tsv: Wikidata ids of cities from csc: %d, and at their points: %d"
-          % (stp["sy_city_wikidata"], stp["sy_city_point_wikidata"]))
+    ne_wikidata(loc, ne, stp, "sy_ne", taken)
+    print("sy_localities.tsv: Wikidata ids of cities from csc: %d, and at their points: %d; "
+          "checked against Natural Earth: %s"
+          % (stp["sy_city_wikidata"], stp["sy_city_point_wikidata"],
+             {k: v for k, v in stp.items() if k.startswith("sy_ne")}))
     n_loc = write_table(os.path.join(OUT_DIR, "sy_localities.tsv"), loc)
 
     iq = iq_admin_rows(src)
@@ -2239,16 +2332,19 @@ def main():
     iql = iq_locality_rows(src, st2)
     add_city_wikidata(src, iql, st2, "iq_city_wikidata")
     add_city_point_wikidata(src, iql, st2, "iq_city_point_wikidata")
+    ne_wikidata(iql, ne, st2, "iq_ne", taken)
     n_iql = write_table(os.path.join(OUT_DIR, "iq_localities.tsv"), iql)
     print("iq_localities.tsv: %d rows (%s); %s" % (n_iql, count(iql), dict(st2)))
     print("iq_admin.tsv: %d rows (%s); source 18/101/294" % (n_iq, count(iq)))
     st3 = defaultdict(int)
     wr = world_rows(src, st3)
+    csc_known = {r["wikidata"] for r in wr if r.get("wikidata")}  # before Natural Earth's check
+    ne_wikidata(wr, ne, st3, "ne", taken)
     n_w = write_table(os.path.join(OUT_DIR, "world.tsv"), wr)
     print("world.tsv: %d rows (%s); %s; with Wikidata id %d" % (
         n_w, count(wr), dict(st3), sum(1 for r in wr if r.get("wikidata"))))
     st5 = defaultdict(int)
-    wc = csc_city_rows(src, st5, wr)
+    wc = csc_city_rows(src, st5, wr, ne, csc_known)
     n_wc = write_table(os.path.join(OUT_DIR, "world_csc.tsv"), wc)
     print("world_csc.tsv: %d rows; %s" % (n_wc, dict(st5)))
     for name, rows_of, columns in [("people_ep.tsv", ep_people_rows, PEOPLE_COLUMNS),
