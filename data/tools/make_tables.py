@@ -1863,6 +1863,15 @@ def csc_word(w, words):
     return bool(forms & words)
 
 
+def csc_article(name):
+    """A csc name that spells the Arabic article as its English transliteration reads (أد دويم for
+    Ad Douiem, آش شيخ عثمان for Ash Shaikh Outhman): alif and the assimilated letter, a space, then
+    the word starting with that letter. Written with the article (الدويم، الشيخ عثمان); the name
+    checks below then judge it as any other."""
+    m = re.match("^[اأآإ]([تثدذرزسشصضطظلن]) (\\1)", name)
+    return "ال" + name[m.end(1) + 1:] if m else name
+
+
 def csc_city_rows(src, stats, world, ne, world_csc_qids):
     """Rows of world_csc.tsv; `world` the rows of world.tsv (their names and points count), and
     `world_csc_qids` the Wikidata ids csc gave them (before ne_wikidata): a csc record bearing one
@@ -1900,7 +1909,7 @@ def csc_city_rows(src, stats, world, ne, world_csc_qids):
     dropped = {o["wikidata"] for o in read_override("csc_drop.tsv")}
     for r in rows:
         q = r["wikidata_qid"]
-        name = strip_prefix(clean(r["name_ar"]), CSC_PREFIXES)
+        name = csc_article(strip_prefix(clean(r["name_ar"]), CSC_PREFIXES))
         if q in dropped:
             stats["csc_dropped_by_hand"] += 1
             continue
