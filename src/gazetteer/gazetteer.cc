@@ -596,8 +596,6 @@ void Gazetteer::ReleaseLoadingState() {
   std::vector<PendingIdAlias>().swap(pending_id_aliases_);
   StringSet().swap(ambiguous_);
   StringSet().swap(bare_forms_);
-  StringSet().swap(phrase_firsts_);
-  StringSet().swap(phrase_seconds_);
   StringSet().swap(adjectives_);
   alias_text_.shrink_to_fit();
   alias_span_.shrink_to_fit();
@@ -706,6 +704,8 @@ const EntryInfo* Gazetteer::FindEntry(std::string_view id) const {
 
 bool Gazetteer::OrdinaryPhrase(std::string_view first, std::string_view second,
                                std::string* buf) const {
+  // Most neighbours are in no phrase: a lookup of each word rules them out without joining.
+  if (!phrase_seconds_.contains(second) || !phrase_firsts_.contains(first)) return false;
   buf->assign(first);
   buf->push_back(' ');
   buf->append(second);

@@ -242,8 +242,6 @@ class Gazetteer {
   std::vector<std::string_view> pending_aliases_;  // each entry's raw aliases column
   std::vector<PendingIdAlias> pending_id_aliases_;
   StringSet ambiguous_;
-  StringSet phrase_firsts_;   // the first words of the phrases (AliasCore::phrase_first)
-  StringSet phrase_seconds_;  // their second words (AliasCore::phrase_second)
   StringSet adjectives_;      // AliasCore::adjective
   StringSet bare_forms_;  // AddArticleForms' forms (AliasCore::bare)
 
@@ -253,6 +251,8 @@ class Gazetteer {
   StringMap<std::vector<TriggerInfo>> triggers_;
   StringSet name_lead_words_;  // IsNameLeadWord
   StringSet phrases_;          // OrdinaryPhrase: "first second"
+  StringSet phrase_firsts_;    // the first words of the phrases (AliasCore::phrase_first)
+  StringSet phrase_seconds_;   // their second words (AliasCore::phrase_second)
 
   WordTable vocab_;
   absl::flat_hash_map<uint64_t, uint32_t> trie_;
