@@ -170,8 +170,10 @@ struct Context {
         g.FindTrigger(prev) != nullptr) {
       return false;
     }
-    const uint32_t word = g.WordId(prev);  // a one-word alias itself: a list of names
-    return word == 0 || g.RootChild(word) == 0 || g.NodeAlias(g.RootChild(word)) < 0;
+    // a one-word alias itself, unless it is also an ordinary word (الشعر العباسي): a list of names
+    const uint32_t word = g.WordId(prev);
+    const int32_t alias = word == 0 || g.RootChild(word) == 0 ? -1 : g.NodeAlias(g.RootChild(word));
+    return alias < 0 || g.alias_core(static_cast<uint32_t>(alias)).ambiguous;
   }
 
   // Whether candidate `c` follows a particle that only a verb follows (لم، لن، قد، لقد، سوف،
