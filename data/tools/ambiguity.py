@@ -238,11 +238,13 @@ def scan_phrases(task):
 # aliases
 
 def is_minor_city(row):
-    """A distant city of low prominence (world_csc.tsv, prominence 40): judged like a village, since
-    its name in general news is more often a word or a person (تولوا، نيلسون) than the city."""
+    """A distant city or district of low prominence (world_csc.tsv, prominence 40; Yemen's districts,
+    ye_admin.tsv, 35): judged like a village, since its name in general news is more often a word
+    or a person (تولوا، نيلسون، الزهرة) than the place."""
     p = row.get("prominence", "").strip()
     try:
-        return row.get("subtype") == "city" and p != "" and float(p) < MINOR_CITY_PROMINENCE
+        return row.get("subtype") in ("city", "district") and p != "" and \
+            float(p) < MINOR_CITY_PROMINENCE
     except ValueError:
         return False
 
@@ -514,6 +516,14 @@ def names_kept_by_hand():
     return {normalize(r["alias"]) for r in tsv_rows(path)}
 
 
+def words_gated_by_hand():
+    """Normalized aliases that data/overrides/ambiguity_words.tsv flags as common (gated) whatever
+    their frequency in the reference: names that war news uses as words more often than general
+    news does (دمت: ما دمت حيا، دمت عزيزا), each line with the check that showed it."""
+    path = os.path.join(REPO, "data", "overrides", "ambiguity_words.tsv")
+    return {normalize(r["alias"]): r for r in tsv_rows(path)}
+
+
 def plural(w):
     """The sound feminine plural of a word in ه (الطبقه -> الطبقات); None for other words."""
     if re.match("^[\u0621-\u064A]{3,}$", w) and w.endswith("ه"):
@@ -730,6 +740,9 @@ def main():
             decision[a] = "common (village or neighbourhood)"
             flagged[a] = measured[a]
     kept_by_hand = names_kept_by_hand()
+    for a in words_gated_by_hand():
+        decision[a] = "common (gated by hand: overrides/ambiguity_words.tsv)"
+        flagged[a] = measured.get(a, df10k(a))
     for a in frequent:
         if a in kept_by_hand:
             decision[a] = "name (kept by hand: overrides/ambiguity_names.tsv)"
@@ -786,7 +799,12 @@ def main():
     print("probes: " + ", ".join("%s=%.1f%s" % (p, measured.get(p, df10k(p)),
                                                  "*" if p in flagged else "") for p in PROBES))
     print("wrote %s" % OUT)
-    write_common_words(all_df, total, set(aliases), given | person_words())
+    # Yemen's districts (ye_admin.tsv, ids place:YE####) do not take their names out of the
+    # common words: الحالي، عين، رصد stay words for the rules whatever a district is called.
+    write_common_words(all_df, total,
+                       {a for a, ids in aliases.items()
+                        if not all(re.match(r"^place:YE\d{4}$", i) for i in ids)},
+                       given | person_words())
 
 
 def write_common_words(all_df, total, aliases, given):

@@ -14,6 +14,8 @@ to the repository root. Standard library only. Hand curation is read from data/o
                                     for the rows those leave, OCHA's populated places
                                     (data/sources/ocha-syria-populated-places.tsv)
   data/gazetteer/iq_admin.tsv       Iraq ADM1-ADM3 from ocha-cod-ab-iraq (source=ocha-iraq)
+  data/gazetteer/ye_admin.tsv       Yemen's districts from data/sources/ocha-yemen-admin.tsv
+                                    (source=ocha-yemen)
   data/gazetteer/iq_localities.tsv  Iraqi towns, villages and quarters from wof-iraq-localities
   data/gazetteer/people_ep.tsv      Iraqi (2014) and Syrian (2012) MPs from everypolitician-iq-sy
   data/gazetteer/people_unsc.tsv    people of the UN ISIL/Al-Qaida and Iraq sanctions lists
@@ -488,6 +490,57 @@ def iq_admin_rows(src):
                 "lat": u["centroid_lat"], "lon": u["centroid_lon"], "pcode": pc,
                 "source": "ocha-iraq",
             })
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Yemen's districts (ocha-yemen: data/sources/ocha-yemen-admin.tsv)
+
+YE_DISTRICT_PROMINENCE = 20  # below every default (a village's is 30): namesakes win ties
+
+
+def ye_district_rows(stats):
+    """Rows of ye_admin.tsv: Yemen's districts (ADM2 of the OCHA COD-AB, p-codes YE####; those of
+    overrides/ye_district_drop.tsv left out), under the
+    governorate entries the gazetteer already has (world.tsv, places_curated.tsv: matched by name;
+    the country where it has none). A district whose name (مدينة X read as X) is already an entry
+    of Yemen — its city (إب، المكلا، مأرب) or its governorate — is left out: that entry names it."""
+    units = read_tsv(os.path.join(REPO, "data", "sources", "ocha-yemen-admin.tsv"))
+    dropped = {o["pcode"] for o in read_override("ye_district_drop.tsv")}
+    yemen = defaultdict(list)  # normalized name -> ids of the Yemeni entries of the hand tables
+    for name in ("world.tsv", "places_curated.tsv"):
+        for r in read_tsv(os.path.join(REPO, "data", "gazetteer", name)):
+            if r.get("country") == "YE" or r["id"] == "place:ye":
+                for n in [r["name_ar"]] + [a for a in r.get("aliases", "").split("|") if a]:
+                    yemen[norm(n)].append((r["id"], r.get("subtype", "")))
+    governorate = {}
+    for u in units:
+        if u["level"] == "governorate":
+            found = [i for i, st in yemen.get(norm(u["name_ar"]), ())
+                     if st in ("state", "governorate")]
+            governorate[u["pcode"]] = found[0] if len(found) == 1 else "place:ye"
+            stats["ye_governorate_" + ("matched" if len(found) == 1 else "unmatched")] += 1
+    rows = []
+    for u in units:
+        if u["level"] != "district":
+            continue
+        if u["pcode"] in dropped:
+            stats["ye_district_dropped_by_hand"] += 1
+            continue
+        name = strip_prefix(clean(u["name_ar"]), ["مدينة", "مدينه"])
+        if norm(name) in yemen:
+            stats["ye_district_named_by_an_entry"] += 1
+            continue
+        aliases = dedup_aliases(name, [u["alt_name_ar"]] if u["alt_name_ar"] else [])
+        rows.append({
+            "id": "place:" + u["pcode"], "type": "PLACE", "subtype": "district", "name_ar": name,
+            "name_en": u["name_en"], "aliases": "|".join(aliases), "country": "YE",
+            "parent": governorate[u["parent_pcode"]], "lat": u["lat"], "lon": u["lon"],
+            "pcode": u["pcode"], "prominence": YE_DISTRICT_PROMINENCE, "source": "ocha-yemen",
+        })
+        stats["ye_district"] += 1
+    # two districts of one name (همدان of the capital's outskirts and of Sana'a): both kept,
+    # namesakes the resolver chooses between
     return rows
 
 
@@ -1423,11 +1476,12 @@ def same_country(a, b):
 
 
 def read_gazetteer_names(skip):
-    """normalized alias -> [(id, type, subtype, country)] over the committed tables but `skip`
-    and the Iraqi villages."""
+    """normalized alias -> [(id, type, subtype, country)] over the committed tables but `skip`,
+    the Iraqi villages and Yemen's districts (ye_admin.tsv: minor namesakes, which keep no other
+    table's entry out; csc_city_rows leaves out the csc records of those districts itself)."""
     out = defaultdict(list)
     for name in sorted(os.listdir(os.path.join(REPO, "data", "gazetteer"))):
-        if not name.endswith(".tsv") or name in skip or name == "ambiguous.tsv":
+        if not name.endswith(".tsv") or name in skip or name in ("ambiguous.tsv", "ye_admin.tsv"):
             continue
         for r in read_tsv(os.path.join(REPO, "data", "gazetteer", name)):
             if name == "iq_localities.tsv" and r.get("subtype") == "village":
@@ -1872,14 +1926,16 @@ def csc_article(name):
     return "ال" + name[m.end(1) + 1:] if m else name
 
 
-def csc_city_rows(src, stats, world, ne, world_csc_qids):
+def csc_city_rows(src, stats, world, ne, world_csc_qids, yemen_districts):
     """Rows of world_csc.tsv; `world` the rows of world.tsv (their names and points count), and
     `world_csc_qids` the Wikidata ids csc gave them (before ne_wikidata): a csc record bearing one
     of those is a city world.tsv has, as it was when the entries were first made, so that no entry
     comes or goes when Natural Earth corrects an id. A csc Wikidata id that Natural Earth (`ne`,
     ne_places) places only far from the record's point is another city's (Shanghai's Q8686 on
     Shangmei), and so is one that world.tsv now bears: the entry keeps its id, made from that key
-    (ids never move), but not the Wikidata id."""
+    (ids never move), but not the Wikidata id. A Yemeni record named as one of `yemen_districts`
+    (rows of ye_admin.tsv: csc lists many districts as cities, بني مطر، حزم العدين), or within
+    CSC_NEAR_KM of one's point, is that district (its old entry id resolves to it: id_aliases.tsv)."""
     with open(os.path.join(src, "csc-dr5hn-world", "csc_cities_ar.tsv"), encoding="utf-8") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t")
                 if r["wikidata_qid"] and r["country_code"] not in ("SY", "IQ")
@@ -1902,6 +1958,10 @@ def csc_city_rows(src, stats, world, ne, world_csc_qids):
                 qids.add(r["wikidata"])
         if r.get("lat") and r.get("subtype") in ("city", "town", "capital"):
             points[r["country"]].append((float(r["lat"]), float(r["lon"])))
+    district_names = set()
+    for r in yemen_districts:
+        district_names |= {norm(n) for n in [r["name_ar"]] + [a for a in r["aliases"].split("|") if a]}
+        points["YE"].append((float(r["lat"]), float(r["lon"])))
     # a Q-id csc gives several cities: only its most populous bearer keeps it
     bearers = Counter(r["wikidata_qid"] for r in rows)
     rows.sort(key=lambda r: (-int(float(r["population"] or 0)), int(r["csc_city_id"])))
@@ -1926,6 +1986,9 @@ def csc_city_rows(src, stats, world, ne, world_csc_qids):
             continue
         if csc_word_like(k, words, given, int(float(r["population"] or 0)) >= CSC_BIG_POP):
             stats["csc_name_is_a_word"] += 1  # بالتي (ب+التي), بيرا (بيره), جورج, القديس بطرس
+            continue
+        if r["country_code"] == "YE" and k in district_names:
+            stats["csc_yemen_district"] += 1
             continue
         if known.get(k) or k in used:
             stats["csc_name_taken"] += 1
@@ -2345,6 +2408,10 @@ def main():
     n_iql = write_table(os.path.join(OUT_DIR, "iq_localities.tsv"), iql)
     print("iq_localities.tsv: %d rows (%s); %s" % (n_iql, count(iql), dict(st2)))
     print("iq_admin.tsv: %d rows (%s); source 18/101/294" % (n_iq, count(iq)))
+    st6 = defaultdict(int)
+    ye = ye_district_rows(st6)
+    n_ye = write_table(os.path.join(OUT_DIR, "ye_admin.tsv"), ye)
+    print("ye_admin.tsv: %d rows; %s" % (n_ye, dict(st6)))
     st3 = defaultdict(int)
     wr = world_rows(src, st3)
     csc_known = {r["wikidata"] for r in wr if r.get("wikidata")}  # before Natural Earth's check
@@ -2353,7 +2420,7 @@ def main():
     print("world.tsv: %d rows (%s); %s; with Wikidata id %d" % (
         n_w, count(wr), dict(st3), sum(1 for r in wr if r.get("wikidata"))))
     st5 = defaultdict(int)
-    wc = csc_city_rows(src, st5, wr, ne, csc_known)
+    wc = csc_city_rows(src, st5, wr, ne, csc_known, ye)
     n_wc = write_table(os.path.join(OUT_DIR, "world_csc.tsv"), wc)
     print("world_csc.tsv: %d rows; %s" % (n_wc, dict(st5)))
     for name, rows_of, columns in [("people_ep.tsv", ep_people_rows, PEOPLE_COLUMNS),
