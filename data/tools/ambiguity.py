@@ -215,22 +215,8 @@ def scan_phrases(task):
                     seen.add(v + " " + b)
         counter.update(seen)
 
-    if kind.startswith("ant"):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                d = json.loads(line)
-                text = (d.get("title") or "") + "\n" + (d.get("text") or "")
-                if d.get("cat") not in REF_CATS:
-                    if _is_war(text):
-                        doc(text, war)
-                    continue
-                doc(text, ref)
-    else:
-        with zipfile.ZipFile(path) as z:
-            for name in z.namelist():
-                for d in json.loads(z.read(name).decode("utf-8")):
-                    text = (d.get("title") or "") + "\n" + (d.get("content") or "")
-                    doc(text, war if _is_war(text) else ref)
+    for text, is_war in documents(kind, path):
+        doc(text, war if is_war else ref)
     return ref, war
 
 
@@ -325,11 +311,31 @@ def _is_war(text):
     return sum(1 for k in WAR_3 if k in t) >= 3
 
 
+def documents(kind, path):
+    """(text, war) of each document of one dump that counts: title and body; war is whether it is
+    a war document. ANT: the categories of REF_CATS are the non-war reference; a document of
+    another category is a war document when _is_war says so (else it is left out). SaudiNewsNet:
+    _is_war splits the articles."""
+    if kind.startswith("ant"):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                text = (d.get("title") or "") + "\n" + (d.get("text") or "")
+                if d.get("cat") in REF_CATS:
+                    yield text, False
+                elif _is_war(text):
+                    yield text, True
+    else:
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                for d in json.loads(z.read(name).decode("utf-8")):
+                    text = (d.get("title") or "") + "\n" + (d.get("content") or "")
+                    yield text, _is_war(text)
+
+
 def scan(task):
-    """Counts one dump: (kind, non-war documents, war documents, df in non-war documents, df of
-    every word in non-war documents, df in war documents). ANT: the categories of REF_CATS are
-    the non-war reference; a document of another category is a war document when _is_war says so
-    (else it is left out). SaudiNewsNet: _is_war splits the articles."""
+    """Counts one dump (documents): (kind, non-war documents, war documents, df in non-war
+    documents, df of every word in non-war documents, df in war documents)."""
     kind, path = task
     df = Counter()
     all_df = Counter()
@@ -338,29 +344,13 @@ def scan(task):
     war_cache = {}
     ndocs = 0
     nwar = 0
-    if kind.startswith("ant"):
-        with gzip.open(path, "rt", encoding="utf-8") as f:
-            for line in f:
-                d = json.loads(line)
-                text = (d.get("title") or "") + "\n" + (d.get("text") or "")
-                if d.get("cat") not in REF_CATS:
-                    if _is_war(text):
-                        nwar += 1
-                        _count_doc(text, war_df, war_cache, None)
-                    continue
-                ndocs += 1
-                _count_doc(text, df, cache, all_df)
-    else:
-        with zipfile.ZipFile(path) as z:
-            for name in z.namelist():
-                for d in json.loads(z.read(name).decode("utf-8")):
-                    text = (d.get("title") or "") + "\n" + (d.get("content") or "")
-                    if _is_war(text):
-                        nwar += 1
-                        _count_doc(text, war_df, war_cache, None)
-                        continue
-                    ndocs += 1
-                    _count_doc(text, df, cache, all_df)
+    for text, war in documents(kind, path):
+        if war:
+            nwar += 1
+            _count_doc(text, war_df, war_cache, None)
+        else:
+            ndocs += 1
+            _count_doc(text, df, cache, all_df)
     return kind, ndocs, nwar, df, all_df, war_df
 
 
