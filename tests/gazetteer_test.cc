@@ -215,6 +215,9 @@ TEST(GazetteerTest, BadTriggersAndAmbiguity) {
   s = g.AddAmbiguity("am.tsv", "alias\tclass\nالأجل القصير\tadjective\n");
   EXPECT_NE(std::string(s.message()).find("am.tsv:2: adjective \"الأجل القصير\" must be one word"),
             std::string::npos) << s;
+  s = g.AddAmbiguity("am.tsv", "alias\tclass\nالطبقة الوسطى\tnoun\n");
+  EXPECT_NE(std::string(s.message()).find("am.tsv:2: noun \"الطبقة الوسطى\" must be one word"),
+            std::string::npos) << s;
 }
 
 TEST(GazetteerTest, OrdinaryPhrases) {

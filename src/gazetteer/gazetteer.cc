@@ -238,9 +238,9 @@ absl::Status Gazetteer::AddAmbiguity(std::string_view file, std::string_view con
   return ParseTsv(file, content, {"alias", "class", "evidence"}, {"alias", "class"},
                   [&](const TsvRow& row) -> absl::Status {
     const std::string_view cls = row.Get("class");
-    if (cls != "common" && cls != "phrase" && cls != "adjective") {
+    if (cls != "common" && cls != "phrase" && cls != "adjective" && cls != "noun") {
       return absl::InvalidArgumentError(Cat(row.Where(), "unknown ambiguity class \"", cls,
-                                            "\" (common, phrase or adjective)"));
+                                            "\" (common, phrase, adjective or noun)"));
     }
     std::vector<std::string> words;
     absl::Status s = AliasWords(row.Get("alias"), &words);
@@ -258,12 +258,12 @@ absl::Status Gazetteer::AddAmbiguity(std::string_view file, std::string_view con
       phrases_.insert(Join(words, " "));
       return absl::OkStatus();
     }
-    if (cls == "adjective") {
+    if (cls == "adjective" || cls == "noun") {
       if (words.size() != 1) {
         return absl::InvalidArgumentError(
-            Cat(row.Where(), "adjective \"", row.Get("alias"), "\" must be one word"));
+            Cat(row.Where(), cls, " \"", row.Get("alias"), "\" must be one word"));
       }
-      adjectives_.insert(words[0]);
+      (cls == "noun" ? nouns_ : adjectives_).insert(words[0]);
       return absl::OkStatus();
     }
     ambiguous_.insert(Join(words, " "));
@@ -597,6 +597,7 @@ void Gazetteer::ReleaseLoadingState() {
   StringSet().swap(ambiguous_);
   StringSet().swap(bare_forms_);
   StringSet().swap(adjectives_);
+  StringSet().swap(nouns_);
   alias_text_.shrink_to_fit();
   alias_span_.shrink_to_fit();
   node_alias_.shrink_to_fit();
@@ -659,6 +660,7 @@ void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
     alias_core_[a].phrase_first = phrase_firsts_.contains(alias(a).text);
     alias_core_[a].phrase_second = phrase_seconds_.contains(alias(a).text);
     alias_core_[a].adjective = adjectives_.contains(alias(a).text);
+    alias_core_[a].noun = nouns_.contains(alias(a).text);
     alias_core_[a].descriptor_first = StartsWithDescriptor(alias(a).text);
     alias_core_[a].count = 0;
   }

@@ -69,6 +69,9 @@ struct AliasCore {
   // The alias is mostly an adjective after a definite noun in general news (ambiguous.tsv,
   // class `adjective`: القصير in المدى القصير، الأجل القصير).
   bool adjective = false;
+  // The alias is mostly a noun before a definite adjective in general news (ambiguous.tsv, class
+  // `noun`: الطبقه in الطبقة الوسطى، الطبقة العاملة).
+  bool noun = false;
 };
 
 struct TriggerInfo {
@@ -243,6 +246,7 @@ class Gazetteer {
   std::vector<PendingIdAlias> pending_id_aliases_;
   StringSet ambiguous_;
   StringSet adjectives_;      // AliasCore::adjective
+  StringSet nouns_;           // AliasCore::noun
   StringSet bare_forms_;  // AddArticleForms' forms (AliasCore::bare)
 
   std::vector<EntryInfo> entries_;

@@ -176,6 +176,28 @@ struct Context {
     return alias < 0 || g.alias_core(static_cast<uint32_t>(alias)).ambiguous;
   }
 
+  // Whether one-word candidate `c`, an alias that general news mostly uses as a noun before a
+  // definite adjective (AliasCore::noun), stands right before one: a definite word in ه or ي that
+  // is no direction, no adjective of the entry's country and no one-word name (الطبقة الوسطى،
+  // على الصعيد الدولي), not the place (الطبقة الغربية is Tabqa's west, سد الطبقة has its trigger).
+  bool NounBeforeAdjective(const Candidate& c, const EntryInfo& e) const {
+    if (c.tok_end != c.tok_begin + 1 || c.tok_end >= tokens.size() ||
+        tokens[c.tok_end].gap != Gap::kSpace) {
+      return false;
+    }
+    const std::string_view next = Word(c.tok_end);
+    constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+    constexpr std::string_view kHeh = "\xD9\x87", kYeh = "\xD9\x8A";
+    if (next.size() <= 8 || next.substr(0, 4) != kArticle ||
+        (next.substr(next.size() - 2) != kHeh && next.substr(next.size() - 2) != kYeh) ||
+        IsDirectionAdjective(next) || IsCountryAdjective(next, e.country)) {
+      return false;
+    }
+    const uint32_t word = g.WordId(next);
+    const int32_t alias = word == 0 || g.RootChild(word) == 0 ? -1 : g.NodeAlias(g.RootChild(word));
+    return alias < 0 || g.alias_core(static_cast<uint32_t>(alias)).ambiguous;
+  }
+
   // Whether candidate `c` follows a particle that only a verb follows (لم، لن، قد، لقد، سوف،
   // كي، لكي, and و or ف before all but كي): قد تدمر الأدلة، لم يزد على ثوان. A name never
   // stands there.
@@ -496,6 +518,10 @@ bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
   if (a.adjective && g.core(static_cast<uint32_t>(entry)).type == EntityType::kPlace &&
       !by_trigger && ctx.AdjectiveAfterNoun(c)) {
     return false;  // الأجل القصير: "the short term"
+  }
+  if (a.noun && g.core(static_cast<uint32_t>(entry)).type == EntityType::kPlace && !by_trigger &&
+      ctx.NounBeforeAdjective(c, g.entries()[static_cast<size_t>(entry)])) {
+    return false;  // الطبقة الوسطى: "the middle class"
   }
   if (g.core(static_cast<uint32_t>(entry)).type != EntityType::kPlace) return true;
   // The entry's country, read only where NounPhrase gets that far (a miss in the entry table).
