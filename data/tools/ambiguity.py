@@ -578,40 +578,35 @@ def ordinary_phrases(tasks, aliases, major, measured, total):
         len(phrases), len({p.split(" ")[0] if p.split(" ")[0] in targets else p.split(" ")[1]
                            for p in phrases}),
         ", ".join(sorted(phrases, key=lambda p: -phrases[p])[:40])))
+    def mostly_beside(alias_side, neighbour_ok):
+        """The definite target aliases whose neighbour on the other side (alias_side 1: the word
+        before the alias; 0: the word after) is, in >= ADJ_SHARE of their pair documents, a
+        definite word (not a stop word, trigger word or alias) that neighbour_ok accepts, in >=
+        ADJ_MIN_DOCS documents and with >= ADJ_MIN_NOUNS different words: alias -> that share."""
+        any_n, ok_n, words = Counter(), Counter(), defaultdict(set)
+        for pair, n in ref.items():
+            w = pair.split(" ")
+            a, other = w[alias_side], w[1 - alias_side]
+            if a not in targets or not a.startswith("ال"):
+                continue
+            any_n[a] += n
+            if other.startswith("ال") and len(other) > 3 and other not in excluded and \
+                    neighbour_ok(other):
+                ok_n[a] += n
+                words[a].add(other)
+        return {a: ok_n[a] / any_n[a] for a in ok_n
+                if ok_n[a] >= ADJ_MIN_DOCS and len(words[a]) >= ADJ_MIN_NOUNS and
+                ok_n[a] >= ADJ_SHARE * any_n[a]}
+
     # Adjectives: a definite alias that the reference mostly puts right after a definite noun
     # (المدي القصير، الاجل القصير، الفيلم القصير; الخطوط الحمراء، البطاقه الحمراء).
-    after_any = Counter()
-    after_noun = Counter()
-    nouns = defaultdict(set)
-    for pair, n in ref.items():
-        x, y = pair.split(" ")
-        if y not in targets or not y.startswith("ال"):
-            continue
-        after_any[y] += n
-        if x.startswith("ال") and len(x) > 3 and x not in excluded:
-            after_noun[y] += n
-            nouns[y].add(x)
-    adjectives = {a: after_noun[a] / after_any[a] for a in after_noun
-                  if after_noun[a] >= ADJ_MIN_DOCS and len(nouns[a]) >= ADJ_MIN_NOUNS and
-                  after_noun[a] >= ADJ_SHARE * after_any[a]}
+    adjectives = mostly_beside(1, lambda w: True)
     print("aliases that are mostly adjectives after a definite noun: %d: %s" % (
         len(adjectives), ", ".join(sorted(adjectives, key=lambda a: -adjectives[a]))))
     # Nouns: a definite alias that the reference mostly puts right before a definite adjective
     # (a word in ه or ي: الطبقه الوسطي، الطبقه العامله، الصعيد الدولي، السلط المحليه).
-    before_any = Counter()
-    before_adj = Counter()
-    adjs = defaultdict(set)
-    for pair, n in ref.items():
-        x, y = pair.split(" ")
-        if x not in targets or not x.startswith("ال"):
-            continue
-        before_any[x] += n
-        if y.startswith("ال") and len(y) > 3 and y not in excluded and y.endswith(("ه", "ي")):
-            before_adj[x] += n
-            adjs[x].add(y)
-    nouns_of_adj = {a: before_adj[a] / before_any[a] for a in before_adj
-                    if before_adj[a] >= ADJ_MIN_DOCS and len(adjs[a]) >= ADJ_MIN_NOUNS and
-                    before_adj[a] >= ADJ_SHARE * before_any[a] and a not in adjectives}
+    nouns_of_adj = {a: v for a, v in mostly_beside(0, lambda w: w.endswith(("ه", "ي"))).items()
+                    if a not in adjectives}
     print("aliases that are mostly nouns before a definite adjective: %d: %s" % (
         len(nouns_of_adj), ", ".join(sorted(nouns_of_adj, key=lambda a: -nouns_of_adj[a]))))
     return phrases, adjectives, nouns_of_adj
