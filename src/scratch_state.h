@@ -12,6 +12,7 @@
 #include "gazetteer/gazetteer.h"
 #include "normalize/tokenizer.h"
 #include "resolve/resolver.h"
+#include "rules/rules.h"
 
 namespace alam::internal {
 
@@ -26,6 +27,7 @@ struct MatchScratch {
   std::string buf;
   std::vector<Candidate> candidates;
   std::vector<TriggerHit> hits;
+  std::vector<RuleSet::Tally> rule_tallies;  // kept across documents
 };
 
 struct ScratchState {

@@ -478,6 +478,27 @@ TEST(RuleWindowTest, AssertionsSeeTheDocumentAroundTheWindow) {
   EXPECT_TRUE(texts("مخيم\nالركبان").empty());
 }
 
+// A rule that has mostly failed is tested with RE2's DFA before its groups are sought
+// (RunPattern): after many failures, in one document and across documents of one extractor,
+// the rule still finds exactly the names it finds on a fresh extractor.
+TEST(RuleTallyTest, ARuleThatMostlyFailsStillFindsItsNames) {
+  testing::TempDir dir;
+  const ExtractorOptions opt = WithRules(&dir,
+      "id\ttrigger\ttype\tsubtype\tscore\tgroup\tpattern\n"
+      "rare\tعملية\tOPERATION\t\t0.7\t1\tعمليه (نصر [\\x{0621}-\\x{064A}]+)\n");
+  auto fresh = Extractor::Create(opt);
+  auto used = Extractor::Create(opt);
+  ASSERT_TRUE(fresh.ok()) << fresh.status();
+  ASSERT_TRUE(used.ok()) << used.status();
+  std::string misses;
+  for (int i = 0; i < 40; ++i) misses += "بدأت عملية عسكرية. ";
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(Texts(**used, misses).empty());
+  const std::string mixed = misses + "وأطلقت عملية نصر الشمال";
+  EXPECT_EQ(Texts(**used, mixed), V{"نصر الشمال"});
+  EXPECT_EQ(Texts(**used, mixed), Texts(**fresh, mixed));
+  EXPECT_EQ(Texts(**used, "عملية نصر الجنوب"), V{"نصر الجنوب"});
+}
+
 // max_chars caps the name's length in characters (code points, not bytes), after the match:
 // the pattern may take any length, and a longer name is no name at all.
 TEST(RuleMaxCharsTest, CapsTheNameInCharacters) {
