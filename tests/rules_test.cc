@@ -208,6 +208,11 @@ TEST_F(RulesTest, PersonFromAGivenName) {
   EXPECT_EQ(Labels("قال محمد في بيانه"), V{});
   EXPECT_EQ(Labels("وقالت الوزارة في بيان بثته الوكالة"), V{});
   EXPECT_EQ(Labels("بعد توفيق الله من"), V{});
+  // علي starts a name where it is written with ي; على (with ى) is the preposition, the same
+  // word once normalized.
+  EXPECT_EQ(Labels("وقال رئيس البلدية علي الحجيري إن"),
+            V{"علي الحجيري|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وقال رئيس البلدية إن الهجوم وقع على الحجيري أمس"), V{});
 }
 
 TEST_F(RulesTest, PersonAfterCalled) {

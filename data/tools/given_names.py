@@ -39,6 +39,8 @@ MIN_OCCURRENCES = 3
 NAME_SHARE = 0.6
 DROP = os.path.join(REPO, "data", "overrides", "given_names_drop.tsv")
 LETTERS = re.compile(r"[\u0621-\u064A]{2,}")
+ALI = "علي"  # normalized: also the preposition على, a stopword
+ALI_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 
 
 def candidates():
@@ -71,12 +73,26 @@ def count(given, stopwords, common):
             w = words[i]
             g = w if w in given else (w[1:] if w[0] in ambiguity.PROCLITICS and w[1:] in given
                                       else None)
-            if g is None:
+            if g is None or g == ALI:  # علي: count_ali
                 continue
             occurrences[g] += 1
             if may_go_on(words[i + 1], stopwords, common):
                 starts[g] += 1
+        if ALI in given:
+            count_ali(text, stopwords, common, occurrences, starts)
     return occurrences, starts
+
+
+def count_ali(text, stopwords, common, occurrences, starts):
+    """علي counts as the rule reads it: bare, and written with ي in the original (the
+    preposition على is the same word once normalized; AliReading in src/rules)."""
+    raw = text.split()
+    for i in range(len(raw) - 1):
+        if ambiguity.normalize(raw[i]) != ALI or ALI_DIACRITICS.sub("", raw[i])[-1] != "\u064a":
+            continue
+        occurrences[ALI] += 1
+        if may_go_on(ambiguity.normalize(raw[i + 1]), stopwords, common):
+            starts[ALI] += 1
 
 
 def main():
@@ -84,7 +100,8 @@ def main():
                  for r in ambiguity.tsv_rows(os.path.join(REPO, "data", "stopwords.tsv"))}
     common = {r["word"] for r in ambiguity.tsv_rows(os.path.join(REPO, "data",
                                                                   "common_words.tsv"))}
-    given = candidates() - stopwords - common
+    # علي is a stopword only as على: as the rule reads it (count_ali), it may be a given name.
+    given = (candidates() - stopwords - common) | (candidates() & {ALI})
     occurrences, starts = count(given, stopwords, common)
     kept = sorted(g for g in given if occurrences[g] >= MIN_OCCURRENCES and
                   starts[g] >= NAME_SHARE * occurrences[g])

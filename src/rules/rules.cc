@@ -34,9 +34,11 @@ size_t WindowEnd(std::string_view normalized, size_t start) {
 // spaces are found once per trigger, as far as its rules ask.
 class SpaceCuts {
  public:
-  SpaceCuts(std::string_view text, size_t start, size_t end)
-      : text_(text), scan_(start), end_(end) {}
+  // The window's end (WindowEnd) is found when a rule first asks: most trigger words run no
+  // pattern (the word after a given name cannot go on a name; على is no given name).
+  SpaceCuts(std::string_view text, size_t start) : text_(text), scan_(start) {}
   size_t EndBefore(uint32_t k) {
+    if (end_ == kUnknown) end_ = WindowEnd(text_, scan_);
     if (k >= kMaxCuts) return end_;
     while (n_ <= k && scan_ < end_) {
       const void* sp = std::memchr(text_.data() + scan_, ' ', end_ - scan_);
@@ -52,8 +54,9 @@ class SpaceCuts {
 
  private:
   static constexpr uint32_t kMaxCuts = 32;  // rules holding more spaces read the whole window
+  static constexpr size_t kUnknown = ~size_t{0};
   std::string_view text_;
-  size_t scan_, end_;
+  size_t scan_, end_ = kUnknown;
   size_t cut_[kMaxCuts];
   uint32_t n_ = 0;
 };
@@ -533,11 +536,13 @@ void RuleSet::Bind(const Gazetteer& g) {
   }
 }
 
-bool AliReading::IsName(std::string_view normalized, const Token& t) const {
+bool AliReading::IsAli(std::string_view normalized, const Token& t) {
   constexpr std::string_view kAli = "\xD8\xB9\xD9\x84\xD9\x8A";  // علي
-  if (t.end - t.start != kAli.size() || normalized.compare(t.start, kAli.size(), kAli) != 0) {
-    return false;
-  }
+  return t.end - t.start == kAli.size() && normalized.compare(t.start, kAli.size(), kAli) == 0;
+}
+
+bool AliReading::IsName(std::string_view normalized, const Token& t) const {
+  if (!IsAli(normalized, t)) return false;
   if (map_ == nullptr) return all_names_;
   const size_t yeh = map_->ToOriginalStart(t.start + 4);
   return original_.compare(yeh, 2, "\xD9\x8A") == 0;  // ي, not ى
@@ -550,6 +555,12 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
   // A given name of three letters after a proclitic is more often a word (بيان: ب + يان).
   if (r.next == Rule::Next::kGiven && h.strip > 0 &&
       tokens[h.token].end - tokens[h.token].start - h.strip < 8) {
+    return false;
+  }
+  // The given name علي is the preposition على once normalized: a name only where the original
+  // writes it with ي (AliReading).
+  if (r.next == Rule::Next::kGiven && h.strip == 0 && ali.IsAli(normalized, tokens[h.token]) &&
+      !ali.IsName(normalized, tokens[h.token])) {
     return false;
   }
   if (r.next == Rule::Next::kName || r.next == Rule::Next::kGiven ||
@@ -572,7 +583,7 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
     auto it = by_word_.find(h.word);
     if (it == by_word_.end()) continue;
     const size_t start = tokens[h.token].start + h.strip;
-    SpaceCuts cuts(normalized, start, WindowEnd(normalized, start));
+    SpaceCuts cuts(normalized, start);
     const bool quote_follows =
         h.token + 1 < tokens.size() && tokens[h.token + 1].gap == Gap::kQuote;
     int name_follows = -1;  // unknown until a rule asks

@@ -62,6 +62,8 @@ class AliReading {
   explicit AliReading(bool all_names = false) : all_names_(all_names) {}
   AliReading(std::string_view original, const OffsetMap* map) : original_(original), map_(map) {}
   bool IsName(std::string_view normalized, const Token& t) const;
+  // Whether token `t` is علي (the name or the preposition).
+  static bool IsAli(std::string_view normalized, const Token& t);
 
  private:
   std::string_view original_;
