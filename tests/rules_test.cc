@@ -213,6 +213,12 @@ TEST_F(RulesTest, PersonFromAGivenName) {
   EXPECT_EQ(Labels("وقال رئيس البلدية علي الحجيري إن"),
             V{"علي الحجيري|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("وقال رئيس البلدية إن الهجوم وقع على الحجيري أمس"), V{});
+  // A formula of blessing after a name is not part of it (رضي الله عنه), even where الله lies
+  // past the rule's three words; اللهم is another word.
+  EXPECT_EQ(Labels("وقال علي رضي الله عنه"), V{});
+  EXPECT_EQ(Labels("روى عبدالله بن عمر رضي الله عنهما"),
+            V{"عبدالله بن عمر|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وقال أحمد كرم اللهم"), V{"أحمد كرم|PERSON|rule:person-given-name"});
 }
 
 TEST_F(RulesTest, PersonAfterCalled) {

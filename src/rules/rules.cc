@@ -181,6 +181,24 @@ bool NameLinkWord(std::string_view w) {
          w == "\xD8\xA7\xD8\xA8\xD9\x8A" || w == "\xD8\xA7\xD8\xA8\xD8\xA7";
 }
 
+// Whether the word at `t` starts a formula of blessing after a name, the word الله after it
+// (read in the text: it may lie past the rule's match): رضي الله عنه، صلى الله عليه وسلم، رحمه
+// الله، كرم الله وجهه.
+bool HonorificBeforeGod(std::string_view normalized, TokenIt t) {
+  constexpr std::string_view kGod = " \xD8\xA7\xD9\x84\xD9\x84\xD9\x87";  // " الله"
+  if (normalized.compare(t->end, kGod.size(), kGod) != 0) return false;
+  const size_t after = t->end + kGod.size();
+  if (after < normalized.size() && (static_cast<unsigned char>(normalized[after]) & 0x80) != 0 &&
+      normalized.compare(after, 2, "\xD8\x8C") != 0) {  // a letter goes on (اللهم); not ،
+    return false;
+  }
+  const std::string_view w = normalized.substr(t->start, t->end - t->start);
+  return w == "\xD8\xB1\xD8\xB6\xD9\x8A" ||                // رضي
+         w == "\xD8\xB5\xD9\x84\xD9\x8A" ||                // صلى (normalized صلي)
+         w == "\xD8\xB1\xD8\xAD\xD9\x85\xD9\x87" ||      // رحمه
+         w == "\xD9\x83\xD8\xB1\xD9\x85";                  // كرم
+}
+
 // The name a given-name rule found, [first, *last], cut after its last word that may go on a
 // person's name: at most two words after a space that are neither function words nor ordinary
 // ones nor start with clitics (CliticStartsWord) nor end with a pronoun, with NameLinkWord words
@@ -196,6 +214,7 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
   for (TokenIt t = first + 1; t <= *last && t->gap == Gap::kSpace && words < 2; ++t) {
     const std::string_view w = normalized.substr(t->start, t->end - t->start);
     if (NameLinkWord(w)) continue;
+    if (HonorificBeforeGod(normalized, t)) break;  // علي رضي الله عنه
     // عبد and the word after it are one name (صلاح عبد السلام، محمد يوسف عبد العزيز).
     if (w == "\xD8\xB9\xD8\xA8\xD8\xAF") {
       if (t + 1 > *last || (t + 1)->gap != Gap::kSpace) break;
