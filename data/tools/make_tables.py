@@ -1539,6 +1539,25 @@ def ne_contradicts(ne, q, lat, lon):
     return bool(pts) and all(km(lat, lon, la, lo) > NE_KM for la, lo in pts)
 
 
+def wof_city_wikidata(rows, ne, stats, key, taken):
+    """Wikidata ids from Who's On First records that pair them with a row's GeoNames id
+    (data/sources/wof-city-wikidata.tsv), for rows that have none after Natural Earth's check
+    (ne_wikidata): not an id another row or table bears (`taken`, which gains the ids given), nor
+    one Natural Earth places only farther than NE_KM from the row's point."""
+    by_gn = {r["geonameid"]: r["wikidata"]
+             for r in read_tsv(os.path.join(REPO, "data", "sources", "wof-city-wikidata.tsv"))}
+    for r in rows:
+        q = by_gn.get(r.get("geonames") or "")
+        if not q or r.get("wikidata"):
+            continue
+        if q in taken or (r.get("lat") and ne_contradicts(ne, q, float(r["lat"]), float(r["lon"]))):
+            stats[key + "_refused"] += 1
+            continue
+        r["wikidata"] = q
+        taken.add(q)
+        stats[key + "_added"] += 1
+
+
 def wikidata_held(skip):
     """The Wikidata ids the gazetteer tables bear (data/gazetteer/*.tsv but the files of `skip`,
     those being made)."""
@@ -2416,6 +2435,7 @@ def main():
     wr = world_rows(src, st3)
     csc_known = {r["wikidata"] for r in wr if r.get("wikidata")}  # before Natural Earth's check
     ne_wikidata(wr, ne, st3, "ne", taken)
+    wof_city_wikidata(wr, ne, st3, "wof", taken)
     n_w = write_table(os.path.join(OUT_DIR, "world.tsv"), wr)
     print("world.tsv: %d rows (%s); %s; with Wikidata id %d" % (
         n_w, count(wr), dict(st3), sum(1 for r in wr if r.get("wikidata"))))
