@@ -10,9 +10,12 @@ Candidates: the given names of ambiguity.person_name_words() — every word but 
 full names of the EveryPolitician MP lists of Iraq and Syria and of the PERSON entries of
 data/gazetteer/people.tsv (a gazetteer source, not an NER corpus) — plus the first word of the
 two- and three-word names of every PERSON entry of the gazetteer (the foreign names: فلاديمير،
-هيذر، ستافان). Left out: words with the article and the words of
-data/overrides/given_names_drop.tsv (kunya, nasab and title words, words that start place names,
-words whose ordinary sense is as frequent as the name).
+هيذر، ستافان), plus the given names of other languages in Arabic script of
+data/sources/foreign-given-names.tsv (ميلينا، فنسنت، سيباستيان). Left out: words with the article
+and the words of data/overrides/given_names_drop.tsv (kunya, nasab and title words, words that
+start place names, words whose ordinary sense is as frequent as the name); and a word of the
+foreign list alone that war news also writes with the article DEFINITE_MIN times or more (ملك
+"king", مادي "material": an ordinary word, which a transliteration list does not tell).
 
 Evidence (war news: the three `*_war_subset.jsonl` files of ../shared/corpora without the
 documents of tests/eval): each occurrence of the word, bare or after one proclitic, counts as a
@@ -20,7 +23,8 @@ name's start when the next word follows after one space and may go on a person's
 letters, not a stopword (data/stopwords.tsv), not an ordinary word (data/common_words.tsv). A
 candidate is kept when it occurs MIN_OCCURRENCES times or
 more and NAME_SHARE of its occurrences or more start a name: محمد 0.90, فلاديمير 1.00 are kept;
-علي 0.25 (على), باسم 0.22 ("in the name of"), كامل 0.32, صباح 0.09 are not.
+باسم 0.22 ("in the name of"), كامل 0.32, صباح 0.09 are not. علي counts only bare and written with
+ي in the original (count_ali), as the rule reads it: 0.79.
 """
 import os
 import re
@@ -38,13 +42,20 @@ OUT = os.path.join(REPO, "data", "given_names.tsv")
 MIN_OCCURRENCES = 3
 NAME_SHARE = 0.6
 DROP = os.path.join(REPO, "data", "overrides", "given_names_drop.tsv")
+FOREIGN = os.path.join(REPO, "data", "sources", "foreign-given-names.tsv")
+DEFINITE_MIN = 5
 LETTERS = re.compile(r"[\u0621-\u064A]{2,}")
 ALI = "علي"  # normalized: also the preposition على, a stopword
 ALI_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 
 
-def candidates():
-    dropped = {ambiguity.normalize(r["word"]) for r in ambiguity.tsv_rows(DROP)}
+def foreign_names():
+    """The normalized given names of data/sources/foreign-given-names.tsv."""
+    return {ambiguity.normalize(r["name_ar"]) for r in ambiguity.tsv_rows(FOREIGN)}
+
+
+def gazetteer_names():
+    """The given names the gazetteer's people hold (the module's docstring)."""
     words = set(ambiguity.person_name_words())
     for path in sorted(os.listdir(ambiguity.GAZ_DIR)):
         for r in ambiguity.tsv_rows(os.path.join(ambiguity.GAZ_DIR, path)):
@@ -56,6 +67,12 @@ def candidates():
                 t = ambiguity.tokens(n)
                 if 2 <= len(t) <= 3:
                     words.add(t[0])
+    return words
+
+
+def candidates():
+    dropped = {ambiguity.normalize(r["word"]) for r in ambiguity.tsv_rows(DROP)}
+    words = gazetteer_names() | foreign_names()
     return {w for w in words if len(w) > 2 and not w.startswith("ال") and w not in dropped
             and LETTERS.fullmatch(w)}
 
@@ -65,10 +82,18 @@ def may_go_on(word, stopwords, common):
     return m is not None and m.group(0) not in stopwords and m.group(0) not in common
 
 
-def count(given, stopwords, common):
+def count(given, stopwords, common, definite_of=None):
+    """Occurrences and name starts of each word of `given` in war news; with `definite_of` (a
+    Counter), also how often each is written with the article (ال…, after up to one proclitic)."""
     occurrences, starts = Counter(), Counter()
+    definite = {"ال" + g: g for g in given} if definite_of is not None else {}
     for _, text in train_context.war_docs(train_context.eval_keys()):
         words = ambiguity.normalize(text).split()
+        if definite:
+            for w in words:
+                g = definite.get(w) or (definite.get(w[1:]) if w[0] in ambiguity.PROCLITICS else None)
+                if g is not None:
+                    definite_of[g] += 1
         for i in range(len(words) - 1):
             w = words[i]
             g = w if w in given else (w[1:] if w[0] in ambiguity.PROCLITICS and w[1:] in given
@@ -102,9 +127,12 @@ def main():
                                                                   "common_words.tsv"))}
     # علي is a stopword only as على: as the rule reads it (count_ali), it may be a given name.
     given = (candidates() - stopwords - common) | (candidates() & {ALI})
-    occurrences, starts = count(given, stopwords, common)
+    definite = Counter()
+    occurrences, starts = count(given, stopwords, common, definite)
+    foreign_only = foreign_names() - gazetteer_names()
     kept = sorted(g for g in given if occurrences[g] >= MIN_OCCURRENCES and
-                  starts[g] >= NAME_SHARE * occurrences[g])
+                  starts[g] >= NAME_SHARE * occurrences[g] and
+                  not (g in foreign_only and definite[g] >= DEFINITE_MIN))
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
         f.write("# generated by data/tools/given_names.py; do not edit. Given names (normalized)\n"
                 "# that start a person's name in war news: the trigger words of the rule\n"
