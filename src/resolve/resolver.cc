@@ -170,8 +170,13 @@ struct Context {
         g.FindTrigger(prev) != nullptr) {
       return false;
     }
-    // a one-word alias itself, unless it is also an ordinary word (الشعر العباسي): a list of names
-    const uint32_t word = g.WordId(prev);
+    // not after a one-word name, a list of names; a look-alike counts as a word (الشعر العباسي)
+    return NoPlainOneWordName(prev);
+  }
+
+  // Whether word `w` is no one-word alias, or one that is also an ordinary word (a look-alike).
+  bool NoPlainOneWordName(std::string_view w) const {
+    const uint32_t word = g.WordId(w);
     const int32_t alias = word == 0 || g.RootChild(word) == 0 ? -1 : g.NodeAlias(g.RootChild(word));
     return alias < 0 || g.alias_core(static_cast<uint32_t>(alias)).ambiguous;
   }
@@ -193,9 +198,7 @@ struct Context {
         IsDirectionAdjective(next) || IsCountryAdjective(next, e.country)) {
       return false;
     }
-    const uint32_t word = g.WordId(next);
-    const int32_t alias = word == 0 || g.RootChild(word) == 0 ? -1 : g.NodeAlias(g.RootChild(word));
-    return alias < 0 || g.alias_core(static_cast<uint32_t>(alias)).ambiguous;
+    return NoPlainOneWordName(next);
   }
 
   // Whether candidate `c` follows a particle that only a verb follows (لم، لن، قد، لقد، سوف،
