@@ -242,6 +242,28 @@ TEST_F(RulesTest, PersonAfterCalled) {
   EXPECT_EQ(Labels("يدعي أنه طالب لجوء"), V{});
 }
 
+// A person's name after the head word of a place, a group or a body names that (column next =
+// named): not a person. The descriptor stays outside (معبر، فصيل), a head word of the name inside.
+TEST_F(RulesTest, NamedAfterAPerson) {
+  EXPECT_EQ(Labels("وشهد معبر جابر نصيب الحدودي عبور 248 شخصا"),
+            V{"جابر نصيب|PLACE|rule:place-named-crossing"});
+  EXPECT_EQ(Labels("التي يسيطر عليها فصيل خالد بن الوليد. من جهة أخرى"),
+            V{"خالد بن الوليد|FACTION|rule:faction-named-after-faction"});
+  EXPECT_EQ(Labels("في فندق قريب من مطار شارل ديغول أمس"),
+            V{"مطار شارل ديغول|PLACE|rule:place-named-airport"});
+  EXPECT_EQ(Labels("وأستاذ العلوم السياسية في جامعة جورج تاون"),
+            V{"جامعة جورج تاون|ORGANIZATION|rule:org-named-after-person"});
+  // A kunya goes on as a given name would (كتيبة أبو عمارة، لواء أبو الفضل العباس).
+  EXPECT_EQ(Labels("وكانت كتيبة أبو عمارة قد نفذت هجوما"),
+            V{"كتيبة أبو عمارة|FACTION|rule:faction-named-unit"});
+  EXPECT_EQ(Labels("وعصائب أهل الحق ولواء أبو الفضل العباس."),
+            V{"لواء أبو الفضل العباس|FACTION|rule:faction-named-unit"});
+  // No given name after the head word: no name, and the person rule alone elsewhere.
+  EXPECT_EQ(Labels("وصل إلى مطار المدينة الدولي"), V{});
+  EXPECT_EQ(Labels("وقال لواء في الجيش إن"), V{});
+  EXPECT_EQ(Labels("وقال خالد الحمد إن"), V{"خالد الحمد|PERSON|rule:person-given-name"});
+}
+
 TEST_F(RulesTest, AParliamentByNationality) {
   EXPECT_EQ(Labels("وقال عضو البرلمان الروسي دميتري سابلين"),
             (V{"البرلمان الروسي|ORGANIZATION|rule:parliament-by-nationality",

@@ -262,6 +262,25 @@ bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
   return true;
 }
 
+// The person's name after a head word (column `next` = named), [first, *last]: cut as a given
+// name's (TrimAfterGivenName); a kunya (ابو X) is a name of its own and goes on as X would as a
+// given name (كتيبة أبو عمارة، لواء أبو الفضل العباس).
+bool TrimNameAfterHead(std::string_view normalized, TokenIt first, TokenIt* last,
+                       const StringSet& stopwords, const StringSet& common_words,
+                       const AliReading& ali) {
+  const std::string_view w = normalized.substr(first->start, first->end - first->start);
+  if (NameLinkWord(w) && !IsNasabWord(w) && w.size() > 4) {  // ابو ابي ابا, not ال
+    if (first + 1 > *last || (first + 1)->gap != Gap::kSpace) return false;
+    TokenIt rest = *last;
+    *last = first + 1;
+    if (TrimAfterGivenName(normalized, first + 1, &rest, stopwords, common_words, ali)) {
+      *last = rest;
+    }
+    return true;
+  }
+  return TrimAfterGivenName(normalized, first, last, stopwords, common_words, ali);
+}
+
 // Whether the word after the trigger word at `trigger_token` follows it after a space and
 // starts with the article (column `next` = definite).
 bool DefiniteFollows(std::string_view normalized, const std::vector<Token>& tokens,
@@ -371,12 +390,14 @@ absl::Status ParseRuleOptions(const TsvRow& row, Rule* rule) {
     rule->next = Rule::Next::kGiven;
   } else if (next == "called" && rule->type == EntityType::kPerson) {
     rule->next = Rule::Next::kCalled;
+  } else if (next == "named") {
+    rule->next = Rule::Next::kNamed;
   } else if (next == "definite") {
     rule->next = Rule::Next::kDefinite;
   } else if (!next.empty()) {
     return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
-        ": next must be empty, \"quote\", \"definite\" or (for a PERSON rule) \"name\", "
-        "\"given\" or \"called\""));
+        ": next must be empty, \"quote\", \"definite\", \"named\" or (for a PERSON rule) "
+        "\"name\", \"given\" or \"called\""));
   }
   return absl::OkStatus();
 }
@@ -567,10 +588,40 @@ bool AliReading::IsName(std::string_view normalized, const Token& t) const {
   return original_.compare(yeh, 2, "\xD9\x8A") == 0;  // ي, not ى
 }
 
+bool RuleSet::CutName(const Rule& r, std::string_view normalized,
+                      const std::vector<Token>& tokens, const TriggerHit& h, TokenIt first,
+                      TokenIt* last, const AliReading& ali) const {
+  switch (r.next) {
+    case Rule::Next::kGiven:
+      return TrimAfterGivenName(normalized, first, last, stopwords_, common_words_, ali);
+    case Rule::Next::kCalled:
+      return TrimCalledName(normalized, first, last, stopwords_, common_words_, ali);
+    case Rule::Next::kNamed:
+      // The person's name after the head word; the head word (the trigger) stays inside the
+      // name when the pattern's group holds it (مطار شارل ديغول).
+      return *last > tokens.begin() + h.token &&
+             TrimNameAfterHead(normalized, tokens.begin() + h.token + 1, last, stopwords_,
+                               common_words_, ali);
+    default:
+      return true;
+  }
+}
+
+bool RuleSet::GivenNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
+                               uint32_t trigger_token, const AliReading& ali) const {
+  const size_t t = trigger_token + 1;
+  if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
+  const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
+  return given_name_set_.contains(w) || ali.IsName(normalized, tokens[t]) ||
+         w == "\xD8\xA7\xD8\xA8\xD9\x88" || w == "\xD8\xA7\xD8\xA8\xD9\x8A" ||  // ابو ابي
+         w == "\xD8\xA7\xD8\xA8\xD8\xA7";                                     // ابا
+}
+
 bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
                          const std::vector<Token>& tokens, const TriggerHit& h,
                          const AliReading& ali, int* name_follows) const {
   if (r.next == Rule::Next::kDefinite) return DefiniteFollows(normalized, tokens, h.token);
+  if (r.next == Rule::Next::kNamed) return GivenNameFollows(normalized, tokens, h.token, ali);
   // A given name of three letters after a proclitic is more often a word (بيان: ب + يان).
   if (r.next == Rule::Next::kGiven && h.strip > 0 &&
       tokens[h.token].end - tokens[h.token].start - h.strip < 8) {
@@ -622,14 +673,7 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       TokenIt first, last;
       uint32_t strip;
       if (!NameTokens(tokens, h, gs, ge, &first, &last, &strip)) continue;
-      if (r.next == Rule::Next::kGiven &&
-          !TrimAfterGivenName(normalized, first, &last, stopwords_, common_words_, ali)) {
-        continue;
-      }
-      if (r.next == Rule::Next::kCalled &&
-          !TrimCalledName(normalized, first, &last, stopwords_, common_words_, ali)) {
-        continue;
-      }
+      if (!CutName(r, normalized, tokens, h, first, &last, ali)) continue;
       ge = last->end;
       // The family word after a chain of بن (عادل بن أحمد الجبير) is optional in the person
       // rules: a function word or a frequent ordinary word there was the next word of the
@@ -640,7 +684,9 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
         --last;
         ge = last->end;
       }
-      if (RejectedByWords(normalized, tokens, first, last, h.token, r.type,
+      // A name after a head word is a person's name, its words judged as one's.
+      if (RejectedByWords(normalized, tokens, first, last, h.token,
+                          r.next == Rule::Next::kNamed ? EntityType::kPerson : r.type,
                           r.next == Rule::Next::kQuote,
                           stopwords_, common_words_, frequent_words_, ali)) {
         continue;

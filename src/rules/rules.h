@@ -45,8 +45,11 @@ struct Rule {
   // PERSON rules whose name starts at its trigger, a given name), as kName, and the name ends
   // at its last word that may go on a person's name (TrimAfterGivenName); kCalled (`called`,
   // PERSON rules whose trigger announces a name, يدعى، المدعو), as kName, the name cut the same
-  // way after its first word, which may stand alone.
-  enum class Next : uint8_t { kAny, kQuote, kName, kDefinite, kGiven, kCalled };
+  // way after its first word, which may stand alone; kNamed (`named`, rules of any type whose
+  // name is a person's name after a head word of another type: معبر جابر نصيب، فصيل خالد بن
+  // الوليد، مطار شارل ديغول), the word after the trigger is a given name (given_names.tsv) or
+  // ابو/ابي/ابا, and the name ends there as a given name's does (TrimAfterGivenName).
+  enum class Next : uint8_t { kAny, kQuote, kName, kDefinite, kGiven, kCalled, kNamed };
   Next next = Next::kAny;
   std::unique_ptr<re2::RE2> re;
   std::string prefix;  // what every match starts with (RE2::PossibleMatchRange), often ""
@@ -122,6 +125,17 @@ class RuleSet {
   bool NextAllows(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
                   const TriggerHit& h, const AliReading& ali,
                   int* name_follows) const;
+  // Whether the word after the trigger word at `trigger_token` follows it after a space and
+  // starts a person's name: a given name (data/given_names.tsv, علي as AliReading reads it) or
+  // a kunya word ابو/ابي/ابا (column `next` = named).
+  bool GivenNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
+                        uint32_t trigger_token, const AliReading& ali) const;
+  // Cuts the name [first, *last] a rule of column `next` given, called or named found where
+  // its person's name ends (rules.cc: TrimAfterGivenName and its kin); false when no name is
+  // left. Other rules' names stay as their pattern found them.
+  bool CutName(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
+               const TriggerHit& h, std::vector<Token>::const_iterator first,
+               std::vector<Token>::const_iterator* last, const AliReading& ali) const;
   // Calls f(word) for each trigger word of rule `r`.
   template <typename F>
   void ForEachTrigger(const Rule& r, F f) const;
