@@ -242,6 +242,20 @@ TEST_F(RulesTest, PersonAfterCalled) {
   EXPECT_EQ(Labels("يدعي أنه طالب لجوء"), V{});
 }
 
+// A given name that is also an ordinary word (class weak in data/given_names.tsv: عمر "age",
+// صالح "interest") starts a name only before a given name or a definite nisba, with no
+// proclitic before it; after a family name it is its ordinary word again.
+TEST_F(RulesTest, WeakGivenNames) {
+  EXPECT_EQ(Labels("ويرى عمر الحريري أن"), V{"عمر الحريري|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("ويرى عمر إبراهيم أن"), V{"عمر إبراهيم|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وتولى صالح القشعمي صباح يوم الجمعة"),
+            V{"صالح القشعمي|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("بلغ عمر الطفل عشر سنوات"), V{});
+  EXPECT_EQ(Labels("بينما يصل عمر الثاني إلى 21"), V{});
+  EXPECT_EQ(Labels("حسم المعركة لصالح العراقي أمس"), V{});
+  EXPECT_EQ(Labels("وسيطر بشكل كامل على المدينة"), V{});
+}
+
 // A person's name after the head word of a place, a group or a body names that (column next =
 // named): not a person. The descriptor stays outside (معبر، فصيل), a head word of the name inside.
 TEST_F(RulesTest, NamedAfterAPerson) {
@@ -715,6 +729,17 @@ TEST(RuleProgramTest, EveryEmbeddedRuleFitsTheBitStateMatcher) {
   for (size_t i = 0; i < rules.size(); ++i) {
     EXPECT_LE(rules.rule(i).re->ProgramSize(), 512) << rules.rule(i).id;
   }
+}
+
+// A given-name file's class column is empty or "weak"; anything else names its row.
+TEST(RuleFileTest, GivenNameClasses) {
+  internal::RuleSet rules;
+  EXPECT_TRUE(rules.AddGivenNames("gn.tsv", "word\tnote\tclass\nمحمد\t\t\nعمر\t\tweak\n").ok());
+  EXPECT_TRUE(rules.IsGivenName("محمد"));
+  EXPECT_TRUE(rules.IsGivenName("عمر"));
+  const absl::Status s = rules.AddGivenNames("gn.tsv", "word\tclass\nصالح\tstrong\n");
+  EXPECT_NE(std::string(s.message()).find("gn.tsv:2: given name \"صالح\": class must be"),
+            std::string::npos) << s;
 }
 
 }  // namespace

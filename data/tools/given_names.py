@@ -13,7 +13,9 @@ two- and three-word names of every PERSON entry of the gazetteer (the foreign na
 هيذر، ستافان), plus the given names of other languages in Arabic script of
 data/sources/foreign-given-names.tsv (ميلينا، فنسنت، سيباستيان). Left out: words with the article
 and the words of data/overrides/given_names_drop.tsv (kunya, nasab and title words, words that
-start place names, words whose ordinary sense is as frequent as the name); and a word of the
+start place names, words whose ordinary sense is as frequent as the name) and of
+data/overrides/given_names_weak.tsv (given names that are ordinary words, written apart with
+class weak: عمر، صالح; count_weak); and a word of the
 foreign list alone that war news also writes with the article DEFINITE_MIN times or more (ملك
 "king", مادي "material": an ordinary word, which a transliteration list does not tell).
 
@@ -44,6 +46,7 @@ NAME_SHARE = 0.6
 DROP = os.path.join(REPO, "data", "overrides", "given_names_drop.tsv")
 FOREIGN = os.path.join(REPO, "data", "sources", "foreign-given-names.tsv")
 DEFINITE_MIN = 5
+WEAK = os.path.join(REPO, "data", "overrides", "given_names_weak.tsv")
 LETTERS = re.compile(r"[\u0621-\u064A]{2,}")
 ALI = "علي"  # normalized: also the preposition على, a stopword
 ALI_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
@@ -71,7 +74,8 @@ def gazetteer_names():
 
 
 def candidates():
-    dropped = {ambiguity.normalize(r["word"]) for r in ambiguity.tsv_rows(DROP)}
+    dropped = {ambiguity.normalize(r["word"]) for p in (DROP, WEAK)
+               for r in ambiguity.tsv_rows(p)}
     words = gazetteer_names() | foreign_names()
     return {w for w in words if len(w) > 2 and not w.startswith("ال") and w not in dropped
             and LETTERS.fullmatch(w)}
@@ -120,6 +124,34 @@ def count_ali(text, stopwords, common, occurrences, starts):
             starts[ALI] += 1
 
 
+def family_name_follows(raw, i, given, stopwords, common):
+    """Whether the word after raw[i] makes a weak given name a name, as the rule reads it
+    (FamilyNameFollows in src/rules): a given name of `given` (علي written with ي) or a definite
+    nisba that is no ordinary word."""
+    n = ambiguity.normalize(raw[i + 1])
+    if n == ALI:
+        return ALI_DIACRITICS.sub("", raw[i + 1])[-1:] == "\u064a"
+    if n in given:
+        return True
+    return (len(n) > 3 and n.startswith("ال") and n.endswith("ي") and n not in common and
+            n not in stopwords)
+
+
+def count_weak(weak, given, stopwords, common):
+    """Occurrences of each weak given name in war news (bare: the rule takes none after a
+    proclitic) and how many of them a given name or a definite nisba follows."""
+    occurrences, names = Counter(), Counter()
+    for _, text in train_context.war_docs(train_context.eval_keys()):
+        raw = text.split()
+        for i in range(len(raw) - 1):
+            w = ambiguity.normalize(raw[i])
+            if w not in weak:
+                continue
+            occurrences[w] += 1
+            names[w] += family_name_follows(raw, i, given, stopwords, common)
+    return occurrences, names
+
+
 def main():
     stopwords = {ambiguity.normalize(r["word"])
                  for r in ambiguity.tsv_rows(os.path.join(REPO, "data", "stopwords.tsv"))}
@@ -140,10 +172,18 @@ def main():
                 "# Iraq and Syria (no licence stated) and the gazetteer's PERSON entries; counts\n"
                 "# from the war subsets of ../shared/corpora (occurrences, share followed by a\n"
                 "# word that may go on a name).\n")
-        f.write("word\tnote\n")
+        f.write("# Class weak (data/overrides/given_names_weak.tsv, by hand): given names that are\n"
+                "# also ordinary words, a name's start only before a given name of this table or a\n"
+                "# definite nisba (note: occurrences bare, and how many of them such a word follows).\n")
+        f.write("word\tnote\tclass\n")
         for g in kept:
-            f.write("%s\t%d %.2f\n" % (g, occurrences[g], starts[g] / occurrences[g]))
-    print("candidates %d, in war news %d, kept %d" % (len(given), len(occurrences), len(kept)))
+            f.write("%s\t%d %.2f\t\n" % (g, occurrences[g], starts[g] / occurrences[g]))
+        weak = [ambiguity.normalize(r["word"]) for r in ambiguity.tsv_rows(WEAK)]
+        weak_occurrences, weak_names = count_weak(set(weak), set(kept), stopwords, common)
+        for g in sorted(weak):
+            f.write("%s\t%d %d\tweak\n" % (g, weak_occurrences[g], weak_names[g]))
+    print("candidates %d, in war news %d, kept %d, weak %d" %
+          (len(given), len(occurrences), len(kept), len(weak)))
 
 
 if __name__ == "__main__":

@@ -205,10 +205,11 @@ bool HonorificBeforeGod(std::string_view normalized, TokenIt t) {
 // between them when another such word follows (محمد بن سلمان، جاسم بن فهد; not محمد بن في);
 // عبد with the word after it counts as one word. Not الله right after the given name (توفيق
 // الله "God's help"), and as the second word after it a definite word only when a nisba (محمد
-// إبراهيم البياتي; not أسعد إبراهيم المعروفة). False when no such word follows the given name.
+// إبراهيم البياتي; not أسعد إبراهيم المعروفة), and not a weak given name (`weak_given`) after a
+// definite word. False when no such word follows the given name.
 bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* last,
                         const StringSet& stopwords, const StringSet& common_words,
-                        const AliReading& ali) {
+                        const StringSet& weak_given, const AliReading& ali) {
   TokenIt end = first;
   int words = 0;
   for (TokenIt t = first + 1; t <= *last && t->gap == Gap::kSpace && words < 2; ++t) {
@@ -227,6 +228,12 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
     const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
     if (words == 0 && t == first + 1 && w == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87") break;
     if (words == 1 && definite && !IsDefiniteNisba(w)) break;
+    // A given name that is an ordinary word after a family name is that word (صالح القشعمي
+    // صباح يوم الجمعة "on the morning of").
+    if (words == 1 && weak_given.contains(w) &&
+        normalized.compare(end->start, 4, "\xD8\xA7\xD9\x84") == 0) {
+      break;
+    }
     end = t;
     ++words;
   }
@@ -241,7 +248,7 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
 // and after عبد or الله that goes with it (عبد الحق، سيف الله اليماني), which may stand alone.
 bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
                     const StringSet& stopwords, const StringSet& common_words,
-                    const AliReading& ali) {
+                    const StringSet& weak_given, const AliReading& ali) {
   const std::string_view w = normalized.substr(first->start, first->end - first->start);
   const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
   if (w.size() < 6 || CliticStartsWord(w) || EndsWithPronoun(w) ||
@@ -258,7 +265,9 @@ bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
   const TokenIt bound = *last;
   *last = head;
   TokenIt rest = bound;
-  if (TrimAfterGivenName(normalized, head, &rest, stopwords, common_words, ali)) *last = rest;
+  if (TrimAfterGivenName(normalized, head, &rest, stopwords, common_words, weak_given, ali)) {
+    *last = rest;
+  }
   return true;
 }
 
@@ -267,18 +276,19 @@ bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
 // given name (كتيبة أبو عمارة، لواء أبو الفضل العباس).
 bool TrimNameAfterHead(std::string_view normalized, TokenIt first, TokenIt* last,
                        const StringSet& stopwords, const StringSet& common_words,
-                       const AliReading& ali) {
+                       const StringSet& weak_given, const AliReading& ali) {
   const std::string_view w = normalized.substr(first->start, first->end - first->start);
   if (NameLinkWord(w) && !IsNasabWord(w) && w.size() > 4) {  // ابو ابي ابا, not ال
     if (first + 1 > *last || (first + 1)->gap != Gap::kSpace) return false;
     TokenIt rest = *last;
     *last = first + 1;
-    if (TrimAfterGivenName(normalized, first + 1, &rest, stopwords, common_words, ali)) {
+    if (TrimAfterGivenName(normalized, first + 1, &rest, stopwords, common_words, weak_given,
+                           ali)) {
       *last = rest;
     }
     return true;
   }
-  return TrimAfterGivenName(normalized, first, last, stopwords, common_words, ali);
+  return TrimAfterGivenName(normalized, first, last, stopwords, common_words, weak_given, ali);
 }
 
 // Whether the word after the trigger word at `trigger_token` follows it after a space and
@@ -540,10 +550,18 @@ absl::Status RuleSet::AddStopwords(std::string_view file, std::string_view conte
 }
 
 absl::Status RuleSet::AddGivenNames(std::string_view file, std::string_view content) {
-  return ParseTsv(file, content, {"word", "note"}, {"word"}, [&](const TsvRow& row) {
+  return ParseTsv(file, content, {"word", "note", "class"}, {"word"}, [&](const TsvRow& row) {
     std::string w;
     if (absl::Status s = NormalizedWord(row, "given name", &w); !s.ok()) return s;
-    given_name_set_.insert(w);
+    const std::string_view cls = row.Get("class");
+    if (cls == "weak") {
+      weak_given_names_.insert(w);
+    } else if (cls.empty()) {
+      given_name_set_.insert(w);
+    } else {
+      return absl::InvalidArgumentError(Cat(row.Where(), "given name \"", row.Get("word"),
+                                            "\": class must be empty or \"weak\""));
+    }
     given_names_.push_back(std::move(w));
     return absl::OkStatus();
   });
@@ -593,15 +611,17 @@ bool RuleSet::CutName(const Rule& r, std::string_view normalized,
                       TokenIt* last, const AliReading& ali) const {
   switch (r.next) {
     case Rule::Next::kGiven:
-      return TrimAfterGivenName(normalized, first, last, stopwords_, common_words_, ali);
+      return TrimAfterGivenName(normalized, first, last, stopwords_, common_words_,
+                                weak_given_names_, ali);
     case Rule::Next::kCalled:
-      return TrimCalledName(normalized, first, last, stopwords_, common_words_, ali);
+      return TrimCalledName(normalized, first, last, stopwords_, common_words_,
+                            weak_given_names_, ali);
     case Rule::Next::kNamed:
       // The person's name after the head word; the head word (the trigger) stays inside the
       // name when the pattern's group holds it (مطار شارل ديغول).
       return *last > tokens.begin() + h.token &&
              TrimNameAfterHead(normalized, tokens.begin() + h.token + 1, last, stopwords_,
-                               common_words_, ali);
+                               common_words_, weak_given_names_, ali);
     default:
       return true;
   }
@@ -617,10 +637,31 @@ bool RuleSet::GivenNameFollows(std::string_view normalized, const std::vector<To
          w == "\xD8\xA7\xD8\xA8\xD8\xA7";                                     // ابا
 }
 
+bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
+                                const TriggerHit& h, const AliReading& ali) const {
+  const size_t t = h.token + 1;
+  if (h.strip > 0 || t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
+  const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
+  if (given_name_set_.contains(w)) return !AliReading::IsAli(normalized, tokens[t]) ||
+                                          ali.IsName(normalized, tokens[t]);
+  // Ordinals and الماضي end regnal and other names (عبد الله الثاني), so common_words.tsv
+  // cannot hold them; after an ordinary word they are its adjective (عمر الثاني "the second
+  // one's age").
+  return IsDefiniteNisba(w) && !common_words_.contains(w) && !stopwords_.contains(w) &&
+         w != "\xD8\xA7\xD9\x84\xD8\xAB\xD8\xA7\xD9\x86\xD9\x8A" &&   // الثاني
+         w != "\xD8\xA7\xD9\x84\xD9\x85\xD8\xA7\xD8\xB6\xD9\x8A";     // الماضي
+}
+
 bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
                          const std::vector<Token>& tokens, const TriggerHit& h,
                          const AliReading& ali, int* name_follows) const {
   if (r.next == Rule::Next::kDefinite) return DefiniteFollows(normalized, tokens, h.token);
+  if (r.next == Rule::Next::kGiven && !weak_given_names_.empty() &&
+      weak_given_names_.contains(normalized.substr(
+          tokens[h.token].start + h.strip, tokens[h.token].end - tokens[h.token].start - h.strip)) &&
+      !FamilyNameFollows(normalized, tokens, h, ali)) {
+    return false;
+  }
   if (r.next == Rule::Next::kNamed) return GivenNameFollows(normalized, tokens, h.token, ali);
   // A given name of three letters after a proclitic is more often a word (بيان: ب + يان).
   if (r.next == Rule::Next::kGiven && h.strip > 0 &&

@@ -84,7 +84,8 @@ class RuleSet {
   // with `common`, the words are ordinary words: a name made only of them is rejected.
   absl::Status AddStopwords(std::string_view file, std::string_view content, bool common);
   // Parses a given-name file (column "word", data/given_names.tsv): the trigger words of the
-  // rules whose trigger column is "@given_names".
+  // rules whose trigger column is "@given_names"; column "class", optional, "weak" for a given
+  // name that is also an ordinary word (weak_given_names_).
   absl::Status AddGivenNames(std::string_view file, std::string_view content);
   // An ordinary word this frequent (documents per 10,000, the note column of
   // data/common_words.tsv) does not end a rule-made person's name.
@@ -100,7 +101,10 @@ class RuleSet {
   size_t size() const { return rules_.size(); }
   const StringSet& common_words() const { return common_words_; }
   // A given name of data/given_names.tsv (the person-given-name rule's triggers), normalized.
-  bool IsGivenName(std::string_view word) const { return given_name_set_.contains(word); }
+  // A weak one (class weak: عمر، صالح, also ordinary words) too.
+  bool IsGivenName(std::string_view word) const {
+    return given_name_set_.contains(word) || weak_given_names_.contains(word);
+  }
   // A function word (data/stopwords.tsv), normalized.
   bool IsStopword(std::string_view word) const { return stopwords_.contains(word); }
 
@@ -136,6 +140,11 @@ class RuleSet {
   bool CutName(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
                const TriggerHit& h, std::vector<Token>::const_iterator first,
                std::vector<Token>::const_iterator* last, const AliReading& ali) const;
+  // Whether the word after a weak given name at hit `h` (no proclitic before it) makes it a
+  // name: after a space, a given name of the list (علي as AliReading reads it) or a definite
+  // nisba that is no ordinary word (عمر إبراهيم، عمر الحريري، صالح القشعمي; not عمر الطفل).
+  bool FamilyNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
+                         const TriggerHit& h, const AliReading& ali) const;
   // Calls f(word) for each trigger word of rule `r`.
   template <typename F>
   void ForEachTrigger(const Rule& r, F f) const;
@@ -147,7 +156,10 @@ class RuleSet {
   StringSet common_words_;
   StringSet frequent_words_;  // common words of kFrequentWord documents per 10,000 or more
   std::vector<std::string> given_names_;  // AddGivenNames, normalized
-  StringSet given_name_set_;               // the same, for IsGivenName
+  StringSet given_name_set_;               // the same but the weak ones, for IsGivenName
+  // Given names that are also ordinary words (عمر "age", صالح "interest", class weak): they
+  // start a name only before a given name or a definite nisba (FamilyNameFollows).
+  StringSet weak_given_names_;
 };
 
 }  // namespace alam::internal
