@@ -151,6 +151,20 @@ TEST_F(RulesTest, PersonAfterARoleInConstruct) {
   EXPECT_TRUE(Labels("قال مسؤول في الوزارة إن").empty());
 }
 
+// The given name of a person a rule found names that person again, bare, where no word of a
+// name follows it (then it starts someone else's name); not a given name that is an ordinary
+// word (class weak), nor علي.
+TEST_F(RulesTest, LaterGivenNameOfAPersonARuleFound) {
+  EXPECT_EQ(Labels("وقال الباحث توميسلاف سالوبيك إن. وقال توميسلاف إن"),
+            (V{"توميسلاف سالوبيك|PERSON|rule:person-given-name",
+               "توميسلاف|PERSON|rule:surname-after-full-name"}));
+  EXPECT_EQ(Labels("وقال الباحث توميسلاف سالوبيك إن. ووصل توميسلاف ميلر"),
+            (V{"توميسلاف سالوبيك|PERSON|rule:person-given-name",
+               "توميسلاف ميلر|PERSON|rule:person-given-name"}));
+  EXPECT_EQ(Labels("وقال الباحث عمر الحريري إن. وبلغ عمر الطفل"),
+            V{"عمر الحريري|PERSON|rule:person-given-name"});
+}
+
 TEST_F(RulesTest, LaterSurnameOfAPersonARuleFound) {
   EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن العمل. وأكد الشرقي أن"),
             (V{"أوس الشرقي|PERSON|rule:person-after-director",

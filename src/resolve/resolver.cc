@@ -702,6 +702,39 @@ std::string_view UnlistedSurnameOf(const RuleSet& rules, std::string_view text,
   return surname;
 }
 
+// The given name of a person a rule found (`r` rule-made, of type PERSON, two words or more),
+// by which a later bare mention links to it (صفاء بولار … صفاء، توميسلاف سالوبيك … توميسلاف):
+// its first word when a given name of data/given_names.tsv (not of class weak, an ordinary word
+// too, nor علي, the preposition على once normalized, nor عبد of a compound); empty otherwise.
+std::string_view UnlistedGivenNameOf(const RuleSet& rules, std::string_view text,
+                                     const Resolved& r) {
+  if (r.entry >= 0 || r.rule < 0 || rules.rule(static_cast<size_t>(r.rule)).type !=
+                                        EntityType::kPerson) {
+    return {};
+  }
+  const std::string_view name = text.substr(r.norm_start, r.norm_end - r.norm_start);
+  const size_t sp = name.find(' ');
+  if (sp == std::string_view::npos || sp < 6) return {};
+  const std::string_view given = name.substr(0, sp);
+  if (!rules.IsGivenName(given) || rules.IsWeakGivenName(given) ||
+      given == "\xD8\xB9\xD9\x84\xD9\x8A") {  // علي
+    return {};
+  }
+  return given;
+}
+
+// Whether a word that may go on a person's name follows token `ti` after a space: a bare given
+// name there starts someone else's name (صفاء … صفاء محمد).
+bool NameWordFollows(const RuleSet& rules, std::string_view text,
+                     const std::vector<Token>& tokens, size_t ti) {
+  if (ti + 1 >= tokens.size() || tokens[ti + 1].gap != Gap::kSpace) return false;
+  const std::string_view w = text.substr(tokens[ti + 1].start,
+                                         tokens[ti + 1].end - tokens[ti + 1].start);
+  return w.size() >= 4 && static_cast<unsigned char>(w[0]) >= 0xD8 &&
+         static_cast<unsigned char>(w[0]) <= 0xD9 && !rules.IsStopword(w) &&
+         !rules.IsCommonWord(w);
+}
+
 // The last byte and the third byte from the end (two letters' last bytes in Arabic) of a word
 // of four bytes or more that ends before `end`, as 12 bits: the filter before the surname
 // lookups.
@@ -741,31 +774,37 @@ std::string_view Word(std::string_view text, const Token& t) {
   return text.substr(t.start, t.end - t.start);
 }
 
-void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vector<Token>& tokens,
-                   size_t ti, bool after_entity, ResolveScratch* s) {
-  const Token& t = tokens[ti];
+// Whether `word` (a reading of it) is a surname of s->surnames: its value and the bytes of
+// proclitics before it.
+bool FindSurname(std::string_view word, ResolveScratch* s, uint32_t* value, uint32_t* strip) {
   // Every reading of a word ends where the word ends, and equals a surname only if the word
   // ends with the surname less its first letter (للاسد read as الاسد): a cheap filter
   // before the lookups below.
-  const std::string_view word = text.substr(t.start, t.end - t.start);
-  if (word.size() < 4 || !s->surname_ends.test(EndKey(word))) return;
-  const bool maybe = std::any_of(s->surname_tails.begin(), s->surname_tails.end(),
-                                 [&](std::string_view tail) {
-    return word.size() >= tail.size() && word.substr(word.size() - tail.size()) == tail;
-  });
-  if (!maybe) return;
-  uint32_t value = 0, strip = 0;
+  if (word.size() < 4 || !s->surname_ends.test(EndKey(word))) return false;
+  if (std::none_of(s->surname_tails.begin(), s->surname_tails.end(), [&](std::string_view tail) {
+        return word.size() >= tail.size() && word.substr(word.size() - tail.size()) == tail;
+      })) {
+    return false;
+  }
   bool found = false;
   ForEachReading(word, &s->buf, [&](std::string_view reading, uint32_t st) {
     if (found) return;
     auto it = s->surnames.find(reading);
     if (it == s->surnames.end()) return;
     found = true;
-    value = it->second;
-    strip = st;
+    *value = it->second;
+    *strip = st;
   });
-  if (!found) return;
-  const bool unlisted = value == kUnlistedPerson;
+  return found;
+}
+
+void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vector<Token>& tokens,
+                   size_t ti, bool after_entity, ResolveScratch* s) {
+  const Token& t = tokens[ti];
+  uint32_t value = 0, strip = 0;
+  if (!FindSurname(text.substr(t.start, t.end - t.start), s, &value, &strip)) return;
+  const bool unlisted = IsUnlistedValue(value), given = value == kUnlistedGivenName;
+  if (given && (strip != 0 || NameWordFollows(rules, text, tokens, ti))) return;
   // The second word of a compound given name links as the whole compound (عبد الرحمن for رامي
   // عبد الرحمن), written bare, with no family name after it (عبد الرحمن مصطفى is someone else).
   size_t first = ti;
@@ -797,7 +836,7 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
   // الفرنسي): it links only where it cannot agree with a noun before it, not after a name or a
   // definite word. (Other surnames follow titles: العقيد القذافي، رئيس الوزراء العبادي.)
   const bool after_definite = after_word && (after_entity || IsDefinite(pw));
-  if ((unlisted || (value & kLaqabBit)) && after_definite) return;
+  if (!given && (unlisted || (value & kLaqabBit)) && after_definite) return;
   s->extra.push_back(Resolved{tokens[first].start + (first == ti ? strip : 0), t.end,
                               unlisted ? -1 : static_cast<int32_t>(SurnameEntry(value)), -1,
                               kSurnameRule, kScoreSurname, 0});
@@ -808,7 +847,7 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
 bool NamedInFull(const ResolveScratch& s, const std::vector<Resolved>& out, const Resolved& r,
                  int32_t entry) {
   for (const auto& [surname, value] : s.document_people) {
-    if (value != kUnlistedPerson && static_cast<int32_t>(SurnameEntry(value)) == entry) return true;
+    if (!IsUnlistedValue(value) && static_cast<int32_t>(SurnameEntry(value)) == entry) return true;
   }
   for (const Resolved& o : out) {
     if (&o == &r) break;
@@ -831,7 +870,8 @@ void SurnameOverOtherName(const Gazetteer& g, std::string_view text, const Token
   if (!small_place && core.type != EntityType::kPerson) return;
   const std::string_view word = text.substr(r->norm_start, r->norm_end - r->norm_start);
   auto it = s->surnames.find(word);
-  if (it == s->surnames.end() || (it->second != kUnlistedPerson && (it->second & kCompoundBit))) {
+  if (it == s->surnames.end() || it->second == kUnlistedGivenName ||
+      (it->second != kUnlistedPerson && (it->second & kCompoundBit))) {
     return;
   }
   // A person the document names in full keeps the one-word name (بشار الأسد … سليمان الأسد …
@@ -941,6 +981,10 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
         if (!surname.empty()) AddSurname(surname, SurnameValue(g, r), s);
         const std::string_view unlisted = UnlistedSurnameOf(rules, text, r);
         if (!unlisted.empty()) AddSurname(unlisted, kUnlistedPerson, s);
+        const std::string_view given = UnlistedGivenNameOf(rules, text, r);
+        if (!given.empty() && !s->surnames.contains(given)) {
+          AddSurname(given, kUnlistedGivenName, s);
+        }
       }
       next_start = next < out->size() ? (*out)[next].norm_start : UINT32_MAX;
       if (s->surnames.empty()) continue;

@@ -82,7 +82,9 @@ struct ResolveScratch {
   std::vector<std::pair<std::string_view, uint32_t>> document_people;  // value as `surnames`
   // The document's date (DocumentContext::date): empty, or YYYY-MM-DD, valid for one call.
   std::string_view date;
-  StringMap<uint32_t> surnames;  // surname → entry (| kLaqabBit), or kUnlistedPerson
+  // surname → entry (| kLaqabBit), or kUnlistedPerson; a rule-made person's given name →
+  // kUnlistedGivenName
+  StringMap<uint32_t> surnames;
   std::vector<std::string_view> surname_tails;  // each surname less its first letter
   // Bit EndKey(w) is set for each surname w: a word whose bit is clear ends with no surname.
   std::bitset<4096> surname_ends;
@@ -117,13 +119,19 @@ inline constexpr std::string_view kListSource = "rule:person-list";
 // The value of ResolveScratch::surnames for the surname of a person a rule found: a link to
 // it is a rule-made PERSON (Resolved::entry -1, rule kSurnameRule).
 inline constexpr uint32_t kUnlistedPerson = UINT32_MAX;
+// The value for the given name of a person a rule found (صفاء بولار … صفاء): a later bare
+// mention links the same way, where no word that may go on a name follows it.
+inline constexpr uint32_t kUnlistedGivenName = UINT32_MAX - 1;
+inline constexpr bool IsUnlistedValue(uint32_t value) {
+  return value == kUnlistedPerson || value == kUnlistedGivenName;
+}
 // Set on the value of a surname that ends a kunya (أبو أسامة الفرنسي، أبو بكر البغدادي): an
 // adjective of origin as often as a name, it links only where no noun before it can take it.
 inline constexpr uint32_t kLaqabBit = 0x80000000u;
 // Set on the value of the second word of a compound given name that ends a listed person's
 // name (رامي عبد الرحمن → الرحمن): it links only as the whole compound, عبد X, standing alone.
 inline constexpr uint32_t kCompoundBit = 0x40000000u;
-// The entry of a surname's value (kUnlistedPerson aside).
+// The entry of a surname's value (IsUnlistedValue aside).
 inline constexpr uint32_t SurnameEntry(uint32_t value) {
   return value & ~(kLaqabBit | kCompoundBit);
 }

@@ -105,6 +105,8 @@ class RuleSet {
   bool IsGivenName(std::string_view word) const {
     return given_name_set_.contains(word) || weak_given_names_.contains(word);
   }
+  // A given name of class weak (an ordinary word too: عمر، صالح), normalized.
+  bool IsWeakGivenName(std::string_view word) const { return weak_given_names_.contains(word); }
   // A function word (data/stopwords.tsv), normalized.
   bool IsStopword(std::string_view word) const { return stopwords_.contains(word); }
 
