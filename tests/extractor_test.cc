@@ -163,6 +163,11 @@ TEST_F(ExtractorTest, CountryNamesAsAdjectivesAreNotTheCountry) {
   EXPECT_EQ(Surfaces("وصل إلى السعودية"), V{"السعودية"});
   EXPECT_EQ(Surfaces("الحرب في سورية"), V{"سورية"});
   EXPECT_EQ(Surfaces("المملكة العربية السعودية"), V{"المملكة العربية السعودية"});
+  // The masculine accusative adjective after a counted noun: "320 Syrian refugees".
+  EXPECT_TRUE(Surfaces("شملت 320 لاجئا سوريا في").empty());
+  EXPECT_TRUE(Surfaces("شملت ٣٢٠ لاجئاً سوريا في").empty());
+  EXPECT_EQ(Surfaces("زار مؤخرا سوريا"), V{"سوريا"});          // an adverb, no number
+  EXPECT_EQ(Surfaces("العملية التي تشنها سوريا"), V{"سوريا"});  // the pronoun ها
 }
 
 TEST_F(ExtractorTest, QuotedNamesakePrefersTheOutletOverThePlace) {

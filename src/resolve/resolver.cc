@@ -393,6 +393,20 @@ struct Context {
   }
 
   bool IsBroad(uint32_t entry) const { return g.core(entry).flags & EntryCore::kBroad; }
+  // Whether a country name in يا (سوريا، روسيا، تركيا), without the article, follows a counted
+  // indefinite noun in the accusative, `p`, in ا (not the pronoun ها) after a number: there it is
+  // the masculine adjective (320 لاجئا سوريا، 15 عسكريا روسيا "Syrian", "Russian").
+  bool CountedAccusativeBefore(const Candidate& c, std::string_view name,
+                               std::string_view p) const {
+    constexpr std::string_view kYehAlef = "\xD9\x8A\xD8\xA7";  // يا
+    if (name.size() < 6 || name.substr(name.size() - 4) != kYehAlef || p.size() < 8 ||
+        p.substr(p.size() - 2) != "\xD8\xA7" || p.substr(p.size() - 4) == "\xD9\x87\xD8\xA7" ||
+        c.tok_begin < 2 || tokens[c.tok_begin - 1].gap != Gap::kSpace) {
+      return false;
+    }
+    const std::string_view n = Word(c.tok_begin - 2);
+    return !n.empty() && std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  }
   // A country name in its adjective form (…ية) right after a definite word agrees with it as
   // an adjective (الحكومة السورية، المعلمة السعودية), and so does the definite form right after
   // a place name (`after_place`: جدة السعودية، حلب السورية), or the indefinite one after an
@@ -406,9 +420,10 @@ struct Context {
     constexpr std::string_view kYehHeh = "\xD9\x8A\xD9\x87";  // يه (ية normalized)
     constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
     constexpr std::string_view kHeh = "\xD9\x87";
-    if (name.size() < 6 || name.substr(name.size() - 4) != kYehHeh) return false;
     const Token& prev = tokens[c.tok_begin - 1];
     const std::string_view p = text.substr(prev.start, prev.end - prev.start);
+    if (CountedAccusativeBefore(c, name, p)) return true;
+    if (name.size() < 6 || name.substr(name.size() - 4) != kYehHeh) return false;
     const bool name_definite = name.substr(0, 4) == kArticle;
     const bool prev_definite = IsDefinite(p);  // not الي: IsDefinite wants ال and two letters
     if (name_definite) return prev_definite || before() == PlaceBefore::kRightBefore;
