@@ -161,6 +161,12 @@ TEST_F(RulesTest, LaterGivenNameOfAPersonARuleFound) {
   EXPECT_EQ(Labels("وقال الباحث توميسلاف سالوبيك إن. ووصل توميسلاف ميلر"),
             (V{"توميسلاف سالوبيك|PERSON|rule:person-given-name",
                "توميسلاف ميلر|PERSON|rule:person-given-name"}));
+  // After a preposition on an ordinary word (باستجواب), and with و.
+  EXPECT_EQ(Labels("وقبض على بشار عبدالعظيم، وفيصل عبدالحليم. وقام باستجواب بشار وفيصل في غرفة"),
+            (V{"بشار عبدالعظيم|PERSON|rule:person-given-name",
+               "فيصل عبدالحليم|PERSON|rule:person-given-name",
+               "بشار|PERSON|rule:surname-after-full-name",
+               "فيصل|PERSON|rule:surname-after-full-name"}));
   EXPECT_EQ(Labels("وقال الباحث عمر الحريري إن. وبلغ عمر الطفل"),
             V{"عمر الحريري|PERSON|rule:person-given-name"});
 }

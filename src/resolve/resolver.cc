@@ -739,12 +739,14 @@ std::string_view UnlistedGivenNameOf(const RuleSet& rules, std::string_view text
 }
 
 // Whether a word that may go on a person's name follows token `ti` after a space: a bare given
-// name there starts someone else's name (صفاء … صفاء محمد).
+// name there starts someone else's name (صفاء … صفاء محمد); not و and a given name.
 bool NameWordFollows(const RuleSet& rules, std::string_view text,
                      const std::vector<Token>& tokens, size_t ti) {
   if (ti + 1 >= tokens.size() || tokens[ti + 1].gap != Gap::kSpace) return false;
   const std::string_view w = text.substr(tokens[ti + 1].start,
                                          tokens[ti + 1].end - tokens[ti + 1].start);
+  // و before a given name starts the next item of a list (بشار وفيصل), not the same name.
+  if (w.size() > 6 && w.substr(0, 2) == "\xD9\x88" && rules.IsGivenName(w.substr(2))) return false;
   return w.size() >= 4 && static_cast<unsigned char>(w[0]) >= 0xD8 &&
          static_cast<unsigned char>(w[0]) <= 0xD9 && !rules.IsStopword(w) &&
          !rules.IsCommonWord(w);
@@ -813,13 +815,39 @@ bool FindSurname(std::string_view word, ResolveScratch* s, uint32_t* value, uint
   return found;
 }
 
-void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vector<Token>& tokens,
-                   size_t ti, bool after_entity, ResolveScratch* s) {
+// Whether word `w` (normalized) before a bare surname is an ordinary word, not the first name
+// of someone else: a common word (data/common_words.tsv), bare or after و, ب, ل or ك (وجددت،
+// بالتصريح), a word of four letters or more after ب, ل or ك that is no given name (باستجواب;
+// not لمحمد), or a look-alike one-word alias that is no given name (زيارة, also a village;
+// not حسن).
+bool OrdinaryWord(const Gazetteer& g, const RuleSet& rules, std::string_view w) {
+  if (rules.IsCommonWord(w)) return true;
+  const auto* b = reinterpret_cast<const unsigned char*>(w.data());
+  if (w.size() > 6 && (w.substr(0, 2) == "\xD9\x88" || clitic::IsPreposition(b[0], b[1])) &&
+      rules.IsCommonWord(w.substr(2))) {
+    return true;
+  }
+  if (rules.IsGivenName(w)) return false;
+  // A preposition on a word that is no given name (باستجواب، لمقابلة; not لمحمد).
+  if (w.size() > 8 && clitic::IsPreposition(b[0], b[1]) && !rules.IsGivenName(w.substr(2))) {
+    return true;
+  }
+  const uint32_t word = g.WordId(w);
+  const int32_t alias = word == 0 || g.RootChild(word) == 0 ? -1 : g.NodeAlias(g.RootChild(word));
+  return alias >= 0 && g.alias_core(static_cast<uint32_t>(alias)).ambiguous;
+}
+
+void LinkSurnameAt(const Gazetteer& g, const RuleSet& rules, std::string_view text,
+                   const std::vector<Token>& tokens, size_t ti, bool after_entity,
+                   ResolveScratch* s) {
   const Token& t = tokens[ti];
   uint32_t value = 0, strip = 0;
   if (!FindSurname(text.substr(t.start, t.end - t.start), s, &value, &strip)) return;
   const bool unlisted = IsUnlistedValue(value), given = value == kUnlistedGivenName;
-  if (given && (strip != 0 || NameWordFollows(rules, text, tokens, ti))) return;
+  // A given name bare or after و, which starts a new item whatever comes before it
+  // (باستجواب بشار وفيصل).
+  const bool after_and = strip == 2 && text.compare(t.start, 2, "\xD9\x88") == 0;
+  if (given && ((strip != 0 && !after_and) || NameWordFollows(rules, text, tokens, ti))) return;
   // The second word of a compound given name links as the whole compound (عبد الرحمن for رامي
   // عبد الرحمن), written bare, with no family name after it (عبد الرحمن مصطفى is someone else).
   size_t first = ti;
@@ -841,11 +869,7 @@ void LinkSurnameAt(const RuleSet& rules, std::string_view text, const std::vecto
   // someone else's.
   const bool after_word = first > 0 && tokens[first].gap == Gap::kSpace;
   const std::string_view pw = after_word ? Word(text, tokens[first - 1]) : std::string_view();
-  if (after_word) {
-    const bool ordinary = rules.IsCommonWord(pw) ||
-        (pw.size() > 6 && pw.substr(0, 2) == "\xD9\x88" && rules.IsCommonWord(pw.substr(2)));
-    if (!ordinary && !after_entity) return;
-  }
+  if (after_word && !after_entity && !(given && after_and) && !OrdinaryWord(g, rules, pw)) return;
   // The surname of a person no list holds, and the one that ends a kunya, is often also an
   // adjective (أوس الشرقي … الريف الشرقي، ريف حلب الشرقي؛ أبو أسامة الفرنسي … الرئيس
   // الفرنسي): it links only where it cannot agree with a noun before it, not after a name or a
@@ -1010,7 +1034,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     }
     const bool after_entity =
         ti > 0 && next > 0 && (*out)[next - 1].norm_end == tokens[ti - 1].end;
-    LinkSurnameAt(rules, text, tokens, ti, after_entity, s);
+    LinkSurnameAt(g, rules, text, tokens, ti, after_entity, s);
   }
   if (s->extra.empty()) return;
   out->insert(out->end(), s->extra.begin(), s->extra.end());
