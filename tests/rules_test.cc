@@ -262,6 +262,17 @@ TEST_F(RulesTest, PersonAfterCalled) {
   EXPECT_EQ(Labels("يدعي أنه طالب لجوء"), V{});
 }
 
+// A compound given name with عبد written apart (class apart in data/given_names.tsv) starts a
+// name at عبد (person-abd-name) where a word of a name follows it; not where the name ends.
+TEST_F(RulesTest, CompoundGivenNamesWrittenApart) {
+  EXPECT_EQ(Labels("ويواجه عبد الرحمن بوعنان اتهامات بالقتل"),
+            V{"عبد الرحمن بوعنان|PERSON|rule:person-abd-name"});
+  EXPECT_EQ(Labels("وقال القاضي عبد الستار بيرقدار، المتحدث"),
+            V{"عبد الستار بيرقدار|PERSON|rule:person-abd-name"});
+  EXPECT_EQ(Labels("في عهد الملك عبد العزيز، والملك سعود"), V{});
+  EXPECT_EQ(Labels("وقال عبد المأمور إن"), V{});  // no given name of the table
+}
+
 // A given name that is also an ordinary word (class weak in data/given_names.tsv: عمر "age",
 // صالح "interest") starts a name only before a given name or a definite nisba, with no
 // proclitic before it; after a family name it is its ordinary word again.
@@ -757,9 +768,13 @@ TEST(RuleFileTest, GivenNameClasses) {
   EXPECT_TRUE(rules.AddGivenNames("gn.tsv", "word\tnote\tclass\nمحمد\t\t\nعمر\t\tweak\n").ok());
   EXPECT_TRUE(rules.IsGivenName("محمد"));
   EXPECT_TRUE(rules.IsGivenName("عمر"));
-  const absl::Status s = rules.AddGivenNames("gn.tsv", "word\tclass\nصالح\tstrong\n");
+  absl::Status s = rules.AddGivenNames("gn.tsv", "word\tclass\nصالح\tstrong\n");
   EXPECT_NE(std::string(s.message()).find("gn.tsv:2: given name \"صالح\": class must be"),
             std::string::npos) << s;
+  s = rules.AddGivenNames("gn.tsv", "word\tclass\nعبدالعزيز\tapart\nصالح\tapart\n");
+  EXPECT_NE(std::string(s.message()).find("gn.tsv:3: given name \"صالح\": class apart needs"),
+            std::string::npos) << s;
+  EXPECT_FALSE(rules.IsGivenName("عبدالعزيز"));  // read apart only, after عبد
 }
 
 }  // namespace

@@ -26,7 +26,10 @@ letters, not a stopword (data/stopwords.tsv), not an ordinary word (data/common_
 candidate is kept when it occurs MIN_OCCURRENCES times or
 more and NAME_SHARE of its occurrences or more start a name: محمد 0.90, فلاديمير 1.00 are kept;
 باسم 0.22 ("in the name of"), كامل 0.32, صباح 0.09 are not. علي counts only bare and written with
-ي in the original (count_ali), as the rule reads it: 0.79.
+ي in the original (count_ali), as the rule reads it: 0.79. A compound with عبد written apart (عبد
+العزيز, bare) is counted on its own (count_apart) and kept from MIN_OCCURRENCES such occurrences,
+with class apart (no share test: it is no ordinary word): the rule person-abd-name starts a name
+at such an عبد.
 """
 import os
 import re
@@ -49,6 +52,7 @@ DEFINITE_MIN = 5
 WEAK = os.path.join(REPO, "data", "overrides", "given_names_weak.tsv")
 LETTERS = re.compile(r"[\u0621-\u064A]{2,}")
 ALI = "علي"  # normalized: also the preposition على, a stopword
+ABD = "عبد"  # a compound given name's first word, written apart or joined (عبد الله، عبدالله)
 ALI_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 
 
@@ -112,6 +116,21 @@ def count(given, stopwords, common, definite_of=None):
     return occurrences, starts
 
 
+def count_apart(compounds, stopwords, common):
+    """Occurrences in war news of each compound of `compounds` (عبدالعزيز) written apart after
+    no proclitic (عبد العزيز), and how many of them a word that may go on a name follows."""
+    occurrences, starts = Counter(), Counter()
+    for _, text in train_context.war_docs(train_context.eval_keys()):
+        words = ambiguity.normalize(text).split()
+        for i in range(len(words) - 2):
+            if words[i] != ABD or ABD + words[i + 1] not in compounds:
+                continue
+            g = ABD + words[i + 1]
+            occurrences[g] += 1
+            starts[g] += may_go_on(words[i + 2], stopwords, common)
+    return occurrences, starts
+
+
 def count_ali(text, stopwords, common, occurrences, starts):
     """علي counts as the rule reads it: bare, and written with ي in the original (the
     preposition على is the same word once normalized; AliReading in src/rules)."""
@@ -172,18 +191,29 @@ def main():
                 "# Iraq and Syria (no licence stated) and the gazetteer's PERSON entries; counts\n"
                 "# from the war subsets of ../shared/corpora (occurrences, share followed by a\n"
                 "# word that may go on a name).\n")
+        f.write("# Class apart: a compound with عبد that starts a name written apart (عبد العزيز;\n"
+                "# note: occurrences so written and the share followed by a word that may go on a\n"
+                "# name), for the rule person-abd-name.\n")
         f.write("# Class weak (data/overrides/given_names_weak.tsv, by hand): given names that are\n"
                 "# also ordinary words, a name's start only before a given name of this table or a\n"
                 "# definite nisba (note: occurrences bare, and how many of them such a word follows).\n")
         f.write("word\tnote\tclass\n")
         for g in kept:
             f.write("%s\t%d %.2f\t\n" % (g, occurrences[g], starts[g] / occurrences[g]))
+        compounds = {g for g in given if g.startswith(ABD) and len(g) > len(ABD) + 2}
+        apart_occurrences, apart_starts = count_apart(compounds, stopwords, common)
+        # No share test: a compound with عبد is no ordinary word, and the rule itself wants a
+        # word that may go on a name after it (where a name ends with it: رامي عبد الرحمن).
+        apart = sorted(g for g in compounds if apart_occurrences[g] >= MIN_OCCURRENCES)
+        for g in apart:
+            f.write("%s\t%d %.2f\tapart\n" % (g, apart_occurrences[g],
+                                              apart_starts[g] / apart_occurrences[g]))
         weak = [ambiguity.normalize(r["word"]) for r in ambiguity.tsv_rows(WEAK)]
         weak_occurrences, weak_names = count_weak(set(weak), set(kept), stopwords, common)
         for g in sorted(weak):
             f.write("%s\t%d %d\tweak\n" % (g, weak_occurrences[g], weak_names[g]))
-    print("candidates %d, in war news %d, kept %d, weak %d" %
-          (len(given), len(occurrences), len(kept), len(weak)))
+    print("candidates %d, in war news %d, kept %d, apart %d, weak %d" %
+          (len(given), len(occurrences), len(kept), len(apart), len(weak)))
 
 
 if __name__ == "__main__":

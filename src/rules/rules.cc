@@ -14,6 +14,7 @@
 namespace alam::internal {
 namespace {
 constexpr size_t kWindowBytes = 160;  // rules look at most this far past their trigger
+constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
 
 // The end of the window a rule looks at from `start`: kWindowBytes on, back to a character
 // boundary. A rule never runs across a line: the window ends with the next line break (which
@@ -554,13 +555,21 @@ absl::Status RuleSet::AddGivenNames(std::string_view file, std::string_view cont
     std::string w;
     if (absl::Status s = NormalizedWord(row, "given name", &w); !s.ok()) return s;
     const std::string_view cls = row.Get("class");
+    if (cls == "apart") {  // not a trigger word: the rule's trigger is عبد
+      if (w.compare(0, kAbd.size(), kAbd) != 0 || w.size() <= kAbd.size()) {
+        return absl::InvalidArgumentError(Cat(row.Where(), "given name \"", row.Get("word"),
+                                              "\": class apart needs a compound with عبد"));
+      }
+      abd_apart_.insert(std::move(w));
+      return absl::OkStatus();
+    }
     if (cls == "weak") {
       weak_given_names_.insert(w);
     } else if (cls.empty()) {
       given_name_set_.insert(w);
     } else {
       return absl::InvalidArgumentError(Cat(row.Where(), "given name \"", row.Get("word"),
-                                            "\": class must be empty or \"weak\""));
+                                            "\": class must be empty, \"weak\" or \"apart\""));
     }
     given_names_.push_back(std::move(w));
     return absl::OkStatus();
@@ -610,9 +619,9 @@ bool RuleSet::CutName(const Rule& r, std::string_view normalized,
                       const std::vector<Token>& tokens, const TriggerHit& h, TokenIt first,
                       TokenIt* last, const AliReading& ali) const {
   switch (r.next) {
-    case Rule::Next::kGiven:
-      return TrimAfterGivenName(normalized, first, last, stopwords_, common_words_,
-                                weak_given_names_, ali);
+    case Rule::Next::kGiven:  // after عبد X as after a given name (AbdHit)
+      return TrimAfterGivenName(normalized, AbdHit(normalized, tokens, h) ? first + 1 : first,
+                                last, stopwords_, common_words_, weak_given_names_, ali);
     case Rule::Next::kCalled:
       return TrimCalledName(normalized, first, last, stopwords_, common_words_,
                             weak_given_names_, ali);
@@ -652,10 +661,28 @@ bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<T
          w != "\xD8\xA7\xD9\x84\xD9\x85\xD8\xA7\xD8\xB6\xD9\x8A";     // الماضي
 }
 
+bool RuleSet::AbdHit(std::string_view normalized, const std::vector<Token>& tokens,
+                     const TriggerHit& h) const {
+  const Token& t = tokens[h.token];
+  return t.end - t.start - h.strip == kAbd.size() &&
+         normalized.compare(t.start + h.strip, kAbd.size(), kAbd) == 0;
+}
+
 bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
                          const std::vector<Token>& tokens, const TriggerHit& h,
                          const AliReading& ali, int* name_follows) const {
   if (r.next == Rule::Next::kDefinite) return DefiniteFollows(normalized, tokens, h.token);
+  // عبد and the word after it, a compound given name written apart (class apart), with a word
+  // that may start a person's name after them.
+  if (r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h)) {
+    const size_t t = h.token + 1;
+    if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
+    std::string joined(kAbd);
+    joined.append(normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start));
+    return abd_apart_.contains(joined) &&
+           PersonMayFollow(normalized, tokens, static_cast<uint32_t>(t), stopwords_,
+                           common_words_, ali);
+  }
   if (r.next == Rule::Next::kGiven && !weak_given_names_.empty() &&
       weak_given_names_.contains(normalized.substr(
           tokens[h.token].start + h.strip, tokens[h.token].end - tokens[h.token].start - h.strip)) &&
@@ -726,7 +753,10 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
         ge = last->end;
       }
       // A name after a head word is a person's name, its words judged as one's.
-      if (RejectedByWords(normalized, tokens, first, last, h.token,
+      // عبد X is the given name: the words after it are judged as after a given name.
+      const uint32_t given_token = h.token + (r.next == Rule::Next::kGiven &&
+                                              AbdHit(normalized, tokens, h));
+      if (RejectedByWords(normalized, tokens, first, last, given_token,
                           r.next == Rule::Next::kNamed ? EntityType::kPerson : r.type,
                           r.next == Rule::Next::kQuote,
                           stopwords_, common_words_, frequent_words_, ali)) {

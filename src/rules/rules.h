@@ -85,7 +85,8 @@ class RuleSet {
   absl::Status AddStopwords(std::string_view file, std::string_view content, bool common);
   // Parses a given-name file (column "word", data/given_names.tsv): the trigger words of the
   // rules whose trigger column is "@given_names"; column "class", optional, "weak" for a given
-  // name that is also an ordinary word (weak_given_names_).
+  // name that is also an ordinary word (weak_given_names_), "apart" for a compound with عبد
+  // that starts a name written apart (abd_apart_; no trigger word).
   absl::Status AddGivenNames(std::string_view file, std::string_view content);
   // An ordinary word this frequent (documents per 10,000, the note column of
   // data/common_words.tsv) does not end a rule-made person's name.
@@ -142,6 +143,10 @@ class RuleSet {
   bool CutName(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
                const TriggerHit& h, std::vector<Token>::const_iterator first,
                std::vector<Token>::const_iterator* last, const AliReading& ali) const;
+  // Whether hit `h` is the word عبد (after its proclitics): a rule of column `next` = given
+  // triggered by it reads عبد and the word after it as the given name (abd_apart_).
+  bool AbdHit(std::string_view normalized, const std::vector<Token>& tokens,
+              const TriggerHit& h) const;
   // Whether the word after a weak given name at hit `h` (no proclitic before it) makes it a
   // name: after a space, a given name of the list (علي as AliReading reads it) or a definite
   // nisba that is no ordinary word (عمر إبراهيم، عمر الحريري، صالح القشعمي; not عمر الطفل).
@@ -159,6 +164,8 @@ class RuleSet {
   StringSet frequent_words_;  // common words of kFrequentWord documents per 10,000 or more
   std::vector<std::string> given_names_;  // AddGivenNames, normalized
   StringSet given_name_set_;               // the same but the weak ones, for IsGivenName
+  // Compounds with عبد that start a name written apart (عبد العزيز, class apart), joined.
+  StringSet abd_apart_;
   // Given names that are also ordinary words (عمر "age", صالح "interest", class weak): they
   // start a name only before a given name or a definite nisba (FamilyNameFollows).
   StringSet weak_given_names_;

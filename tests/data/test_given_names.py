@@ -5,6 +5,7 @@ The table must be what the generator writes from the committed data and the corp
 ../shared/corpora is present), and each row one normalized word that no override drops and
 that is neither a function word nor an ordinary word — but علي, a function word only as the
 preposition على, which the rule tells from the name by the original's spelling (AliReading).
+Rows of class apart are compounds with عبد, joined, that the rule person-abd-name reads apart.
 """
 
 import os
@@ -24,7 +25,12 @@ def words(path):
 
 
 def test_each_given_name_is_one_normalized_word_no_list_rules_out():
-    given = words(TABLE)
+    rows = read_tsv(TABLE)[1]
+    given = [r["word"] for r in rows if r.get("class", "") != "apart"]
+    apart = [r["word"] for r in rows if r.get("class", "") == "apart"]
+    # Class apart: compounds with عبد (read written apart, عبد العزيز), each once.
+    assert len(apart) == len(set(apart)) > 10
+    assert all(w.startswith("عبد") and len(w) > 4 for w in apart), apart
     dropped = {GN.ambiguity.normalize(w) for w in words(GN.DROP)}
     stop = {GN.ambiguity.normalize(w)
             for w in words(os.path.join(REPO, "data", "stopwords.tsv"))}
