@@ -212,6 +212,9 @@ TEST_F(ContextTest, WordAfterAVerbParticleIsAVerb) {
 TEST_F(ContextTest, DirectionAfterAGatedPlaceKeepsIt) {
   EXPECT_TRUE(Has(Labels("وصلت التعزيزات إلى الباب شرق حلب"), "الباب|PLACE|place:SY020200-albab"));
   EXPECT_FALSE(Has(Labels("فتح الباب أمام المفاوضات"), "الباب|"));
+  // A comma between the name and the direction too.
+  EXPECT_TRUE(Has(Labels("وصلت التعزيزات إلى الباب، شرق حلب"), "الباب|PLACE|place:SY020200-albab"));
+  EXPECT_FALSE(Has(Labels("فتح الباب، شرق المدينة"), "الباب|"));
 }
 
 // Places written without the article their source gives; the bare form is gated (a trap

@@ -279,6 +279,8 @@ TEST_F(RulesTest, CompoundGivenNamesWrittenApart) {
 TEST_F(RulesTest, WeakGivenNames) {
   EXPECT_EQ(Labels("ويرى عمر الحريري أن"), V{"عمر الحريري|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("ويرى عمر إبراهيم أن"), V{"عمر إبراهيم|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("ويرى عمر عبد العزيز الدخيل أن"),  // the family word: TrimAfterGivenName
+            V{"عمر عبد العزيز|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("وتولى صالح القشعمي صباح يوم الجمعة"),
             V{"صالح القشعمي|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("بلغ عمر الطفل عشر سنوات"), V{});

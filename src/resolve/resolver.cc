@@ -53,13 +53,22 @@ struct Context {
         "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8",  // شمال جنوب
         "\xD8\xB4\xD8\xB1\xD9\x82\xD9\x8A", "\xD8\xBA\xD8\xB1\xD8\xA8\xD9\x8A",  // شرقي غربي
         "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8\xD9\x8A"};
-    if (c.tok_end < tokens.size() && tokens[c.tok_end].gap == Gap::kSpace) {
+    if (c.tok_end < tokens.size() &&
+        (tokens[c.tok_end].gap == Gap::kSpace || CommaBefore(c.tok_end))) {
       const std::string_view next = Word(c.tok_end);
       for (std::string_view d : kDirections) {
         if (next == d) return Cue::kDirection;
       }
     }
     return before() == PlaceBefore::kJoinedByAnd ? Cue::kAfterPlace : Cue::kNone;
+  }
+
+  // Whether token `t` follows the previous one after a comma and a space only (القدم، جنوبي
+  // دمشق).
+  bool CommaBefore(size_t t) const {
+    if (t == 0) return false;
+    const std::string_view gap = text.substr(tokens[t - 1].end, tokens[t].start - tokens[t - 1].end);
+    return gap == "\xD8\x8C " || gap == ", ";
   }
 
   // The cue next to a place candidate of `entry`, into *ev. It gates (ContextEvidence::
@@ -76,7 +85,8 @@ struct Context {
   }
 
   // Whether a place that contains `entry` is named right after the compass word that follows
-  // the candidate (الباب شرق حلب: Aleppo contains al-Bab).
+  // the candidate, a comma between them or not (الباب شرق حلب، القدم، جنوبي دمشق: Aleppo
+  // contains al-Bab).
   bool ContainerAfterDirection(const Candidate& c, uint32_t entry) const {
     const size_t t = c.tok_end + 1;
     if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;

@@ -653,6 +653,12 @@ bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<T
   const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
   if (given_name_set_.contains(w)) return !AliReading::IsAli(normalized, tokens[t]) ||
                                           ali.IsName(normalized, tokens[t]);
+  // A compound with عبد written apart (عمر عبد العزيز الدخيل).
+  if (w == kAbd && t + 1 < tokens.size() && tokens[t + 1].gap == Gap::kSpace) {
+    std::string joined(kAbd);
+    joined.append(normalized.substr(tokens[t + 1].start, tokens[t + 1].end - tokens[t + 1].start));
+    return abd_apart_.contains(joined);
+  }
   // Ordinals and الماضي end regnal and other names (عبد الله الثاني), so common_words.tsv
   // cannot hold them; after an ordinary word they are its adjective (عمر الثاني "the second
   // one's age").

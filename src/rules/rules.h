@@ -148,8 +148,9 @@ class RuleSet {
   bool AbdHit(std::string_view normalized, const std::vector<Token>& tokens,
               const TriggerHit& h) const;
   // Whether the word after a weak given name at hit `h` (no proclitic before it) makes it a
-  // name: after a space, a given name of the list (علي as AliReading reads it) or a definite
-  // nisba that is no ordinary word (عمر إبراهيم، عمر الحريري، صالح القشعمي; not عمر الطفل).
+  // name: after a space, a given name of the list (علي as AliReading reads it), عبد with a
+  // compound of class apart, or a definite nisba that is no ordinary word (عمر إبراهيم، عمر
+  // الحريري، صالح القشعمي، عمر عبد العزيز; not عمر الطفل).
   bool FamilyNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
                          const TriggerHit& h, const AliReading& ali) const;
   // Calls f(word) for each trigger word of rule `r`.
