@@ -354,6 +354,10 @@ TEST_F(RulesTest, ANewspapersNameIsNotItsDescription) {
   EXPECT_TRUE(Labels("نشرت صحيفة بريطانية تقريرا").empty());  // an adjective
   EXPECT_EQ(Labels("وقالت صحيفة ذي غارديان إن"),
             V{"صحيفة ذي غارديان|ORGANIZATION|rule:org-newspaper"});  // not صحيفة ذي
+  // A definite name (الميرور), but not a definite adjective (…ي، …ية).
+  EXPECT_EQ(Labels("حسبما نشرته صحيفة الميرور في عددها"),
+            V{"صحيفة الميرور|ORGANIZATION|rule:org-newspaper"});
+  EXPECT_TRUE(Labels("نشرت صحيفة الرسمية وصحيفة العربي تقريرا").empty());
   // A preposition before a definite ordinary word starts no name of any type.
   EXPECT_TRUE(Labels("فلا يمكن الحكم على مدينة بالسقوط").empty());
 }
