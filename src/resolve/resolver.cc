@@ -650,12 +650,17 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   return ch;
 }
 
-// God's name ends compound names (نصر الله، عبد الله) and "the son", "the father" end a
-// name's generation (جورج بوش الابن، جورج بوش الأب): never a person's surname.
+// God's name ends compound names (نصر الله، عبد الله), "the son", "the father" end a name's
+// generation (جورج بوش الابن، جورج بوش الأب) and an ordinal a ruler's (رودولف الثاني، ليفون
+// الثالث): never a person's surname (تشرين الثاني is a month).
 bool NeverASurname(std::string_view w) {
   return w == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87" ||                // الله
          w == "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xA8\xD9\x86" ||    // الابن
-         w == "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xA8";                // الاب
+         w == "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xA8" ||              // الاب
+         w == "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x88\xD9\x84" ||    // الاول
+         w == "\xD8\xA7\xD9\x84\xD8\xAB\xD8\xA7\xD9\x86\xD9\x8A" ||  // الثاني
+         w == "\xD8\xA7\xD9\x84\xD8\xAB\xD8\xA7\xD9\x84\xD8\xAB" ||  // الثالث
+         w == "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xA7\xD8\xA8\xD8\xB9";    // الرابع
 }
 
 // Whether the last word of `name` (after its last space, at `sp`) ends a compound given name
