@@ -267,6 +267,10 @@ absl::Status Gazetteer::AddAmbiguity(std::string_view file, std::string_view con
       return absl::OkStatus();
     }
     ambiguous_.insert(Join(words, " "));
+    double per_10k = 0;
+    if (ParseNumber(row.Get("evidence"), &per_10k) && per_10k >= kVeryCommonWord) {
+      very_common_.insert(Join(words, " "));
+    }
     return absl::OkStatus();
   });
 }
@@ -595,6 +599,7 @@ void Gazetteer::ReleaseLoadingState() {
   std::vector<std::string_view>().swap(pending_aliases_);
   std::vector<PendingIdAlias>().swap(pending_id_aliases_);
   StringSet().swap(ambiguous_);
+  StringSet().swap(very_common_);
   StringSet().swap(bare_forms_);
   StringSet().swap(adjectives_);
   StringSet().swap(nouns_);
@@ -657,6 +662,7 @@ void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
     first += alias_core_[a].count;
     alias_core_[a].ambiguous = ambiguous_.contains(alias(a).text);
     alias_core_[a].bare = bare_forms_.contains(alias(a).text);
+    alias_core_[a].very_common = very_common_.contains(alias(a).text);
     alias_core_[a].phrase_first = phrase_firsts_.contains(alias(a).text);
     alias_core_[a].phrase_second = phrase_seconds_.contains(alias(a).text);
     alias_core_[a].adjective = adjectives_.contains(alias(a).text);

@@ -72,6 +72,10 @@ struct AliasCore {
   // The alias is mostly a noun before a definite adjective in general news (ambiguous.tsv, class
   // `noun`: الطبقه in الطبقة الوسطى، الطبقة العاملة).
   bool noun = false;
+  // The alias is an ordinary word of Gazetteer::kVeryCommonWord documents per 10,000 or more in
+  // general news (ambiguous.tsv's evidence: صور "pictures", القدم "the foot"): a relative of its
+  // small place named nearby does not keep it alone; the context model weighs it.
+  bool very_common = false;
 };
 
 struct TriggerInfo {
@@ -81,6 +85,9 @@ struct TriggerInfo {
 
 class Gazetteer {
  public:
+  // An ambiguous alias this frequent as an ordinary word (documents per 10,000 of general news,
+  // ambiguous.tsv) is AliasCore::very_common.
+  static constexpr double kVeryCommonWord = 200;
   // Whether the content handed to an Add* outlives the gazetteer (the embedded data files):
   // entries then point into it; otherwise the gazetteer keeps a copy.
   enum class Content { kCopy, kStatic };
@@ -245,6 +252,7 @@ class Gazetteer {
   std::vector<std::string_view> pending_aliases_;  // each entry's raw aliases column
   std::vector<PendingIdAlias> pending_id_aliases_;
   StringSet ambiguous_;
+  StringSet very_common_;  // ambiguous aliases of kVeryCommonWord documents per 10,000 or more
   StringSet adjectives_;      // AliasCore::adjective
   StringSet nouns_;           // AliasCore::noun
   StringSet bare_forms_;  // AddArticleForms' forms (AliasCore::bare)

@@ -599,7 +599,8 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
     const EntryInfo& full = g.entries()[e];
     ev->trigger |= by_trigger;
     ev->quoted |= quoted && info.type != EntityType::kPlace;
-    ev->close_relative |= !a.bare && !(info.flags & EntryCore::kNeedsTrigger) && near_close;
+    ev->close_relative |= !a.bare && !(info.flags & EntryCore::kNeedsTrigger) &&
+                          !(a.very_common && info.type == EntityType::kPlace) && near_close;
     const bool in_time = date.empty() || a.count == 1 || HoldsAt(full.valid_from, full.valid_to, date);
     auto k = std::make_tuple(in_time, by_trigger, trig != nullptr && TriggerImplies(trig, full),
                              near_close, quoted && info.type != EntityType::kPlace,
