@@ -33,6 +33,12 @@ bool IsDefinite(std::string_view w) {
   return false;
 }
 
+// The one-word alias that word `w` (normalized) is, or -1.
+int32_t OneWordAlias(const Gazetteer& g, std::string_view w) {
+  const uint32_t word = g.WordId(w);
+  return word == 0 || g.RootChild(word) == 0 ? -1 : g.NodeAlias(g.RootChild(word));
+}
+
 struct Context {
   const Gazetteer& g;
   std::string_view text;
@@ -186,8 +192,7 @@ struct Context {
 
   // Whether word `w` is no one-word alias, or one that is also an ordinary word (a look-alike).
   bool NoPlainOneWordName(std::string_view w) const {
-    const uint32_t word = g.WordId(w);
-    const int32_t alias = word == 0 || g.RootChild(word) == 0 ? -1 : g.NodeAlias(g.RootChild(word));
+    const int32_t alias = OneWordAlias(g, w);
     return alias < 0 || g.alias_core(static_cast<uint32_t>(alias)).ambiguous;
   }
 
@@ -848,8 +853,7 @@ bool OrdinaryWord(const Gazetteer& g, const RuleSet& rules, std::string_view w) 
   if (w.size() > 8 && clitic::IsPreposition(b[0], b[1]) && !rules.IsGivenName(w.substr(2))) {
     return true;
   }
-  const uint32_t word = g.WordId(w);
-  const int32_t alias = word == 0 || g.RootChild(word) == 0 ? -1 : g.NodeAlias(g.RootChild(word));
+  const int32_t alias = OneWordAlias(g, w);
   return alias >= 0 && g.alias_core(static_cast<uint32_t>(alias)).ambiguous;
 }
 

@@ -218,7 +218,7 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
     if (NameLinkWord(w)) continue;
     if (HonorificBeforeGod(normalized, t)) break;  // علي رضي الله عنه
     // عبد and the word after it are one name (صلاح عبد السلام، محمد يوسف عبد العزيز).
-    if (w == "\xD8\xB9\xD8\xA8\xD8\xAF") {
+    if (w == kAbd) {
       if (t + 1 > *last || (t + 1)->gap != Gap::kSpace) break;
       end = ++t;
       ++words;
@@ -258,7 +258,7 @@ bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
   }
   TokenIt head = first;
   if (first + 1 <= *last && (first + 1)->gap == Gap::kSpace &&
-      (w == "\xD8\xB9\xD8\xA8\xD8\xAF" ||
+      (w == kAbd ||
        normalized.substr((first + 1)->start, (first + 1)->end - (first + 1)->start) ==
            "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87")) {
     head = first + 1;
@@ -654,17 +654,21 @@ bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<T
   if (given_name_set_.contains(w)) return !AliReading::IsAli(normalized, tokens[t]) ||
                                           ali.IsName(normalized, tokens[t]);
   // A compound with عبد written apart (عمر عبد العزيز الدخيل).
-  if (w == kAbd && t + 1 < tokens.size() && tokens[t + 1].gap == Gap::kSpace) {
-    std::string joined(kAbd);
-    joined.append(normalized.substr(tokens[t + 1].start, tokens[t + 1].end - tokens[t + 1].start));
-    return abd_apart_.contains(joined);
-  }
+  if (w == kAbd) return AbdCompoundAt(normalized, tokens, t + 1);
   // Ordinals and الماضي end regnal and other names (عبد الله الثاني), so common_words.tsv
   // cannot hold them; after an ordinary word they are its adjective (عمر الثاني "the second
   // one's age").
   return IsDefiniteNisba(w) && !common_words_.contains(w) && !stopwords_.contains(w) &&
          w != "\xD8\xA7\xD9\x84\xD8\xAB\xD8\xA7\xD9\x86\xD9\x8A" &&   // الثاني
          w != "\xD8\xA7\xD9\x84\xD9\x85\xD8\xA7\xD8\xB6\xD9\x8A";     // الماضي
+}
+
+bool RuleSet::AbdCompoundAt(std::string_view normalized, const std::vector<Token>& tokens,
+                            size_t t) const {
+  if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
+  std::string joined(kAbd);
+  joined.append(normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start));
+  return abd_apart_.contains(joined);
 }
 
 bool RuleSet::AbdHit(std::string_view normalized, const std::vector<Token>& tokens,
@@ -682,10 +686,7 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
   // that may start a person's name after them.
   if (r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h)) {
     const size_t t = h.token + 1;
-    if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
-    std::string joined(kAbd);
-    joined.append(normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start));
-    return abd_apart_.contains(joined) &&
+    return AbdCompoundAt(normalized, tokens, t) &&
            PersonMayFollow(normalized, tokens, static_cast<uint32_t>(t), stopwords_,
                            common_words_, ali);
   }

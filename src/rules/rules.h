@@ -143,6 +143,10 @@ class RuleSet {
   bool CutName(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
                const TriggerHit& h, std::vector<Token>::const_iterator first,
                std::vector<Token>::const_iterator* last, const AliReading& ali) const;
+  // Whether token `t`, after a space, joined to a عبد before it makes a compound of class apart
+  // (عبد العزيز → عبدالعزيز).
+  bool AbdCompoundAt(std::string_view normalized, const std::vector<Token>& tokens,
+                     size_t t) const;
   // Whether hit `h` is the word عبد (after its proclitics): a rule of column `next` = given
   // triggered by it reads عبد and the word after it as the given name (abd_apart_).
   bool AbdHit(std::string_view normalized, const std::vector<Token>& tokens,
