@@ -221,6 +221,14 @@ TEST_F(RulesTest, PersonFromAGivenName) {
             V{"أسعد إبراهيم|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("وقال محمد إبراهيم البياتي إن"),
             V{"محمد إبراهيم البياتي|PERSON|rule:person-given-name"});
+  // A definite third word that is no nisba is the family name where the clause ends after it
+  // (a mark, or a word with و), unless it ends with ة or is an ordinary word.
+  EXPECT_EQ(Labels("وتولى الحادثتين ماجد مصطفى النافع، ومعن"),
+            V{"ماجد مصطفى النافع|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وكانت نسرين أسعد إبراهيم المعروفة."),
+            V{"أسعد إبراهيم|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("والتقى أحمد حسن الرئيس، ثم"), V{"أحمد حسن|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("حين قتل موسى عليه السلام، كافرا"), V{});  // "peace be upon him"
   EXPECT_EQ(Labels("لقيت ماري كولفين حتفها في قصف"),
             V{"ماري كولفين|PERSON|rule:person-given-name"});
   // No name where the word after the given name is a function word or an ordinary one, nor a

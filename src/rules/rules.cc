@@ -200,14 +200,35 @@ bool HonorificBeforeGod(std::string_view normalized, TokenIt t) {
          w == "\xD9\x83\xD8\xB1\xD9\x85";                  // كرم
 }
 
+// Whether definite word `w` at `t`, the second word after a given name, is a family name
+// that is no nisba (عبد الله فهد الرشيد، ماجد مصطفى النافع): the clause ends after it (a mark
+// other than a space, the end of the text, or a word starting with و), and it does not end
+// with ة (أسعد إبراهيم المعروفة "the well-known").
+bool FamilyWordEndsClause(std::string_view normalized, TokenIt t, std::string_view w) {
+  if (w.size() < 8 || w.substr(w.size() - 2) == "\xD9\x87") return false;  // ه (ة normalized)
+  const size_t after = t->end;
+  if (after >= normalized.size()) return true;
+  if (normalized[after] != ' ') return normalized[after] != '-';
+  return normalized.compare(after + 1, 2, "\xD9\x88") == 0;  // و
+}
+
+// Whether the word `w` at `t` starts the blessing عليه السلام / عليها السلام after a name.
+bool PeaceUponHim(std::string_view normalized, TokenIt t, std::string_view w) {
+  constexpr std::string_view kPeace = " \xD8\xA7\xD9\x84\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85";  // " السلام"
+  return (w == "\xD8\xB9\xD9\x84\xD9\x8A\xD9\x87" ||              // عليه
+          w == "\xD8\xB9\xD9\x84\xD9\x8A\xD9\x87\xD8\xA7") &&  // عليها
+         normalized.compare(t->end, kPeace.size(), kPeace) == 0;
+}
+
 // The name a given-name rule found, [first, *last], cut after its last word that may go on a
 // person's name: at most two words after a space that are neither function words nor ordinary
 // ones nor start with clitics (CliticStartsWord) nor end with a pronoun, with NameLinkWord words
 // between them when another such word follows (محمد بن سلمان، جاسم بن فهد; not محمد بن في);
 // عبد with the word after it counts as one word. Not الله right after the given name (توفيق
 // الله "God's help"), and as the second word after it a definite word only when a nisba (محمد
-// إبراهيم البياتي; not أسعد إبراهيم المعروفة), and not a weak given name (`weak_given`) after a
-// definite word. False when no such word follows the given name.
+// إبراهيم البياتي; not أسعد إبراهيم المعروفة) or a family name that ends the clause (ماجد مصطفى
+// النافع، — FamilyWordEndsClause), and not a weak given name (`weak_given`) after a definite
+// word, nor the blessing عليه السلام. False when no such word follows the given name.
 bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* last,
                         const StringSet& stopwords, const StringSet& common_words,
                         const StringSet& weak_given, const AliReading& ali) {
@@ -217,6 +238,7 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
     const std::string_view w = normalized.substr(t->start, t->end - t->start);
     if (NameLinkWord(w)) continue;
     if (HonorificBeforeGod(normalized, t)) break;  // علي رضي الله عنه
+    if (PeaceUponHim(normalized, t, w)) break;     // موسى عليه السلام
     // عبد and the word after it are one name (صلاح عبد السلام، محمد يوسف عبد العزيز).
     if (w == kAbd) {
       if (t + 1 > *last || (t + 1)->gap != Gap::kSpace) break;
@@ -228,7 +250,9 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
     if (NoPersonFirstWord(w, common_words) || CliticStartsWord(w) || EndsWithPronoun(w)) break;
     const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
     if (words == 0 && t == first + 1 && w == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87") break;
-    if (words == 1 && definite && !IsDefiniteNisba(w)) break;
+    if (words == 1 && definite && !IsDefiniteNisba(w) && !FamilyWordEndsClause(normalized, t, w)) {
+      break;
+    }
     // A given name that is an ordinary word after a family name is that word (صالح القشعمي
     // صباح يوم الجمعة "on the morning of").
     if (words == 1 && weak_given.contains(w) &&
