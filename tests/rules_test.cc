@@ -504,6 +504,23 @@ TEST_F(RulesTest, ADescriptorThatLeadsAnAliasStaysOutsideTheSpan) {
   EXPECT_EQ((*es)[0].id, "place:damascus");
 }
 
+// A village's one-word name that ends a person's name a rule found is the family name
+// (منذر ماخوس): the person, not the village; the village stays where no name holds it.
+TEST_F(RulesTest, AVillageNameEndingAPersonsNameIsTheFamilyName) {
+  EXPECT_EQ(Labels("وأوضح خالد الكرامة سفير الائتلاف في باريس"),
+            V{"خالد الكرامة|PERSON|rule:person-said-name-role"});
+  EXPECT_EQ(Labels("وقصفت الطائرات قرية الكرامة أمس"), V{"الكرامة|PLACE|alias"});
+}
+
+// A word that is a given name as a whole is not a proclitic before an alias: كلاوس is Klaus,
+// not ك + لاوس (Laos); ولاوس is و + لاوس.
+TEST_F(RulesTest, AGivenNameIsNoProcliticBeforeAnAlias) {
+  Build(/*with_rules=*/true, "place:la\tPLACE\tcountry\tلاوس\tLaos\t\tLA\t\t\n");
+  EXPECT_EQ(Labels("وتحدث كلاوس شواب في المنتدى"),
+            V{"كلاوس شواب|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("بين فيتنام ولاوس"), V{"لاوس|PLACE|alias"});
+}
+
 TEST_F(RulesTest, LaterSurnameLinksToThePersonNamedInFull) {
   auto es = ex_->Extract("التقى بشار الأسد الوفد، وقال الأسد إن");
   ASSERT_TRUE(es.ok());

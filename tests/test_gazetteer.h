@@ -61,12 +61,18 @@ inline constexpr char kTestTriggers[] =
 // the text they came from, and checks that each span slices it exactly.
 class SmallGazetteerTest : public ::testing::Test {
  protected:
-  void Build(bool with_rules) {
+  // `more`: rows of another table in kTestTable's columns, loaded after it.
+  void Build(bool with_rules, const std::string& more = {}) {
     ExtractorOptions opt;
     opt.use_embedded_data = false;
     opt.gazetteer_files = {dir_.Write("table.tsv", kTestTable),
                            dir_.Write("ambiguous.tsv", kTestAmbiguity),
                            dir_.Write("triggers.tsv", kTestTriggers)};
+    if (!more.empty()) {
+      const std::string_view table = kTestTable;
+      opt.gazetteer_files.push_back(
+          dir_.Write("more.tsv", std::string(table.substr(0, table.find('\n') + 1)) + more));
+    }
     if (with_rules) {
       opt.gazetteer_files.push_back(std::string(ALAM_SOURCE_DIR) + "/data/stopwords.tsv");
       opt.gazetteer_files.push_back(std::string(ALAM_SOURCE_DIR) + "/data/common_words.tsv");

@@ -1274,7 +1274,8 @@ bool SameFirstName(const Gazetteer& g, uint32_t e, std::string_view first, std::
 // word spells the person's first name (SameFirstName), or when that word is no Arabic given
 // name (data/given_names.tsv) and the family name no Arabic one with the article (الجنرال جو
 // دانفورد، فرانك- فالتر شتاينماير: the first name as the news spells it). Else it is someone
-// of the same family (سليمان الأسد، كمال جنبلاط، المصور جلاء العبادي), unlinked.
+// of the same family (سليمان الأسد، كمال جنبلاط، المصور جلاء العبادي), unlinked. So does the
+// one-word name of a village or neighbourhood (a family name too: منذر ماخوس).
 void FamilyNamesInLongerNames(const Gazetteer& g, const RuleSet& rules, const Context& ctx,
                               const std::vector<Candidate>& candidates, ResolveScratch* s) {
   std::vector<std::pair<uint32_t, uint32_t>>& people = s->person_rule_spans;  // (start, index)
@@ -1290,14 +1291,18 @@ void FamilyNamesInLongerNames(const Gazetteer& g, const RuleSet& rules, const Co
     const Candidate& c = candidates[i];
     Choice& ch = s->choices[i];
     if (c.alias < 0 || !ch.valid || ch.entry < 0 || c.tok_end != c.tok_begin + 1 ||
-        c.clitic_bytes > 0 ||
-        g.core(static_cast<uint32_t>(ch.entry)).type != EntityType::kPerson) {
+        c.clitic_bytes > 0) {
       continue;
     }
+    const EntryCore& core = g.core(static_cast<uint32_t>(ch.entry));
+    const bool village =
+        core.type == EntityType::kPlace && (core.flags & EntryCore::kNeedsTrigger);
+    if (core.type != EntityType::kPerson && !village) continue;
     for (const auto& [start, ri] : people) {
       const Candidate& r = candidates[ri];
       if (start >= c.norm_start || r.norm_end != c.norm_end) continue;
       ch.valid = false;
+      if (village) break;  // a family name like a village's (منذر ماخوس)
       const uint32_t e = static_cast<uint32_t>(ch.entry);
       const std::string_view first = ctx.Word(r.tok_begin).substr(r.clitic_bytes);
       const bool foreign = !rules.IsGivenName(first) &&
@@ -1330,6 +1335,11 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
     };
     choices[i] = Decide(g, options, ctx, c, prev_place,
                         ambiguous ? JoinedTypesOf(g, candidates, i, ctx) : 0, stats);
+    // A word that is a given name as a whole is that name, not a proclitic before an alias
+    // (فاطمة, not ف + أطمة; فراس, not ف + راس).
+    if (c.clitic_bytes > 0 && choices[i].valid && rules.IsGivenName(ctx.Word(c.tok_begin))) {
+      choices[i].valid = false;
+    }
   }
   ConfirmByDocument(g, options, ctx, candidates, scratch, stats);
   FamilyNamesInLongerNames(g, rules, ctx, candidates, scratch);
