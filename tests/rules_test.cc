@@ -124,13 +124,6 @@ TEST_F(RulesTest, PersonNamedBeforeTheirRole) {
   EXPECT_TRUE(Labels("وقال تشوليت وهو مستشار").empty());   // one word: no name of two
   EXPECT_EQ(Labels("وقال رياض حداد، السفير السوري في موسكو"),  // a comma before the role
             V{"رياض حداد|PERSON|rule:person-said-name-role"});
-  // Roles of people outside office: a politician, a lawyer, a writer.
-  EXPECT_EQ(Labels("وقال أدهم باشو وهو سياسي محلي"),
-            V{"أدهم باشو|PERSON|rule:person-said-name-role"});
-  EXPECT_EQ(Labels("وقالت شامي تشاكرابارتي، المحامية العامة"),
-            V{"شامي تشاكرابارتي|PERSON|rule:person-said-name-role"});
-  // Not a word before a role that is a place in a phrase (أمام القاضي "before the judge").
-  EXPECT_TRUE(Labels("وقال جدعون أمام القاضي حينها").empty());
 }
 
 TEST_F(RulesTest, TitleRulesDoNotTakeThePhraseAfterTheTitle) {
