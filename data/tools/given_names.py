@@ -11,7 +11,9 @@ full names of the EveryPolitician MP lists of Iraq and Syria and of the PERSON e
 data/gazetteer/people.tsv (a gazetteer source, not an NER corpus) — plus the first word of the
 two- and three-word names of every PERSON entry of the gazetteer (the foreign names: فلاديمير،
 هيذر، ستافان), plus the given names of other languages in Arabic script of
-data/sources/foreign-given-names.tsv (ميلينا، فنسنت، سيباستيان). Left out: words with the article
+data/sources/foreign-given-names.tsv (ميلينا، فنسنت، سيباستيان), plus the Arabic given names of
+data/sources/arabic-given-names.tsv (two published lists of male and female names: مشعل، غسان،
+سجى), which pass the same evidence test as the gazetteer's. Left out: words with the article
 and the words of data/overrides/given_names_drop.tsv (kunya, nasab and title words, words that
 start place names, words whose ordinary sense is as frequent as the name) and of
 data/overrides/given_names_weak.tsv (given names that are ordinary words, written apart with
@@ -52,6 +54,7 @@ MIN_OCCURRENCES = 3
 NAME_SHARE = 0.6
 DROP = os.path.join(REPO, "data", "overrides", "given_names_drop.tsv")
 FOREIGN = os.path.join(REPO, "data", "sources", "foreign-given-names.tsv")
+ARABIC = os.path.join(REPO, "data", "sources", "arabic-given-names.tsv")
 DEFINITE_MIN = 5  # a foreign-only name written with the article this often is a word
 WEAK = os.path.join(REPO, "data", "overrides", "given_names_weak.tsv")
 LETTERS = re.compile(r"[\u0621-\u064A]{2,}")
@@ -63,6 +66,11 @@ ALI_DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 def foreign_names():
     """The normalized given names of data/sources/foreign-given-names.tsv."""
     return {ambiguity.normalize(r["name_ar"]) for r in ambiguity.tsv_rows(FOREIGN)}
+
+
+def arabic_names():
+    """The normalized given names of data/sources/arabic-given-names.tsv."""
+    return {ambiguity.normalize(r["name_ar"]) for r in ambiguity.tsv_rows(ARABIC)}
 
 
 def gazetteer_names():
@@ -84,7 +92,7 @@ def gazetteer_names():
 def candidates():
     dropped = {ambiguity.normalize(r["word"]) for p in (DROP, WEAK)
                for r in ambiguity.tsv_rows(p)}
-    words = gazetteer_names() | foreign_names()
+    words = gazetteer_names() | foreign_names() | arabic_names()
     return {w for w in words if len(w) > 2 and not w.startswith("ال") and w not in dropped
             and LETTERS.fullmatch(w)}
 
@@ -184,7 +192,7 @@ def main():
     given = (candidates() - stopwords - common) | (candidates() & {ALI})
     definite = Counter()
     occurrences, starts = count(given, stopwords, common, definite)
-    foreign_only = foreign_names() - gazetteer_names()
+    foreign_only = foreign_names() - gazetteer_names() - arabic_names()
     kept = sorted(g for g in given if
                   (occurrences[g] >= MIN_OCCURRENCES and starts[g] >= NAME_SHARE * occurrences[g]
                    and not (g in foreign_only and definite[g] >= DEFINITE_MIN)) or
