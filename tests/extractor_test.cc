@@ -424,6 +424,27 @@ TEST(ExtractorEmbeddedTest, EmbeddedGazetteerLoadsAndFindsCoreNames) {
   EXPECT_EQ(texts, (V{"قوات سوريا الديمقراطية", "الرقة", "التحالف الدولي"}));
 }
 
+// The historical people opinion pieces cite are people, not the villages of their names:
+// المتنبي the poet (a village of al-Hasakah after قرية), ابن تيمية، هارون الرشيد.
+TEST(ExtractorEmbeddedTest, HistoricalPeopleAreNotVillages) {
+  auto ex = Extractor::Create();
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  auto ids = [&](std::string_view text) {
+    std::vector<std::string> out;
+    auto es = (*ex)->Extract(text);
+    EXPECT_TRUE(es.ok()) << es.status();
+    if (es.ok()) {
+      for (const Entity& e : *es) out.emplace_back(e.id);
+    }
+    return out;
+  };
+  EXPECT_EQ(ids("كما قال المتنبي ذات يوم"), (V{"person:al-mutanabbi"}));
+  EXPECT_EQ(ids("فتاوى ابن تيمية وعصر هارون الرشيد"),
+            (V{"person:ibn-taymiyya", "person:harun-al-rashid"}));
+  EXPECT_EQ(ids("في قرية المتنبي بريف الحسكة"),
+            (V{"place:SY080400-almtnby", "place:SY080000-al7skh"}));
+}
+
 }  // namespace
 }  // namespace alam
 
