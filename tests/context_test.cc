@@ -226,6 +226,11 @@ TEST_F(ContextTest, DirectionAfterAGatedPlaceKeepsIt) {
   // A comma between the name and the direction too.
   EXPECT_TRUE(Has(Labels("وصلت التعزيزات إلى الباب، شرق حلب"), "الباب|PLACE|place:SY020200-albab"));
   EXPECT_FALSE(Has(Labels("فتح الباب، شرق المدينة"), "الباب|"));
+  // In parentheses, as the wire services write it, where a relative is named nearby.
+  EXPECT_TRUE(Has(Labels("استهدفت الصواريخ مواقع في ريف دمشق قرب الضمير (شرق) أمس"),
+                  "الضمير|PLACE|"));
+  EXPECT_FALSE(Has(Labels("استهدفت الصواريخ مواقع قرب الضمير أمس"), "الضمير|"));
+  EXPECT_FALSE(Has(Labels("تحدث عن الضمير (شرق) وغرب"), "الضمير|"));  // no relative named
 }
 
 // Places written without the article their source gives; the bare form is gated (a trap

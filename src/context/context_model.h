@@ -24,9 +24,9 @@
 
 namespace alam::internal {
 
-// A cue next to a place name: a compass word after it (الباب شرق حلب), or و after a place
-// name before it (سوسة وباغوز).
-enum class Cue : uint8_t { kNone, kDirection, kAfterPlace };
+// A cue next to a place name: a compass word after it (الباب شرق حلب), the same in parentheses
+// (الضمير (شرق)), or و after a place name before it (سوسة وباغوز).
+enum class Cue : uint8_t { kNone, kDirection, kAfterPlace, kDirectionInParens };
 
 // What the gazetteer and the document say about a candidate besides its words: evidence the
 // resolver gates on (a trigger word before it, a close relative named nearby, quotes), a cue
@@ -92,7 +92,7 @@ void ForEachContextFeature(const Gazetteer& g, const RuleSet& rules, std::string
   if (alias.substr(0, 4) != "\xD8\xA7\xD9\x84") emit("bare", {}, {}, {});  // no ال
   if (evidence.self_named) emit("ev:self", {}, {}, {});
   if (evidence.cue_kind != Cue::kNone) {
-    emit(evidence.cue_kind == Cue::kDirection ? "cue:dir" : "cue:and", {}, {}, {});
+    emit(evidence.cue_kind == Cue::kAfterPlace ? "cue:and" : "cue:dir", {}, {}, {});
   }
   auto neighbour = [&](std::string_view side, std::string_view w) {
     emit(side == "-" ? "aw-1:" : "aw+1:", alias, " ", w);

@@ -59,14 +59,22 @@ struct Context {
         "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8",  // شمال جنوب
         "\xD8\xB4\xD8\xB1\xD9\x82\xD9\x8A", "\xD8\xBA\xD8\xB1\xD8\xA8\xD9\x8A",  // شرقي غربي
         "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8\xD9\x8A"};
-    if (c.tok_end < tokens.size() &&
-        (tokens[c.tok_end].gap == Gap::kSpace || CommaBefore(c.tok_end))) {
+    if (c.tok_end < tokens.size() && (tokens[c.tok_end].gap == Gap::kSpace ||
+                                      CommaBefore(c.tok_end) || ParenBefore(c.tok_end))) {
       const std::string_view next = Word(c.tok_end);
       for (std::string_view d : kDirections) {
-        if (next == d) return Cue::kDirection;
+        if (next == d) return ParenBefore(c.tok_end) ? Cue::kDirectionInParens : Cue::kDirection;
       }
     }
     return before() == PlaceBefore::kJoinedByAnd ? Cue::kAfterPlace : Cue::kNone;
+  }
+
+  // Whether token `t` follows the previous one after an opening parenthesis, a space before
+  // it or not: the wire services' place (direction) — الضمير (شرق)، سرت (شمال ليبيا).
+  bool ParenBefore(size_t t) const {
+    if (t == 0) return false;
+    const std::string_view gap = text.substr(tokens[t - 1].end, tokens[t].start - tokens[t - 1].end);
+    return gap == " (" || gap == "(";
   }
 
   // Whether token `t` follows the previous one after a comma and a space only (القدم، جنوبي
@@ -85,9 +93,17 @@ struct Context {
     const Cue cue = PlaceCue(c, before);
     if (cue == Cue::kNone) return;
     ev->placed = (cue == Cue::kDirection && ContainerAfterDirection(c, entry)) ||
+                 (cue == Cue::kDirectionInParens && RelativeNamedNear(c, entry)) ||
                  (cue == Cue::kAfterPlace && bare);
     ev->cue = !ev->placed;
     ev->cue_kind = cue;
+  }
+
+  // Whether a relative of `entry` (its governorate or country too) is named near candidate `c`.
+  bool RelativeNamedNear(const Candidate& c, uint32_t entry) const {
+    bool close = false, any = false;
+    RelativesNear(entry, c.norm_start, c.alias, &close, &any);
+    return any;
   }
 
   // Whether a place that contains `entry` is named right after the compass word that follows
