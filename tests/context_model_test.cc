@@ -108,13 +108,14 @@ TEST(ContextModelTest, EntitiesKeptByTheModelExplainThemselves) {
   }
 }
 
-// What the embedded model learned: al-Qaeda's fighters (مسلحو القاعدة) without a trigger or a
-// relative are the group; "an exception to the rule" (شذوذا عن القاعدة) stays a word.
+// What the embedded model learned: al-Qaeda's strongholds (معاقل القاعدة في أبين) without a
+// trigger, a member's noun or a relative are the group; "an exception to the rule" (شذوذا عن
+// القاعدة) stays a word.
 TEST(ContextModelTest, TheModelKeepsANameWithoutEvidenceAndLeavesTheWord) {
   ExtractorOptions o;
   o.explain_features = 5;
   const std::string explain =
-      ExplainOf(o, "انحسرت المساحة التي يسيطر عليها مسلحو القاعدة في درنة", "القاعدة");
+      ExplainOf(o, "اليمن.. سقوط ثاني أكبر معاقل القاعدة في أبين", "القاعدة");
   EXPECT_NE(explain.find("keep (evidence: none)"), std::string::npos) << explain;
   std::unique_ptr<Extractor> ex;
   const std::string word = "المثقفين شكلوا شذوذا عن القاعدة بعد أن أصبحوا معروفين";

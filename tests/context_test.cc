@@ -173,6 +173,10 @@ TEST_F(ContextTest, MemberOfAGroupSupportsItsName) {
   EXPECT_TRUE(Has(Labels("أعلن مقتل قيادي بالقاعدة في الغارة"), "القاعدة|FACTION|"));
   EXPECT_FALSE(Has(Labels("أعلن مقتل القيادي في القاعدة الجوية"), "القاعدة|"));
   EXPECT_FALSE(Has(Labels("وضعت القاعدة الأساسية للعمل"), "القاعدة|"));
+  // A leader's or members' noun right before it, in the construct state.
+  EXPECT_TRUE(Has(Labels("ووصف زعيم القاعدة أمريكا بأنها العدو"), "القاعدة|FACTION|"));
+  EXPECT_TRUE(Has(Labels("طالبت إيران بطرد قادة القاعدة"), "القاعدة|FACTION|"));
+  EXPECT_FALSE(Has(Labels("وقال قائد القاعدة الجوية إن"), "القاعدة|"));
 }
 
 // Look-alike words read as names: an alias that general news mostly uses as an adjective

@@ -153,12 +153,15 @@ struct Context {
   }
 
   // Whether candidate `c` names the group a member belongs to: after a word for a member or
-  // leader and في (القيادي في القاعدة، عناصر في الدولة), or with ب right after it (قيادي
-  // بالقاعدة). Support for a faction's or an organization's look-alike name, as a trigger is.
+  // leader and في (القيادي في القاعدة، عناصر في الدولة), with ب right after it (قيادي
+  // بالقاعدة), or right after such a word in the construct state (زعيم القاعدة، قادة القاعدة;
+  // LeaderOrMembersOf). Support for a faction's or an organization's look-alike name, as a
+  // trigger is.
   bool AfterMemberOf(const Candidate& c) const {
     if (c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace) return false;
     size_t member = c.tok_begin - 1;
     if (c.clitic_bytes == 0) {
+      if (LeaderOrMembersOf(Word(member))) return true;  // زعيم القاعدة، عناصر الدولة
       if (Word(member) != "\xD9\x81\xD9\x8A" || member == 0 ||  // في
           tokens[member].gap != Gap::kSpace) {
         return false;
@@ -184,6 +187,26 @@ struct Context {
     const std::string_view w = Word(member);
     for (std::string_view m : kMembers) {
       if (w == m) return true;
+    }
+    return false;
+  }
+
+  // Whether `w` is a noun of a group's leader or members in the construct state, the group
+  // named right after it: زعيم، قائد، أمير، قادة، عناصر، مقاتلو، مسلحو … (زعيم القاعدة).
+  static bool LeaderOrMembersOf(std::string_view w) {
+    static constexpr std::string_view kLeaders[] = {
+        "\xD8\xB2\xD8\xB9\xD9\x8A\xD9\x85",                    // زعيم
+        "\xD9\x82\xD8\xA7\xD8\xA6\xD8\xAF",                    // قائد
+        "\xD8\xA7\xD9\x85\xD9\x8A\xD8\xB1",                    // امير
+        "\xD9\x82\xD8\xA7\xD8\xAF\xD9\x87",                    // قاده
+        "\xD8\xB2\xD8\xB9\xD9\x85\xD8\xA7\xD8\xA1",          // زعماء
+        "\xD8\xB9\xD9\x86\xD8\xA7\xD8\xB5\xD8\xB1",          // عناصر
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x88",  // مقاتلو
+        "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x8A",  // مقاتلي
+        "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD\xD9\x88",          // مسلحو
+        "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD\xD9\x8A"};         // مسلحي
+    for (std::string_view l : kLeaders) {
+      if (w == l) return true;
     }
     return false;
   }
