@@ -39,6 +39,7 @@ TEST_F(RulesTest, PlaceAfterDescriptor) {
   EXPECT_EQ(Labels("مخيم الركبان"), V{"الركبان|PLACE|rule:place-after-camp-word"});
   EXPECT_EQ(Labels("وفي حي الوعر"), V{"الوعر|PLACE|rule:place-after-neighbourhood-word"});
   EXPECT_EQ(Labels("من معبر باب الهوى"), V{"باب الهوى|PLACE|rule:place-after-crossing-word"});
+  EXPECT_EQ(Labels("في قرية ابن نومة بالرياض"), V{"ابن نومة|PLACE|rule:place-after-village-word"});
 }
 
 TEST_F(RulesTest, PlaceRuleTraps) {
