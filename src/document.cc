@@ -160,7 +160,8 @@ absl::Status RunStages(const Extractor& ex, std::string_view zone, ScratchState*
   m.hits.clear();
   MatchGazetteer(d.gazetteer, normalized, n.tokens, &m.words, &m.buf, &m.candidates, &m.hits);
   if (options.enable_rules && !m.hits.empty()) {
-    d.rules.Match(normalized, n.tokens, m.hits, AliReading(zone, &n.map), &m.candidates);
+    d.rules.Match(normalized, n.tokens, m.hits, AliReading(zone, &n.map), &m.candidates,
+                  &m.rule_tallies);
   }
   st->stats.candidates += m.candidates.size();
   Resolve(d.gazetteer, d.rules, d.context, options, normalized, n.tokens, m.candidates,

@@ -27,6 +27,7 @@ struct MatchScratch {
   std::string buf;
   std::vector<Candidate> candidates;
   std::vector<TriggerHit> hits;
+  std::vector<RuleSet::Tally> rule_tallies;  // kept across documents
 };
 
 struct ScratchState {

@@ -54,8 +54,6 @@ struct Rule {
   std::unique_ptr<re2::RE2> re;
   std::string prefix;  // what every match starts with (RE2::PossibleMatchRange), often ""
   uint32_t max_spaces;  // the most spaces a match holds (MaxSpaces), or kUnboundedSpaces
-  // Group 1 is the match less this many leading bytes (TailGroupOffset), or npos.
-  size_t tail_group = std::string_view::npos;
 };
 
 // Whether a token علي is the given name Ali: written with ي in the original text. The
@@ -113,11 +111,19 @@ class RuleSet {
   // A function word (data/stopwords.tsv), normalized.
   bool IsStopword(std::string_view word) const { return stopwords_.contains(word); }
 
+  // How often each rule's pattern ran and matched in one thread's documents (RuleSet::Match).
+  struct Tally {
+    uint32_t runs = 0, matches = 0;
+  };
+
   // Runs the rules of each trigger hit and appends their candidates. `ali` tells the given
   // name علي, which a person's name may hold, from the preposition على (AliReading).
+  // `tallies` (one thread's, kept across documents; may be null) lets a rule whose pattern
+  // has mostly failed so far ask RE2's DFA whether it matches at all before the capture groups
+  // are sought: the answer is the same, only its cost differs.
   void Match(std::string_view normalized, const std::vector<Token>& tokens,
              const std::vector<TriggerHit>& hits, const AliReading& ali,
-             std::vector<Candidate>* out) const;
+             std::vector<Candidate>* out, std::vector<Tally>* tallies = nullptr) const;
 
  private:
   // Whether rule `r`'s column `next` lets it run at trigger hit `h` (the word after it that a
