@@ -757,6 +757,23 @@ TEST(RuleSpaceBoundTest, CountsTheSpacesAMatchCanHold) {
   }
 }
 
+// A literal, then one capturing group that ends the pattern: the group is the match less the
+// literal's bytes, found without capture groups (FindGroup).
+TEST(RuleSpaceBoundTest, FindsAGroupThatIsTheMatchsTail) {
+  using internal::TailGroupOffset;
+  constexpr size_t kNo = std::string_view::npos;
+  EXPECT_EQ(TailGroupOffset("قريه ([\\x{0621}-\\x{064A}]+)"), std::string_view("قريه ").size());
+  EXPECT_EQ(TailGroupOffset("(ابو [a-z]+(?: [a-z]+)?)"), 0u);
+  EXPECT_EQ(TailGroupOffset("ab ([)(]+(?:x|\\)))"), 3u);  // parentheses in a class, escaped
+  EXPECT_EQ(TailGroupOffset("a([]a)]+)"), 1u);              // ] first in a class is itself
+  for (const char* no : {"قريه ([a-z]+)(?:$|[^a-z])",  // something after the group
+                         "(?:قال|ذكر) ([a-z]+)",       // no literal before it
+                         "a? (b)", "a|b (c)", "(?i)x (y)", "(?:x) (y)", "x(y)?", "x (y)z",
+                         "x (y", "nothing"}) {
+    EXPECT_EQ(TailGroupOffset(no), kNo) << no;
+  }
+}
+
 // A rule runs over its reach, the window up to the space its match cannot hold, and matches
 // exactly as over the whole window: the character after the name may be the space at the
 // cut, and $ does not hold at the cut, only at the end of the document.

@@ -447,6 +447,17 @@ std::string MatchPrefix(const RE2& re) {
   return min.substr(0, n);
 }
 
+// Group `g` of a match of rule `r`, or an empty piece when it is empty or longer than the
+// rule's max_chars.
+re2::StringPiece CheckedGroup(const Rule& r, re2::StringPiece g) {
+  if (g.data() == nullptr || g.empty()) return {};
+  if (r.max_chars != 0 &&
+      CountCharacterStarts(reinterpret_cast<const uint8_t*>(g.data()), g.size()) > r.max_chars) {
+    return {};
+  }
+  return g;
+}
+
 // The group of rule `r`'s match at `from` in `normalized`, matching within [from, to) (the
 // rule's reach, SpaceCuts), or an empty piece when it matches nothing or a name longer than its
 // max_chars. RE2 goes straight to its bit-state matcher on so short a text. With
@@ -459,6 +470,18 @@ re2::StringPiece FindGroup(const Rule& r, std::string_view normalized, size_t fr
   const size_t context_start = from > 0 ? from - 1 : 0;
   const re2::StringPiece context(normalized.data() + context_start,
                                  std::min(normalized.size(), to + 1) - context_start);
+  if (r.tail_group != std::string_view::npos) {
+    // The group is the match's tail: asked for the match alone, RE2 runs its DFA and nothing
+    // else. (Letting the DFA find every rule's match first, the bit-state matcher then reading
+    // the groups over the match alone, ran 1.5% fewer instructions but took 5% longer.)
+    if (!r.re->Match(context, from - context_start, to - context_start, RE2::ANCHOR_START,
+                     groups->data(), 1)) {
+      return {};
+    }
+    re2::StringPiece g = (*groups)[0];
+    g.remove_prefix(r.tail_group);
+    return CheckedGroup(r, g);
+  }
   if (test_first && !r.re->Match(context, from - context_start, to - context_start,
                                  RE2::ANCHOR_START, nullptr, 0)) {
     return {};
@@ -467,13 +490,7 @@ re2::StringPiece FindGroup(const Rule& r, std::string_view normalized, size_t fr
                    groups->data(), r.group + 1)) {
     return {};
   }
-  const re2::StringPiece g = (*groups)[static_cast<size_t>(r.group)];
-  if (g.data() == nullptr || g.empty()) return {};
-  if (r.max_chars != 0 &&
-      CountCharacterStarts(reinterpret_cast<const uint8_t*>(g.data()), g.size()) > r.max_chars) {
-    return {};
-  }
-  return g;
+  return CheckedGroup(r, (*groups)[static_cast<size_t>(r.group)]);
 }
 
 // FindGroup, counted in `tally` (one thread's runs and matches of the rule; may be null).
@@ -554,6 +571,7 @@ absl::Status RuleSet::Add(std::string_view file, std::string_view content) {
     }
     rule->prefix = MatchPrefix(*rule->re);
     rule->max_spaces = MaxSpaces(row.Get("pattern"));
+    if (rule->group == 1) rule->tail_group = TailGroupOffset(row.Get("pattern"));
     max_group_ = std::max(max_group_, rule->group);
     rules_.push_back(std::move(rule));
     return absl::OkStatus();

@@ -54,6 +54,8 @@ struct Rule {
   std::unique_ptr<re2::RE2> re;
   std::string prefix;  // what every match starts with (RE2::PossibleMatchRange), often ""
   uint32_t max_spaces;  // the most spaces a match holds (MaxSpaces), or kUnboundedSpaces
+  // Group 1 is the match less this many leading bytes (TailGroupOffset), or npos.
+  size_t tail_group = std::string_view::npos;
 };
 
 // Whether a token علي is the given name Ali: written with ي in the original text. The

@@ -232,4 +232,30 @@ class Reader {
 
 uint32_t MaxSpaces(std::string_view pattern) { return Reader(pattern).Pattern(); }
 
+size_t TailGroupOffset(std::string_view p) {
+  constexpr std::string_view kMeta = "\\^$.|?*+()[]{}";
+  const size_t open = p.find_first_of(kMeta);
+  if (open == std::string_view::npos || p[open] != '(' || p.substr(open + 1, 1) == "?") {
+    return std::string_view::npos;
+  }
+  // The parenthesis that closes it: escapes and bracketed classes hold no group.
+  int depth = 0;
+  for (size_t i = open; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      ++i;
+      if (i < p.size() && p[i] == '^') ++i;
+      if (i < p.size() && p[i] == ']') ++i;  // a ] first in a class is itself
+      while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i + 1 == p.size() ? open : std::string_view::npos;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace alam::internal

@@ -5,6 +5,7 @@
 #ifndef ALAM_SRC_RULES_SPACE_BOUND_H_
 #define ALAM_SRC_RULES_SPACE_BOUND_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <string_view>
@@ -20,6 +21,12 @@ inline constexpr uint32_t kUnboundedSpaces = std::numeric_limits<uint32_t>::max(
 // match a space (a negated class that does not exclude it, \s, .); a repetition {m,n} of a part
 // multiplies its bound by n.
 uint32_t MaxSpaces(std::string_view pattern);
+
+// When pattern `pattern` is a literal (no metacharacter: its bytes match themselves) followed by
+// one capturing group that ends the pattern — `قريه (…)`, `(وزاره ال…)` —, the literal's length
+// in bytes: capture group 1 is then the whole match less that many leading bytes, and RE2 finds
+// it with its DFA alone (no capture groups asked for). std::string_view::npos otherwise.
+size_t TailGroupOffset(std::string_view pattern);
 
 }  // namespace alam::internal
 
