@@ -522,6 +522,17 @@ TEST_F(RulesTest, AGivenNameIsNoProcliticBeforeAnAlias) {
   EXPECT_EQ(Labels("بين فيتنام ولاوس"), V{"لاوس|PLACE|alias"});
 }
 
+// A person's name that ends the name of a unit, place or body a rule finds named after the
+// person is that unit's name (جيش بشار الأسد); a kunya of two words gives no surname (أبو لهب …
+// ذات لهب "of flame").
+TEST_F(RulesTest, APersonsNameInsideWhatIsNamedAfterThem) {
+  EXPECT_EQ(Labels("كانوا ضباطا في جيش بشار الأسد"),
+            V{"جيش بشار الأسد|FACTION|rule:faction-named-unit"});
+  EXPECT_EQ(Labels("التقى بشار الأسد الوفد"), V{"بشار الأسد|PERSON|alias"});
+  Build(/*with_rules=*/true, "person:abu-lahab\tPERSON\thistorical\tأبو لهب\tAbu Lahab\t\t\t\t\n");
+  EXPECT_EQ(Labels("وكان أبو لهب من أشراف قريش يصلى نارا ذات لهب"), V{"أبو لهب|PERSON|alias"});
+}
+
 TEST_F(RulesTest, LaterSurnameLinksToThePersonNamedInFull) {
   auto es = ex_->Extract("التقى بشار الأسد الوفد، وقال الأسد إن");
   ASSERT_TRUE(es.ok());

@@ -718,6 +718,13 @@ bool EndsCompoundName(std::string_view name, size_t sp) {
   return name.substr(from, sp - from) == "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
 }
 
+// Whether a name starts with أبو/أبي/أبا/أم (normalized): a kunya.
+bool StartsWithKunya(std::string_view name) {
+  const std::string_view head = name.substr(0, name.find(' '));
+  return head == "\xD8\xA7\xD8\xA8\xD9\x88" || head == "\xD8\xA7\xD8\xA8\xD9\x8A" ||
+         head == "\xD8\xA7\xD8\xA8\xD8\xA7" || head == "\xD8\xA7\xD9\x85";  // ابو ابي ابا ام
+}
+
 // The surname by which a later bare mention links to person `r`: the last word of the alias
 // that named the person, when the alias has several words and that word three letters or
 // more; empty otherwise. The second word of a compound given name (رامي عبد الرحمن) is kept
@@ -733,15 +740,11 @@ std::string_view SurnameOf(const Gazetteer& g, const Resolved& r) {
   if (EndsCompoundName(alias, sp) && alias.rfind(' ', sp - 1) == std::string_view::npos) {
     return {};  // عبد X is the whole name
   }
+  // A kunya of two words is the whole name (أبو لهب: لهب "flame" is no surname).
+  if (StartsWithKunya(alias) && alias.find(' ') == sp) return {};
   return surname;
 }
 
-// Whether a name starts with أبو/أبي/أبا/أم (normalized): a kunya.
-bool StartsWithKunya(std::string_view name) {
-  const std::string_view head = name.substr(0, name.find(' '));
-  return head == "\xD8\xA7\xD8\xA8\xD9\x88" || head == "\xD8\xA7\xD8\xA8\xD9\x8A" ||
-         head == "\xD8\xA7\xD8\xA8\xD8\xA7" || head == "\xD8\xA7\xD9\x85";  // ابو ابي ابا ام
-}
 
 // The value ResolveScratch::surnames keeps for the surname of person `r` (SurnameOf): its
 // entry, with kLaqabBit when the alias that named it is a kunya and kCompoundBit when the
@@ -1314,14 +1317,17 @@ bool SameFirstName(const Gazetteer& g, uint32_t e, std::string_view first, std::
 // name (data/given_names.tsv) and the family name no Arabic one with the article (الجنرال جو
 // دانفورد، فرانك- فالتر شتاينماير: the first name as the news spells it). Else it is someone
 // of the same family (سليمان الأسد، كمال جنبلاط، المصور جلاء العبادي), unlinked. So does the
-// one-word name of a village or neighbourhood (a family name too: منذر ماخوس).
+// one-word name of a village or neighbourhood (a family name too: منذر ماخوس), and a person's
+// name, of any length, that ends the name of a place, group or body a rule found named after the
+// person (column next = named: جامع أنس بن مالك، مطار شارل ديغول).
 void FamilyNamesInLongerNames(const Gazetteer& g, const RuleSet& rules, const Context& ctx,
                               const std::vector<Candidate>& candidates, ResolveScratch* s) {
   std::vector<std::pair<uint32_t, uint32_t>>& people = s->person_rule_spans;  // (start, index)
   people.clear();
   for (uint32_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
-    if (c.alias < 0 && rules.rule(static_cast<size_t>(c.rule)).type == EntityType::kPerson) {
+    if (c.alias < 0 && (rules.rule(static_cast<size_t>(c.rule)).type == EntityType::kPerson ||
+                        rules.rule(static_cast<size_t>(c.rule)).next == Rule::Next::kNamed)) {
       people.emplace_back(c.norm_start, i);
     }
   }
@@ -1329,11 +1335,22 @@ void FamilyNamesInLongerNames(const Gazetteer& g, const RuleSet& rules, const Co
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     Choice& ch = s->choices[i];
-    if (c.alias < 0 || !ch.valid || ch.entry < 0 || c.tok_end != c.tok_begin + 1 ||
-        c.clitic_bytes > 0) {
+    if (c.alias < 0 || !ch.valid || ch.entry < 0 || c.clitic_bytes > 0) continue;
+    const EntryCore& core = g.core(static_cast<uint32_t>(ch.entry));
+    if (c.tok_end != c.tok_begin + 1) {
+      // A person's name of several words that ends the name of a place, group or body named
+      // after the person (جامع أنس بن مالك، مطار شارل ديغول): that name, not the person.
+      if (core.type != EntityType::kPerson) continue;
+      for (const auto& [start, ri] : people) {
+        const Candidate& r = candidates[ri];
+        if (start < c.norm_start && r.norm_end == c.norm_end &&
+            rules.rule(static_cast<size_t>(r.rule)).next == Rule::Next::kNamed) {
+          ch.valid = false;
+          break;
+        }
+      }
       continue;
     }
-    const EntryCore& core = g.core(static_cast<uint32_t>(ch.entry));
     const bool village =
         core.type == EntityType::kPlace && (core.flags & EntryCore::kNeedsTrigger);
     if (core.type != EntityType::kPerson && !village) continue;
@@ -1341,7 +1358,9 @@ void FamilyNamesInLongerNames(const Gazetteer& g, const RuleSet& rules, const Co
       const Candidate& r = candidates[ri];
       if (start >= c.norm_start || r.norm_end != c.norm_end) continue;
       ch.valid = false;
-      if (village) break;  // a family name like a village's (منذر ماخوس)
+      // A family name like a village's (منذر ماخوس), or a person's one-word name ending the
+      // name of what is named after them.
+      if (village || rules.rule(static_cast<size_t>(r.rule)).type != EntityType::kPerson) break;
       const uint32_t e = static_cast<uint32_t>(ch.entry);
       const std::string_view first = ctx.Word(r.tok_begin).substr(r.clitic_bytes);
       const bool foreign = !rules.IsGivenName(first) &&
