@@ -414,11 +414,11 @@ def person_words():
     return {w for w in words if len(w) > 1} - {"الاب", "الابن"}
 
 
-def person_name_words():
+def person_name_words(gazetteer=True):
     """Given names: every part but the last of the full names of the EveryPolitician MP lists
     (../shared/gazetteer-sources/everypolitician-iq-sy, a gazetteer source, not an NER corpus)
-    and of the PERSON entries of the gazetteer, normalized. A village named like a person (حسن،
-    خالد) and a rule-made name made of them are judged with this list."""
+    and (with `gazetteer`) of the PERSON entries of the gazetteer, normalized. A village named
+    like a person (حسن، خالد) and a rule-made name made of them are judged with this list."""
     words = set()
     src = os.environ.get("ALAM_SHARED", os.path.join(REPO, "..", "shared"))
     path = os.path.join(src, "gazetteer-sources", "everypolitician-iq-sy",
@@ -429,7 +429,8 @@ def person_name_words():
             header = f.readline().rstrip("\n").split("\t")
             i = header.index("name_ar_norm")
             names += [l.rstrip("\n").split("\t")[i] for l in f]
-    names += [r.get("name_ar", "") for r in tsv_rows(os.path.join(GAZ_DIR, "people.tsv"))]
+    if gazetteer:
+        names += [r.get("name_ar", "") for r in tsv_rows(os.path.join(GAZ_DIR, "people.tsv"))]
     for n in names:
         t = tokens(n.replace("عبد ", "عبد"))
         words.update(x for x in t[:-1] if len(x) > 2)

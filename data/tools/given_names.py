@@ -28,7 +28,8 @@ letters, not a stopword (data/stopwords.tsv), not an ordinary word (data/common_
 candidate is kept when it occurs MIN_OCCURRENCES times or
 more and NAME_SHARE of its occurrences or more start a name: محمد 0.90, فلاديمير 1.00 are kept;
 باسم 0.22 ("in the name of"), كامل 0.32, صباح 0.09 are not. A name of the foreign list alone
-(no gazetteer or MP name holds it) is also kept from one occurrence when every occurrence starts a
+(no MP list nor the Arabic list holds it; a foreign first name of a person of the gazetteer stays
+one: رودريغو) is also kept from one occurrence when every occurrence starts a
 name and war news never writes it with the article (دنكان أتكينسون، ساندرين): a transliterated
 given name is rarely an ordinary word, and the drop list holds those that are (كيس "bag", جول
 "goal", سانتا of place names). علي counts only bare and written with
@@ -192,7 +193,9 @@ def main():
     given = (candidates() - stopwords - common) | (candidates() & {ALI})
     definite = Counter()
     occurrences, starts = count(given, stopwords, common, definite)
-    foreign_only = foreign_names() - gazetteer_names() - arabic_names()
+    # The foreign list's names that no Arabic source holds (the MP lists, the Arabic list): a
+    # foreign first name of a person the gazetteer holds stays one (رودريغو، لورانس).
+    foreign_only = foreign_names() - ambiguity.person_name_words(gazetteer=False) - arabic_names()
     kept = sorted(g for g in given if
                   (occurrences[g] >= MIN_OCCURRENCES and starts[g] >= NAME_SHARE * occurrences[g]
                    and not (g in foreign_only and definite[g] >= DEFINITE_MIN)) or
