@@ -69,25 +69,31 @@ struct Context {
     return before() == PlaceBefore::kJoinedByAnd ? Cue::kAfterPlace : Cue::kNone;
   }
 
+  // The text between token `t` and the one before it ("" for the first token).
+  std::string_view GapBefore(size_t t) const {
+    if (t == 0) return {};
+    return text.substr(tokens[t - 1].end, tokens[t].start - tokens[t - 1].end);
+  }
+
   // Whether token `t` follows the previous one after an opening parenthesis, a space before
   // it or not: the wire services' place (direction) — الضمير (شرق)، سرت (شمال ليبيا).
   bool ParenBefore(size_t t) const {
-    if (t == 0) return false;
-    const std::string_view gap = text.substr(tokens[t - 1].end, tokens[t].start - tokens[t - 1].end);
+    const std::string_view gap = GapBefore(t);
     return gap == " (" || gap == "(";
   }
 
   // Whether token `t` follows the previous one after a comma and a space only (القدم، جنوبي
   // دمشق).
   bool CommaBefore(size_t t) const {
-    if (t == 0) return false;
-    const std::string_view gap = text.substr(tokens[t - 1].end, tokens[t].start - tokens[t - 1].end);
+    const std::string_view gap = GapBefore(t);
     return gap == "\xD8\x8C " || gap == ", ";
   }
 
   // The cue next to a place candidate of `entry`, into *ev. It gates (ContextEvidence::
-  // placed) as a direction before a place that contains the entry, or as و after a place
-  // before an article-less form (سوسة وباغوز, `bare`); any other cue only weighs with the model.
+  // placed) as a direction before a place that contains the entry, as a direction in
+  // parentheses right after it where a relative of it is named nearby (ريف دمشق … الضمير (شرق)),
+  // or as و after a place before an article-less form (سوسة وباغوز, `bare`); any other cue only
+  // weighs with the model.
   void AddCue(const Candidate& c, bool bare, uint32_t entry,
               absl::FunctionRef<PlaceBefore()> before, ContextEvidence* ev) const {
     const Cue cue = PlaceCue(c, before);
@@ -744,7 +750,6 @@ std::string_view SurnameOf(const Gazetteer& g, const Resolved& r) {
   if (StartsWithKunya(alias) && alias.find(' ') == sp) return {};
   return surname;
 }
-
 
 // The value ResolveScratch::surnames keeps for the surname of person `r` (SurnameOf): its
 // entry, with kLaqabBit when the alias that named it is a kunya and kCompoundBit when the

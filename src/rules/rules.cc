@@ -460,8 +460,9 @@ re2::StringPiece CheckedGroup(const Rule& r, re2::StringPiece g) {
 
 // The group of rule `r`'s match at `from` in `normalized`, matching within [from, to) (the
 // rule's reach, SpaceCuts), or an empty piece when it matches nothing or a name longer than its
-// max_chars. RE2 goes straight to its bit-state matcher on so short a text. With
-// `test_first`, its DFA first says whether the rule matches at all (RunPattern).
+// max_chars. A group that is the match's tail (Rule::tail_group) comes from RE2's DFA alone;
+// any other from its bit-state matcher, which RE2 takes on so short a text. With `test_first`,
+// its DFA first says whether the rule matches at all (RunPattern).
 re2::StringPiece FindGroup(const Rule& r, std::string_view normalized, size_t from, size_t to,
                            bool test_first, std::vector<re2::StringPiece>* groups) {
   // RE2 sees [from, to) and one byte either side of it: every assertion (^ $ \b, with or
