@@ -317,6 +317,16 @@ TEST_F(ContextTest, SurnameOfAPersonNamedEarlierBeatsAPlace) {
   EXPECT_EQ(labels[1], "الأسد|PERSON|person:maher-al-assad");
 }
 
+// The word after بن in a name is the father's given name: alone it does not name the person
+// (محمد بن زايد … عام زايد). بن that starts a name is no nasab (بن رودس: the given name Ben),
+// and its last word stays the surname.
+TEST_F(ContextTest, AFathersNameAfterBinIsNoSurname) {
+  std::vector<std::string> labels = Labels("زار محمد بن زايد الرياض. وأطلق عام زايد احتفالا بالمئوية");
+  EXPECT_FALSE(Has(labels, "زايد|PERSON|")) << testing::PrintToString(labels);
+  labels = Labels("قال المستشار بن رودس إن الضربات مستمرة. وأضاف رودس أن");
+  EXPECT_TRUE(Has(labels, "رودس|PERSON|")) << testing::PrintToString(labels);
+}
+
 // A name that ends with a compound given name (رامي عبد الرحمن) is named again by the whole
 // compound, alone — not by its second word, and not where a family name follows the compound.
 TEST_F(ContextTest, CompoundGivenNameLinksAsAWhole) {

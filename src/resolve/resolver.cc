@@ -715,13 +715,30 @@ bool NeverASurname(std::string_view w) {
          w == "\xD8\xA7\xD9\x84\xD8\xAF\xD9\x8A\xD9\x86";     // الدين (عز الدين, one name)
 }
 
+// The word of `name` before its last word (after its last space, at `sp`); empty when the name
+// is one word.
+std::string_view WordBeforeLast(std::string_view name, size_t sp) {
+  if (sp == 0 || sp == std::string_view::npos) return {};
+  const size_t prev = name.rfind(' ', sp - 1);
+  const size_t from = prev == std::string_view::npos ? 0 : prev + 1;
+  return name.substr(from, sp - from);
+}
+
 // Whether the last word of `name` (after its last space, at `sp`) ends a compound given name
 // with عبد (صالح بن عبد الرحمن): عبد X is one name, and X alone no surname.
 bool EndsCompoundName(std::string_view name, size_t sp) {
-  if (sp == 0) return false;
-  const size_t prev = name.rfind(' ', sp - 1);
-  const size_t from = prev == std::string_view::npos ? 0 : prev + 1;
-  return name.substr(from, sp - from) == "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
+  return WordBeforeLast(name, sp) == "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
+}
+
+// Whether the word before the last word of `name` (at `sp`) is بن، ابن or بنت after a given
+// name: the last word is then a father's given name (محمد بن سلمان، زين العابدين بن علي), which
+// alone names the father, or is a word (علي is the preposition على once normalized), not the
+// person. بن that starts the name is the given name Ben (بن رودس) or a family name's (بن لادن).
+bool AfterNasabWord(std::string_view name, size_t sp) {
+  const std::string_view w = WordBeforeLast(name, sp);
+  return w.data() != name.data() &&
+         (w == "\xD8\xA8\xD9\x86" || w == "\xD8\xA7\xD8\xA8\xD9\x86" ||  // بن ابن
+          w == "\xD8\xA8\xD9\x86\xD8\xAA");                              // بنت
 }
 
 // Whether a name starts with أبو/أبي/أبا/أم (normalized): a kunya.
@@ -742,7 +759,7 @@ std::string_view SurnameOf(const Gazetteer& g, const Resolved& r) {
   const size_t sp = alias.rfind(' ');
   if (sp == std::string_view::npos || alias.size() - sp - 1 < 6) return {};  // 3+ letters
   const std::string_view surname = alias.substr(sp + 1);
-  if (NeverASurname(surname)) return {};
+  if (NeverASurname(surname) || AfterNasabWord(alias, sp)) return {};
   if (EndsCompoundName(alias, sp) && alias.rfind(' ', sp - 1) == std::string_view::npos) {
     return {};  // عبد X is the whole name
   }
@@ -777,7 +794,8 @@ std::string_view UnlistedSurnameOf(const RuleSet& rules, std::string_view text,
   if (sp == std::string_view::npos || name.size() - sp - 1 < 6) return {};
   if (StartsWithKunya(name) && name.find(' ') == sp) return {};
   const std::string_view surname = name.substr(sp + 1);
-  if (NeverASurname(surname) || EndsCompoundName(name, sp) || rules.IsStopword(surname)) {
+  if (NeverASurname(surname) || EndsCompoundName(name, sp) || AfterNasabWord(name, sp) ||
+      rules.IsStopword(surname)) {
     return {};
   }
   // An ordinary word ends a phrase a title rule took for a name (تدعيم العلاقات، الشارع) far
