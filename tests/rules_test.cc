@@ -296,6 +296,14 @@ TEST_F(RulesTest, WeakGivenNames) {
   EXPECT_EQ(Labels("بينما يصل عمر الثاني إلى 21"), V{});
   EXPECT_EQ(Labels("حسم المعركة لصالح العراقي أمس"), V{});
   EXPECT_EQ(Labels("وسيطر بشكل كامل على المدينة"), V{});
+  // After و in a list of names, a given name of three letters or a weak one starts a name when a
+  // given name or a compound with عبد follows; not the preposition على, nor before a nisba.
+  EXPECT_EQ(Labels("الموقوفون ماجد النافع، وعمر عبد العزيز الدخيل، وفهد حمد أمس"),
+            (V{"ماجد النافع|PERSON|rule:person-given-name",
+               "عمر عبد العزيز|PERSON|rule:person-given-name",
+               "فهد حمد|PERSON|rule:person-given-name"}));
+  EXPECT_EQ(Labels("واعتمد وعلى محمد أن يقرر"), V{});
+  EXPECT_EQ(Labels("بلغ وعمر الحريري"), V{});
 }
 
 // A person's name after the head word of a place, a group or a body names that (column next =

@@ -689,15 +689,37 @@ bool RuleSet::GivenNameFollows(std::string_view normalized, const std::vector<To
          w == "\xD8\xA7\xD8\xA8\xD8\xA7";                                     // ابا
 }
 
-bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
-                                const TriggerHit& h, const AliReading& ali) const {
-  const size_t t = h.token + 1;
-  if (h.strip > 0 || t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
+bool RuleSet::GivenNameOrAbdFollows(std::string_view normalized,
+                                    const std::vector<Token>& tokens, size_t t,
+                                    const AliReading& ali) const {
+  if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
   const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
   if (given_name_set_.contains(w)) return !AliReading::IsAli(normalized, tokens[t]) ||
                                           ali.IsName(normalized, tokens[t]);
   // A compound with عبد written apart (عمر عبد العزيز الدخيل).
-  if (w == kAbd) return AbdCompoundAt(normalized, tokens, t + 1);
+  return w == kAbd && AbdCompoundAt(normalized, tokens, t + 1);
+}
+
+bool RuleSet::ConjunctionBeforeTwoNames(std::string_view normalized,
+                                        const std::vector<Token>& tokens, const TriggerHit& h,
+                                        const AliReading& ali) const {
+  const auto* w = reinterpret_cast<const unsigned char*>(normalized.data() + tokens[h.token].start);
+  if (h.strip != 2 || !clitic::IsConjunction(w[0], w[1])) return false;
+  Token name = tokens[h.token];  // the given name without its conjunction
+  name.start += h.strip;
+  // وعلى is "and on" (AliReading: the original writes ى).
+  if (AliReading::IsAli(normalized, name) && !ali.IsName(normalized, name)) return false;
+  return GivenNameOrAbdFollows(normalized, tokens, h.token + 1, ali);
+}
+
+bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
+                                const TriggerHit& h, const AliReading& ali) const {
+  const size_t t = h.token + 1;
+  if (h.strip > 0) return ConjunctionBeforeTwoNames(normalized, tokens, h, ali);
+  if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
+  if (GivenNameOrAbdFollows(normalized, tokens, t, ali)) return true;
+  const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
+  if (given_name_set_.contains(w) || w == kAbd) return false;
   // Ordinals and الماضي end regnal and other names (عبد الله الثاني), so common_words.tsv
   // cannot hold them; after an ordinary word they are its adjective (عمر الثاني "the second
   // one's age").
@@ -740,9 +762,11 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
     return false;
   }
   if (r.next == Rule::Next::kNamed) return GivenNameFollows(normalized, tokens, h.token, ali);
-  // A given name of three letters after a proclitic is more often a word (بيان: ب + يان).
+  // A given name of three letters after a proclitic is more often a word (بيان: ب + يان),
+  // unless و or ف joins it to a name that goes on with a given name (وعمر عبد العزيز الدخيل).
   if (r.next == Rule::Next::kGiven && h.strip > 0 &&
-      tokens[h.token].end - tokens[h.token].start - h.strip < 8) {
+      tokens[h.token].end - tokens[h.token].start - h.strip < 8 &&
+      !ConjunctionBeforeTwoNames(normalized, tokens, h, ali)) {
     return false;
   }
   // The given name علي is the preposition على once normalized: a name only where the original

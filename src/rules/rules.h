@@ -153,12 +153,22 @@ class RuleSet {
   // triggered by it reads عبد and the word after it as the given name (abd_apart_).
   bool AbdHit(std::string_view normalized, const std::vector<Token>& tokens,
               const TriggerHit& h) const;
-  // Whether the word after a weak given name at hit `h` (no proclitic before it) makes it a
-  // name: after a space, a given name of the list (علي as AliReading reads it), عبد with a
+  // Whether the word after a weak given name at hit `h` makes it a name: with no proclitic
+  // before it, a given name of the list after a space (علي as AliReading reads it), عبد with a
   // compound of class apart, or a definite nisba that is no ordinary word (عمر إبراهيم، عمر
-  // الحريري، صالح القشعمي، عمر عبد العزيز; not عمر الطفل).
+  // الحريري، صالح القشعمي، عمر عبد العزيز; not عمر الطفل); after و or ف, only the first two
+  // (ConjunctionBeforeTwoNames).
   bool FamilyNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
                          const TriggerHit& h, const AliReading& ali) const;
+  // Whether token `t` follows after a space and is a given name of the list (علي as AliReading
+  // reads it) or عبد with a compound of class apart.
+  bool GivenNameOrAbdFollows(std::string_view normalized, const std::vector<Token>& tokens,
+                             size_t t, const AliReading& ali) const;
+  // Whether hit `h` is a given name after the proclitic و or ف (and no other) that a given
+  // name or a compound with عبد follows (GivenNameOrAbdFollows): a name in a list (وعمر عبد
+  // العزيز الدخيل، وحسن محمد), not a word with its conjunction.
+  bool ConjunctionBeforeTwoNames(std::string_view normalized, const std::vector<Token>& tokens,
+                                 const TriggerHit& h, const AliReading& ali) const;
   // Calls f(word) for each trigger word of rule `r`.
   template <typename F>
   void ForEachTrigger(const Rule& r, F f) const;
