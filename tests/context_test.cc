@@ -331,6 +331,16 @@ TEST_F(ContextTest, AFathersNameAfterBinIsNoSurname) {
   EXPECT_TRUE(Has(labels, "رودس|PERSON|")) << testing::PrintToString(labels);
 }
 
+// A short name that starts with بن (بن سلمان for the crown prince) right after another given
+// name, or a compound with عبد, is the tail of someone else's name; ابن starts names of its own.
+TEST_F(ContextTest, AShortNameInBinIsNotTheTailOfAnotherName) {
+  EXPECT_NE(IdOf("وأكد عبد العزيز بن سلمان وزير الطاقة أن", "بن سلمان"),
+            "person:mohammed-bin-salman");
+  EXPECT_NE(IdOf("وقال فيصل بن سلمان إن", "بن سلمان"), "person:mohammed-bin-salman");
+  EXPECT_EQ(IdOf("وقال ولي العهد بن سلمان إن", "بن سلمان"), "person:mohammed-bin-salman");
+  EXPECT_EQ(IdOf("كتب ردا على ابن تيمية", "ابن تيمية"), "person:ibn-taymiyya");
+}
+
 // A king, emir or prince named by title and given name alone (الملك سلمان، الشيخ تميم): the
 // given name is gated (data/overrides/ambiguity_words.tsv) and the title lets it through; the
 // same name after another given name is someone else's (طلال سلمان, a Lebanese journalist).

@@ -158,6 +158,24 @@ struct Context {
     return IsDefinite(Word(c.tok_begin - 1));
   }
 
+  // Whether alias candidate `c` starts with بن right after a given name or a compound with
+  // عبد: the tail of another person's name (فيصل بن سلمان، عبد العزيز بن سلمان, not the crown
+  // prince's short name بن سلمان; حمزة بن لادن, not Osama). Not after على, the preposition
+  // once normalized (على بن سلمان), nor for ابن, which starts names of their own (ابن تيمية).
+  bool NasabOfAnotherName(const Candidate& c) const {
+    if (c.clitic_bytes != 0 || c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace ||
+        Word(c.tok_begin) != "\xD8\xA8\xD9\x86") {  // بن
+      return false;
+    }
+    constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
+    const std::string_view prev = Word(c.tok_begin - 1);
+    if (prev != "\xD8\xB9\xD9\x84\xD9\x8A" && rules.IsGivenName(prev)) return true;  // على
+    // A compound with عبد, joined (عبدالعزيز) or apart (عبد العزيز).
+    if (prev.size() > kAbd.size() + 2 && prev.substr(0, kAbd.size()) == kAbd) return true;
+    return c.tok_begin >= 2 && tokens[c.tok_begin - 1].gap == Gap::kSpace &&
+           Word(c.tok_begin - 2) == kAbd;
+  }
+
   // Whether candidate `c` names the group a member belongs to: after a word for a member or
   // leader and في (القيادي في القاعدة، عناصر في الدولة), with ب right after it (قيادي
   // بالقاعدة), or right after such a word in the construct state (زعيم القاعدة، قادة القاعدة;
@@ -675,6 +693,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   ContextEvidence ev;
   const auto [by_trigger, by_parent] = ChooseNamesake(g, ctx, c, trig, &ch, &ev);
   const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
+  if (type == EntityType::kPerson && ctx.NasabOfAnotherName(c)) return ch;  // ch.valid false
   const bool place = type == EntityType::kPlace;
   ev.joined = !place && (joined_types & TypeBit(type));
   if (a.ambiguous && (type == EntityType::kFaction || type == EntityType::kOrganization) &&
