@@ -333,12 +333,21 @@ TEST_F(ContextTest, AFathersNameAfterBinIsNoSurname) {
 
 // A short name that starts with بن (بن سلمان for the crown prince) right after another given
 // name, or a compound with عبد, is the tail of someone else's name; ابن starts names of its own.
+// So is a one-word alias before بن, and a name after a son's name and بن (his father's).
 TEST_F(ContextTest, AShortNameInBinIsNotTheTailOfAnotherName) {
   EXPECT_NE(IdOf("وأكد عبد العزيز بن سلمان وزير الطاقة أن", "بن سلمان"),
             "person:mohammed-bin-salman");
   EXPECT_NE(IdOf("وقال فيصل بن سلمان إن", "بن سلمان"), "person:mohammed-bin-salman");
   EXPECT_EQ(IdOf("وقال ولي العهد بن سلمان إن", "بن سلمان"), "person:mohammed-bin-salman");
   EXPECT_EQ(IdOf("كتب ردا على ابن تيمية", "ابن تيمية"), "person:ibn-taymiyya");
+  // A one-word alias before بن starts someone else's longer name; the father's name after a
+  // son's name and بن is no person of its own.
+  EXPECT_NE(IdOf("هنأ الشيخ سلمان بن محمد النشوان المجلس", "سلمان"),
+            "person:salman-bin-abdulaziz");
+  const std::vector<std::string> labels =
+      Labels("أعلن الأمير محمد بن سلمان بن عبد العزيز آل سعود عن مشروع");
+  ASSERT_EQ(labels.size(), 1u) << testing::PrintToString(labels);
+  EXPECT_EQ(labels[0], "محمد بن سلمان|PERSON|person:mohammed-bin-salman");
 }
 
 // A king, emir or prince named by title and given name alone (الملك سلمان، الشيخ تميم): the

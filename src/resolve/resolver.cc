@@ -158,22 +158,45 @@ struct Context {
     return IsDefinite(Word(c.tok_begin - 1));
   }
 
-  // Whether alias candidate `c` starts with بن right after a given name or a compound with
-  // عبد: the tail of another person's name (فيصل بن سلمان، عبد العزيز بن سلمان, not the crown
-  // prince's short name بن سلمان; حمزة بن لادن, not Osama). Not after على, the preposition
-  // once normalized (على بن سلمان), nor for ابن, which starts names of their own (ابن تيمية).
-  bool NasabOfAnotherName(const Candidate& c) const {
-    if (c.clitic_bytes != 0 || c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace ||
-        Word(c.tok_begin) != "\xD8\xA8\xD9\x86") {  // بن
-      return false;
-    }
+  // Whether token `t` ends a given name: a given name of the list (not على, the preposition
+  // once normalized) or a compound with عبد, joined (عبدالعزيز) or apart (عبد العزيز).
+  bool EndsGivenName(size_t t) const {
     constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
-    const std::string_view prev = Word(c.tok_begin - 1);
-    if (prev != "\xD8\xB9\xD9\x84\xD9\x8A" && rules.IsGivenName(prev)) return true;  // على
-    // A compound with عبد, joined (عبدالعزيز) or apart (عبد العزيز).
-    if (prev.size() > kAbd.size() + 2 && prev.substr(0, kAbd.size()) == kAbd) return true;
-    return c.tok_begin >= 2 && tokens[c.tok_begin - 1].gap == Gap::kSpace &&
-           Word(c.tok_begin - 2) == kAbd;
+    const std::string_view w = Word(t);
+    if (w != "\xD8\xB9\xD9\x84\xD9\x8A" && rules.IsGivenName(w)) return true;  // على
+    if (w.size() > kAbd.size() + 2 && w.substr(0, kAbd.size()) == kAbd) return true;
+    return t >= 1 && tokens[t].gap == Gap::kSpace && Word(t - 1) == kAbd;
+  }
+
+  // Whether candidate `c` follows a given name and بن: the father's name in someone's chain
+  // (فيصل بن سلمان بن عبدالعزيز: not King Salman), which the gold does not nest inside the
+  // son's name, and which the given-name rule reads with it. (Rule-made names that start
+  // there are left: dropping them lost more partial names, صالح بن إبراهيم الرشيد, than it
+  // righted; reading the son's given name into them would be the fix.)
+  bool FatherInChain(const Candidate& c) const {
+    return c.clitic_bytes == 0 && c.tok_begin >= 2 &&
+           tokens[c.tok_begin].gap == Gap::kSpace && tokens[c.tok_begin - 1].gap == Gap::kSpace &&
+           Word(c.tok_begin - 1) == "\xD8\xA8\xD9\x86" &&  // بن
+           EndsGivenName(c.tok_begin - 2);
+  }
+
+  // Whether alias candidate `c` is the father's name in someone's chain (FatherInChain), a
+  // one-word alias before بن, or starts with بن right after a given name (EndsGivenName): part
+  // of another person's name
+  // (فيصل بن سلمان، عبد العزيز بن سلمان, not the crown prince's short name بن سلمان; حمزة بن
+  // لادن, not Osama). ابن is left alone: it starts names of its own (ابن تيمية).
+  bool NasabOfAnotherName(const Candidate& c) const {
+    if (FatherInChain(c)) return true;
+    // A one-word alias (a given name: سلمان، تميم) before بن starts a longer name than the
+    // gazetteer holds for that person (الشيخ سلمان بن محمد النشوان).
+    if (c.tok_end == c.tok_begin + 1 && c.tok_end + 1 < tokens.size() &&
+        tokens[c.tok_end].gap == Gap::kSpace && tokens[c.tok_end + 1].gap == Gap::kSpace &&
+        Word(c.tok_end) == "\xD8\xA8\xD9\x86") {  // بن
+      return true;
+    }
+    return c.clitic_bytes == 0 && c.tok_begin >= 1 && tokens[c.tok_begin].gap == Gap::kSpace &&
+           Word(c.tok_begin) == "\xD8\xA8\xD9\x86" &&  // بن
+           EndsGivenName(c.tok_begin - 1);
   }
 
   // Whether candidate `c` names the group a member belongs to: after a word for a member or
@@ -1415,6 +1438,33 @@ void FamilyNamesInLongerNames(const Gazetteer& g, const RuleSet& rules, const Co
   }
 }
 
+// A person's rule-made name that starts after بن, right where another valid person's name ends
+// (فيصل بن سلمان | بن | عبد العزيز أمير …): the father's name in the first one's chain
+// (Context::FatherInChain), not a person of its own. Only where the son's name was found: a
+// rule-made name after a son's given name no candidate covers (صالح بن إبراهيم الرشيد) stays.
+void DropFathersInChains(const Gazetteer& g, const RuleSet& rules, const Context& ctx,
+                         const std::vector<Candidate>& candidates, ResolveScratch* s) {
+  auto is_person = [&](size_t j) {
+    const Candidate& q = candidates[j];
+    if (!s->choices[j].valid) return false;
+    if (q.alias >= 0) {
+      return s->choices[j].entry >= 0 &&
+             g.core(static_cast<uint32_t>(s->choices[j].entry)).type == EntityType::kPerson;
+    }
+    return rules.rule(static_cast<size_t>(q.rule)).type == EntityType::kPerson;
+  };
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.alias >= 0 || !s->choices[i].valid || !is_person(i) || !ctx.FatherInChain(c)) continue;
+    for (size_t j = 0; j < candidates.size(); ++j) {
+      if (j != i && candidates[j].tok_end + 1 == c.tok_begin && is_person(j)) {
+        s->choices[i].valid = false;
+        break;
+      }
+    }
+  }
+}
+
 // Step 2: gates the gazetteer candidates and chooses their entries; a rule's candidate is
 // valid only where no valid alias covers it (rules fill the gaps the gazetteer leaves).
 void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
@@ -1466,6 +1516,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
     choices[i].valid = !overlaps_alias(c);
     choices[i].score = rules.rule(static_cast<size_t>(c.rule)).score;
   }
+  DropFathersInChains(g, rules, ctx, candidates, scratch);
 }
 
 // Step 3: leftmost-longest over the valid candidates. The order: start, longest first,
