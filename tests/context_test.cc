@@ -223,6 +223,15 @@ TEST_F(ContextTest, AVeryCommonWordNeedsMoreThanARelative) {
                   "صور|PLACE|place:SY090106-9wr"));
 }
 
+// A very common word that is also a place's name (المدينة "the city", a district of Basra) after
+// the trigger word of a neighbourhood or a base names the city the text speaks of, not that
+// place; other trigger words still support it (منطقة الشعب, a district of Baghdad).
+TEST_F(ContextTest, AVeryCommonWordAfterANeighbourhoodsTrigger) {
+  EXPECT_FALSE(Has(Labels("وقصف الطيران أحياء المدينة الشرقية"), "المدينة|PLACE|"));
+  EXPECT_FALSE(Has(Labels("تولى قيادة قاعدة المدينة الجوية"), "المدينة|PLACE|"));
+  EXPECT_TRUE(Has(Labels("انفجار في منطقة الشعب شمال شرق بغداد"), "الشعب|PLACE|"));
+}
+
 // Real names dropped as look-alikes: a compass direction after the name supports it.
 TEST_F(ContextTest, DirectionAfterAGatedPlaceKeepsIt) {
   EXPECT_TRUE(Has(Labels("وصلت التعزيزات إلى الباب شرق حلب"), "الباب|PLACE|place:SY020200-albab"));

@@ -550,6 +550,22 @@ bool TriggerSupports(const std::vector<TriggerInfo>* trig, EntityType type) {
   return false;
 }
 
+// TriggerSupports for entry `e` read through an alias that is a very common word
+// (AliasCore::very_common): a neighbourhood's or a base's trigger word supports only a
+// neighbourhood or a base (أحياء المدينة "the city's neighbourhoods", قاعدة المدينة الجوية: no
+// district called المدينة). Other kinds are left as they are: منطقة الشعب is a district of
+// Baghdad, محافظة إب Yemen's governorate, whatever the entry's subtype says.
+bool TriggerSupportsVeryCommon(const std::vector<TriggerInfo>* trig, const EntryInfo& e) {
+  if (trig == nullptr) return false;
+  for (const TriggerInfo& t : *trig) {
+    if (t.type != e.type) continue;
+    if ((t.subtype != "neighbourhood" && t.subtype != "base") || t.subtype == e.subtype) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool TriggerImplies(const std::vector<TriggerInfo>* trig, const EntryInfo& e) {
   if (trig == nullptr) return false;
   for (const TriggerInfo& t : *trig) {
@@ -681,7 +697,9 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
   for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
     const uint32_t e = *it;
     const EntryCore& info = g.core(e);
-    const bool by_trigger = TriggerSupports(trig, info.type);
+    const bool by_trigger = a.very_common && info.type == EntityType::kPlace
+                                ? TriggerSupportsVeryCommon(trig, g.entries()[e])
+                                : TriggerSupports(trig, info.type);
     bool near_close = false, near_any = false;
     if (!(person_too && (info.flags & EntryCore::kNeedsTrigger) && !by_trigger)) {
       ctx.RelativesNear(e, c.norm_start, c.alias, &near_close, &near_any);
