@@ -62,6 +62,16 @@ inline bool IsDefiniteNisba(std::string_view w) {
          w.substr(w.size() - 2) == "\xD9\x8A";
 }
 
+// Words of Arabic names every stage reads (normalized): عبد, which starts a compound given name
+// (عبد العزيز), and بن, the nasab word between a name and the father's.
+inline constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
+inline constexpr std::string_view kBin = "\xD8\xA8\xD9\x86";          // بن
+
+// Whether a word is a nasab word: بن، ابن، بنت.
+inline bool IsNasabWord(std::string_view w) {
+  return w == kBin || w == "\xD8\xA7\xD8\xA8\xD9\x86" || w == "\xD8\xA8\xD9\x86\xD8\xAA";
+}
+
 template <typename F>
 void ForEachReading(std::string_view word, std::string* buf, F f) {
   f(word, 0);

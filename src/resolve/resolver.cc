@@ -161,7 +161,6 @@ struct Context {
   // Whether token `t` ends a given name: a given name of the list (not على, the preposition
   // once normalized) or a compound with عبد, joined (عبدالعزيز) or apart (عبد العزيز).
   bool EndsGivenName(size_t t) const {
-    constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
     const std::string_view w = Word(t);
     if (w != "\xD8\xB9\xD9\x84\xD9\x8A" && rules.IsGivenName(w)) return true;  // على
     if (w.size() > kAbd.size() + 2 && w.substr(0, kAbd.size()) == kAbd) return true;
@@ -176,27 +175,25 @@ struct Context {
   bool FatherInChain(const Candidate& c) const {
     return c.clitic_bytes == 0 && c.tok_begin >= 2 &&
            tokens[c.tok_begin].gap == Gap::kSpace && tokens[c.tok_begin - 1].gap == Gap::kSpace &&
-           Word(c.tok_begin - 1) == "\xD8\xA8\xD9\x86" &&  // بن
-           EndsGivenName(c.tok_begin - 2);
+           Word(c.tok_begin - 1) == kBin && EndsGivenName(c.tok_begin - 2);
   }
 
   // Whether alias candidate `c` is the father's name in someone's chain (FatherInChain), a
   // one-word alias before بن, or starts with بن right after a given name (EndsGivenName): part
-  // of another person's name
-  // (فيصل بن سلمان، عبد العزيز بن سلمان, not the crown prince's short name بن سلمان; حمزة بن
-  // لادن, not Osama). ابن is left alone: it starts names of its own (ابن تيمية).
+  // of another person's name (فيصل بن سلمان، عبد العزيز بن سلمان, not the crown prince's short
+  // name بن سلمان; حمزة بن لادن, not Osama). ابن is left alone: it starts names of its own
+  // (ابن تيمية).
   bool NasabOfAnotherName(const Candidate& c) const {
     if (FatherInChain(c)) return true;
     // A one-word alias (a given name: سلمان، تميم) before بن starts a longer name than the
     // gazetteer holds for that person (الشيخ سلمان بن محمد النشوان).
     if (c.tok_end == c.tok_begin + 1 && c.tok_end + 1 < tokens.size() &&
         tokens[c.tok_end].gap == Gap::kSpace && tokens[c.tok_end + 1].gap == Gap::kSpace &&
-        Word(c.tok_end) == "\xD8\xA8\xD9\x86") {  // بن
+        Word(c.tok_end) == kBin) {
       return true;
     }
     return c.clitic_bytes == 0 && c.tok_begin >= 1 && tokens[c.tok_begin].gap == Gap::kSpace &&
-           Word(c.tok_begin) == "\xD8\xA8\xD9\x86" &&  // بن
-           EndsGivenName(c.tok_begin - 1);
+           Word(c.tok_begin) == kBin && EndsGivenName(c.tok_begin - 1);
   }
 
   // Whether candidate `c` names the group a member belongs to: after a word for a member or
@@ -787,7 +784,7 @@ std::string_view WordBeforeLast(std::string_view name, size_t sp) {
 // Whether the last word of `name` (after its last space, at `sp`) ends a compound given name
 // with عبد (صالح بن عبد الرحمن): عبد X is one name, and X alone no surname.
 bool EndsCompoundName(std::string_view name, size_t sp) {
-  return WordBeforeLast(name, sp) == "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
+  return WordBeforeLast(name, sp) == kAbd;
 }
 
 // Whether the word before the last word of `name` (at `sp`) is بن، ابن or بنت after a given
@@ -796,9 +793,7 @@ bool EndsCompoundName(std::string_view name, size_t sp) {
 // person. بن that starts the name is the given name Ben (بن رودس) or a family name's (بن لادن).
 bool AfterNasabWord(std::string_view name, size_t sp) {
   const std::string_view w = WordBeforeLast(name, sp);
-  return w.data() != name.data() &&
-         (w == "\xD8\xA8\xD9\x86" || w == "\xD8\xA7\xD8\xA8\xD9\x86" ||  // بن ابن
-          w == "\xD8\xA8\xD9\x86\xD8\xAA");                              // بنت
+  return w.data() != name.data() && IsNasabWord(w);
 }
 
 // Whether a name starts with أبو/أبي/أبا/أم (normalized): a kunya.
@@ -998,7 +993,6 @@ void LinkSurnameAt(const Gazetteer& g, const RuleSet& rules, std::string_view te
   // عبد الرحمن), written bare, with no family name after it (عبد الرحمن مصطفى is someone else).
   size_t first = ti;
   if (!unlisted && (value & kCompoundBit)) {
-    constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
     if (strip != 0 || ti == 0 || t.gap != Gap::kSpace || Word(text, tokens[ti - 1]) != kAbd) {
       return;
     }

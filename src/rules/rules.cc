@@ -14,7 +14,6 @@
 namespace alam::internal {
 namespace {
 constexpr size_t kWindowBytes = 160;  // rules look at most this far past their trigger
-constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
 
 // The end of the window a rule looks at from `start`: kWindowBytes on, back to a character
 // boundary. A rule never runs across a line: the window ends with the next line break (which
@@ -81,18 +80,13 @@ bool AfterKunyaWord(std::string_view normalized, TokenIt t) {
   const TokenIt p = t - 1;
   const std::string_view w = normalized.substr(p->start, p->end - p->start);
   return w == "\xD8\xA7\xD8\xA8\xD9\x88" || w == "\xD8\xA7\xD8\xA8\xD9\x8A" ||
-         w == "\xD8\xA7\xD8\xA8\xD8\xA7" || w == "\xD8\xA8\xD9\x86";
+         w == "\xD8\xA7\xD8\xA8\xD8\xA7" || w == kBin;
 }
 
 // Whether the stopword at `t` is a word of a person's name: after a kunya word or بن (ابو
 // علي), or the given name علي (AliReading).
 bool StopwordIsName(std::string_view normalized, TokenIt t, const AliReading& ali) {
   return AfterKunyaWord(normalized, t) || ali.IsName(normalized, *t);
-}
-
-bool IsNasabWord(std::string_view w) {  // بن ابن بنت
-  return w == "\xD8\xA8\xD9\x86" || w == "\xD8\xA7\xD8\xA8\xD9\x86" ||
-         w == "\xD8\xA8\xD9\x86\xD8\xAA";
 }
 
 // Whether the last word of a name [first, last] follows a chain of بن/ابن/بنت (عادل بن أحمد
