@@ -177,6 +177,20 @@ TEST_F(ContextTest, MemberOfAGroupSupportsItsName) {
   EXPECT_TRUE(Has(Labels("ووصف زعيم القاعدة أمريكا بأنها العدو"), "القاعدة|FACTION|"));
   EXPECT_TRUE(Has(Labels("طالبت إيران بطرد قادة القاعدة"), "القاعدة|FACTION|"));
   EXPECT_FALSE(Has(Labels("وقال قائد القاعدة الجوية إن"), "القاعدة|"));
+  EXPECT_TRUE(Has(Labels("أفرجت عن بعض قيادات القاعدة في طهران"), "القاعدة|FACTION|"));
+  EXPECT_TRUE(Has(Labels("قاتل المتطوعون في صفوف القاعدة سنوات"), "القاعدة|FACTION|"));
+  // Linked to it (المرتبطة ب), or its former name (سابقا).
+  EXPECT_TRUE(Has(Labels("تقاتل الجماعات المرتبطة بالقاعدة في الصحراء"), "القاعدة|FACTION|"));
+  EXPECT_TRUE(Has(Labels("خرج مقاتلون من الهيئة (القاعدة سابقا) وأسرهم"), "القاعدة|FACTION|"));
+  EXPECT_FALSE(Has(Labels("خرجت الطائرات من القاعدة صباحا"), "القاعدة|"));
+}
+
+// Real names dropped as look-alikes: a look-alike joined by و or أو to a listed name of its
+// type is that type's name too, also when a quote closes before و.
+TEST_F(ContextTest, AJoinedListedNameSupportsALookAlike) {
+  EXPECT_TRUE(Has(Labels("لا تقل خطرا عن داعش أو القاعدة في المنطقة"), "القاعدة|FACTION|"));
+  EXPECT_TRUE(Has(Labels("اتهموا بالانتماء لـ”داعش” والقاعدة في المدينة"), "القاعدة|FACTION|"));
+  EXPECT_FALSE(Has(Labels("لا تقل أهمية عن المطار أو القاعدة في المنطقة"), "القاعدة|"));
 }
 
 // Look-alike words read as names: an alias that general news mostly uses as an adjective

@@ -227,12 +227,26 @@ struct Context {
         "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x8A",              // مقاتلي
         "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x88",              // مقاتلو
         "\xD8\xA7\xD9\x84\xD9\x82\xD8\xA7\xD8\xA6\xD8\xAF",              // القائد
-        "\xD8\xA7\xD9\x84\xD8\xB4\xD8\xB1\xD8\xB9\xD9\x8A"};             // الشرعي
+        "\xD8\xA7\xD9\x84\xD8\xB4\xD8\xB1\xD8\xB9\xD9\x8A",              // الشرعي
+        // "linked to" (المجموعات المرتبطة بالقاعدة)
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7",                // المرتبط
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7\xD9\x87",        // المرتبطه
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7\xD9\x8A\xD9\x86",  // المرتبطين
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7\xD9\x88\xD9\x86",  // المرتبطون
+        "\xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7",                                // مرتبط
+        "\xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7\xD9\x87"};                        // مرتبطه
     const std::string_view w = Word(member);
     for (std::string_view m : kMembers) {
       if (w == m) return true;
     }
     return false;
+  }
+
+  // Whether "formerly" (سابقا) follows candidate `c`: a group's former name (هيئة تحرير الشام
+  // (النصرة سابقا)).
+  bool FormerName(const Candidate& c) const {
+    return c.tok_end < tokens.size() && tokens[c.tok_end].gap == Gap::kSpace &&
+           Word(c.tok_end) == "\xD8\xB3\xD8\xA7\xD8\xA8\xD9\x82\xD8\xA7";  // سابقا
   }
 
   // Whether `w` is a noun of a group's leader or members in the construct state, the group
@@ -248,7 +262,13 @@ struct Context {
         "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x88",  // مقاتلو
         "\xD9\x85\xD9\x82\xD8\xA7\xD8\xAA\xD9\x84\xD9\x8A",  // مقاتلي
         "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD\xD9\x88",          // مسلحو
-        "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD\xD9\x8A"};         // مسلحي
+        "\xD9\x85\xD8\xB3\xD9\x84\xD8\xAD\xD9\x8A",        // مسلحي
+        "\xD9\x82\xD9\x8A\xD8\xA7\xD8\xAF\xD8\xA7\xD8\xAA",  // قيادات
+        "\xD9\x82\xD9\x8A\xD8\xA7\xD8\xAF\xD9\x8A\xD9\x8A",  // قياديي
+        "\xD8\xA7\xD8\xB1\xD9\x87\xD8\xA7\xD8\xA8\xD9\x8A\xD9\x8A",  // ارهابيي
+        "\xD8\xB5\xD9\x81\xD9\x88\xD9\x81",                    // صفوف
+        "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x8A\xD8\xA7",          // خلايا
+        "\xD9\x81\xD8\xB1\xD8\xB9"};                             // فرع
     for (std::string_view l : kLeaders) {
       if (w == l) return true;
     }
@@ -735,8 +755,8 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   const bool place = type == EntityType::kPlace;
   ev.joined = !place && (joined_types & TypeBit(type));
   if (a.ambiguous && (type == EntityType::kFaction || type == EntityType::kOrganization) &&
-      !ev.trigger && ctx.AfterMemberOf(c)) {
-    ev.trigger = true;  // القيادي في القاعدة
+      !ev.trigger && (ctx.AfterMemberOf(c) || ctx.FormerName(c))) {
+    ev.trigger = true;  // القيادي في القاعدة، هيئة تحرير الشام (القاعدة سابقا)
   }
   ch.valid = ReadsAsAName(g, ctx, c, a, trig, ch.entry, by_trigger, prev_place);
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
@@ -1227,11 +1247,13 @@ void CollectMentions(const Gazetteer& g, const std::vector<Candidate>& candidate
   std::sort(descendant_mentions.begin(), descendant_mentions.end(), Context::ByEntryAndPosition);
 }
 
-// The entity types (TypeBit each) of the candidates named by an unambiguous alias that end
-// where the token before candidate i ends (i > 0 tokens in).
+// The entity types (TypeBit each) of the candidates before candidate i named by an
+// unambiguous alias that end where token `t` ends (by default the token before candidate i,
+// which starts i > 0 tokens in).
 uint32_t TypesRightBefore(const Gazetteer& g, const std::vector<Candidate>& candidates, size_t i,
-                          const Context& ctx) {
-  const uint32_t prev_end = ctx.tokens[candidates[i].tok_begin - 1].end;
+                          const Context& ctx, size_t t = ~size_t{0}) {
+  if (t == ~size_t{0}) t = candidates[i].tok_begin - 1;
+  const uint32_t prev_end = ctx.tokens[t].end;
   uint32_t types = 0;
   for (size_t j = i; j-- > 0 && i - j <= 16;) {
     const Candidate& p = candidates[j];
@@ -1265,8 +1287,10 @@ PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& cand
 // type but places (whose cue it is: PlaceBeforeOf).
 uint32_t JoinedTypesOf(const Gazetteer& g, const std::vector<Candidate>& candidates, size_t i,
                        const Context& ctx) {
+  // The gap may close a quote (”داعش” والقاعدة).
   auto joined_by_and = [&](size_t t, uint8_t clitic_bytes) {
-    return clitic_bytes == 2 && ctx.tokens[t].gap == Gap::kSpace &&
+    return clitic_bytes == 2 &&
+           (ctx.tokens[t].gap == Gap::kSpace || ctx.tokens[t].gap == Gap::kQuote) &&
            ctx.Word(t).substr(0, 2) == "\xD9\x88";  // و
   };
   const Candidate& c = candidates[i];
@@ -1282,6 +1306,10 @@ uint32_t JoinedTypesOf(const Gazetteer& g, const std::vector<Candidate>& candida
   uint32_t types = 0;
   if (c.tok_begin > 0 && joined_by_and(c.tok_begin, c.clitic_bytes)) {
     types |= TypesRightBefore(g, candidates, i, ctx);
+  } else if (c.tok_begin > 1 && c.clitic_bytes == 0 && ctx.tokens[c.tok_begin].gap == Gap::kSpace &&
+             ctx.Word(c.tok_begin - 1) == "\xD8\xA7\xD9\x88" &&  // او: داعش أو القاعدة
+             ctx.tokens[c.tok_begin - 1].gap == Gap::kSpace) {
+    types |= TypesRightBefore(g, candidates, i, ctx, c.tok_begin - 2);
   }
   for (size_t j = i + 1; j < candidates.size() && j - i <= 16; ++j) {
     const Candidate& q = candidates[j];
