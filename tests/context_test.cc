@@ -191,6 +191,10 @@ TEST_F(ContextTest, AJoinedListedNameSupportsALookAlike) {
   EXPECT_TRUE(Has(Labels("لا تقل خطرا عن داعش أو القاعدة في المنطقة"), "القاعدة|FACTION|"));
   EXPECT_TRUE(Has(Labels("اتهموا بالانتماء لـ”داعش” والقاعدة في المدينة"), "القاعدة|FACTION|"));
   EXPECT_FALSE(Has(Labels("لا تقل أهمية عن المطار أو القاعدة في المنطقة"), "القاعدة|"));
+  EXPECT_TRUE(Has(Labels("يتسلل المسلحون عبر الحدود بين مالي والنيجر كل شهر"), "مالي|PLACE|"));
+  EXPECT_TRUE(Has(Labels("سافر المقاتلون إلى بؤر التوتر بمالي وليبيا"), "مالي|PLACE|"));
+  // A place look-alike joined to a place that is no country is not enough: دعم مالي وعسكري.
+  EXPECT_FALSE(Has(Labels("قدمت الحكومة دعم مالي ولوجستي للمشروع"), "مالي|"));
 }
 
 // Look-alike words read as names: an alias that general news mostly uses as an adjective

@@ -19,6 +19,14 @@ enum class PlaceBefore { kNone, kJoinedByAnd, kRightBefore };
 
 // An entity type as one bit of a set of types.
 uint32_t TypeBit(EntityType t) { return uint32_t{1} << static_cast<uint32_t>(t); }
+// In a set of types (JoinedTypesOf): a country among the names (مالي والنيجر).
+constexpr uint32_t kCountryBit = uint32_t{1} << 31;
+
+// The types of unambiguous alias `a`'s entry as a set of types (TypeBit, kCountryBit).
+uint32_t TypeBitsOf(const Gazetteer& g, const AliasCore& a) {
+  const EntryCore& e = g.core(*g.alias_entries_begin(a));
+  return TypeBit(e.type) | ((e.flags & EntryCore::kCountry) ? kCountryBit : 0);
+}
 
 // Whether a word is definite: ال after at most two proclitics (العاصمة، بالعاصمة، وبالعاصمة)
 // or لل (للعاصمة).
@@ -268,7 +276,8 @@ struct Context {
         "\xD8\xA7\xD8\xB1\xD9\x87\xD8\xA7\xD8\xA8\xD9\x8A\xD9\x8A",  // ارهابيي
         "\xD8\xB5\xD9\x81\xD9\x88\xD9\x81",                    // صفوف
         "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x8A\xD8\xA7",          // خلايا
-        "\xD9\x81\xD8\xB1\xD8\xB9"};                             // فرع
+        "\xD9\x81\xD8\xB1\xD8\xB9",                              // فرع
+        "\xD9\x88\xD9\x81\xD8\xAF"};                             // وفد
     for (std::string_view l : kLeaders) {
       if (w == l) return true;
     }
@@ -753,7 +762,10 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
   if (type == EntityType::kPerson && ctx.NasabOfAnotherName(c)) return ch;  // ch.valid false
   const bool place = type == EntityType::kPlace;
-  ev.joined = !place && (joined_types & TypeBit(type));
+  // A place only as a country joined to a country (بين مالي والنيجر).
+  ev.joined = place ? (g.core(static_cast<uint32_t>(ch.entry)).flags & EntryCore::kCountry) &&
+                          (joined_types & kCountryBit)
+                    : (joined_types & TypeBit(type)) != 0;
   if (a.ambiguous && (type == EntityType::kFaction || type == EntityType::kOrganization) &&
       !ev.trigger && (ctx.AfterMemberOf(c) || ctx.FormerName(c))) {
     ev.trigger = true;  // القيادي في القاعدة، هيئة تحرير الشام (القاعدة سابقا)
@@ -1259,7 +1271,7 @@ uint32_t TypesRightBefore(const Gazetteer& g, const std::vector<Candidate>& cand
     const Candidate& p = candidates[j];
     if (p.norm_end != prev_end || p.alias < 0) continue;
     const AliasCore& a = g.alias_core(static_cast<uint32_t>(p.alias));
-    if (!a.ambiguous) types |= TypeBit(g.core(*g.alias_entries_begin(a)).type);
+    if (!a.ambiguous) types |= TypeBitsOf(g, a);
   }
   return types;
 }
@@ -1283,14 +1295,17 @@ PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& cand
 
 // The entity types (TypeBit each) of the unambiguous names joined to candidate i by و: the one
 // that ends right before it when it carries the و (داعش والقاعدة), or the one right after it
-// that does (القاعدة وداعش). Decide takes such a name of the type it chose as evidence for any
-// type but places (whose cue it is: PlaceBeforeOf).
+// that does (القاعدة وداعش), with kCountryBit when it is a country. Decide takes such a name of
+// the type it chose as evidence for any type but places (whose cue it is: PlaceBeforeOf), and a
+// country as evidence for a country (مالي والنيجر، بؤر التوتر بمالي وليبيا).
 uint32_t JoinedTypesOf(const Gazetteer& g, const std::vector<Candidate>& candidates, size_t i,
                        const Context& ctx) {
-  // The gap may close a quote (”داعش” والقاعدة).
+  // The gap may close a quote (”داعش” والقاعدة) or separate the items of a list (حزب الله،
+  // وحماس).
   auto joined_by_and = [&](size_t t, uint8_t clitic_bytes) {
     return clitic_bytes == 2 &&
-           (ctx.tokens[t].gap == Gap::kSpace || ctx.tokens[t].gap == Gap::kQuote) &&
+           (ctx.tokens[t].gap == Gap::kSpace || ctx.tokens[t].gap == Gap::kQuote ||
+            ctx.CommaBefore(t)) &&
            ctx.Word(t).substr(0, 2) == "\xD9\x88";  // و
   };
   const Candidate& c = candidates[i];
@@ -1317,7 +1332,7 @@ uint32_t JoinedTypesOf(const Gazetteer& g, const std::vector<Candidate>& candida
     if (q.tok_begin > c.tok_end) break;
     const AliasCore& a = g.alias_core(static_cast<uint32_t>(q.alias));
     if (q.tok_begin == c.tok_end && !a.ambiguous && joined_by_and(q.tok_begin, q.clitic_bytes)) {
-      types |= TypeBit(g.core(*g.alias_entries_begin(a)).type);
+      types |= TypeBitsOf(g, a);
     }
   }
   return types;
