@@ -282,6 +282,18 @@ TEST_F(RulesTest, CompoundGivenNamesWrittenApart) {
   EXPECT_EQ(Labels("وقال عبد المأمور إن"), V{});  // no given name of the table
 }
 
+// An indefinite ordinary word in the accusative (…ا) after a name is the sentence's next word:
+// it ends the name (هدافا، مقالا، توضيحا); a name that ends in ا stays whole (ألابا).
+TEST_F(RulesTest, AnAccusativeWordEndsAName) {
+  EXPECT_EQ(Labels("كتب ديفيد إغناتيوس مقالا نشر في الصحيفة"),
+            V{"ديفيد إغناتيوس|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("في موقف ابن تيمية من جابر بن حيان توضيحا للأمر"),
+            V{"جابر بن حيان|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("كان الثنائي سيرج نابري وديفيد ألابا من بين المشاركين"),
+            (V{"سيرج نابري|PERSON|rule:person-given-name",
+               "ديفيد ألابا|PERSON|rule:person-given-name"}));
+}
+
 // A given name that is also an ordinary word (class weak in data/given_names.tsv: عمر "age",
 // صالح "interest") starts a name only before a given name or a definite nisba, with no
 // proclitic before it; after a family name it is its ordinary word again.

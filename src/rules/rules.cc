@@ -206,6 +206,17 @@ bool FamilyWordEndsClause(std::string_view normalized, TokenIt t, std::string_vi
   return normalized.compare(after + 1, 2, "\xD9\x88") == 0;  // و
 }
 
+// Whether word `w` is an indefinite ordinary word (common_words) in the accusative with ا
+// (هدافا، زعيما، مقالا: أن يكون صلاح هدافا، تعين الملا منصور زعيما): the sentence's next word,
+// not a surname. A definite word takes no such ا (ألابا is a name, not الاب + ا).
+// (The same test for the pronoun ه, written so in the original — انسحابه، تأكيده — also cut
+// names that end in ه for ة, as some outlets write them: إسماعيل محمد جمعه; not kept.)
+bool AccusativeOrdinaryWord(std::string_view w, const StringSet& common_words) {
+  return w.size() >= 8 && w.substr(w.size() - 2) == "\xD8\xA7" &&  // ا
+         w.substr(0, 4) != "\xD8\xA7\xD9\x84" &&                    // ال
+         common_words.contains(w.substr(0, w.size() - 2));
+}
+
 // Whether the word `w` at `t` starts the blessing عليه السلام / عليها السلام after a name.
 bool PeaceUponHim(std::string_view normalized, TokenIt t, std::string_view w) {
   constexpr std::string_view kPeace = " \xD8\xA7\xD9\x84\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85";  // " السلام"
@@ -241,7 +252,10 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
       continue;
     }
     if (stopwords.contains(w) && !StopwordIsName(normalized, t, ali)) break;
-    if (NoPersonFirstWord(w, common_words) || CliticStartsWord(w) || EndsWithPronoun(w)) break;
+    if (NoPersonFirstWord(w, common_words) || CliticStartsWord(w) || EndsWithPronoun(w) ||
+        AccusativeOrdinaryWord(w, common_words)) {
+      break;
+    }
     const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
     if (words == 0 && t == first + 1 && w == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87") break;
     if (words == 1 && definite && !IsDefiniteNisba(w) && !FamilyWordEndsClause(normalized, t, w)) {
