@@ -289,6 +289,10 @@ TEST_F(RulesTest, AnAccusativeWordEndsAName) {
             V{"ديفيد إغناتيوس|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("في موقف ابن تيمية من جابر بن حيان توضيحا للأمر"),
             V{"جابر بن حيان|PERSON|rule:person-given-name"});
+  // So does a present verb of the dual or plural (يعلنان).
+  EXPECT_EQ(Labels("النجمة جنيفر أنيستون وجاستن ثيرو يعلنان انفصالهما"),
+            (V{"جنيفر أنيستون|PERSON|rule:person-given-name",
+               "جاستن ثيرو|PERSON|rule:person-given-name"}));
   EXPECT_EQ(Labels("كان الثنائي سيرج نابري وديفيد ألابا من بين المشاركين"),
             (V{"سيرج نابري|PERSON|rule:person-given-name",
                "ديفيد ألابا|PERSON|rule:person-given-name"}));
