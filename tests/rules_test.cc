@@ -289,7 +289,11 @@ TEST_F(RulesTest, AnAccusativeWordEndsAName) {
             V{"ديفيد إغناتيوس|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("في موقف ابن تيمية من جابر بن حيان توضيحا للأمر"),
             V{"جابر بن حيان|PERSON|rule:person-given-name"});
-  // So does a present verb of the dual or plural (يعلنان).
+  // So does a verb of the dual or plural (يعلنان، أثبتوا); فرانسوا is a name.
+  EXPECT_EQ(Labels("لكن لاعبي المدرب زلاتكو داليتش أثبتوا العكس"),
+            V{"زلاتكو داليتش|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("أوقف الفرنسي أوليفييه فرانسوا جان في المطار"),
+            V{"أوليفييه فرانسوا جان|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("النجمة جنيفر أنيستون وجاستن ثيرو يعلنان انفصالهما"),
             (V{"جنيفر أنيستون|PERSON|rule:person-given-name",
                "جاستن ثيرو|PERSON|rule:person-given-name"}));

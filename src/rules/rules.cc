@@ -217,14 +217,18 @@ bool AccusativeOrdinaryWord(std::string_view w, const StringSet& common_words) {
          common_words.contains(w.substr(0, w.size() - 2));
 }
 
-// Whether word `w` is a verb of the present tense (ي… or ت…) with the ending of the dual or the
-// plural (…ان، …ون) whose singular is an ordinary word (جاستن ثيرو يعلنان انفصالهما: يعلن).
-bool PluralPresentVerb(std::string_view w, const StringSet& common_words) {
+// Whether word `w` is a verb of the dual or the plural whose singular is an ordinary word: of the
+// present tense (ي… or ت… with …ان، …ون: جاستن ثيرو يعلنان انفصالهما) or of the past (…وا: ممثل
+// صلاح عقدوا اجتماعات).
+bool PluralVerb(std::string_view w, const StringSet& common_words) {
   if (w.size() < 10) return false;
   const std::string_view head = w.substr(0, 2), tail = w.substr(w.size() - 4);
-  return (head == "\xD9\x8A" || head == "\xD8\xAA") &&                      // ي ت
-         (tail == "\xD8\xA7\xD9\x86" || tail == "\xD9\x88\xD9\x86") &&  // ان ون
-         common_words.contains(w.substr(0, w.size() - 4));
+  const bool present = (head == "\xD9\x8A" || head == "\xD8\xAA") &&                // ي ت
+                       (tail == "\xD8\xA7\xD9\x86" || tail == "\xD9\x88\xD9\x86");  // ان ون
+  // A past verb's stem has three or four letters (not فرانسوا، فرانس + وا).
+  const bool past = tail == "\xD9\x88\xD8\xA7" && w.size() <= 12 &&                // وا
+                    w.substr(0, 4) != "\xD8\xA7\xD9\x84";                            // ال
+  return (present || past) && common_words.contains(w.substr(0, w.size() - 4));
 }
 
 // Whether the word `w` at `t` starts the blessing عليه السلام / عليها السلام after a name.
@@ -263,7 +267,7 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
     }
     if (stopwords.contains(w) && !StopwordIsName(normalized, t, ali)) break;
     if (NoPersonFirstWord(w, common_words) || CliticStartsWord(w) || EndsWithPronoun(w) ||
-        AccusativeOrdinaryWord(w, common_words) || PluralPresentVerb(w, common_words)) {
+        AccusativeOrdinaryWord(w, common_words) || PluralVerb(w, common_words)) {
       break;
     }
     const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
