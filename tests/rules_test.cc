@@ -105,6 +105,18 @@ TEST_F(RulesTest, PersonAfterARoleNoun) {
             V{"رياض الترك|PERSON|rule:person-after-role-noun"});
   EXPECT_EQ(Labels("وقال السيناتور ميتش كروكر إنه"),
             V{"ميتش كروكر|PERSON|rule:person-after-role-noun"});
+  // The adjective is no name's first word, even where it is an ordinary word (الفلسطيني); التي is
+  // no adjective.
+  EXPECT_EQ(Labels("ورد اسم المصور الفلسطيني نيراز سعيد في القوائم"),
+            V{"نيراز سعيد|PERSON|rule:person-after-role-noun"});
+  EXPECT_TRUE(Labels("لكن الضربة القاضية التي تلقتها بالإيقاف جعلتها تترنح").empty());
+  // The name ends before the sentence's next word: a definite or ordinary word after ب or ل,
+  // a given name after و; a foreign surname that reads as ف + a word stays (روبرت فورد).
+  EXPECT_TRUE(Labels("وأصدر القاضي أحكاما بالمؤبد بحق المتهمين").empty());
+  EXPECT_EQ(Labels("توجت المغنية الإسرائيلية نيتا برزيلاي بمسابقة الأغنية"),
+            V{"نيتا برزيلاي|PERSON|rule:person-after-role-noun"});
+  EXPECT_EQ(Labels("وقال القس جيري فالويل إن"),
+            V{"جيري فالويل|PERSON|rule:person-after-role-noun"});
   // An ordinary word after the role is no name; nor an adjective "conservative" or a
   // king's name inside an institution's name (no such triggers).
   EXPECT_TRUE(Labels("وقالت الباحثة إن الوضع صعب").empty());

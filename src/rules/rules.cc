@@ -139,15 +139,25 @@ bool NoPersonFirstWord(std::string_view w, const StringSet& common_words) {
 }
 
 // Whether the word after the trigger word at `trigger_token` may start a person's name: a space
-// before it, not a function word (but after ابو/بن) and not what NoPersonFirstWord rules out.
-// RejectedByWords would reject every name a rule of column `next` = name finds elsewhere, so
-// checking it before the pattern runs changes nothing but the cost.
+// before it, not a function word (but after ابو/بن) and not what NoPersonFirstWord rules out;
+// with `past_adjective`, after a definite adjective (…ي، …يه) that a role noun's rule lets stand
+// between (المصور الفلسطيني نيراز سعيد), the word after it. RejectedByWords would reject every
+// name a rule of column `next` = name finds elsewhere, so checking it before the pattern runs
+// changes nothing but the cost.
 bool PersonMayFollow(std::string_view normalized, const std::vector<Token>& tokens,
                      uint32_t trigger_token, const StringSet& stopwords,
-                     const StringSet& common_words, const AliReading& ali) {
-  const TokenIt t = tokens.begin() + trigger_token + 1;
+                     const StringSet& common_words, const AliReading& ali,
+                     bool past_adjective = false) {
+  TokenIt t = tokens.begin() + trigger_token + 1;
   if (t >= tokens.end() || t->gap != Gap::kSpace) return false;
-  const std::string_view w = normalized.substr(t->start, t->end - t->start);
+  std::string_view w = normalized.substr(t->start, t->end - t->start);
+  if (past_adjective && !stopwords.contains(w) &&  // التي is no adjective
+      (IsDefiniteNisba(w) || (w.size() > 8 && w.substr(0, 4) == "\xD8\xA7\xD9\x84" &&
+                              w.substr(w.size() - 4) == "\xD9\x8A\xD9\x87")) &&
+      t + 1 < tokens.end() && (t + 1)->gap == Gap::kSpace) {
+    ++t;
+    w = normalized.substr(t->start, t->end - t->start);
+  }
   if (stopwords.contains(w) && !StopwordIsName(normalized, t, ali)) return false;
   return !NoPersonFirstWord(w, common_words);
 }
@@ -286,6 +296,33 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
   }
   *last = end;
   return end != first;
+}
+
+// The name a role noun's rule (column `next` = name) found, [first, *last], cut before its first
+// word after the first that is the sentence's next word: a definite word after و، ب or ل
+// (بالتخطيط), an ordinary word of four letters or more after ب or ل (بمسابقة), a given name
+// after و (أسمهان وفهد), a word ending in a pronoun, an
+// accusative or a verb of the plural (المغنية الإسرائيلية نيتا بمسابقة، الجندي الأميركي يقاتل
+// الروس); false when only the first word is left. A bare ordinary word goes on: surnames are
+// often one (روبرت فورد، زهرة آدم).
+bool TrimRoleName(std::string_view normalized, TokenIt first, TokenIt* last,
+                  const StringSet& common_words, const StringSet& given_names) {
+  for (TokenIt t = first + 1; t <= *last; ++t) {
+    const std::string_view w = normalized.substr(t->start, t->end - t->start);
+    // و، ب and ل only: foreign surnames start with what reads as ف or ك (فورد، فالويل، كايف).
+    const std::string_view head = w.substr(0, 2), rest = w.size() > 6 ? w.substr(2) : "";
+    const bool and_ = head == "\xD9\x88", prep = head == "\xD8\xA8" || head == "\xD9\x84";
+    if (((and_ || prep) && rest.substr(0, 4) == "\xD8\xA7\xD9\x84") ||  // وال… بال… لال…
+        (and_ && given_names.contains(rest)) ||
+        (prep && rest.size() >= 8 && common_words.contains(rest)) ||
+        EndsWithPronoun(w) || AccusativeOrdinaryWord(w, common_words) ||
+        PluralVerb(w, common_words)) {
+      if (t == first + 1) return false;
+      *last = t - 1;
+      return true;
+    }
+  }
+  return true;
 }
 
 // The name a rule of column `next` = called found, [first, *last] (the words after يدعى،
@@ -696,6 +733,9 @@ bool RuleSet::CutName(const Rule& r, std::string_view normalized,
       return *last > tokens.begin() + h.token &&
              TrimNameAfterHead(normalized, tokens.begin() + h.token + 1, last, stopwords_,
                                common_words_, weak_given_names_, ali);
+    case Rule::Next::kName:
+      return r.type != EntityType::kPerson ||
+             TrimRoleName(normalized, first, last, common_words_, given_name_set_);
     default:
       return true;
   }
@@ -767,7 +807,7 @@ bool RuleSet::AbdHit(std::string_view normalized, const std::vector<Token>& toke
 
 bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
                          const std::vector<Token>& tokens, const TriggerHit& h,
-                         const AliReading& ali, int* name_follows) const {
+                         const AliReading& ali, int name_follows[2]) const {
   if (r.next == Rule::Next::kDefinite) return DefiniteFollows(normalized, tokens, h.token);
   // عبد and the word after it, a compound given name written apart (class apart), with a word
   // that may start a person's name after them.
@@ -799,11 +839,14 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
   }
   if (r.next == Rule::Next::kName || r.next == Rule::Next::kGiven ||
       r.next == Rule::Next::kCalled) {
-    if (*name_follows < 0) {
-      *name_follows =
-          PersonMayFollow(normalized, tokens, h.token, stopwords_, common_words_, ali);
+    // A role noun's name may follow an adjective (column `next` = name).
+    const bool past_adjective = r.next == Rule::Next::kName;
+    int& known = name_follows[past_adjective];
+    if (known < 0) {
+      known = PersonMayFollow(normalized, tokens, h.token, stopwords_, common_words_, ali,
+                              past_adjective);
     }
-    return *name_follows != 0;
+    return known != 0;
   }
   return true;
 }
@@ -820,14 +863,14 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
     SpaceCuts cuts(normalized, start);
     const bool quote_follows =
         h.token + 1 < tokens.size() && tokens[h.token + 1].gap == Gap::kQuote;
-    int name_follows = -1;  // unknown until a rule asks
+    int name_follows[2] = {-1, -1};  // unknown until a rule asks (NextAllows)
     for (uint32_t ri : it->second) {
       const Rule& r = *rules_[ri];
       if (r.next == Rule::Next::kQuote && !quote_follows) continue;  // a quoted name's rule
       // The bytes every match starts with (وزاره ال، الحكومه ال): a memcmp rules out most
       // places a rule cannot match before RE2 runs.
       if (normalized.compare(start, r.prefix.size(), r.prefix) != 0) continue;
-      if (!NextAllows(r, normalized, tokens, h, ali, &name_follows)) continue;
+      if (!NextAllows(r, normalized, tokens, h, ali, name_follows)) continue;
       const re2::StringPiece g =
           RunPattern(r, normalized, start, cuts.EndBefore(r.max_spaces),
                      tallies != nullptr ? &(*tallies)[ri] : nullptr, &groups);

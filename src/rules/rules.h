@@ -130,10 +130,11 @@ class RuleSet {
  private:
   // Whether rule `r`'s column `next` lets it run at trigger hit `h` (the word after it that a
   // name or the article must start, the given name's length after a proclitic);
-  // *name_follows caches PersonMayFollow for the hit (-1: not known yet).
+  // name_follows caches PersonMayFollow for the hit (-1: not known yet), without and with the
+  // adjective a role noun's name may follow.
   bool NextAllows(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
                   const TriggerHit& h, const AliReading& ali,
-                  int* name_follows) const;
+                  int name_follows[2]) const;
   // Whether the word after the trigger word at `trigger_token` follows it after a space and
   // starts a person's name: a given name (data/given_names.tsv, علي as AliReading reads it) or
   // a kunya word ابو/ابي/ابا (column `next` = named).
