@@ -273,6 +273,27 @@ TEST_F(ContextTest, PlaceWithoutItsArticle) {
   EXPECT_FALSE(Has(Labels("يعمل في وزارة الصحة"), "زارة|"));
 }
 
+// Look-alike words read as names, on text from other domains: a village, town, neighbourhood or
+// sub-district named alone is that place only where the text names its country or another entity
+// of it, or a trigger word, a relative or a place joined by و supports it.
+TEST_F(ContextTest, ALocalPlaceNeedsItsCountryNamed) {
+  EXPECT_FALSE(Has(Labels("تم إخصاب البويضة عبر عملية تسمى التلقيح"), "البويضة|"));
+  EXPECT_FALSE(Has(Labels("يعد الإفطار أهم وجبة في اليوم"), "جبة|"));
+  EXPECT_TRUE(Has(Labels("قصفت الطائرات البويضة في ريف دمشق"), "البويضة|PLACE|"));
+  EXPECT_TRUE(Has(Labels("وقصفت الطائرات قرية البويضة أمس"), "البويضة|PLACE|"));
+  EXPECT_TRUE(Has(Labels("وصلت التعزيزات إلى جبة غرب الرمادي"), "جبة|PLACE|"));
+  // With keep_ungated it stays, at the ungated score.
+  ExtractorOptions keep = extractor_->options();
+  keep.keep_ungated = true;
+  auto ex = Extractor::Create(keep);
+  ASSERT_TRUE(ex.ok());
+  auto es = (*ex)->Extract("تم إخصاب البويضة عبر عملية تسمى التلقيح");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 1u);
+  EXPECT_EQ((*es)[0].text, "البويضة");
+  EXPECT_LT((*es)[0].score, 0.5);
+}
+
 // A look-alike joined by و to an unambiguous name of its type is that type (داعش والقاعدة, in
 // either order), unless an adjective follows it (الدولة التركية heads a noun phrase).
 TEST_F(ContextTest, NameJoinedToANameOfItsType) {

@@ -649,8 +649,9 @@ void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
       if (st == "village" || st == "neighbourhood") c.flags |= EntryCore::kNeedsTrigger;
       if (st == "country") c.flags |= EntryCore::kCountry;
       if (st == "village" || st == "town" || st == "neighbourhood") {
-        c.flags |= EntryCore::kSmallPlace;
+        c.flags |= EntryCore::kSmallPlace | EntryCore::kLocalPlace;
       }
+      if (st == "subdistrict") c.flags |= EntryCore::kLocalPlace;
     }
   }
   // Each alias's entries, in entry order (the order of `borne`): counted, then placed.

@@ -35,6 +35,7 @@ struct EntryCore {
     kNeedsTrigger = 2,  // a village or neighbourhood: ordinary words need a trigger word
     kCountry = 4,
     kSmallPlace = 8,    // a town, village or neighbourhood
+    kLocalPlace = 16,   // a small place or a sub-district: named alone only where its country is
   };
   int32_t parent = -1;   // as EntryInfo::parent
   int32_t prominence = 0;

@@ -772,8 +772,15 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   }
   ch.valid = ReadsAsAName(g, ctx, c, a, trig, ch.entry, by_trigger, prev_place);
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
+  ch.supported = by_trigger || by_parent || ev.Any();
   // The evidence weighs only for look-alikes (below).
   if (place && a.ambiguous) ctx.AddCue(c, a.bare, static_cast<uint32_t>(ch.entry), prev_place, &ev);
+  ch.supported = ch.supported || ev.Any() || ev.cue;
+  // A local place joined by و to a place before it is named with it (سوسة والشحيل).
+  if (!ch.supported && place &&
+      (g.core(static_cast<uint32_t>(ch.entry)).flags & EntryCore::kLocalPlace)) {
+    ch.supported = prev_place() == PlaceBefore::kJoinedByAnd;
+  }
   ch.alternatives = a.count - 1;
   if (a.ambiguous) {
     ev.self_named = ctx.NamedNear(static_cast<uint32_t>(ch.entry), c.norm_start, c.alias);
@@ -1522,6 +1529,43 @@ void DropFathersInChains(const Gazetteer& g, const RuleSet& rules, const Context
 
 // Step 2: gates the gazetteer candidates and chooses their entries; a rule's candidate is
 // valid only where no valid alias covers it (rules fill the gaps the gazetteer leaves).
+// A local place (EntryCore::kLocalPlace: a village, town, neighbourhood or sub-district) that no
+// trigger word, relative or cue supports is that place only where the segment names another
+// entity of its country that is no such unsupported place (its country, a city, a faction, a
+// person): in news of the region a village is named with its area, while the same word in a
+// text about something else is a word or a namesake abroad (الزر "the button", القيروان in
+// Tunisia, وجبة "a meal"). Such a choice is dropped, kept only with ExtractorOptions::
+// keep_ungated (at kScoreUngated). Entries without a country are left alone.
+void DropUnplacedLocalPlaces(const Gazetteer& g, const ExtractorOptions& options,
+                             const std::vector<Candidate>& candidates, ResolveScratch* scratch) {
+  std::vector<Choice>& choices = scratch->choices;
+  auto unplaced = [&](const Choice& ch) {
+    return !ch.supported &&
+           (g.core(static_cast<uint32_t>(ch.entry)).flags & EntryCore::kLocalPlace);
+  };
+  bool any = false;
+  for (size_t i = 0; i < candidates.size() && !any; ++i) {
+    any = candidates[i].alias >= 0 && choices[i].valid && unplaced(choices[i]);
+  }
+  if (!any) return;
+  std::vector<std::string_view>& named = scratch->countries;
+  named.clear();
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Choice& ch = choices[i];
+    if (candidates[i].alias < 0 || !ch.valid || unplaced(ch)) continue;
+    const std::string_view country = g.entries()[static_cast<size_t>(ch.entry)].country;
+    if (!country.empty()) named.push_back(country);
+  }
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    Choice& ch = choices[i];
+    if (candidates[i].alias < 0 || !ch.valid || !unplaced(ch)) continue;
+    const std::string_view country = g.entries()[static_cast<size_t>(ch.entry)].country;
+    if (country.empty() || std::find(named.begin(), named.end(), country) != named.end()) continue;
+    ch.valid = options.keep_ungated;
+    ch.score = kScoreUngated;
+  }
+}
+
 void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
             const Context& ctx, const std::vector<Candidate>& candidates,
             ResolveScratch* scratch, ExtractStats* stats) {
@@ -1548,6 +1592,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
   }
   ConfirmByDocument(g, options, ctx, candidates, scratch, stats);
   FamilyNamesInLongerNames(g, rules, ctx, candidates, scratch);
+  DropUnplacedLocalPlaces(g, options, candidates, scratch);
   std::vector<std::pair<uint32_t, uint32_t>>& covered = scratch->covered;
   covered.clear();
   for (size_t i = 0; i < candidates.size(); ++i) {

@@ -40,6 +40,7 @@ struct Choice {
   uint32_t alternatives = 0;
   int32_t explain = -1;  // into ResolveScratch::explanations, or -1
   ContextEvidence evidence;  // of a gated-out candidate
+  bool supported = false;  // a trigger word, a relative or a cue next to it supports it
 };
 
 // Where an entry is named, and by which alias.
@@ -74,6 +75,7 @@ struct ResolveScratch {
   std::vector<CandidateOrder> order;
   std::vector<Choice> choices;
   std::vector<std::pair<uint32_t, uint32_t>> covered;
+  std::vector<std::string_view> countries;  // named in the segment (DropUnplacedLocalPlaces)
   // The PERSON rule candidates of the segment: (start, index).
   std::vector<std::pair<uint32_t, uint32_t>> person_rule_spans;
   std::vector<uint32_t> confirmed;  // entries the segment names with evidence, sorted
