@@ -273,6 +273,21 @@ TEST_F(ContextTest, PlaceWithoutItsArticle) {
   EXPECT_FALSE(Has(Labels("يعمل في وزارة الصحة"), "زارة|"));
 }
 
+// A trigger word's namesake holds for the segment against a namesake of the same type in
+// another country that a relative named nearby (المالكية, here a club's name) would pick.
+TEST_F(ContextTest, ATriggersNamesakeHoldsForTheSegment) {
+  const std::string text =
+      "سيسافر الفريق إلى مدينة كربلاء لمواجهة الزوراء. وسيستضيف الفريق نادي المالكية في "
+      "كربلاء أيضا.";
+  int seen = 0;
+  for (const std::string& l : Labels(text)) {
+    if (l.compare(0, 13, "كربلاء|") != 0) continue;
+    EXPECT_EQ(l, "كربلاء|PLACE|place:iq-karbala");
+    ++seen;
+  }
+  EXPECT_EQ(seen, 2);
+}
+
 // Look-alike words read as names, on text from other domains: a village, town, neighbourhood or
 // sub-district named alone is that place only where the text names its country or another entity
 // of it, or a trigger word, a relative or a place joined by و supports it.

@@ -773,6 +773,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   ch.valid = ReadsAsAName(g, ctx, c, a, trig, ch.entry, by_trigger, prev_place);
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
   ch.supported = by_trigger || by_parent || ev.Any();
+  ch.by_trigger = by_trigger;
   // The evidence weighs only for look-alikes (below).
   if (place && a.ambiguous) ctx.AddCue(c, a.bare, static_cast<uint32_t>(ch.entry), prev_place, &ev);
   ch.supported = ch.supported || ev.Any() || ev.cue;
@@ -1529,6 +1530,44 @@ void DropFathersInChains(const Gazetteer& g, const RuleSet& rules, const Context
 
 // Step 2: gates the gazetteer candidates and chooses their entries; a rule's candidate is
 // valid only where no valid alias covers it (rules fill the gaps the gazetteer leaves).
+// One country per segment for a name: where a trigger word picked a namesake of an alias
+// (مدينة كربلاء, the Iraqi city), the same alias named later or earlier without one is not a
+// namesake of the same type in another country, which a relative named nearby would pick
+// (كربلاء after المالكية, a club's name, is no Syrian village), but the trigger's. Only where
+// the triggers of the segment picked one entry for the alias; namesakes of one country (a city
+// and its governorate) are left to each mention.
+void OneNamesakePerSegment(const Gazetteer& g, const std::vector<Candidate>& candidates,
+                           ResolveScratch* scratch) {
+  std::vector<Choice>& choices = scratch->choices;
+  std::vector<std::pair<int32_t, int32_t>>& picked = scratch->picked;  // (alias, entry or -1)
+  picked.clear();
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Choice& ch = choices[i];
+    if (candidates[i].alias < 0 || !ch.valid || !ch.by_trigger || ch.alternatives == 0) continue;
+    auto it = std::find_if(picked.begin(), picked.end(),
+                           [&](const auto& p) { return p.first == candidates[i].alias; });
+    if (it == picked.end()) {
+      picked.emplace_back(candidates[i].alias, ch.entry);
+    } else if (it->second != ch.entry) {
+      it->second = -1;  // two triggers, two namesakes: no sense for the segment
+    }
+  }
+  if (picked.empty()) return;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    Choice& ch = choices[i];
+    if (candidates[i].alias < 0 || !ch.valid || ch.by_trigger || ch.alternatives == 0) continue;
+    for (const auto& [alias, entry] : picked) {
+      if (alias != candidates[i].alias || entry < 0) continue;
+      const EntryInfo& now = g.entries()[static_cast<size_t>(ch.entry)];
+      const EntryInfo& then = g.entries()[static_cast<size_t>(entry)];
+      if (now.type == then.type && !now.country.empty() && !then.country.empty() &&
+          now.country != then.country) {
+        ch.entry = entry;
+      }
+    }
+  }
+}
+
 // A local place (EntryCore::kLocalPlace: a village, town, neighbourhood or sub-district) that no
 // trigger word, relative or cue supports is that place only where the segment names another
 // entity of its country that is no such unsupported place (its country, a city, a faction, a
@@ -1592,6 +1631,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
   }
   ConfirmByDocument(g, options, ctx, candidates, scratch, stats);
   FamilyNamesInLongerNames(g, rules, ctx, candidates, scratch);
+  OneNamesakePerSegment(g, candidates, scratch);
   DropUnplacedLocalPlaces(g, options, candidates, scratch);
   std::vector<std::pair<uint32_t, uint32_t>>& covered = scratch->covered;
   covered.clear();

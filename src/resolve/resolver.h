@@ -41,6 +41,7 @@ struct Choice {
   int32_t explain = -1;  // into ResolveScratch::explanations, or -1
   ContextEvidence evidence;  // of a gated-out candidate
   bool supported = false;  // a trigger word, a relative or a cue next to it supports it
+  bool by_trigger = false;  // the trigger word before it supports the chosen entry's type
 };
 
 // Where an entry is named, and by which alias.
@@ -76,6 +77,7 @@ struct ResolveScratch {
   std::vector<Choice> choices;
   std::vector<std::pair<uint32_t, uint32_t>> covered;
   std::vector<std::string_view> countries;  // named in the segment (DropUnplacedLocalPlaces)
+  std::vector<std::pair<int32_t, int32_t>> picked;  // OneNamesakePerSegment
   // The PERSON rule candidates of the segment: (start, index).
   std::vector<std::pair<uint32_t, uint32_t>> person_rule_spans;
   std::vector<uint32_t> confirmed;  // entries the segment names with evidence, sorted
