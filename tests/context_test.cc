@@ -273,6 +273,17 @@ TEST_F(ContextTest, PlaceWithoutItsArticle) {
   EXPECT_FALSE(Has(Labels("يعمل في وزارة الصحة"), "زارة|"));
 }
 
+// A listed person's family name ending a longer name a rule found with a foreign first name is
+// that person where the first name may be the person's as the news spells it — its first letter
+// the same sound (حقان/هاكان فيدان) — and someone of the family otherwise (بريجيت ماكرون).
+TEST_F(ContextTest, AForeignFirstNameMustSoundLikeThePersons) {
+  EXPECT_EQ(IdOf("وأجرى مدير الاستخبارات التركية، حقان فيدان، محادثات", "حقان فيدان"),
+            "person:hakan-fidan");
+  EXPECT_TRUE(Has(Labels("وقالت زوجة الرئيس الفرنسي بريجيت ماكرون إنها سعيدة"),
+                  "بريجيت ماكرون|PERSON|"));
+  EXPECT_EQ(IdOf("وقالت زوجة الرئيس الفرنسي بريجيت ماكرون إنها سعيدة", "بريجيت ماكرون"), "");
+}
+
 // A trigger word's namesake holds for the segment against a namesake of the same type in
 // another country that a relative named nearby (المالكية, here a club's name) would pick.
 TEST_F(ContextTest, ATriggersNamesakeHoldsForTheSegment) {

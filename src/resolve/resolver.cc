@@ -1422,17 +1422,42 @@ std::string Consonants(std::string_view w) {
   return out;
 }
 
+// The sound class of the first letter of `consonants` (Consonants: Arabic letters, two bytes
+// each, or Latin): letters that foreign names' transliterations interchange share one.
+uint32_t FirstLetterClass(std::string_view consonants) {
+  const uint32_t cp = (static_cast<uint32_t>(static_cast<unsigned char>(consonants[0])) << 8) |
+                      static_cast<unsigned char>(consonants[1]);
+  switch (cp) {
+    case 0xD987: case 0xD8AD: case 0xD8AE: return 0xD987;                // ه ح خ
+    case 0xD983: case 0xD982: case 0xD8BA: case 0xDAAF: return 0xD983;  // ك ق غ گ
+    case 0xD8AA: case 0xD8B7: return 0xD8AA;                            // ت ط
+    case 0xD8B3: case 0xD8B5: case 0xD8AB: return 0xD8B3;                // س ص ث
+    case 0xD8B2: case 0xD8B0: case 0xD8B8: case 0xD8B6: return 0xD8B2;  // ز ذ ظ ض
+    case 0xD8AF: return 0xD8AF;                                          // د
+    case 0xD981: case 0xDAA4: case 0xD8A8: case 0xD9BE: return 0xD981;  // ف ڤ ب پ
+    case 0xD8AC: case 0xDA86: return 0xD8AC;                            // ج چ
+    default: return cp;
+  }
+}
+
 // Whether the first word of a rule's name, `first` (normalized), may be a given name of
 // person `e` as its canonical Arabic name spells them (the words before the last): the
 // consonants of the shorter, two letters at least, begin those of the longer (سيرغيه/سيرغي
-// لافروف، إيف/جان إيف لودريان، محمد/أبو محمد الجولاني; not كمال/وليد جنبلاط).
-bool SameFirstName(const Gazetteer& g, uint32_t e, std::string_view first, std::string* buf) {
+// لافروف، إيف/جان إيف لودريان، محمد/أبو محمد الجولاني; not كمال/وليد جنبلاط). With
+// `initial_only`, only their first consonants are compared, as letters that transliterate the
+// same sound (ه/ح هاكان/حقان، ب/ف/ڤ، ت/ط …) (FirstLetterClass).
+bool SameFirstName(const Gazetteer& g, uint32_t e, std::string_view first, std::string* buf,
+                   bool initial_only = false) {
   if (!Normalize(g.entries()[e].name_ar, buf, nullptr).ok()) return false;
   const std::string a = Consonants(first);
   std::string_view rest = *buf;
   for (size_t sp; (sp = rest.find(' ')) != std::string_view::npos; rest.remove_prefix(sp + 1)) {
     const std::string b = Consonants(rest.substr(0, sp));
     const size_t n = std::min(a.size(), b.size());
+    if (initial_only) {
+      if (a.size() >= 2 && b.size() >= 2 && FirstLetterClass(a) == FirstLetterClass(b)) return true;
+      continue;
+    }
     if (n >= 4 && a.compare(0, n, b, 0, n) == 0) return true;  // two letters: four bytes
   }
   return false;
@@ -1491,8 +1516,11 @@ void FamilyNamesInLongerNames(const Gazetteer& g, const RuleSet& rules, const Co
       if (village || rules.rule(static_cast<size_t>(r.rule)).type != EntityType::kPerson) break;
       const uint32_t e = static_cast<uint32_t>(ch.entry);
       const std::string_view first = ctx.Word(r.tok_begin).substr(r.clitic_bytes);
+      // A foreign first name as the news spells it shares the person's first letter at least
+      // (جو/جوزيف دانفورد; not بريجيت/إيمانويل ماكرون, his wife).
       const bool foreign = !rules.IsGivenName(first) &&
-                           ctx.Word(c.tok_begin).substr(0, 4) != "\xD8\xA7\xD9\x84";  // ال
+                           ctx.Word(c.tok_begin).substr(0, 4) != "\xD8\xA7\xD9\x84" &&  // ال
+                           SameFirstName(g, e, first, &s->buf, true);
       if (foreign || RuleNameIsAliasOf(g, ctx, r, e) || SameFirstName(g, e, first, &s->buf)) {
         s->choices[ri].entry = ch.entry;
       }
