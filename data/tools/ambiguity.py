@@ -79,7 +79,10 @@ them only in the previous output), 7,942 measured; top 1% >= 297, top 5% >= 55.5
 1,170 aliases flagged. Re-running make_tables.py and this script gives the same files.
 
 Output: data/gazetteer/ambiguous.tsv, header `alias<TAB>class<TAB>evidence`, class `common`,
-evidence = df10k with one decimal, sorted by alias.
+evidence = df10k with one decimal, sorted by alias; also the classes `phrase`, `adjective` and
+`noun` (ordinary_phrases) and `war`: the names of the war (4 (a) above) with evidence of word
+use (الاسد، الحشد), which the resolver takes for the name alone only where the text names its
+country or something else supports it.
 """
 
 import glob
@@ -781,6 +784,10 @@ def main():
         rows += [(p, "phrase", v) for p, v in phrases.items()]
         rows += [(a, "adjective", 100.0 * v) for a, v in adjectives.items()]
         rows += [(a, "noun", 100.0 * v) for a, v in nouns.items()]
+        # names of the war that general news uses as ordinary words (الاسد، الحشد): the
+        # resolver wants their country named where nothing else supports them
+        rows += [(a, "war", measured[a]) for a in decision
+                 if decision[a] == "name (war news)" and word_evidence(a)]
         for a, cls, v in sorted(rows):
             f.write("%s\t%s\t%.1f\n" % (a, cls, v))
 

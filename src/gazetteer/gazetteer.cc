@@ -238,9 +238,10 @@ absl::Status Gazetteer::AddAmbiguity(std::string_view file, std::string_view con
   return ParseTsv(file, content, {"alias", "class", "evidence"}, {"alias", "class"},
                   [&](const TsvRow& row) -> absl::Status {
     const std::string_view cls = row.Get("class");
-    if (cls != "common" && cls != "phrase" && cls != "adjective" && cls != "noun") {
+    if (cls != "common" && cls != "phrase" && cls != "adjective" && cls != "noun" &&
+        cls != "war") {
       return absl::InvalidArgumentError(Cat(row.Where(), "unknown ambiguity class \"", cls,
-                                            "\" (common, phrase, adjective or noun)"));
+                                            "\" (common, phrase, adjective, noun or war)"));
     }
     std::vector<std::string> words;
     absl::Status s = AliasWords(row.Get("alias"), &words);
@@ -264,6 +265,10 @@ absl::Status Gazetteer::AddAmbiguity(std::string_view file, std::string_view con
             Cat(row.Where(), cls, " \"", row.Get("alias"), "\" must be one word"));
       }
       (cls == "noun" ? nouns_ : adjectives_).insert(words[0]);
+      return absl::OkStatus();
+    }
+    if (cls == "war") {
+      words_elsewhere_.insert(Join(words, " "));
       return absl::OkStatus();
     }
     ambiguous_.insert(Join(words, " "));
@@ -664,6 +669,7 @@ void Gazetteer::BuildCore(const std::vector<AliasEntry>& borne) {
     alias_core_[a].ambiguous = ambiguous_.contains(alias(a).text);
     alias_core_[a].bare = bare_forms_.contains(alias(a).text);
     alias_core_[a].very_common = very_common_.contains(alias(a).text);
+    alias_core_[a].word_elsewhere = words_elsewhere_.contains(alias(a).text);
     alias_core_[a].phrase_first = phrase_firsts_.contains(alias(a).text);
     alias_core_[a].phrase_second = phrase_seconds_.contains(alias(a).text);
     alias_core_[a].adjective = adjectives_.contains(alias(a).text);

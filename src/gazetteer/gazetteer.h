@@ -77,6 +77,10 @@ struct AliasCore {
   // general news (ambiguous.tsv's evidence: صور "pictures", القدم "the foot"): a relative of its
   // small place named nearby does not keep it alone; the context model weighs it.
   bool very_common = false;
+  // A name of the war that general news uses as an ordinary word (ambiguous.tsv, class `war`:
+  // الأسد "the lion", الحشد "the crowd"): named alone, with no trigger word or relative, it is
+  // the name only where the segment names its country (the resolver's DropUnplacedLocalPlaces).
+  bool word_elsewhere = false;
 };
 
 struct TriggerInfo {
@@ -256,6 +260,7 @@ class Gazetteer {
   StringSet very_common_;  // ambiguous aliases of kVeryCommonWord documents per 10,000 or more
   StringSet adjectives_;      // AliasCore::adjective
   StringSet nouns_;           // AliasCore::noun
+  StringSet words_elsewhere_;  // AliasCore::word_elsewhere
   StringSet bare_forms_;  // AddArticleForms' forms (AliasCore::bare)
 
   std::vector<EntryInfo> entries_;

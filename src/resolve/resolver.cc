@@ -1601,31 +1601,35 @@ void OneNamesakePerSegment(const Gazetteer& g, const std::vector<Candidate>& can
 // entity of its country that is no such unsupported place (its country, a city, a faction, a
 // person): in news of the region a village is named with its area, while the same word in a
 // text about something else is a word or a namesake abroad (الزر "the button", القيروان in
-// Tunisia, وجبة "a meal"). Such a choice is dropped, kept only with ExtractorOptions::
-// keep_ungated (at kScoreUngated). Entries without a country are left alone.
+// Tunisia, وجبة "a meal"). So is a name of the war that general news uses as an ordinary word
+// (AliasCore::word_elsewhere: الأسد in نصيب الأسد "the lion's share", الحشد "the crowd"). Such a
+// choice is dropped, kept only with ExtractorOptions::keep_ungated (at kScoreUngated). Entries
+// without a country are left alone.
 void DropUnplacedLocalPlaces(const Gazetteer& g, const ExtractorOptions& options,
                              const std::vector<Candidate>& candidates, ResolveScratch* scratch) {
   std::vector<Choice>& choices = scratch->choices;
-  auto unplaced = [&](const Choice& ch) {
+  auto unplaced = [&](size_t i) {
+    const Choice& ch = choices[i];
     return !ch.supported &&
-           (g.core(static_cast<uint32_t>(ch.entry)).flags & EntryCore::kLocalPlace);
+           ((g.core(static_cast<uint32_t>(ch.entry)).flags & EntryCore::kLocalPlace) ||
+            g.alias_core(static_cast<uint32_t>(candidates[i].alias)).word_elsewhere);
   };
   bool any = false;
   for (size_t i = 0; i < candidates.size() && !any; ++i) {
-    any = candidates[i].alias >= 0 && choices[i].valid && unplaced(choices[i]);
+    any = candidates[i].alias >= 0 && choices[i].valid && unplaced(i);
   }
   if (!any) return;
   std::vector<std::string_view>& named = scratch->countries;
   named.clear();
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Choice& ch = choices[i];
-    if (candidates[i].alias < 0 || !ch.valid || unplaced(ch)) continue;
+    if (candidates[i].alias < 0 || !ch.valid || unplaced(i)) continue;
     const std::string_view country = g.entries()[static_cast<size_t>(ch.entry)].country;
     if (!country.empty()) named.push_back(country);
   }
   for (size_t i = 0; i < candidates.size(); ++i) {
     Choice& ch = choices[i];
-    if (candidates[i].alias < 0 || !ch.valid || !unplaced(ch)) continue;
+    if (candidates[i].alias < 0 || !ch.valid || !unplaced(i)) continue;
     const std::string_view country = g.entries()[static_cast<size_t>(ch.entry)].country;
     if (country.empty() || std::find(named.begin(), named.end(), country) != named.end()) continue;
     ch.valid = options.keep_ungated;
