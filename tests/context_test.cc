@@ -183,6 +183,12 @@ TEST_F(ContextTest, MemberOfAGroupSupportsItsName) {
   EXPECT_TRUE(Has(Labels("تقاتل الجماعات المرتبطة بالقاعدة في الصحراء"), "القاعدة|FACTION|"));
   EXPECT_TRUE(Has(Labels("خرج مقاتلون من الهيئة (القاعدة سابقا) وأسرهم"), "القاعدة|FACTION|"));
   EXPECT_FALSE(Has(Labels("خرجت الطائرات من القاعدة صباحا"), "القاعدة|"));
+  // A word of affiliation with its preposition, or منظمة, before it; not التابعة لـ, which is
+  // "state-owned" before الدولة.
+  EXPECT_TRUE(Has(Labels("شكل مسلحون مقربين من القاعدة تحالفا في المدينة"), "القاعدة|FACTION|"));
+  EXPECT_TRUE(Has(Labels("ينتشر المقاتلين المنتمين إلى القاعدة في المنطقة"), "القاعدة|FACTION|"));
+  EXPECT_TRUE(Has(Labels("عندما استغلت منظمة القاعدة اضطراب الوضع"), "القاعدة|FACTION|"));
+  EXPECT_FALSE(Has(Labels("حراسة المنشآت النفطية التابعة للدولة الليبية"), "لدولة|"));
 }
 
 // Real names dropped as look-alikes: a look-alike joined by و or أو to a listed name of its

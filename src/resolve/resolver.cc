@@ -250,6 +250,54 @@ struct Context {
     return false;
   }
 
+  // Whether a group's look-alike name follows a word of affiliation with its preposition: متصلة
+  // (مرتبطين …) بـ, المنتمين (انضم …) إلى, المقربين من, or the word منظمة (منظمة القاعدة). Not
+  // التابعة لـ: التابعة للدولة is "state-owned" as often as it is the Islamic State's.
+  bool AffiliatedTo(const Candidate& c) const {
+    static constexpr std::string_view kWithBa[] = {
+        "\xD9\x85\xD8\xAA\xD8\xB5\xD9\x84\xD9\x87",
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAA\xD8\xB5\xD9\x84\xD9\x87",
+        "\xD9\x85\xD8\xAA\xD8\xB5\xD9\x84\xD9\x8A\xD9\x86",
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAA\xD8\xB5\xD9\x84\xD9\x8A\xD9\x86",
+        "\xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7\xD9\x8A\xD9\x86"};
+    static constexpr std::string_view kWithIla[] = {
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x86\xD8\xAA\xD9\x85\xD9\x8A\xD9\x86",
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x86\xD8\xAA\xD9\x85\xD9\x8A",
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x86\xD8\xAA\xD9\x85\xD9\x8A\xD9\x87",
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x86\xD8\xAA\xD9\x85\xD9\x88\xD9\x86",
+        "\xD9\x85\xD9\x86\xD8\xAA\xD9\x85\xD9\x8A\xD9\x86",
+        "\xD9\x85\xD9\x86\xD8\xAA\xD9\x85\xD9\x88\xD9\x86",
+        "\xD9\x8A\xD9\x86\xD8\xAA\xD9\x85\xD9\x88\xD9\x86",
+        "\xD9\x8A\xD9\x86\xD8\xAA\xD9\x85\xD9\x8A",
+        "\xD8\xAA\xD9\x86\xD8\xAA\xD9\x85\xD9\x8A",
+        "\xD8\xA7\xD9\x86\xD8\xB6\xD9\x85",
+        "\xD8\xA7\xD9\x86\xD8\xB6\xD9\x85\xD9\x88\xD8\xA7",
+        "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x86\xD8\xB6\xD9\x85\xD8\xA7\xD9\x85"};
+    static constexpr std::string_view kWithMin[] = {
+        "\xD9\x85\xD9\x82\xD8\xB1\xD8\xA8\xD9\x8A\xD9\x86",
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x82\xD8\xB1\xD8\xA8\xD9\x8A\xD9\x86",
+        "\xD9\x85\xD9\x82\xD8\xB1\xD8\xA8",
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x82\xD8\xB1\xD8\xA8",
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x82\xD8\xB1\xD8\xA8\xD9\x87",
+        "\xD9\x85\xD9\x82\xD8\xB1\xD8\xA8\xD9\x87"};
+    auto in = [](std::string_view w, const auto& list) {
+      return std::find(std::begin(list), std::end(list), w) != std::end(list);
+    };
+    if (c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace) return false;
+    const std::string_view prev = Word(c.tok_begin - 1);
+    if (c.clitic_bytes == 2) {
+      const std::string_view clitic = text.substr(tokens[c.tok_begin].start, 2);
+      return clitic == "\xD8\xA8" && in(prev, kWithBa);  // ب
+    }
+    if (c.clitic_bytes != 0) return false;
+    if (prev == "\xD9\x85\xD9\x86\xD8\xB8\xD9\x85\xD9\x87") return true;  // منظمه
+    if (c.tok_begin < 2 || tokens[c.tok_begin - 1].gap != Gap::kSpace) return false;
+    const std::string_view before = Word(c.tok_begin - 2);
+    if (prev == "\xD8\xA7\xD9\x84\xD9\x8A") return in(before, kWithIla);  // الي (إلى)
+    if (prev == "\xD9\x85\xD9\x86") return in(before, kWithMin);            // من
+    return false;
+  }
+
   // Whether "formerly" (سابقا) follows candidate `c`: a group's former name (هيئة تحرير الشام
   // (النصرة سابقا)).
   bool FormerName(const Candidate& c) const {
@@ -767,8 +815,8 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
                           (joined_types & kCountryBit)
                     : (joined_types & TypeBit(type)) != 0;
   if (a.ambiguous && (type == EntityType::kFaction || type == EntityType::kOrganization) &&
-      !ev.trigger && (ctx.AfterMemberOf(c) || ctx.FormerName(c))) {
-    ev.trigger = true;  // القيادي في القاعدة، هيئة تحرير الشام (القاعدة سابقا)
+      !ev.trigger && (ctx.AfterMemberOf(c) || ctx.FormerName(c) || ctx.AffiliatedTo(c))) {
+    ev.trigger = true;  // القيادي في القاعدة، (القاعدة سابقا)، التابع للقاعدة
   }
   ch.valid = ReadsAsAName(g, ctx, c, a, trig, ch.entry, by_trigger, prev_place);
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
