@@ -374,6 +374,10 @@ TEST_F(ContextTest, PhraseAfterATitleIsNotAPerson) {
 TEST_F(ContextTest, PlaceInsideAnOrganizationsName) {
   EXPECT_FALSE(Has(Labels("تخرج في جامعة بغداد عام 1990"), "بغداد|PLACE|"));
   EXPECT_FALSE(Has(Labels("فاز منتخب مصر على منافسه"), "مصر|PLACE|"));
+  // A club's: ريال مدريد، أتلتيكو مدريد، فريق ليفربول.
+  EXPECT_FALSE(Has(Labels("وفاز ريال مدريد على منافسه"), "مدريد|PLACE|"));
+  EXPECT_FALSE(Has(Labels("وسجل نجم فريق ليفربول هدفين"), "ليفربول|PLACE|"));
+  EXPECT_TRUE(Has(Labels("وصل الوزير إلى مدريد أمس"), "مدريد|PLACE|"));
   EXPECT_TRUE(Has(Labels("وصل الوفد إلى بغداد أمس"), "بغداد|PLACE|"));
   // A tribe's head word does not make the place part of a name: the tribes of Mosul.
   EXPECT_TRUE(Has(Labels("اجتمع شيوخ عشائر الموصل أمس"), "الموصل|PLACE|"));
