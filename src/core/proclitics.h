@@ -62,6 +62,13 @@ inline bool IsDefiniteNisba(std::string_view w) {
          w.substr(w.size() - 2) == "\xD9\x8A";
 }
 
+// Whether a word is a definite adjective of relation, masculine or feminine: ال…ي or ال…يه
+// (السوري، السورية once normalized).
+inline bool IsDefiniteAdjective(std::string_view w) {
+  return IsDefiniteNisba(w) || (w.size() > 8 && w.substr(0, 4) == "\xD8\xA7\xD9\x84" &&
+                                w.substr(w.size() - 4) == "\xD9\x8A\xD9\x87");
+}
+
 // Words of Arabic names every stage reads (normalized): عبد, which starts a compound given name
 // (عبد العزيز), and بن, the nasab word between a name and the father's.
 inline constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد

@@ -151,9 +151,7 @@ bool PersonMayFollow(std::string_view normalized, const std::vector<Token>& toke
   TokenIt t = tokens.begin() + trigger_token + 1;
   if (t >= tokens.end() || t->gap != Gap::kSpace) return false;
   std::string_view w = normalized.substr(t->start, t->end - t->start);
-  if (past_adjective && !stopwords.contains(w) &&  // التي is no adjective
-      (IsDefiniteNisba(w) || (w.size() > 8 && w.substr(0, 4) == "\xD8\xA7\xD9\x84" &&
-                              w.substr(w.size() - 4) == "\xD9\x8A\xD9\x87")) &&
+  if (past_adjective && !stopwords.contains(w) && IsDefiniteAdjective(w) &&  // not التي
       t + 1 < tokens.end() && (t + 1)->gap == Gap::kSpace) {
     ++t;
     w = normalized.substr(t->start, t->end - t->start);
