@@ -305,6 +305,38 @@ TEST_F(ContextTest, ATriggersNamesakeHoldsForTheSegment) {
   EXPECT_EQ(seen, 2);
 }
 
+// Real names dropped as look-alikes: a name the document introduces after its trigger word
+// keeps that reading where it comes again alone (تنظيم القاعدة … قدرة القاعدة), also after a
+// direction (دولة مالي … شمال مالي); not a very common word (تنظيم الدولة … سيادة الدولة), nor a
+// place whose trigger word does not name its kind (منطقة، مركز before a common word).
+TEST_F(ContextTest, ANameIntroducedWithItsTriggerKeepsItsReading) {
+  const auto count = [](const std::vector<std::string>& labels, const std::string& prefix) {
+    int n = 0;
+    for (const std::string& l : labels) n += l.compare(0, prefix.size(), prefix) == 0;
+    return n;
+  };
+  const std::string qaeda = "إن التعاون مع تنظيم القاعدة يبقى أحد الخيارات. لكن العامل المؤثر "
+                            "يبقى قدرة القاعدة على الاستمرار.";
+  EXPECT_EQ(count(Labels(qaeda), "القاعدة|FACTION|faction:al-qaeda"), 2);
+  // Alone, the second sentence leaves the word.
+  EXPECT_EQ(count(Labels("لكن العامل المؤثر يبقى قدرة القاعدة على الاستمرار."), "القاعدة|"), 0);
+  const std::string mali = "زار الوزير دولة مالي الأسبوع الماضي. وقتل المئات في شمال مالي منذ "
+                           "سنوات.";
+  EXPECT_EQ(count(Labels(mali), "مالي|PLACE|place:ml"), 2);
+  const std::string state = "قاتل تنظيم الدولة في العراق. وأكد الوزير على سيادة الدولة على "
+                            "أراضيها.";
+  EXPECT_EQ(count(Labels(state), "الدولة|"), 1);
+  // With --explain the kept one says why.
+  ExtractorOptions explain = extractor_->options();
+  explain.explain_features = 5;
+  auto ex = Extractor::Create(explain);
+  ASSERT_TRUE(ex.ok());
+  auto es = (*ex)->Extract(qaeda);
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 2u);
+  EXPECT_NE((*es)[1].explain.find("document"), std::string::npos) << (*es)[1].explain;
+}
+
 // Look-alike words read as names, on text from other domains: a village, town, neighbourhood or
 // sub-district named alone is that place only where the text names its country or another entity
 // of it, or a trigger word, a relative or a place joined by و supports it.

@@ -141,7 +141,8 @@ std::string ContextModel::Explain(const Gazetteer& g, const RuleSet& rules, std:
                                                   {evidence.placed, " placed"},
                                                   {evidence.cue, " cue"},
                                                   {evidence.quoted, " quoted"},
-                                                  {evidence.joined, " joined"}};
+                                                  {evidence.joined, " joined"},
+                                                  {evidence.document, " document"}};
   bool any = false;
   for (const auto& [on, label] : ev) {
     if (on) out.append(label);

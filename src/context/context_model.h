@@ -43,6 +43,9 @@ struct ContextEvidence {
   bool quoted = false;
   bool joined = false;  // joined by و to an unambiguous name of its type (داعش والقاعدة)
   bool self_named = false;
+  // Kept after all: the document names it by the same alias after a trigger word (the
+  // resolver's ConfirmByDocument). Not gating evidence; --explain lists it as "document".
+  bool document = false;
   bool Any() const { return trigger || close_relative || placed || quoted || joined; }
 };
 

@@ -794,6 +794,7 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
       best_key = k;
     }
   }
+  ch->by_subtype = std::get<2>(best_key);
   return {std::get<1>(best_key), std::get<3>(best_key)};
 }
 
@@ -1349,6 +1350,13 @@ PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& cand
   return joined ? PlaceBefore::kJoinedByAnd : PlaceBefore::kRightBefore;
 }
 
+// Whether a definite adjective of relation follows candidate `c` after a space: it heads a noun
+// phrase (القاعدة العسكرية "the military base", الدولة التركية).
+bool AdjectiveFollows(const Context& ctx, const Candidate& c) {
+  return c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kSpace &&
+         IsDefiniteAdjective(ctx.Word(c.tok_end));  // ال…ي، ال…يه
+}
+
 // The entity types (TypeBit each) of the unambiguous names joined to candidate i by و: the one
 // that ends right before it when it carries the و (داعش والقاعدة), or the one right after it
 // that does (القاعدة وداعش), with kCountryBit when it is a country. Decide takes such a name of
@@ -1367,10 +1375,7 @@ uint32_t JoinedTypesOf(const Gazetteer& g, const std::vector<Candidate>& candida
   const Candidate& c = candidates[i];
   // Not where an adjective follows: the name heads a noun phrase (حزب العمال الكردستاني والدولة
   // التركية).
-  if (c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kSpace) {
-    const std::string_view next = ctx.Word(c.tok_end);
-    if (IsDefiniteAdjective(next)) return 0;  // ال…ي، ال…يه
-  }
+  if (AdjectiveFollows(ctx, c)) return 0;
   uint32_t types = 0;
   if (c.tok_begin > 0 && joined_by_and(c.tok_begin, c.clitic_bytes)) {
     types |= TypesRightBefore(g, candidates, i, ctx);
@@ -1394,36 +1399,60 @@ uint32_t JoinedTypesOf(const Gazetteer& g, const std::vector<Candidate>& candida
 // Document consistency for look-alikes: a candidate without evidence that the gate dropped is
 // kept when the segment names its entry elsewhere with gating evidence or by an unambiguous
 // alias (a kept choice scored above kScoreGatedModel) and the model scores it at `@keep_doc`
-// (ContextModel::KeepConfirmed: بلدة مديرا … بين مديرا وعربين).
+// (ContextModel::KeepConfirmed: بلدة مديرا … بين مديرا وعربين); and, whatever its score and cue,
+// when the segment names the entry by the same alias after a trigger word (تنظيم القاعدة … قدرة
+// القاعدة، حي التواهي … في التواهي، شمال مالي after دولة مالي): a name introduced with its head
+// word keeps its reading in the document — unless the alias is a very common word
+// (AliasCore::very_common: تنظيم الدولة … سيادة الدولة "the state") or stands as an adjective
+// after a definite noun or as a noun before one (مدينة القائم … الوضع القائم، القاعدة العسكرية).
 void ConfirmByDocument(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
                        const std::vector<Candidate>& candidates, ResolveScratch* s,
                        ExtractStats* stats) {
   if (ctx.model.empty()) return;
   std::vector<uint32_t>& confirmed = s->confirmed;
+  std::vector<std::pair<int32_t, int32_t>>& with_trigger = s->named_with_trigger;
   confirmed.clear();
-  for (const Choice& ch : s->choices) {
+  with_trigger.clear();
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Choice& ch = s->choices[i];
     if (ch.valid && !ch.gated_out && ch.entry >= 0 && ch.score > kScoreGatedModel) {
       confirmed.push_back(static_cast<uint32_t>(ch.entry));
+      // A place's trigger word names its subtype too (حي التواهي، دولة مالي; not منطقة السد,
+      // مركز الدرك, where the word before a common word need not announce a name).
+      if (ch.by_trigger && (ch.by_subtype ||
+                            g.core(static_cast<uint32_t>(ch.entry)).type != EntityType::kPlace)) {
+        with_trigger.emplace_back(candidates[i].alias, ch.entry);
+      }
     }
   }
   if (confirmed.empty()) return;
   std::sort(confirmed.begin(), confirmed.end());
+  std::sort(with_trigger.begin(), with_trigger.end());
   for (size_t i = 0; i < candidates.size(); ++i) {
     Choice& ch = s->choices[i];
-    if (!ch.gated_out || ch.evidence.cue || ch.entry < 0 ||
+    if (!ch.gated_out || ch.entry < 0 ||
         !std::binary_search(confirmed.begin(), confirmed.end(), static_cast<uint32_t>(ch.entry))) {
       continue;
     }
+    const Candidate& c = candidates[i];
+    const bool named_with_trigger =
+        !g.alias_core(static_cast<uint32_t>(c.alias)).very_common &&
+        std::binary_search(with_trigger.begin(), with_trigger.end(),
+                           std::make_pair(c.alias, ch.entry)) &&
+        !ctx.AdjectiveAfterNoun(c) && !AdjectiveFollows(ctx, c);
+    if (!named_with_trigger && ch.evidence.cue) continue;
     const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
-    const double score = ctx.model.Score(g, ctx.rules, ctx.text, ctx.tokens, candidates[i], type,
+    const double score = ctx.model.Score(g, ctx.rules, ctx.text, ctx.tokens, c, type,
                                          ch.evidence, &s->buf);
-    if (!ctx.model.KeepConfirmed(score)) continue;
+    if (!named_with_trigger && !ctx.model.KeepConfirmed(score)) continue;
     ch.valid = true;
     ch.gated_out = false;
     ch.score = kScoreGatedModel;
+    ch.supported |= named_with_trigger;
+    ch.evidence.document = named_with_trigger;
     --stats->gated_dropped;
     if (options.explain_features > 0) {
-      ch.explain = AddExplanation(options, ctx, candidates[i], type, ch.evidence, score, true);
+      ch.explain = AddExplanation(options, ctx, c, type, ch.evidence, score, true);
     }
   }
 }

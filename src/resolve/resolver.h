@@ -42,6 +42,7 @@ struct Choice {
   ContextEvidence evidence;  // of a gated-out candidate
   bool supported = false;  // a trigger word, a relative or a cue next to it supports it
   bool by_trigger = false;  // the trigger word before it supports the chosen entry's type
+  bool by_subtype = false;  // and names its subtype (TriggerImplies: محافظة → governorate)
 };
 
 // Where an entry is named, and by which alias.
@@ -81,6 +82,8 @@ struct ResolveScratch {
   // The PERSON rule candidates of the segment: (start, index).
   std::vector<std::pair<uint32_t, uint32_t>> person_rule_spans;
   std::vector<uint32_t> confirmed;  // entries the segment names with evidence, sorted
+  // (alias, entry) of the choices a trigger word before the alias made, sorted (ConfirmByDocument)
+  std::vector<std::pair<int32_t, int32_t>> named_with_trigger;
   // The document's state across its segments (src/document.h): each person named in full so
   // far with the surname that a later bare mention links by, in order.
   std::vector<std::pair<std::string_view, uint32_t>> document_people;  // value as `surnames`
