@@ -42,6 +42,22 @@ TEST_F(RulesTest, PlaceAfterDescriptor) {
   EXPECT_EQ(Labels("في قرية ابن نومة بالرياض"), V{"ابن نومة|PLACE|rule:place-after-village-word"});
 }
 
+// After a dual (قريتي، بلدتي، مدينتي، حيي، منطقتي) both names joined by و are places, the second
+// without its و.
+TEST_F(RulesTest, TwoPlacesAfterADual) {
+  EXPECT_EQ(Labels("سيطرت المقاومة على بلدتي الوهط وصبر أمس"),
+            (V{"الوهط|PLACE|rule:place-dual-town-first", "صبر|PLACE|rule:place-dual-town-second"}));
+  EXPECT_EQ(Labels("وقصفت الطائرات قريتي حوش الظواهرة وحوش الزريقية"),
+            (V{"حوش الظواهرة|PLACE|rule:place-dual-village-first",
+               "حوش الزريقية|PLACE|rule:place-dual-village-second"}));
+  EXPECT_EQ(Labels("اشتباكات في منطقتي الصواغية ودير الزغب"),
+            (V{"الصواغية|PLACE|rule:place-dual-area-first",
+               "دير الزغب|PLACE|rule:place-dual-area-second"}));
+  // One name is not a dual's: nothing without the second; a function word is no name.
+  EXPECT_TRUE(Labels("دخلوا بلدتي الوهط أمس").empty());
+  EXPECT_TRUE(Labels("تركت بلدتي هذه وتلك").empty());
+}
+
 TEST_F(RulesTest, PlaceRuleTraps) {
   EXPECT_TRUE(Labels("هذه مدينة كبيرة جدا").empty());
   EXPECT_TRUE(Labels("في قرية في الريف").empty());

@@ -435,13 +435,18 @@ bool RejectedByWords(std::string_view normalized, const std::vector<Token>& toke
 
 // The token range of a rule's name [gs, ge): whole tokens, or — for a name that starts with
 // its trigger word written with proclitics (بوزارة الداخلية, لصحيفة ميرور) — the trigger's
-// token less those proclitics (*strip set to their bytes).
-bool NameTokens(const std::vector<Token>& tokens, const TriggerHit& h, uint32_t gs, uint32_t ge,
-                TokenIt* first, TokenIt* last, uint32_t* strip) {
+// token less those proclitics, or a token less the و that joins it to a name before it (بلدتي
+// نبل والزهراء) (*strip set to their bytes).
+bool NameTokens(std::string_view normalized, const std::vector<Token>& tokens, const TriggerHit& h,
+                uint32_t gs, uint32_t ge, TokenIt* first, TokenIt* last, uint32_t* strip) {
   *strip = 0;
   if (h.strip > 0 && gs == tokens[h.token].start + h.strip) {
     *strip = h.strip;
     gs -= h.strip;
+  } else if (gs >= 2 && normalized.compare(gs - 2, 2, "\xD9\x88") == 0 &&  // و
+             (gs == 2 || normalized[gs - 3] == ' ')) {
+    *strip = 2;
+    gs -= 2;
   }
   return WholeTokens(tokens, gs, ge, first, last);
 }
@@ -877,7 +882,7 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       uint32_t ge = gs + static_cast<uint32_t>(g.size());
       TokenIt first, last;
       uint32_t strip;
-      if (!NameTokens(tokens, h, gs, ge, &first, &last, &strip)) continue;
+      if (!NameTokens(normalized, tokens, h, gs, ge, &first, &last, &strip)) continue;
       if (!CutName(r, normalized, tokens, h, first, &last, ali)) continue;
       ge = last->end;
       // The family word after a chain of بن (عادل بن أحمد الجبير) is optional in the person
