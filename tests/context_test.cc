@@ -323,6 +323,11 @@ TEST_F(ContextTest, ANameIntroducedWithItsTriggerKeepsItsReading) {
   const std::string mali = "زار الوزير دولة مالي الأسبوع الماضي. وقتل المئات في شمال مالي منذ "
                            "سنوات.";
   EXPECT_EQ(count(Labels(mali), "مالي|PLACE|place:ml"), 2);
+  // A town's word before a village of the list names its kind: settlements are told apart
+  // differently by news and sources.
+  const std::string madira = "تقدمت القوات نحو بلدة مديرا في الغوطة. وبسيطرته على مديرا التقت "
+                             "قواته المتقدمة";
+  EXPECT_EQ(count(Labels(madira), "مديرا|PLACE|place:SY030201-mdyra"), 2);
   const std::string state = "قاتل تنظيم الدولة في العراق. وأكد الوزير على سيادة الدولة على "
                             "أراضيها.";
   EXPECT_EQ(count(Labels(state), "الدولة|"), 1);

@@ -648,6 +648,25 @@ bool TriggerImplies(const std::vector<TriggerInfo>* trig, const EntryInfo& e) {
   return false;
 }
 
+// Whether a subtype is a settlement's: city, town or village, which news and sources often
+// tell apart differently (بلدة مديرا, a village of the list).
+bool Settlement(std::string_view subtype) {
+  return subtype == "city" || subtype == "town" || subtype == "village";
+}
+
+// Whether trigger word `trig` names the kind of place `e` is: its subtype, or a settlement's
+// for a settlement.
+bool TriggerNamesKind(const std::vector<TriggerInfo>* trig, const EntryInfo& e) {
+  if (trig == nullptr) return false;
+  for (const TriggerInfo& t : *trig) {
+    if (t.type == e.type && !t.subtype.empty() &&
+        (t.subtype == e.subtype || (Settlement(t.subtype) && Settlement(e.subtype)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A place that is part of a longer name, which the gold does not nest (eval/ANNOTATION.md):
 // any place right after an organization's head word (جامعة بغداد، منتخب مصر، نادي الجزيرة;
 // not a tribe's, عشائر الموصل are Mosul's tribes, nor موقع, a site as often as a
@@ -794,7 +813,6 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
       best_key = k;
     }
   }
-  ch->by_subtype = std::get<2>(best_key);
   return {std::get<1>(best_key), std::get<3>(best_key)};
 }
 
@@ -1417,10 +1435,12 @@ void ConfirmByDocument(const Gazetteer& g, const ExtractorOptions& options, cons
     const Choice& ch = s->choices[i];
     if (ch.valid && !ch.gated_out && ch.entry >= 0 && ch.score > kScoreGatedModel) {
       confirmed.push_back(static_cast<uint32_t>(ch.entry));
-      // A place's trigger word names its subtype too (حي التواهي، دولة مالي; not منطقة السد,
+      // A place's trigger word names its kind too (حي التواهي، دولة مالي، بلدة مديرا; not منطقة السد,
       // مركز الدرك, where the word before a common word need not announce a name).
-      if (ch.by_trigger && (ch.by_subtype ||
-                            g.core(static_cast<uint32_t>(ch.entry)).type != EntityType::kPlace)) {
+      if (ch.by_trigger &&
+          (g.core(static_cast<uint32_t>(ch.entry)).type != EntityType::kPlace ||
+           TriggerNamesKind(ctx.Trigger(candidates[i]),
+                            g.entries()[static_cast<size_t>(ch.entry)]))) {
         with_trigger.emplace_back(candidates[i].alias, ch.entry);
       }
     }

@@ -42,7 +42,6 @@ struct Choice {
   ContextEvidence evidence;  // of a gated-out candidate
   bool supported = false;  // a trigger word, a relative or a cue next to it supports it
   bool by_trigger = false;  // the trigger word before it supports the chosen entry's type
-  bool by_subtype = false;  // and names its subtype (TriggerImplies: محافظة → governorate)
 };
 
 // Where an entry is named, and by which alias.
