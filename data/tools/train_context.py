@@ -20,7 +20,9 @@ The examples (every candidate of an ambiguous alias the extractor reports):
     quotes, a cue that gates, a name of its type joined to it by و) is a name (distant
     supervision); one without is taken as a word
     (positive-unlabelled: the labelled sample says 98% of them are); one with only a weak cue is
-    left out (a third of those are names);
+    left out (a third of those are names), and so is one the document keeps because it names the
+    same alias after a trigger word elsewhere (evidence `document`, the resolver's
+    ConfirmByDocument: mostly names, تنظيم القاعدة … قدرة القاعدة);
   * reference news (non-war categories of the ANT corpora and non-war SaudiNewsNet articles,
     as data/tools/ambiguity.py tells them apart; every k-th document), labelled the same way.
 The gold of tests/eval is not trained on: its tuning part was used to check the thresholds, its
@@ -259,7 +261,7 @@ def main():
                     labelled.append(len(X))
                     X.append(feats)
                 elif evidence and not evidence & GATING:
-                    continue  # a cue alone: no distant label
+                    continue  # a cue or the document alone: no distant label
                 else:
                     part_label, label, weight = part, 1 if evidence else 0, 1.0
                     X.append(masked(feats, evidence))
