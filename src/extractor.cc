@@ -264,6 +264,8 @@ absl::StatusOr<std::vector<Entity>> Extractor::Extract(std::string_view text) co
   std::vector<Entity> out;
   absl::Status s = Extract(text, scratch.get(), &out);
   if (!s.ok()) return s;
+  // The explanations live in the scratch, which goes now: no view may outlive it.
+  for (Entity& e : out) e.explain = {};
   return out;
 }
 
@@ -304,6 +306,7 @@ void Extractor::ExtractBatch(const std::vector<std::string_view>& texts, unsigne
   for (auto& sc : scratches) sc = NewScratch();
   internal::ParallelFor(texts.size(), threads, [&](size_t i, unsigned worker) {
     (*statuses)[i] = Extract(texts[i], scratches[worker].get(), &(*out)[i]);
+    for (Entity& e : (*out)[i]) e.explain = {};  // it lives in the scratch
   });
 }
 

@@ -331,15 +331,29 @@ TEST_F(ContextTest, ANameIntroducedWithItsTriggerKeepsItsReading) {
   const std::string state = "قاتل تنظيم الدولة في العراق. وأكد الوزير على سيادة الدولة على "
                             "أراضيها.";
   EXPECT_EQ(count(Labels(state), "الدولة|"), 1);
-  // With --explain the kept one says why.
+  // With --explain the kept one says why (the explanation lives in the scratch; the
+  // convenience form, whose scratch is gone when it returns, leaves it empty).
   ExtractorOptions explain = extractor_->options();
   explain.explain_features = 5;
   auto ex = Extractor::Create(explain);
   ASSERT_TRUE(ex.ok());
-  auto es = (*ex)->Extract(qaeda);
-  ASSERT_TRUE(es.ok());
-  ASSERT_EQ(es->size(), 2u);
-  EXPECT_NE((*es)[1].explain.find("document"), std::string::npos) << (*es)[1].explain;
+  std::unique_ptr<Scratch> scratch = (*ex)->NewScratch();
+  std::vector<Entity> es;
+  ASSERT_TRUE((*ex)->Extract(qaeda, scratch.get(), &es).ok());
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_NE(es[1].explain.find("document"), std::string::npos) << es[1].explain;
+  auto temporary = (*ex)->Extract(qaeda);
+  ASSERT_TRUE(temporary.ok());
+  ASSERT_EQ(temporary->size(), 2u);
+  EXPECT_TRUE((*temporary)[1].explain.empty());
+  std::vector<std::vector<Entity>> batch;
+  std::vector<absl::Status> statuses;
+  (*ex)->ExtractBatch({qaeda, qaeda}, 2, &batch, &statuses);
+  ASSERT_EQ(batch.size(), 2u);
+  for (const std::vector<Entity>& doc : batch) {
+    ASSERT_EQ(doc.size(), 2u);
+    EXPECT_TRUE(doc[1].explain.empty());
+  }
 }
 
 // Look-alike words read as names, on text from other domains: a village, town, neighbourhood or

@@ -155,13 +155,15 @@ class ALAM_EXPORT Extractor {
   // empty nor `YYYY-MM-DD` is kInvalidArgument.
   absl::Status Extract(std::string_view text, const DocumentContext& context, Scratch* scratch,
                        std::vector<Entity>* out) const;
-  // Convenience form with a temporary scratch.
+  // Convenience form with a temporary scratch. Entity::explain is left empty (it lives in the
+  // scratch): use a Scratch of your own to read it.
   absl::StatusOr<std::vector<Entity>> Extract(std::string_view text) const;
 
   // Extracts the entities of many documents with `threads` threads (0 = all cores; at most
   // 1024, and no more than there are documents; the calling thread is one of them), each with
   // its own scratch. `(*out)[i]` and `(*statuses)[i]` belong to `texts[i]`: nothing is dropped
-  // or reordered, and a failing document does not stop the others.
+  // or reordered, and a failing document does not stop the others. Entity::explain is left
+  // empty, as by the convenience Extract (the scratches are gone when it returns).
   void ExtractBatch(const std::vector<std::string_view>& texts, unsigned threads,
                     std::vector<std::vector<Entity>>* out,
                     std::vector<absl::Status>* statuses) const;
