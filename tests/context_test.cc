@@ -52,11 +52,15 @@ class ContextTest : public testing::Test {
     return "";
   }
 
+  // How many of `labels` start with `prefix`.
+  static int Count(const std::vector<std::string>& labels, const std::string& prefix) {
+    int n = 0;
+    for (const std::string& l : labels) n += l.compare(0, prefix.size(), prefix) == 0;
+    return n;
+  }
+
   static bool Has(const std::vector<std::string>& labels, const std::string& prefix) {
-    for (const std::string& l : labels) {
-      if (l.compare(0, prefix.size(), prefix) == 0) return true;
-    }
-    return false;
+    return Count(labels, prefix) > 0;
   }
 
   static Extractor* extractor_;
@@ -310,27 +314,22 @@ TEST_F(ContextTest, ATriggersNamesakeHoldsForTheSegment) {
 // direction (دولة مالي … شمال مالي); not a very common word (تنظيم الدولة … سيادة الدولة), nor a
 // place whose trigger word does not name its kind (منطقة، مركز before a common word).
 TEST_F(ContextTest, ANameIntroducedWithItsTriggerKeepsItsReading) {
-  const auto count = [](const std::vector<std::string>& labels, const std::string& prefix) {
-    int n = 0;
-    for (const std::string& l : labels) n += l.compare(0, prefix.size(), prefix) == 0;
-    return n;
-  };
   const std::string qaeda = "إن التعاون مع تنظيم القاعدة يبقى أحد الخيارات. لكن العامل المؤثر "
                             "يبقى قدرة القاعدة على الاستمرار.";
-  EXPECT_EQ(count(Labels(qaeda), "القاعدة|FACTION|faction:al-qaeda"), 2);
+  EXPECT_EQ(Count(Labels(qaeda), "القاعدة|FACTION|faction:al-qaeda"), 2);
   // Alone, the second sentence leaves the word.
-  EXPECT_EQ(count(Labels("لكن العامل المؤثر يبقى قدرة القاعدة على الاستمرار."), "القاعدة|"), 0);
+  EXPECT_EQ(Count(Labels("لكن العامل المؤثر يبقى قدرة القاعدة على الاستمرار."), "القاعدة|"), 0);
   const std::string mali = "زار الوزير دولة مالي الأسبوع الماضي. وقتل المئات في شمال مالي منذ "
                            "سنوات.";
-  EXPECT_EQ(count(Labels(mali), "مالي|PLACE|place:ml"), 2);
+  EXPECT_EQ(Count(Labels(mali), "مالي|PLACE|place:ml"), 2);
   // A town's word before a village of the list names its kind: settlements are told apart
   // differently by news and sources.
   const std::string madira = "تقدمت القوات نحو بلدة مديرا في الغوطة. وبسيطرته على مديرا التقت "
                              "قواته المتقدمة";
-  EXPECT_EQ(count(Labels(madira), "مديرا|PLACE|place:SY030201-mdyra"), 2);
+  EXPECT_EQ(Count(Labels(madira), "مديرا|PLACE|place:SY030201-mdyra"), 2);
   const std::string state = "قاتل تنظيم الدولة في العراق. وأكد الوزير على سيادة الدولة على "
                             "أراضيها.";
-  EXPECT_EQ(count(Labels(state), "الدولة|"), 1);
+  EXPECT_EQ(Count(Labels(state), "الدولة|"), 1);
   // With --explain the kept one says why (the explanation lives in the scratch; the
   // convenience form, whose scratch is gone when it returns, leaves it empty).
   ExtractorOptions explain = extractor_->options();

@@ -640,27 +640,22 @@ bool TriggerSupportsVeryCommon(const std::vector<TriggerInfo>* trig, const Entry
   return false;
 }
 
-bool TriggerImplies(const std::vector<TriggerInfo>* trig, const EntryInfo& e) {
-  if (trig == nullptr) return false;
-  for (const TriggerInfo& t : *trig) {
-    if (t.type == e.type && !t.subtype.empty() && t.subtype == e.subtype) return true;
-  }
-  return false;
-}
-
 // Whether a subtype is a settlement's: city, town or village, which news and sources often
 // tell apart differently (بلدة مديرا, a village of the list).
 bool Settlement(std::string_view subtype) {
   return subtype == "city" || subtype == "town" || subtype == "village";
 }
 
-// Whether trigger word `trig` names the kind of place `e` is: its subtype, or a settlement's
-// for a settlement.
-bool TriggerNamesKind(const std::vector<TriggerInfo>* trig, const EntryInfo& e) {
+// Whether trigger word `trig` names entry `e`'s subtype (محافظة → governorate); with
+// `any_settlement`, also a settlement's for a settlement (the kind of place ConfirmByDocument
+// asks about).
+bool TriggerImplies(const std::vector<TriggerInfo>* trig, const EntryInfo& e,
+                    bool any_settlement = false) {
   if (trig == nullptr) return false;
   for (const TriggerInfo& t : *trig) {
     if (t.type == e.type && !t.subtype.empty() &&
-        (t.subtype == e.subtype || (Settlement(t.subtype) && Settlement(e.subtype)))) {
+        (t.subtype == e.subtype ||
+         (any_settlement && Settlement(t.subtype) && Settlement(e.subtype)))) {
       return true;
     }
   }
@@ -1439,8 +1434,8 @@ void ConfirmByDocument(const Gazetteer& g, const ExtractorOptions& options, cons
       // مركز الدرك, where the word before a common word need not announce a name).
       if (ch.by_trigger &&
           (g.core(static_cast<uint32_t>(ch.entry)).type != EntityType::kPlace ||
-           TriggerNamesKind(ctx.Trigger(candidates[i]),
-                            g.entries()[static_cast<size_t>(ch.entry)]))) {
+           TriggerImplies(ctx.Trigger(candidates[i]), g.entries()[static_cast<size_t>(ch.entry)],
+                          true))) {
         with_trigger.emplace_back(candidates[i].alias, ch.entry);
       }
     }
