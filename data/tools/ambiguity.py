@@ -510,6 +510,14 @@ def names_kept_by_hand():
     return {normalize(r["alias"]) for r in tsv_rows(path)}
 
 
+def names_among_common_words():
+    """Normalized words of data/overrides/common_words_names.tsv: words of people's names that
+    general news uses often (يورغن، كلوب، باول) and that no gazetteer table holds, kept out of
+    data/common_words.tsv by hand so that the rules may find the people they name."""
+    path = os.path.join(REPO, "data", "overrides", "common_words_names.tsv")
+    return {normalize(r["word"]) for r in tsv_rows(path)}
+
+
 def words_gated_by_hand():
     """Normalized aliases that data/overrides/ambiguity_words.tsv flags as common (gated) whatever
     their frequency in the reference: names that war news uses as words more often than general
@@ -819,7 +827,7 @@ def main():
     write_common_words(all_df, total,
                        {a for a, ids in aliases.items()
                         if not all(re.match(r"^place:YE\d{4}$", i) for i in ids)},
-                       given | person_words())
+                       given | person_words() | names_among_common_words())
 
 
 def write_common_words(all_df, total, aliases, given):
