@@ -569,6 +569,25 @@ TEST_F(RulesTest, AVillageNameEndingAPersonsNameIsTheFamilyName) {
   EXPECT_EQ(Labels("وقصفت الطائرات قرية الكرامة أمس"), V{"الكرامة|PLACE|alias"});
 }
 
+// The name of a minor place — a town, a camp, a small city, no country or governorate — that ends
+// a person's name a rule found is the family name (علي الزعتري of the camp, العقيد تامر الرفاعي),
+// not the place; but only after a given name that is no ordinary word, or after a title, with
+// only name words between (صلاح نجم الزعتري "Salah, star of Zaatari" stays a place), and never a
+// broad place or a prominent one (غزا صدام الكويت "Saddam invaded Kuwait").
+TEST_F(RulesTest, AMinorPlaceEndingAPersonsNameIsTheFamilyName) {
+  Build(/*with_rules=*/true,
+        "place:zaatari\tPLACE\tcamp\tالزعتري\tZaatari camp\t\tJO\t\t\n"
+        "place:rifai\tPLACE\ttown\tالرفاعي\tAl-Rifai\t\tIQ\t\t\n"
+        "place:kw\tPLACE\tcountry\tالكويت\tKuwait\t\tKW\t\t\n");
+  EXPECT_EQ(Labels("وقال منسق الأمم المتحدة علي الزعتري إن الوضع صعب"),
+            V{"علي الزعتري|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وقال العقيد تامر الرفاعي في مؤتمر صحفي"),
+            V{"تامر الرفاعي|PERSON|rule:person-after-colonel"});
+  EXPECT_EQ(Labels("وصل اللاجئون إلى مخيم الزعتري أمس"), V{"الزعتري|PLACE|alias"});
+  EXPECT_EQ(Labels("وقال صلاح نجم الزعتري إن"), V{"الزعتري|PLACE|alias"});
+  EXPECT_EQ(Labels("كما فعلت يوم غزا صدام الكويت"), V{"الكويت|PLACE|alias"});
+}
+
 // A word that is a given name as a whole is not a proclitic before an alias: كلاوس is Klaus,
 // not ك + لاوس (Laos); ولاوس is و + لاوس.
 TEST_F(RulesTest, AGivenNameIsNoProcliticBeforeAnAlias) {

@@ -1559,9 +1559,45 @@ bool SameFirstName(const Gazetteer& g, uint32_t e, std::string_view first, std::
 // name (data/given_names.tsv) and the family name no Arabic one with the article (الجنرال جو
 // دانفورد، فرانك- فالتر شتاينماير: the first name as the news spells it). Else it is someone
 // of the same family (سليمان الأسد، كمال جنبلاط، المصور جلاء العبادي), unlinked. So does the
-// one-word name of a village or neighbourhood (a family name too: منذر ماخوس), and a person's
-// name, of any length, that ends the name of a place, group or body a rule found named after the
-// person (column next = named: جامع أنس بن مالك، مطار شارل ديغول).
+// one-word name of a village or neighbourhood (a family name too: منذر ماخوس); so does the name of
+// a minor place — no country, governorate or region, prominence kFamilyNamePlaceProminence or
+// less: a district's town, a sub-district, a crossing, a small foreign city — at the end of a
+// person's name a rule found that starts with a given name (FamilyNameOfPlace: العقيد تامر الرفاعي،
+// وقال محمد القصير، اللواء يحيى صفوي), but not one that is also a word unless a title or role
+// comes before it (على كامل الزبداني "all of Zabadani"); and a
+// person's name, of any length, that ends the name of a place, group or body a rule found named
+// after the person (column next = named: جامع أنس بن مالك، مطار شارل ديغول).
+constexpr int32_t kFamilyNamePlaceProminence = 70;
+
+bool IsMinorPlace(const EntryCore& core) {
+  return core.type == EntityType::kPlace &&
+         (core.flags & (EntryCore::kBroad | EntryCore::kCountry)) == 0 &&
+         core.prominence <= kFamilyNamePlaceProminence;
+}
+
+// Whether person rule candidate `r`, which ends with place candidate `c`, names a person whose
+// family name is the place's: its first word, with no proclitic, is a given name — one that is
+// no ordinary word, or any after a title or role (العقيد تامر الرفاعي) — and each word between
+// it and the place a given name, بن/ابن/بنت or the word after عبد (محمد عبد العزيز محمد القصير):
+// صلاح نجم ليفربول "Salah, Liverpool's star", وحافظ ليفربول "Liverpool kept", الفريق أمام ليفربول
+// "the team against Liverpool" are no names.
+bool FamilyNameOfPlace(const RuleSet& rules, const Context& ctx, const Candidate& r,
+                       const Candidate& c) {
+  const Rule& rule = rules.rule(static_cast<size_t>(r.rule));
+  if (rule.type != EntityType::kPerson || r.clitic_bytes > 0) return false;
+  const std::string_view first = ctx.Word(r.tok_begin);
+  if (!rules.IsGivenName(first) ||
+      (rule.next == Rule::Next::kGiven && rules.IsWeakGivenName(first))) {
+    return false;
+  }
+  for (uint32_t t = r.tok_begin + 1; t < c.tok_begin; ++t) {
+    const std::string_view w = ctx.Word(t);
+    const bool after_abd = ctx.Word(t - 1) == "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد العزيز
+    if (!rules.IsGivenName(w) && !IsNasabWord(w) && !after_abd) return false;
+  }
+  return true;
+}
+
 void FamilyNamesInLongerNames(const Gazetteer& g, const RuleSet& rules, const Context& ctx,
                               const std::vector<Candidate>& candidates, ResolveScratch* s) {
   std::vector<std::pair<uint32_t, uint32_t>>& people = s->person_rule_spans;  // (start, index)
@@ -1595,14 +1631,19 @@ void FamilyNamesInLongerNames(const Gazetteer& g, const RuleSet& rules, const Co
     }
     const bool village =
         core.type == EntityType::kPlace && (core.flags & EntryCore::kNeedsTrigger);
-    if (core.type != EntityType::kPerson && !village) continue;
+    const bool minor_place = !village && IsMinorPlace(core);
+    if (core.type != EntityType::kPerson && !village && !minor_place) continue;
     for (const auto& [start, ri] : people) {
       const Candidate& r = candidates[ri];
       if (start >= c.norm_start || r.norm_end != c.norm_end) continue;
+      if (minor_place && !FamilyNameOfPlace(rules, ctx, r, c)) continue;
       ch.valid = false;
-      // A family name like a village's (منذر ماخوس), or a person's one-word name ending the
-      // name of what is named after them.
-      if (village || rules.rule(static_cast<size_t>(r.rule)).type != EntityType::kPerson) break;
+      // A family name like a village's (منذر ماخوس) or a minor place's, or a person's one-word
+      // name ending the name of what is named after them.
+      if (village || minor_place ||
+          rules.rule(static_cast<size_t>(r.rule)).type != EntityType::kPerson) {
+        break;
+      }
       const uint32_t e = static_cast<uint32_t>(ch.entry);
       const std::string_view first = ctx.Word(r.tok_begin).substr(r.clitic_bytes);
       // A foreign first name as the news spells it shares the person's first letter at least
