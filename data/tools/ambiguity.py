@@ -109,6 +109,8 @@ ADJ_MIN_NOUNS = 5   # ... after at least this many different nouns
 PHRASE_ALT_MIN = 2  # reference documents with the article-toggled phrase
 PHRASE_MIN = 3      # reference documents in which an alias and a neighbour word make a phrase
 T_LOW_MINOR = 2.0   # villages and neighbourhoods: from here, common with evidence of word use
+IQ_VILLAGE_DOCS = 1  # an Iraqi village of Who's On First named with a word of this many general-
+                     # news documents or more is named like a word (iraqi_villages)
 MINOR_SUBTYPES = {"village", "neighbourhood"}
 MINOR_CITY_PROMINENCE = 45  # a city below this prominence counts as minor (is_minor_city)
 PROMINENT_SUBTYPES = {"country", "continent", "state", "governorate", "city"}
@@ -270,6 +272,30 @@ def read_aliases():
                             (row.get("subtype") in MINOR_SUBTYPES or is_minor_city(row))):
                         major.add(k)
     return aliases, prominent, major
+
+
+def iraqi_villages():
+    """(names, ids): the normalized one-word names of the localities of Who's On First's Iraq
+    (../shared/gazetteer-sources/wof-iraq-localities, the source of iq_localities.tsv, whether the
+    table keeps them or not) and the ids of the villages iq_localities.tsv holds. Their names come
+    from GeoNames' transliterations and are often words of the news (مزري "miserable", السرداب
+    "the cellar", بنيان "structure", سكران "drunk") or people's names (غيدان، العاني), which a
+    hamlet rarely outweighs: one that general news — sport, economy, culture, Saudi local news —
+    writes even once is named like a word, and make_tables.py leaves it out."""
+    src = os.environ.get("ALAM_SHARED", os.path.join(REPO, "..", "shared"))
+    path = os.path.join(src, "gazetteer-sources", "wof-iraq-localities", "wof_iraq_ar.tsv")
+    names = set()
+    if os.path.exists(path):
+        for row in tsv_rows(path):
+            if row.get("placetype") != "locality":
+                continue
+            for n in [row.get("name_ar", "")] + row.get("aliases_ar", "").split("|"):
+                t = tokens(n)
+                if len(t) == 1:
+                    names.add(t[0])
+    ids = {row.get("id") for row in tsv_rows(os.path.join(GAZ_DIR, "iq_localities.tsv"))
+           if row.get("subtype") == "village"}
+    return names, ids
 
 
 # ---------------------------------------------------------------------------------------------
@@ -756,6 +782,15 @@ def main():
     for a in minor_low:
         if person_name(a) or word_evidence(a):
             decision[a] = "common (village or neighbourhood)"
+            flagged[a] = measured[a]
+    # An Iraqi village of Who's On First named with a word of general news (iraqi_villages;
+    # make_tables.py then leaves the village out): a name of the source that no table bears but
+    # Iraqi villages, or none (the village left out by an earlier run: it stays out).
+    iq_names, iq_ids = iraqi_villages()
+    for a in singles:
+        if (a in iq_names and all(i in iq_ids for i in aliases.get(a, ())) and
+                df.get(a, 0) >= IQ_VILLAGE_DOCS and a not in flagged):
+            decision[a] = "common (an Iraqi village named like a word of general news)"
             flagged[a] = measured[a]
     kept_by_hand = names_kept_by_hand()
     for a in words_gated_by_hand():
