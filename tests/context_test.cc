@@ -361,7 +361,9 @@ TEST_F(ContextTest, ANameIntroducedWithItsTriggerKeepsItsReading) {
 TEST_F(ContextTest, ALocalPlaceNeedsItsCountryNamed) {
   EXPECT_FALSE(Has(Labels("تم إخصاب البويضة عبر عملية تسمى التلقيح"), "البويضة|"));
   EXPECT_FALSE(Has(Labels("يعد الإفطار أهم وجبة في اليوم"), "جبة|"));
-  EXPECT_TRUE(Has(Labels("قصفت الطائرات البويضة في ريف دمشق"), "البويضة|PLACE|"));
+  // البويضة "the ovum" shows its use as a word in general news (بويضة، البويضات): a village so
+  // named needs its trigger word, even where a relative is named (data/tools/ambiguity.py).
+  EXPECT_FALSE(Has(Labels("قصفت الطائرات البويضة في ريف دمشق"), "البويضة|"));
   EXPECT_TRUE(Has(Labels("وقصفت الطائرات قرية البويضة أمس"), "البويضة|PLACE|"));
   EXPECT_TRUE(Has(Labels("وصلت التعزيزات إلى جبة غرب الرمادي"), "جبة|PLACE|"));
   // So does a name of the war that general news uses as a word (class war: الأسد، الحشد).
