@@ -383,6 +383,19 @@ TEST_F(ContextTest, ALocalPlaceNeedsItsCountryNamed) {
   EXPECT_LT((*es)[0].score, 0.5);
 }
 
+// A trigger word in the plural or dual announces a list: each item joined by و or a comma is a
+// place of its kind, a look-alike too (تيما، النعيمة، حيط: villages named like words of general
+// news), until an item is none; a very common word after a comma ends it (وبدا "and it seemed").
+TEST_F(ContextTest, APluralTriggerWordAnnouncesEachPlaceOfItsList) {
+  EXPECT_FALSE(Has(Labels("قصفت الطائرات تيما"), "تيما|"));
+  auto labels = Labels("قصفت الطائرات قرى تيما والنعيمة، وحيط في الجنوب");
+  EXPECT_TRUE(Has(labels, "تيما|PLACE|")) << testing::PrintToString(labels);
+  EXPECT_TRUE(Has(labels, "النعيمة|PLACE|")) << testing::PrintToString(labels);
+  EXPECT_TRUE(Has(labels, "حيط|PLACE|")) << testing::PrintToString(labels);
+  EXPECT_FALSE(Has(Labels("قصفت الطائرات قرية تيما والنعيمة"), "النعيمة|"));
+  EXPECT_FALSE(Has(Labels("توسعت الحملة في بلدات الغوطة الشرقية، وبدا المشهد ذاته"), "بدا|"));
+}
+
 // A look-alike joined by و to an unambiguous name of its type is that type (داعش والقاعدة, in
 // either order), unless an adjective follows it (الدولة التركية heads a noun phrase).
 TEST_F(ContextTest, NameJoinedToANameOfItsType) {

@@ -1472,6 +1472,89 @@ void ConfirmByDocument(const Gazetteer& g, const ExtractorOptions& options, cons
   }
 }
 
+// Whether the trigger word right before candidate `c` announces several places: a plural or
+// dual (قرى، بلدات، أحياء، قريتي، بلدتي).
+bool ListTriggerBefore(const Gazetteer& g, const Context& ctx, const Candidate& c,
+                       std::string* buf) {
+  if (c.clitic_bytes > 0 || c.tok_begin == 0 || ctx.tokens[c.tok_begin].gap != Gap::kSpace) {
+    return false;
+  }
+  static constexpr std::string_view kListWords[] = {
+      "\xD9\x82\xD8\xB1\xD9\x8A",                          // قري (قرى)
+      "\xD8\xA8\xD9\x84\xD8\xAF\xD8\xA7\xD8\xAA",              // بلدات
+      "\xD8\xA7\xD8\xAD\xD9\x8A\xD8\xA7\xD8\xA1",              // احياء
+      "\xD9\x82\xD8\xB1\xD9\x8A\xD8\xAA\xD9\x8A",              // قريتي
+      "\xD8\xA8\xD9\x84\xD8\xAF\xD8\xAA\xD9\x8A"};             // بلدتي
+  bool found = false;
+  ForEachReading(ctx.Word(c.tok_begin - 1), buf, [&](std::string_view r, uint32_t) {
+    for (std::string_view w : kListWords) found = found || (r == w && g.FindTrigger(r) != nullptr);
+  });
+  return found;
+}
+
+// Whether candidate `q` is the next item of a list whose item before ends at token `end`: it
+// starts there after a space or a comma, with و, or after a comma without it.
+bool NextListItem(const Context& ctx, const Candidate& q, uint32_t end) {
+  if (q.tok_begin != end || q.alias < 0 || end == 0) return false;
+  const bool with_and =
+      q.clitic_bytes == 2 && ctx.Word(q.tok_begin).substr(0, 2) == "\xD9\x88";  // و
+  if (q.clitic_bytes > 0 && !with_and) return false;
+  const std::string_view sep = ctx.text.substr(ctx.tokens[end - 1].end,
+                                               ctx.tokens[end].start - ctx.tokens[end - 1].end);
+  return sep == "\xD8\x8C " || sep == ", " || (with_and && sep == " ");  // "، "
+}
+
+// The places of a list that a trigger word in the plural or dual announces (قرى المتونة
+// والسويمرة وعراجة وتيما، بلدات الطيبة والنعيمة وصيدا): each item joined to the one before by و or
+// a comma is a place of the trigger's kind — a gated look-alike too, where the trigger names its
+// kind (TriggerImplies) and not a very common word (وبدا المشهد "and the scene seemed"). The list
+// ends at the first item that is none.
+void KeepListedPlaces(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
+                      const std::vector<Candidate>& candidates, ResolveScratch* s,
+                      ExtractStats* stats) {
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Choice& first = s->choices[i];
+    if (!first.valid || !first.by_trigger || first.entry < 0 ||
+        g.core(static_cast<uint32_t>(first.entry)).type != EntityType::kPlace ||
+        !ListTriggerBefore(g, ctx, candidates[i], &s->buf)) {
+      continue;
+    }
+    const std::vector<TriggerInfo>* trig = ctx.Trigger(candidates[i]);
+    uint32_t end = candidates[i].tok_end;
+    for (;;) {
+      int64_t next = -1;  // the longest candidate of the next item
+      for (size_t j = 0; j < candidates.size(); ++j) {
+        const Candidate& q = candidates[j];
+        if (s->choices[j].entry >= 0 && NextListItem(ctx, q, end) &&
+            (next < 0 || q.tok_end > candidates[static_cast<size_t>(next)].tok_end)) {
+          next = static_cast<int64_t>(j);
+        }
+      }
+      if (next < 0) break;
+      Choice& ch = s->choices[static_cast<size_t>(next)];
+      const EntryInfo& e = g.entries()[static_cast<size_t>(ch.entry)];
+      const Candidate& item = candidates[static_cast<size_t>(next)];
+      if (ch.gated_out && TriggerImplies(trig, e, true) &&
+          !g.alias_core(static_cast<uint32_t>(item.alias)).very_common) {
+        ch.valid = true;
+        ch.gated_out = false;
+        ch.score = kScoreGatedModel;
+        ch.supported = true;
+        ch.evidence.trigger = true;
+        --stats->gated_dropped;
+        if (options.explain_features > 0) {
+          const double score = ctx.model.Score(g, ctx.rules, ctx.text, ctx.tokens, item, e.type,
+                                               ch.evidence, &s->buf);
+          ch.explain = AddExplanation(options, ctx, item, e.type, ch.evidence, score, true);
+        }
+      } else if (!ch.valid || e.type != EntityType::kPlace) {
+        break;
+      }
+      end = candidates[static_cast<size_t>(next)].tok_end;
+    }
+  }
+}
+
 // Whether the words of rule candidate `r` are an alias of entry `e`, its first word read as
 // أبو when it is أبي or أبا (a kunya in any case: أبي مصعب الزرقاوي).
 bool RuleNameIsAliasOf(const Gazetteer& g, const Context& ctx, const Candidate& r, uint32_t e) {
@@ -1792,6 +1875,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
     }
   }
   ConfirmByDocument(g, options, ctx, candidates, scratch, stats);
+  KeepListedPlaces(g, options, ctx, candidates, scratch, stats);
   FamilyNamesInLongerNames(g, rules, ctx, candidates, scratch);
   OneNamesakePerSegment(g, candidates, scratch);
   DropUnplacedLocalPlaces(g, options, candidates, scratch);
