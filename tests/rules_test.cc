@@ -42,6 +42,15 @@ TEST_F(RulesTest, PlaceAfterDescriptor) {
   EXPECT_EQ(Labels("في قرية ابن نومة بالرياض"), V{"ابن نومة|PLACE|rule:place-after-village-word"});
 }
 
+// The word after a descriptor that describes the place names none: an adjective of relation
+// whose masculine is an ordinary word (مدينة سورية "a Syrian city"), or و before an ordinary
+// word (قرية وبلدة "a village and a town").
+TEST_F(RulesTest, ADescriptionAfterADescriptorIsNoName) {
+  EXPECT_TRUE(Labels("استخدم الغاز في هجوم على مدينة سورية محاصرة").empty());
+  EXPECT_TRUE(Labels("سيطروا على أكثر من ثلاثين قرية وبلدة").empty());
+  EXPECT_EQ(Labels("سيطروا على بلدة أوشنافية أمس"), V{"أوشنافية|PLACE|rule:place-after-town-word"});
+}
+
 // After a dual (قريتي، بلدتي، مدينتي، حيي، منطقتي) both names joined by و are places, the second
 // without its و.
 TEST_F(RulesTest, TwoPlacesAfterADual) {

@@ -402,6 +402,20 @@ bool QuotedName(std::string_view normalized, TokenIt from, TokenIt last, EntityT
 // its pattern). A person's name also may not start with what NoPersonFirstWord rules out:
 // common words hold no word of a person's name (data/tools/ambiguity.py), so such a "name" is
 // the phrase after a title.
+// Whether `w`, the one word after a place's descriptor, describes it rather than names it: an
+// indefinite adjective of relation whose masculine is an ordinary word (مدينة سورية "a Syrian
+// city", قرية نائية "a remote village", بلدة لبنانية; not بلدة أوشنافية, مدينة بواتيه), or و before
+// an ordinary word (قرية وبلدة "a village and a town").
+bool DescriptionOfAPlace(std::string_view w, const StringSet& common_words) {
+  const auto* b = reinterpret_cast<const unsigned char*>(w.data());
+  if (w.size() > 6 && b[0] == 0xD9 && b[1] == 0x88 && common_words.contains(w.substr(2))) {
+    return true;  // و…
+  }
+  return w.size() > 8 && w.substr(0, 4) != "\xD8\xA7\xD9\x84" &&         // not ال…
+         w.substr(w.size() - 4) == "\xD9\x8A\xD9\x87" &&                 // …يه (ية)
+         common_words.contains(w.substr(0, w.size() - 2));               // its masculine …ي
+}
+
 bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
                      TokenIt first, TokenIt last, uint32_t trigger_token, EntityType type,
                      bool quoted, const StringSet& stopwords, const StringSet& common_words,
@@ -902,6 +916,12 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
                           r.next == Rule::Next::kNamed ? EntityType::kPerson : r.type,
                           r.next == Rule::Next::kQuote,
                           stopwords_, common_words_, frequent_words_, ali)) {
+        continue;
+      }
+      // One word after a place's descriptor that describes it (مدينة سورية، قرية وبلدة), read from
+      // where the name starts (the second name of a dual starts after its و).
+      if (r.type == EntityType::kPlace && r.next != Rule::Next::kQuote && first == last &&
+          DescriptionOfAPlace(normalized.substr(gs, ge - gs), common_words_)) {
         continue;
       }
       out->push_back(Candidate{gs, ge, static_cast<uint32_t>(first - tokens.begin()),
