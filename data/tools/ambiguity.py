@@ -810,12 +810,12 @@ def main():
             decision[a] = "common (village or neighbourhood)"
             flagged[a] = measured[a]
     # Below T_LOW_MINOR down to one document, a village's or neighbourhood's name with evidence of
-    # word use is a word too (ممتنة "grateful", الحمامة "the dove", الدهماء "the mob", عقرب "scorpion",
-    # الدويلة "the statelet"): a hamlet rarely outweighs a word that general news uses at all.
+    # word use is a word too (الحمامة "the dove", النفور "aversion", عقرب "scorpion", الدويلة "the
+    # statelet"): a hamlet rarely outweighs a word that general news uses at all.
     hamlets = hamlet_ids()
     for a in singles:
         # (an alias no table bears any more was a village's that make_tables.py left out for it)
-        if ((a in gone or all(i in hamlets for i in aliases[a])) and a not in flagged and
+        if ((a in gone or all(i in hamlets for i in aliases.get(a, ()))) and a not in flagged and
                 MINOR_WORD_DOCS <= df.get(a, 0) and measured[a] < T_LOW_MINOR and
                 word_evidence(a)):
             decision[a] = "common (village or neighbourhood, a rare word)"

@@ -1550,7 +1550,7 @@ void KeepListedPlaces(const Gazetteer& g, const ExtractorOptions& options, const
       } else if (!ch.valid || e.type != EntityType::kPlace) {
         break;
       }
-      end = candidates[static_cast<size_t>(next)].tok_end;
+      end = item.tok_end;
     }
   }
 }

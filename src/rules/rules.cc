@@ -396,12 +396,6 @@ bool QuotedName(std::string_view normalized, TokenIt from, TokenIt last, EntityT
          !EndsWith(w, "\xD9\x8A\xD9\x87");  // ي، يه (ية normalized)
 }
 
-// Stopwords are checked on the words of the name, not on the trigger word itself: one
-// stopword rejects the name, and so does a name made only of common words when it follows its
-// trigger, unless quoted (QuotedName; a designation that includes the trigger, such as القوات الروسية, is spelled out by
-// its pattern). A person's name also may not start with what NoPersonFirstWord rules out:
-// common words hold no word of a person's name (data/tools/ambiguity.py), so such a "name" is
-// the phrase after a title.
 // Whether `w`, the one word after a place's descriptor, describes it rather than names it: an
 // indefinite adjective of relation whose masculine is an ordinary word (مدينة سورية "a Syrian
 // city", قرية نائية "a remote village", بلدة لبنانية; not بلدة أوشنافية, مدينة بواتيه), or و before
@@ -416,6 +410,12 @@ bool DescriptionOfAPlace(std::string_view w, const StringSet& common_words) {
          common_words.contains(w.substr(0, w.size() - 2));               // its masculine …ي
 }
 
+// Stopwords are checked on the words of the name, not on the trigger word itself: one
+// stopword rejects the name, and so does a name made only of common words when it follows its
+// trigger, unless quoted (QuotedName; a designation that includes the trigger, such as القوات الروسية, is spelled out by
+// its pattern). A person's name also may not start with what NoPersonFirstWord rules out:
+// common words hold no word of a person's name (data/tools/ambiguity.py), so such a "name" is
+// the phrase after a title.
 bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
                      TokenIt first, TokenIt last, uint32_t trigger_token, EntityType type,
                      bool quoted, const StringSet& stopwords, const StringSet& common_words,
