@@ -51,6 +51,32 @@ TEST_F(RulesTest, ADescriptionAfterADescriptorIsNoName) {
   EXPECT_EQ(Labels("سيطروا على بلدة أوشنافية أمس"), V{"أوشنافية|PLACE|rule:place-after-town-word"});
 }
 
+// A head word (حزب، مجلس، لواء، ملعب …) with an alias that is also an ordinary word
+// (ambiguous.tsv, class common) names a body, a unit or a facility of its own, with the definite
+// adjectives of relation after it; the alias alone would be gated out as the word.
+TEST_F(RulesTest, AHeadWordWithAnOrdinaryWordAliasIsAName) {
+  EXPECT_EQ(Labels("وقال رئيس مجلس الدولة أمس"), V{"مجلس الدولة|ORGANIZATION|rule:org-lookalike-name"});
+  EXPECT_EQ(Labels("وأعلن لواء الصناعة مسؤوليته"),
+            V{"لواء الصناعة|FACTION|rule:faction-lookalike-name"});
+  EXPECT_EQ(Labels("قرب ملعب الصناعة الرياضي أمس"),
+            V{"ملعب الصناعة الرياضي|PLACE|rule:place-lookalike-facility"});
+  EXPECT_EQ(Labels("أعضاء بحزب الدولة الليبي"),
+            V{"حزب الدولة الليبي|ORGANIZATION|rule:org-lookalike-name"});
+  // Not after another word, nor with an alias that is no ordinary word (الكرامة, a village).
+  EXPECT_TRUE(Labels("قال رئيس الدولة أمس").empty());
+  EXPECT_TRUE(Labels("أعضاء حزب الكرامة").empty());
+}
+
+// The head word and the alias that start a listed name are that name cut short: no name of
+// their own (حزب العمال of حزب العمال الكردستاني).
+TEST_F(RulesTest, AListedNameCutShortIsNoNewName) {
+  Build(/*with_rules=*/true,
+        "org:state-party\tORGANIZATION\tparty\tحزب الدولة الحديثة\tModern State Party\t\tLY\t\t\n");
+  EXPECT_EQ(Labels("أعضاء حزب الدولة الحديثة"),
+            V{"حزب الدولة الحديثة|ORGANIZATION|alias"});
+  EXPECT_TRUE(Labels("أعضاء حزب الدولة أمس").empty());
+}
+
 // After a dual (قريتي، بلدتي، مدينتي، حيي، منطقتي) both names joined by و are places, the second
 // without its و.
 TEST_F(RulesTest, TwoPlacesAfterADual) {

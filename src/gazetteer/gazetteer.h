@@ -136,6 +136,11 @@ class Gazetteer {
     return it == trie_.end() ? 0 : it->second;
   }
   int32_t NodeAlias(uint32_t node) const { return node_alias_[node]; }
+  // The one-word alias that word `w` (normalized) is, or -1.
+  int32_t OneWordAlias(std::string_view w) const {
+    const uint32_t word = WordId(w);
+    return word == 0 || RootChild(word) == 0 ? -1 : NodeAlias(RootChild(word));
+  }
   AliasInfo alias(uint32_t i) const {
     return AliasInfo{std::string_view(alias_text_.data() + alias_span_[i].offset,
                                       alias_span_[i].size)};

@@ -41,12 +41,6 @@ bool IsDefinite(std::string_view w) {
   return false;
 }
 
-// The one-word alias that word `w` (normalized) is, or -1.
-int32_t OneWordAlias(const Gazetteer& g, std::string_view w) {
-  const uint32_t word = g.WordId(w);
-  return word == 0 || g.RootChild(word) == 0 ? -1 : g.NodeAlias(g.RootChild(word));
-}
-
 struct Context {
   const Gazetteer& g;
   std::string_view text;
@@ -352,7 +346,7 @@ struct Context {
 
   // Whether word `w` is no one-word alias, or one that is also an ordinary word (a look-alike).
   bool NoPlainOneWordName(std::string_view w) const {
-    const int32_t alias = OneWordAlias(g, w);
+    const int32_t alias = g.OneWordAlias(w);
     return alias < 0 || g.alias_core(static_cast<uint32_t>(alias)).ambiguous;
   }
 
@@ -1076,7 +1070,7 @@ bool OrdinaryWord(const Gazetteer& g, const RuleSet& rules, std::string_view w) 
   if (w.size() > 8 && clitic::IsPreposition(b[0], b[1]) && !rules.IsGivenName(w.substr(2))) {
     return true;
   }
-  const int32_t alias = OneWordAlias(g, w);
+  const int32_t alias = g.OneWordAlias(w);
   return alias >= 0 && g.alias_core(static_cast<uint32_t>(alias)).ambiguous;
 }
 
@@ -1850,6 +1844,43 @@ void DropUnplacedLocalPlaces(const Gazetteer& g, const ExtractorOptions& options
 
 // Step 2: gates the gazetteer candidates and chooses their entries; a rule's candidate is
 // valid only where no valid alias covers it (rules fill the gaps the gazetteer leaves).
+// A rule-made name yields to any valid alias that overlaps it; one of a head word with the
+// ordinary-word alias it leads (column `next` = lookalike: لواء النصر) only to an alias that
+// will be shown, not to that alias gated out as a word.
+void ValidateRuleCandidates(const RuleSet& rules, const ExtractorOptions& options,
+                            const std::vector<Candidate>& candidates, ResolveScratch* scratch) {
+  std::vector<Choice>& choices = scratch->choices;
+  std::vector<ResolveScratch::Covered>& covered = scratch->covered;
+  covered.clear();
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (candidates[i].alias >= 0 && choices[i].valid) {
+      covered.push_back({candidates[i].norm_start, candidates[i].norm_end,
+                         choices[i].score >= options.min_score});
+    }
+  }
+  std::sort(covered.begin(), covered.end(), [](const auto& x, const auto& y) {
+    return std::tie(x.start, x.end) < std::tie(y.start, y.end);
+  });
+  auto overlaps_alias = [&](const Candidate& c, bool shown_only) {
+    auto it = std::lower_bound(
+        covered.begin(), covered.end(), c.norm_end,
+        [](const ResolveScratch::Covered& x, uint32_t end) { return x.start < end; });
+    while (it != covered.begin()) {
+      --it;
+      if (it->end > c.norm_start && (it->shown || !shown_only)) return true;
+      if (it->start + 400 < c.norm_start) break;  // aliases are shorter than this
+    }
+    return false;
+  };
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.alias >= 0) continue;
+    const Rule& r = rules.rule(static_cast<size_t>(c.rule));
+    choices[i].valid = !overlaps_alias(c, r.next == Rule::Next::kLookalike);
+    choices[i].score = r.score;
+  }
+}
+
 void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& options,
             const Context& ctx, const std::vector<Candidate>& candidates,
             ResolveScratch* scratch, ExtractStats* stats) {
@@ -1879,29 +1910,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
   FamilyNamesInLongerNames(g, rules, ctx, candidates, scratch);
   OneNamesakePerSegment(g, candidates, scratch);
   DropUnplacedLocalPlaces(g, options, candidates, scratch);
-  std::vector<std::pair<uint32_t, uint32_t>>& covered = scratch->covered;
-  covered.clear();
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    if (candidates[i].alias >= 0 && choices[i].valid) {
-      covered.emplace_back(candidates[i].norm_start, candidates[i].norm_end);
-    }
-  }
-  std::sort(covered.begin(), covered.end());
-  auto overlaps_alias = [&](const Candidate& c) {
-    auto it = std::lower_bound(covered.begin(), covered.end(), std::make_pair(c.norm_end, 0u));
-    while (it != covered.begin()) {
-      --it;
-      if (it->second > c.norm_start) return true;
-      if (it->first + 400 < c.norm_start) break;  // aliases are shorter than this
-    }
-    return false;
-  };
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    const Candidate& c = candidates[i];
-    if (c.alias >= 0) continue;
-    choices[i].valid = !overlaps_alias(c);
-    choices[i].score = rules.rule(static_cast<size_t>(c.rule)).score;
-  }
+  ValidateRuleCandidates(rules, options, candidates, scratch);
   DropFathersInChains(g, rules, ctx, candidates, scratch);
 }
 

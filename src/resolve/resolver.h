@@ -75,7 +75,13 @@ struct ResolveScratch {
   std::vector<uint64_t> descendant_named;
   std::vector<CandidateOrder> order;
   std::vector<Choice> choices;
-  std::vector<std::pair<uint32_t, uint32_t>> covered;
+  // The spans of the valid gazetteer candidates (start, end), and whether each one's score
+  // reaches ExtractorOptions::min_score (an ambiguous alias gated out does not).
+  struct Covered {
+    uint32_t start, end;
+    bool shown;
+  };
+  std::vector<Covered> covered;
   std::vector<std::string_view> countries;  // named in the segment (DropUnplacedLocalPlaces)
   std::vector<std::pair<int32_t, int32_t>> picked;  // OneNamesakePerSegment
   // The PERSON rule candidates of the segment: (start, index).

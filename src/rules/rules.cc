@@ -505,9 +505,12 @@ absl::Status ParseRuleOptions(const TsvRow& row, Rule* rule) {
     rule->next = Rule::Next::kNamed;
   } else if (next == "definite") {
     rule->next = Rule::Next::kDefinite;
+  } else if (next == "lookalike") {
+    rule->next = Rule::Next::kLookalike;
   } else if (!next.empty()) {
     return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
-        ": next must be empty, \"quote\", \"definite\", \"named\" or (for a PERSON rule) "
+        ": next must be empty, \"quote\", \"definite\", \"named\", \"lookalike\" or (for a "
+        "PERSON rule) "
         "\"name\", \"given\" or \"called\""));
   }
   return absl::OkStatus();
@@ -713,6 +716,7 @@ std::vector<std::string_view> RuleSet::TriggerWords() const {
 }
 
 void RuleSet::Bind(const Gazetteer& g) {
+  gazetteer_ = &g;
   by_word_.clear();
   for (uint32_t i = 0; i < rules_.size(); ++i) {
     ForEachTrigger(*rules_[i], [&](std::string_view w) {
@@ -766,6 +770,21 @@ bool RuleSet::GivenNameFollows(std::string_view normalized, const std::vector<To
   return given_name_set_.contains(w) || ali.IsName(normalized, tokens[t]) ||
          w == "\xD8\xA7\xD8\xA8\xD9\x88" || w == "\xD8\xA7\xD8\xA8\xD9\x8A" ||  // ابو ابي
          w == "\xD8\xA7\xD8\xA8\xD8\xA7";                                     // ابا
+}
+
+bool RuleSet::LookalikeFollows(std::string_view normalized, const std::vector<Token>& tokens,
+                               uint32_t trigger_token, uint32_t strip) const {
+  const size_t t = trigger_token + 1;
+  if (gazetteer_ == nullptr || t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
+  const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
+  const int32_t alias = gazetteer_->OneWordAlias(w);
+  if (alias < 0 || !gazetteer_->alias_core(static_cast<uint32_t>(alias)).ambiguous) return false;
+  // The head word and the alias that start a listed name (حزب العمال of حزب العمال الكردستاني)
+  // are that name cut short, not a name of their own.
+  const Token& head = tokens[trigger_token];
+  const uint32_t node = gazetteer_->RootChild(
+      gazetteer_->WordId(normalized.substr(head.start + strip, head.end - head.start - strip)));
+  return node == 0 || gazetteer_->Child(node, gazetteer_->WordId(w)) == 0;
 }
 
 bool RuleSet::GivenNameOrAbdFollows(std::string_view normalized,
@@ -826,6 +845,7 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
                          const std::vector<Token>& tokens, const TriggerHit& h,
                          const AliReading& ali, int name_follows[2]) const {
   if (r.next == Rule::Next::kDefinite) return DefiniteFollows(normalized, tokens, h.token);
+  if (r.next == Rule::Next::kLookalike) return LookalikeFollows(normalized, tokens, h.token, h.strip);
   // عبد and the word after it, a compound given name written apart (class apart), with a word
   // that may start a person's name after them.
   if (r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h)) {
@@ -866,6 +886,15 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
     return known != 0;
   }
   return true;
+}
+
+// The token after which a rule's name is judged word by word (RejectedByWords): its trigger's;
+// after عبد X, the given name, X's; after the alias a head word leads (الدولة, a stopword, in
+// مجلس الدولة), that alias's.
+uint32_t RuleSet::JudgedAfter(const Rule& r, std::string_view normalized,
+                              const std::vector<Token>& tokens, const TriggerHit& h) const {
+  return h.token + ((r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h)) ||
+                    r.next == Rule::Next::kLookalike);
 }
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,
@@ -909,10 +938,7 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
         ge = last->end;
       }
       // A name after a head word is a person's name, its words judged as one's.
-      // عبد X is the given name: the words after it are judged as after a given name.
-      const uint32_t given_token = h.token + (r.next == Rule::Next::kGiven &&
-                                              AbdHit(normalized, tokens, h));
-      if (RejectedByWords(normalized, tokens, first, last, given_token,
+      if (RejectedByWords(normalized, tokens, first, last, JudgedAfter(r, normalized, tokens, h),
                           r.next == Rule::Next::kNamed ? EntityType::kPerson : r.type,
                           r.next == Rule::Next::kQuote,
                           stopwords_, common_words_, frequent_words_, ali)) {

@@ -48,8 +48,12 @@ struct Rule {
   // way after its first word, which may stand alone; kNamed (`named`, rules of any type whose
   // name is a person's name after a head word of another type: معبر جابر نصيب، فصيل خالد بن
   // الوليد، مطار شارل ديغول), the word after the trigger is a given name (given_names.tsv) or
-  // ابو/ابي/ابا, and the name ends there as a given name's does (TrimAfterGivenName).
-  enum class Next : uint8_t { kAny, kQuote, kName, kDefinite, kGiven, kCalled, kNamed };
+  // ابو/ابي/ابا, and the name ends there as a given name's does (TrimAfterGivenName);
+  // kLookalike (`lookalike`, a head word with the name it leads: حزب الوطن، لواء النصر، ملعب
+  // الرشيد), the word after the trigger is a one-word gazetteer alias that is also an
+  // ordinary word (ambiguous.tsv, class common), which alone would be read as that word.
+  enum class Next : uint8_t { kAny, kQuote, kName, kDefinite, kGiven, kCalled, kNamed,
+                              kLookalike };
   Next next = Next::kAny;
   std::unique_ptr<re2::RE2> re;
   std::string prefix;  // what every match starts with (RE2::PossibleMatchRange), often ""
@@ -140,6 +144,11 @@ class RuleSet {
   // a kunya word ابو/ابي/ابا (column `next` = named).
   bool GivenNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
                         uint32_t trigger_token, const AliReading& ali) const;
+  // Whether the word after the trigger word at `trigger_token` (after `strip` bytes of
+  // proclitics) follows it after a space and is a one-word alias of the bound gazetteer that is
+  // also an ordinary word, the two not the start of a listed name (column `next` = lookalike).
+  bool LookalikeFollows(std::string_view normalized, const std::vector<Token>& tokens,
+                        uint32_t trigger_token, uint32_t strip) const;
   // Cuts the name [first, *last] a rule of column `next` given, called or named found where
   // its person's name ends (rules.cc: TrimAfterGivenName and its kin); false when no name is
   // left. Other rules' names stay as their pattern found them.
@@ -170,12 +179,16 @@ class RuleSet {
   // العزيز الدخيل، وحسن محمد), not a word with its conjunction.
   bool ConjunctionBeforeTwoNames(std::string_view normalized, const std::vector<Token>& tokens,
                                  const TriggerHit& h, const AliReading& ali) const;
+  // The token after which the words of rule `r`'s name found at hit `h` are judged.
+  uint32_t JudgedAfter(const Rule& r, std::string_view normalized,
+                       const std::vector<Token>& tokens, const TriggerHit& h) const;
   // Calls f(word) for each trigger word of rule `r`.
   template <typename F>
   void ForEachTrigger(const Rule& r, F f) const;
 
   std::vector<std::unique_ptr<Rule>> rules_;
   absl::flat_hash_map<uint32_t, std::vector<uint32_t>> by_word_;
+  const Gazetteer* gazetteer_ = nullptr;  // Bind's
   int max_group_ = 1;  // the largest capture group any rule names
   StringSet stopwords_;
   StringSet common_words_;
