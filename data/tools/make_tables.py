@@ -1491,6 +1491,12 @@ def read_gazetteer_names(skip):
     return out
 
 
+def ascii_name(name):
+    """An English place name folded to lower-case ASCII, hyphens as spaces (São Tomé -> sao tome)."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() \
+        .lower().replace("-", " ").strip()
+
+
 def csc_wikidata(src):
     """(country, English name) -> [(lat, lon, Q-id)] of the csc cities (their Arabic names are
     not used: many are machine translations)."""
@@ -1501,8 +1507,7 @@ def csc_wikidata(src):
     # Q170047, Bhamdoun Beirut's Q3820): an id is kept only by the most populous city bearing it
     # (and by records of that city's name)
     def en(r):
-        return unicodedata.normalize("NFKD", r["name_en"]).encode("ascii", "ignore").decode() \
-            .lower().replace("-", " ").strip()
+        return ascii_name(r["name_en"])
 
     holder = {}
     for r in rows:
@@ -1951,14 +1956,16 @@ def csc_city_rows(src, stats, world, ne, world_csc_qids, yemen_districts):
     of those is a city world.tsv has, as it was when the entries were first made, so that no entry
     comes or goes when Natural Earth corrects an id. A csc Wikidata id that Natural Earth (`ne`,
     ne_places) places only far from the record's point is another city's (Shanghai's Q8686 on
-    Shangmei), and so is one that world.tsv now bears: the entry keeps its id, made from that key
-    (ids never move), but not the Wikidata id. A Yemeni record named as one of `yemen_districts`
+    Shangmei), and so is one that world.tsv now bears, and one that csc also gives records of
+    other cities (another English name, farther than CSC_NEAR_KM; csc copies ids onto neighbouring
+    records: Q2218549 on Erbaa, Erciş and Erdek) unless Natural Earth places it within NE_KM: the
+    entry keeps its id, made from that key (ids never move), but not the Wikidata id. A Yemeni record named as one of `yemen_districts`
     (rows of ye_admin.tsv: csc lists many districts as cities, بني مطر، حزم العدين), or within
     CSC_NEAR_KM of one's point, is that district (its old entry id resolves to it: id_aliases.tsv)."""
     with open(os.path.join(src, "csc-dr5hn-world", "csc_cities_ar.tsv"), encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader(f, delimiter="\t")
-                if r["wikidata_qid"] and r["country_code"] not in ("SY", "IQ")
-                and int(float(r["population"] or 0)) >= CSC_MIN_POP]
+        every = [r for r in csv.DictReader(f, delimiter="\t") if r["wikidata_qid"]]
+    rows = [r for r in every if r["country_code"] not in ("SY", "IQ")
+            and int(float(r["population"] or 0)) >= CSC_MIN_POP]
     words = {r["alias"] for r in read_tsv(os.path.join(OUT_DIR_COMMITTED, "ambiguous.tsv"))
              if r["class"] == "common"}
     words |= {r["word"] for r in read_tsv(os.path.join(REPO, "data", "common_words.tsv"))}
@@ -1981,9 +1988,24 @@ def csc_city_rows(src, stats, world, ne, world_csc_qids, yemen_districts):
     for r in yemen_districts:
         district_names |= {norm(n) for n in [r["name_ar"]] + [a for a in r["aliases"].split("|") if a]}
         points["YE"].append((float(r["lat"]), float(r["lon"])))
-    # a Q-id csc gives several cities: only its most populous bearer keeps it
+    # a Q-id csc gives several cities: only its most populous bearer keeps it; when that one
+    # is left out (its name a word, a city known already …), another bearer may still be an entry
+    # (its own name and point), but without the id, which names the city left out
     bearers = Counter(r["wikidata_qid"] for r in rows)
     rows.sort(key=lambda r: (-int(float(r["population"] or 0)), int(r["csc_city_id"])))
+    def same_city(a, b):  # two records of one city: its name, or its point
+        return ascii_name(a["name_en"]) == ascii_name(b["name_en"]) or \
+            km(float(a["lat"]), float(a["lon"]), float(b["lat"]), float(b["lon"])) <= CSC_NEAR_KM
+
+    others = defaultdict(list)  # Q-id -> its bearers, of any size
+    for r in every:
+        others[r["wikidata_qid"]].append(r)
+
+    def shared_id(r):  # the id is also another city's, and Natural Earth does not confirm it
+        if all(same_city(r, o) for o in others[r["wikidata_qid"]]):
+            return False
+        pts = ne[1].get(r["wikidata_qid"], [])
+        return not any(km(float(r["lat"]), float(r["lon"]), la, lo) <= NE_KM for la, lo in pts)
     out, used = [], set()
     dropped = {o["wikidata"] for o in read_override("csc_drop.tsv")}
     for r in rows:
@@ -2020,6 +2042,8 @@ def csc_city_rows(src, stats, world, ne, world_csc_qids, yemen_districts):
         used.add(q)
         points[r["country_code"]].append((lat, lon))
         wrong_id = ne_contradicts(ne, q, lat, lon) or q in held
+        stats["csc_city_wikidata_shared_unconfirmed"] += not wrong_id and shared_id(r)
+        wrong_id = wrong_id or shared_id(r)
         out.append({
             "id": "place:wd-" + q.lower(), "type": "PLACE", "subtype": "city", "name_ar": name,
             "name_en": r["name_en"], "country": r["country_code"],
