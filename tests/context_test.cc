@@ -508,6 +508,17 @@ TEST_F(ContextTest, AShortNameInBinIsNotTheTailOfAnotherName) {
 // A king, emir or prince named by title and given name alone (الملك سلمان، الشيخ تميم): the
 // given name is gated (data/overrides/ambiguity_words.tsv) and the title lets it through; the
 // same name after another given name is someone else's (طلال سلمان, a Lebanese journalist).
+// A facility named after a titled person (الإمام، الشيخ … an ordinary-word alias after a head
+// word: data/rules.tsv, next = lookalike) goes on with the person's name, the person listed
+// inside it part of it; an alias shown as a name after the head word is that name.
+TEST_F(ContextTest, AFacilityNamedAfterATitledPerson) {
+  EXPECT_EQ(Labels("استهدف الهجوم المصلين بمسجد الإمام علي بن أبي طالب في البلدة"),
+            std::vector<std::string>{"مسجد الإمام علي بن أبي طالب|PLACE|"});
+  EXPECT_EQ(Count(Labels("وقال مدير جامعة الإمام محمد بن سعود الإسلامية إن"),
+                  "جامعة الإمام محمد بن سعود|ORGANIZATION|"), 1);
+  EXPECT_EQ(Count(Labels("عندما هاجمت منظمة القاعدة الولايات المتحدة"), "القاعدة|FACTION|"), 1);
+}
+
 TEST_F(ContextTest, ARulerByTitleAndGivenName) {
   EXPECT_EQ(IdOf("وقال الملك سلمان إن المملكة تدعم الحل السياسي", "سلمان"),
             "person:salman-bin-abdulaziz");

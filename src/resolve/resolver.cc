@@ -1846,8 +1846,11 @@ void DropUnplacedLocalPlaces(const Gazetteer& g, const ExtractorOptions& options
 // valid only where no valid alias covers it (rules fill the gaps the gazetteer leaves).
 // A rule-made name yields to any valid alias that overlaps it; one of a head word with the
 // ordinary-word alias it leads (column `next` = lookalike: لواء النصر) only to an alias that
-// will be shown, not to that alias gated out as a word.
+// will be shown, not to that alias gated out as a word, and that reaches out of it or starts at
+// the alias: a name after the alias is part of it (علي بن أبي طالب in مسجد الإمام علي بن أبي
+// طالب; the gold does not nest), but an alias shown as a name is that name (منظمة القاعدة).
 void ValidateRuleCandidates(const RuleSet& rules, const ExtractorOptions& options,
+                            const std::vector<Token>& tokens,
                             const std::vector<Candidate>& candidates, ResolveScratch* scratch) {
   std::vector<Choice>& choices = scratch->choices;
   std::vector<ResolveScratch::Covered>& covered = scratch->covered;
@@ -1861,13 +1864,17 @@ void ValidateRuleCandidates(const RuleSet& rules, const ExtractorOptions& option
   std::sort(covered.begin(), covered.end(), [](const auto& x, const auto& y) {
     return std::tie(x.start, x.end) < std::tie(y.start, y.end);
   });
-  auto overlaps_alias = [&](const Candidate& c, bool shown_only) {
+  auto overlaps_alias = [&](const Candidate& c, bool lookalike) {
     auto it = std::lower_bound(
         covered.begin(), covered.end(), c.norm_end,
         [](const ResolveScratch::Covered& x, uint32_t end) { return x.start < end; });
     while (it != covered.begin()) {
       --it;
-      if (it->end > c.norm_start && (it->shown || !shown_only)) return true;
+      if (it->end > c.norm_start &&
+          (!lookalike || (it->shown && (it->start <= tokens[c.tok_begin + 1].start ||
+                                        it->end > c.norm_end)))) {
+        return true;
+      }
       if (it->start + 400 < c.norm_start) break;  // aliases are shorter than this
     }
     return false;
@@ -1910,7 +1917,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
   FamilyNamesInLongerNames(g, rules, ctx, candidates, scratch);
   OneNamesakePerSegment(g, candidates, scratch);
   DropUnplacedLocalPlaces(g, options, candidates, scratch);
-  ValidateRuleCandidates(rules, options, candidates, scratch);
+  ValidateRuleCandidates(rules, options, ctx.tokens, candidates, scratch);
   DropFathersInChains(g, rules, ctx, candidates, scratch);
 }
 

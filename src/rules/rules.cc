@@ -738,6 +738,45 @@ bool AliReading::IsName(std::string_view normalized, const Token& t) const {
   return original_.compare(yeh, 2, "\xD9\x8A") == 0;  // ي, not ى
 }
 
+// The end of a name a rule of column `next` = lookalike found, [first, *last], its head word
+// at `head` and the ordinary-word alias after it: after a title (الإمام، الشيخ، الملك، الأمير،
+// الشهيد، السيدة), the person's name that follows, cut as a given name's (مسجد الإمام علي بن
+// أبي طالب، جامعة الإمام محمد بن سعود الإسلامية، مسجد الإمام الصادق); else up to two definite
+// adjectives of relation (حزب الوطن الليبي، مجلس السلام الأعلى الأفغاني).
+void LookalikeNameEnd(std::string_view normalized, TokenIt head, TokenIt* last,
+                      const StringSet& stopwords, const StringSet& common_words,
+                      const StringSet& weak_given, const AliReading& ali) {
+  static constexpr std::string_view kTitles[] = {
+      "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD8\xA7\xD9\x85",              // الامام
+      "\xD8\xA7\xD9\x84\xD8\xB4\xD9\x8A\xD8\xAE",                      // الشيخ
+      "\xD8\xA7\xD9\x84\xD9\x85\xD9\x84\xD9\x83",                      // الملك
+      "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD9\x8A\xD8\xB1",            // الامير
+      "\xD8\xA7\xD9\x84\xD8\xB4\xD9\x87\xD9\x8A\xD8\xAF",            // الشهيد
+      "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x8A\xD8\xAF\xD9\x87"};           // السيده
+  const TokenIt alias = head + 1;
+  const TokenIt bound = *last;
+  *last = alias;
+  const TokenIt next = alias + 1;
+  if (next > bound || next->gap != Gap::kSpace) return;
+  const std::string_view title = normalized.substr(alias->start, alias->end - alias->start);
+  if (std::find(std::begin(kTitles), std::end(kTitles), title) != std::end(kTitles)) {
+    const std::string_view w = normalized.substr(next->start, next->end - next->start);
+    if ((stopwords.contains(w) && !StopwordIsName(normalized, next, ali)) ||
+        NoPersonFirstWord(w, common_words) || CliticStartsWord(w) || EndsWithPronoun(w)) {
+      return;
+    }
+    TokenIt end = bound;
+    TrimAfterGivenName(normalized, next, &end, stopwords, common_words, weak_given, ali);
+    *last = end;
+    return;
+  }
+  for (TokenIt t = next; t <= bound && t <= alias + 2 && t->gap == Gap::kSpace; ++t) {
+    const std::string_view w = normalized.substr(t->start, t->end - t->start);
+    if (!IsDefiniteAdjective(w) || stopwords.contains(w)) break;
+    *last = t;
+  }
+}
+
 bool RuleSet::CutName(const Rule& r, std::string_view normalized,
                       const std::vector<Token>& tokens, const TriggerHit& h, TokenIt first,
                       TokenIt* last, const AliReading& ali) const {
@@ -757,6 +796,12 @@ bool RuleSet::CutName(const Rule& r, std::string_view normalized,
     case Rule::Next::kName:
       return r.type != EntityType::kPerson ||
              TrimRoleName(normalized, first, last, common_words_, given_name_set_);
+    case Rule::Next::kLookalike:
+      if (*last > tokens.begin() + h.token) {
+        LookalikeNameEnd(normalized, tokens.begin() + h.token, last, stopwords_,
+                         common_words_, weak_given_names_, ali);
+      }
+      return *last > tokens.begin() + h.token;
     default:
       return true;
   }
@@ -889,12 +934,10 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
 }
 
 // The token after which a rule's name is judged word by word (RejectedByWords): its trigger's;
-// after عبد X, the given name, X's; after the alias a head word leads (الدولة, a stopword, in
-// مجلس الدولة), that alias's.
+// after عبد X, the given name, X's.
 uint32_t RuleSet::JudgedAfter(const Rule& r, std::string_view normalized,
                               const std::vector<Token>& tokens, const TriggerHit& h) const {
-  return h.token + ((r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h)) ||
-                    r.next == Rule::Next::kLookalike);
+  return h.token + (r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h));
 }
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,
@@ -937,8 +980,10 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
         --last;
         ge = last->end;
       }
-      // A name after a head word is a person's name, its words judged as one's.
-      if (RejectedByWords(normalized, tokens, first, last, JudgedAfter(r, normalized, tokens, h),
+      // A name after a head word is a person's name, its words judged as one's. The words of a
+      // look-alike's name were judged as its end was found (LookalikeNameEnd: الدولة, a
+      // stopword, in مجلس الدولة; علي, the preposition's spelling, in مسجد الإمام علي).
+      if (r.next != Rule::Next::kLookalike && RejectedByWords(normalized, tokens, first, last, JudgedAfter(r, normalized, tokens, h),
                           r.next == Rule::Next::kNamed ? EntityType::kPerson : r.type,
                           r.next == Rule::Next::kQuote,
                           stopwords_, common_words_, frequent_words_, ali)) {
