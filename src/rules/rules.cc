@@ -745,7 +745,8 @@ bool AliReading::IsName(std::string_view normalized, const Token& t) const {
 // adjectives of relation (حزب الوطن الليبي، مجلس السلام الأعلى الأفغاني).
 void LookalikeNameEnd(std::string_view normalized, TokenIt head, TokenIt* last,
                       const StringSet& stopwords, const StringSet& common_words,
-                      const StringSet& weak_given, const AliReading& ali) {
+                      const StringSet& frequent_words, const StringSet& weak_given,
+                      const AliReading& ali) {
   static constexpr std::string_view kTitles[] = {
       "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD8\xA7\xD9\x85",              // الامام
       "\xD8\xA7\xD9\x84\xD8\xB4\xD9\x8A\xD8\xAE",                      // الشيخ
@@ -761,8 +762,11 @@ void LookalikeNameEnd(std::string_view normalized, TokenIt head, TokenIt* last,
   const std::string_view title = normalized.substr(alias->start, alias->end - alias->start);
   if (std::find(std::begin(kTitles), std::end(kTitles), title) != std::end(kTitles)) {
     const std::string_view w = normalized.substr(next->start, next->end - next->start);
+    // A title's epithet may be a word, but not a frequent one (الإمام الصادق; not الإمام الأكبر).
+    const bool epithet = w.substr(0, 4) == "\xD8\xA7\xD9\x84" && !frequent_words.contains(w);
     if ((stopwords.contains(w) && !StopwordIsName(normalized, next, ali)) ||
-        NoPersonFirstWord(w, common_words) || CliticStartsWord(w) || EndsWithPronoun(w)) {
+        (!epithet && NoPersonFirstWord(w, common_words)) || CliticStartsWord(w) ||
+        EndsWithPronoun(w)) {
       return;
     }
     TokenIt end = bound;
@@ -799,7 +803,7 @@ bool RuleSet::CutName(const Rule& r, std::string_view normalized,
     case Rule::Next::kLookalike:
       if (*last > tokens.begin() + h.token) {
         LookalikeNameEnd(normalized, tokens.begin() + h.token, last, stopwords_,
-                         common_words_, weak_given_names_, ali);
+                         common_words_, frequent_words_, weak_given_names_, ali);
       }
       return *last > tokens.begin() + h.token;
     default:
