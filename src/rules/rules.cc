@@ -774,6 +774,14 @@ void LookalikeNameEnd(std::string_view normalized, TokenIt head, TokenIt* last,
     *last = end;
     return;
   }
+  // A given name the head word leads goes on with its chain of بن (مسجد الحسين بن علي).
+  if (IsNasabWord(normalized.substr(next->start, next->end - next->start))) {
+    TokenIt end = bound;
+    if (TrimAfterGivenName(normalized, alias, &end, stopwords, common_words, weak_given, ali)) {
+      *last = end;
+    }
+    return;
+  }
   for (TokenIt t = next; t <= bound && t <= alias + 2 && t->gap == Gap::kSpace; ++t) {
     const std::string_view w = normalized.substr(t->start, t->end - t->start);
     if (!IsDefiniteAdjective(w) || stopwords.contains(w)) break;
