@@ -105,6 +105,12 @@ class CodePointWalker {
   size_t cp_;
 };
 
+// The trigger word a rule's name was found at (normalized: المعارض for person-after-role-noun's
+// رياض الترك, the given name for person-given-name), or the rule's first trigger word.
+std::string_view TriggerOf(const CompiledData& d, const Rule& rule, const Resolved& r) {
+  return r.trigger != 0 ? d.gazetteer.WordText(r.trigger) : std::string_view(rule.trigger);
+}
+
 // The entity of one resolved span; offsets relative to the zone, text set by the caller.
 Entity EntityOf(const CompiledData& d, const Resolved& r) {
   Entity e;
@@ -123,7 +129,7 @@ Entity EntityOf(const CompiledData& d, const Resolved& r) {
     } else if (r.rule >= 0) {  // a rule's person named by a listed one's family name
       const Rule& rule = d.rules.rule(static_cast<size_t>(r.rule));
       e.source = rule.source;
-      e.alias = std::string_view(rule.trigger);
+      e.alias = TriggerOf(d, rule, r);
     } else {
       e.source = "alias";
       e.alias = d.gazetteer.alias(static_cast<uint32_t>(r.alias)).text;
@@ -137,7 +143,7 @@ Entity EntityOf(const CompiledData& d, const Resolved& r) {
     e.type = rule.type;
     e.subtype = rule.subtype;
     e.source = rule.source;
-    e.alias = std::string_view(rule.trigger);
+    e.alias = TriggerOf(d, rule, r);
     e.entry_index = UINT32_MAX;
   }
   return e;

@@ -67,6 +67,18 @@ TEST_F(RulesTest, AHeadWordWithAnOrdinaryWordAliasIsAName) {
   EXPECT_TRUE(Labels("أعضاء حزب الكرامة").empty());
 }
 
+// A rule-made entity's alias is the trigger word it was found at (normalized), not the first of
+// its rule's trigger words: the role noun, the given name, the head word.
+TEST_F(RulesTest, ARuleMadeNamesAliasIsTheTriggerWordItWasFoundAt) {
+  const std::vector<Entity> found =
+      Run("وقال المعارض السوري رياض الترك إن قوات ملعب الصناعة تقدمت");
+  std::vector<std::string> aliases;
+  for (const Entity& e : found) {
+    aliases.push_back(std::string(e.text) + "|" + std::string(e.alias));
+  }
+  EXPECT_EQ(aliases, (V{"رياض الترك|المعارض", "ملعب الصناعة|ملعب"}));
+}
+
 // The head word and the alias that start a listed name are that name cut short: no name of
 // their own (حزب العمال of حزب العمال الكردستاني).
 TEST_F(RulesTest, AListedNameCutShortIsNoNewName) {

@@ -16,6 +16,7 @@ struct Candidate {
   int32_t alias;        // gazetteer alias index, or -1 for a rule-made candidate
   int32_t rule;         // rule index, or -1
   uint8_t clitic_bytes; // bytes of proclitics stripped from the first token
+  uint32_t trigger = 0; // a rule-made candidate's trigger word (vocabulary id), or 0
 };
 
 // Where a rule trigger word occurs: token index, proclitic bytes, word id.

@@ -119,6 +119,8 @@ class Gazetteer {
   // Matching.
   // The id of a word of the vocabulary (the words of the aliases and the rule triggers), or 0.
   uint32_t WordId(std::string_view word) const { return vocab_.Find(word); }
+  // The normalized text of vocabulary word `id` (1 ≤ id), valid as long as the gazetteer.
+  std::string_view WordText(uint32_t id) const { return vocab_.Word(id); }
   // The vocabulary's slot of a word (its id and head), or null: the matcher's lookups, in
   // place in the text (WordTable::LookupIn) or of a word of its own.
   using WordSlot = WordTable::Slot;

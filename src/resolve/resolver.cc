@@ -1951,7 +1951,7 @@ void SelectLeftmostLongest(const Gazetteer& g, const ExtractorOptions& options,
         c.alias >= 0 && g.alias_core(static_cast<uint32_t>(c.alias)).descriptor_first;
     const uint32_t start = descriptor ? tokens[c.tok_begin + 1].start : c.norm_start;
     out->push_back(Resolved{start, c.norm_end, ch.entry, c.alias, c.rule, ch.score,
-                            ch.alternatives, ch.explain});
+                            ch.alternatives, ch.explain, c.trigger});
     if (c.alias < 0) ++stats->rule_entities;
     last_end = c.norm_end;
   }

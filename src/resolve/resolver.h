@@ -29,6 +29,7 @@ struct Resolved {
   double score;
   uint32_t alternatives;
   int32_t explain = -1;  // into ResolveScratch::explanations, or -1
+  uint32_t trigger = 0;  // the trigger word of a rule's name (Candidate::trigger), or 0
 };
 
 // What resolution decided about one candidate before selection.

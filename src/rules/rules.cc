@@ -1009,7 +1009,7 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       }
       out->push_back(Candidate{gs, ge, static_cast<uint32_t>(first - tokens.begin()),
                                static_cast<uint32_t>(last - tokens.begin() + 1), -1,
-                               static_cast<int32_t>(ri), static_cast<uint8_t>(strip)});
+                               static_cast<int32_t>(ri), static_cast<uint8_t>(strip), h.word});
     }
   }
 }
