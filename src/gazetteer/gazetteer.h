@@ -143,6 +143,12 @@ class Gazetteer {
     const uint32_t word = WordId(w);
     return word == 0 || RootChild(word) == 0 ? -1 : NodeAlias(RootChild(word));
   }
+  // Whether word `w` (normalized) is a one-word alias that is also an ordinary word
+  // (ambiguous.tsv, class common: a look-alike).
+  bool IsOrdinaryWordAlias(std::string_view w) const {
+    const int32_t a = OneWordAlias(w);
+    return a >= 0 && alias_core_[static_cast<uint32_t>(a)].ambiguous;
+  }
   AliasInfo alias(uint32_t i) const {
     return AliasInfo{std::string_view(alias_text_.data() + alias_span_[i].offset,
                                       alias_span_[i].size)};

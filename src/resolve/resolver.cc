@@ -1070,8 +1070,7 @@ bool OrdinaryWord(const Gazetteer& g, const RuleSet& rules, std::string_view w) 
   if (w.size() > 8 && clitic::IsPreposition(b[0], b[1]) && !rules.IsGivenName(w.substr(2))) {
     return true;
   }
-  const int32_t alias = g.OneWordAlias(w);
-  return alias >= 0 && g.alias_core(static_cast<uint32_t>(alias)).ambiguous;
+  return g.IsOrdinaryWordAlias(w);
 }
 
 void LinkSurnameAt(const Gazetteer& g, const RuleSet& rules, std::string_view text,

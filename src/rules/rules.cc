@@ -834,8 +834,7 @@ bool RuleSet::LookalikeFollows(std::string_view normalized, const std::vector<To
   const size_t t = trigger_token + 1;
   if (gazetteer_ == nullptr || t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
   const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
-  const int32_t alias = gazetteer_->OneWordAlias(w);
-  if (alias < 0 || !gazetteer_->alias_core(static_cast<uint32_t>(alias)).ambiguous) return false;
+  if (!gazetteer_->IsOrdinaryWordAlias(w)) return false;
   // The head word and the alias that start a listed name (حزب العمال of حزب العمال الكردستاني)
   // are that name cut short, not a name of their own.
   const Token& head = tokens[trigger_token];
@@ -902,7 +901,9 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
                          const std::vector<Token>& tokens, const TriggerHit& h,
                          const AliReading& ali, int name_follows[2]) const {
   if (r.next == Rule::Next::kDefinite) return DefiniteFollows(normalized, tokens, h.token);
-  if (r.next == Rule::Next::kLookalike) return LookalikeFollows(normalized, tokens, h.token, h.strip);
+  if (r.next == Rule::Next::kLookalike) {
+    return LookalikeFollows(normalized, tokens, h.token, h.strip);
+  }
   // عبد and the word after it, a compound given name written apart (class apart), with a word
   // that may start a person's name after them.
   if (r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h)) {
@@ -945,11 +946,20 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
   return true;
 }
 
-// The token after which a rule's name is judged word by word (RejectedByWords): its trigger's;
-// after عبد X, the given name, X's.
-uint32_t RuleSet::JudgedAfter(const Rule& r, std::string_view normalized,
-                              const std::vector<Token>& tokens, const TriggerHit& h) const {
-  return h.token + (r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h));
+// A name after a head word is a person's name, its words judged as one's. عبد X is the given
+// name: the words after it are judged as after a given name. The words of a look-alike's name
+// were judged as its end was found (LookalikeNameEnd: الدولة, a stopword, in مجلس الدولة; علي,
+// the preposition's spelling, in مسجد الإمام علي).
+bool RuleSet::NameRejected(const Rule& r, std::string_view normalized,
+                           const std::vector<Token>& tokens, const TriggerHit& h, TokenIt first,
+                           TokenIt last, const AliReading& ali) const {
+  if (r.next == Rule::Next::kLookalike) return false;
+  const uint32_t given_token =
+      h.token + (r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h));
+  return RejectedByWords(normalized, tokens, first, last, given_token,
+                         r.next == Rule::Next::kNamed ? EntityType::kPerson : r.type,
+                         r.next == Rule::Next::kQuote, stopwords_, common_words_,
+                         frequent_words_, ali);
 }
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,
@@ -992,15 +1002,7 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
         --last;
         ge = last->end;
       }
-      // A name after a head word is a person's name, its words judged as one's. The words of a
-      // look-alike's name were judged as its end was found (LookalikeNameEnd: الدولة, a
-      // stopword, in مجلس الدولة; علي, the preposition's spelling, in مسجد الإمام علي).
-      if (r.next != Rule::Next::kLookalike && RejectedByWords(normalized, tokens, first, last, JudgedAfter(r, normalized, tokens, h),
-                          r.next == Rule::Next::kNamed ? EntityType::kPerson : r.type,
-                          r.next == Rule::Next::kQuote,
-                          stopwords_, common_words_, frequent_words_, ali)) {
-        continue;
-      }
+      if (NameRejected(r, normalized, tokens, h, first, last, ali)) continue;
       // One word after a place's descriptor that describes it (مدينة سورية، قرية وبلدة), read from
       // where the name starts (the second name of a dual starts after its و).
       if (r.type == EntityType::kPlace && r.next != Rule::Next::kQuote && first == last &&

@@ -179,9 +179,11 @@ class RuleSet {
   // العزيز الدخيل، وحسن محمد), not a word with its conjunction.
   bool ConjunctionBeforeTwoNames(std::string_view normalized, const std::vector<Token>& tokens,
                                  const TriggerHit& h, const AliReading& ali) const;
-  // The token after which the words of rule `r`'s name found at hit `h` are judged.
-  uint32_t JudgedAfter(const Rule& r, std::string_view normalized,
-                       const std::vector<Token>& tokens, const TriggerHit& h) const;
+  // Whether the words of the name [first, last] rule `r` found at hit `h` reject it
+  // (RejectedByWords, rules.cc).
+  bool NameRejected(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
+                    const TriggerHit& h, std::vector<Token>::const_iterator first,
+                    std::vector<Token>::const_iterator last, const AliReading& ali) const;
   // Calls f(word) for each trigger word of rule `r`.
   template <typename F>
   void ForEachTrigger(const Rule& r, F f) const;
