@@ -93,6 +93,22 @@ TEST_F(ExtractorTest, MultiWordNamesDoNotRunAcrossPunctuation) {
   EXPECT_TRUE(Surfaces("دير\nالزور").empty());
 }
 
+// One hyphen or en dash between the words of a name, with or without spaces, joins them as a
+// space does (كيم جونغ-أون، الجبهة الشعبية – القيادة العامة); the span keeps it as written.
+TEST_F(ExtractorTest, MultiWordNamesAcrossOneHyphen) {
+  EXPECT_EQ(Surfaces("في دير-الزور"), V{"دير-الزور"});
+  EXPECT_EQ(Surfaces("في دير - الزور"), V{"دير - الزور"});
+  EXPECT_EQ(Surfaces("في دير- الزور"), V{"دير- الزور"});
+  EXPECT_EQ(Surfaces("في دير \u2013 الزور"), V{"دير \u2013 الزور"});
+  EXPECT_EQ(Surfaces("في دير\u2010الزور"), V{"دير\u2010الزور"});
+  EXPECT_TRUE(Surfaces("دير -- الزور").empty());
+  EXPECT_TRUE(Surfaces("دير -، الزور").empty());
+  EXPECT_TRUE(Surfaces("دير / الزور").empty());
+  EXPECT_TRUE(Surfaces("دير \u2014 الزور").empty());  // an em dash parts clauses
+  // A hyphen between two names leaves both (no alias holds the two words).
+  EXPECT_EQ(Surfaces("طريق الرقة-دير الزور"), (V{"الرقة", "دير الزور"}));
+}
+
 TEST_F(ExtractorTest, NameWrittenWithoutItsSpace) {
   auto es = Run("في ديرالزور");
   ASSERT_EQ(es.size(), 1u);

@@ -42,10 +42,35 @@ class Pass {
                                   static_cast<uint32_t>(j), alias, -1,
                                   static_cast<uint8_t>(strip)});
       }
-      if (j >= n_ || tk_[j].gap != Gap::kSpace || words_[j] == nullptr) break;
+      if (j >= n_ || words_[j] == nullptr ||
+          (tk_[j].gap != Gap::kSpace && !HyphenBefore(j))) {
+        break;
+      }
       node = g_.Child(node, words_[j]->id);
       if (node != 0) alias = g_.NodeAlias(node);
     }
+  }
+
+  // Whether only spaces and one hyphen or en dash (- ‐ ‑ –) part token j from the token before
+  // it: the words of a name written with one (كيم جونغ-أون، فرانك - فالتر شتاينماير، الجبهة
+  // الشعبية – القيادة العامة).
+  bool HyphenBefore(size_t j) const {
+    if (tk_[j].gap != Gap::kOther) return false;
+    const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+    int dashes = 0;
+    for (uint32_t k = tk_[j - 1].end; k < tk_[j].start;) {
+      if (p[k] == ' ') {
+        ++k;
+      } else if (p[k] == '-') {
+        ++dashes, ++k;
+      } else if (p[k] == 0xE2 && k + 2 < tk_[j].start && p[k + 1] == 0x80 &&
+                 (p[k + 2] == 0x90 || p[k + 2] == 0x91 || p[k + 2] == 0x93)) {
+        ++dashes, k += 3;  // U+2010, U+2011, U+2013
+      } else {
+        return false;
+      }
+    }
+    return dashes == 1;
   }
 
   // The proclitic readings of token i.

@@ -3,8 +3,9 @@
 // Each word is looked up whole and, when it starts with proclitics, without them: و ف ب ك ل
 // and the pairs وب وك ول فب فك فل (ForEachReading); after a final ل, a word starting with ل is also read as
 // ال + the rest (للرقة = ل + الرقة; the span then starts at the second ل). The rest must keep
-// at least two letters. Following words must match whole and be separated by spaces only, so
-// an alias never runs across punctuation and never matches inside a longer word.
+// at least two letters. Following words must match whole and be separated by spaces only, or
+// by one hyphen or en dash with or without spaces (كيم جونغ-أون), so an alias never runs across
+// other punctuation and never matches inside a longer word.
 #ifndef ALAM_SRC_GAZETTEER_MATCHER_H_
 #define ALAM_SRC_GAZETTEER_MATCHER_H_
 
