@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/strings.h"
+
 namespace alam::internal {
 
 namespace word_table {
@@ -93,19 +95,9 @@ class WordTable {
   const Head& head(uint32_t id) const { return slots_[records_[id].slot].head; }
   Head& head(uint32_t id) { return slots_[records_[id].slot].head; }
 
-  // a[0, n) == b[0, n): for the usual word of 4 to 16 bytes, two overlapping pairs of loads
-  // instead of a call to memcmp.
+  // a[0, n) == b[0, n) (internal::BytesEqual).
   static bool BytesEqual(const char* a, const char* b, size_t n) {
-    auto load32 = [](const char* q) {
-      uint32_t v;
-      std::memcpy(&v, q, 4);
-      return v;
-    };
-    if (n >= 8 && n <= 16) {
-      return Load64(a) == Load64(b) && Load64(a + n - 8) == Load64(b + n - 8);
-    }
-    if (n >= 4 && n < 8) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
-    return std::memcmp(a, b, n) == 0;
+    return internal::BytesEqual(a, b, n);
   }
 
  private:
