@@ -265,7 +265,7 @@ TEST_F(RulesTest, LaterSurnameOfAPersonARuleFound) {
             V{"أبو علي البصري|PERSON|rule:person-kunya"});
   // Nor the second word of a compound name with عبد: عبد الرحمن is one given name.
   EXPECT_EQ(Labels("قال الباحث صالح بن عبد الرحمن إن. وقال الرحمن"),
-            V{"صالح بن عبد الرحمن|PERSON|rule:person-after-role-noun"});
+            V{"صالح بن عبد الرحمن|PERSON|rule:person-given-name"});
 }
 
 TEST_F(RulesTest, ListsOfPeopleContinue) {
@@ -378,7 +378,7 @@ TEST_F(RulesTest, AnAccusativeWordEndsAName) {
 }
 
 // A given name that is also an ordinary word (class weak in data/given_names.tsv: عمر "age",
-// صالح "interest") starts a name only before a given name or a definite nisba, with no
+// صالح "interest") starts a name only before a given name, a nasab or a definite nisba, with no
 // proclitic before it; after a family name it is its ordinary word again.
 TEST_F(RulesTest, WeakGivenNames) {
   EXPECT_EQ(Labels("ويرى عمر الحريري أن"), V{"عمر الحريري|PERSON|rule:person-given-name"});
@@ -387,6 +387,11 @@ TEST_F(RulesTest, WeakGivenNames) {
             V{"عمر عبد العزيز|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("وتولى صالح القشعمي صباح يوم الجمعة"),
             V{"صالح القشعمي|PERSON|rule:person-given-name"});
+  // A nasab after it (بن، ابن، بنت and a word that is no stopword).
+  EXPECT_EQ(Labels("ويقول الشيخ عمر بن عبدالله الثويني، إمام"),
+            V{"عمر بن عبدالله الثويني|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("ويرى صالح بن حسن أن"), V{"صالح بن حسن|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("بلغ عمر ابن في الثلاثين"), V{});
   EXPECT_EQ(Labels("بلغ عمر الطفل عشر سنوات"), V{});
   EXPECT_EQ(Labels("بينما يصل عمر الثاني إلى 21"), V{});
   EXPECT_EQ(Labels("حسم المعركة لصالح العراقي أمس"), V{});

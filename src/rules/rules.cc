@@ -874,6 +874,12 @@ bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<T
   if (GivenNameOrAbdFollows(normalized, tokens, t, ali)) return true;
   const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
   if (given_name_set_.contains(w) || w == kAbd) return false;
+  // A nasab: بن, ابن or بنت and a word that is no stopword (عمر بن الخطاب، صالح بن علي).
+  if (IsNasabWord(w)) {
+    return t + 1 < tokens.size() && tokens[t + 1].gap == Gap::kSpace &&
+           !stopwords_.contains(normalized.substr(tokens[t + 1].start,
+                                                  tokens[t + 1].end - tokens[t + 1].start));
+  }
   // Ordinals and الماضي end regnal and other names (عبد الله الثاني), so common_words.tsv
   // cannot hold them; after an ordinary word they are its adjective (عمر الثاني "the second
   // one's age").

@@ -165,9 +165,9 @@ class RuleSet {
               const TriggerHit& h) const;
   // Whether the word after a weak given name at hit `h` makes it a name: with no proclitic
   // before it, a given name of the list after a space (علي as AliReading reads it), عبد with a
-  // compound of class apart, or a definite nisba that is no ordinary word (عمر إبراهيم، عمر
-  // الحريري، صالح القشعمي، عمر عبد العزيز; not عمر الطفل); after و or ف, only the first two
-  // (ConjunctionBeforeTwoNames).
+  // compound of class apart, a nasab (عمر بن عبدالله) or a definite nisba that is no ordinary
+  // word (عمر إبراهيم، عمر الحريري، صالح القشعمي، عمر عبد العزيز; not عمر الطفل); after و or ف,
+  // only the first two (ConjunctionBeforeTwoNames).
   bool FamilyNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
                          const TriggerHit& h, const AliReading& ali) const;
   // Whether token `t` follows after a space and is a given name of the list (علي as AliReading
