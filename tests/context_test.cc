@@ -274,6 +274,17 @@ TEST_F(ContextTest, DirectionAfterAGatedPlaceKeepsIt) {
   EXPECT_FALSE(Has(Labels("تحدث عن الضمير (شرق) وغرب"), "الضمير|"));  // no relative named
 }
 
+// A place that contains the look-alike named right after it and في or ب (a descriptor word
+// between them or not) places it: not for a very common word, most often a verb there.
+TEST_F(ContextTest, AContainerAfterFiKeepsAGatedPlace) {
+  EXPECT_TRUE(Has(Labels("سقطت الطائرة قرب القائم في محافظة الأنبار قرب الحدود"),
+                  "القائم|PLACE|place:iq-qaim"));
+  EXPECT_TRUE(Has(Labels("سقطت الطائرة قرب القائم بالأنبار قرب الحدود"),
+                  "القائم|PLACE|place:iq-qaim"));
+  EXPECT_FALSE(Has(Labels("سقطت الطائرة قرب القائم في محافظة نينوى"), "القائم|"));
+  EXPECT_FALSE(Has(Labels("تكرارا لما حدث في حلب للسيطرة عليها"), "حدث|"));
+}
+
 // Places written without the article their source gives; the bare form is gated (a trap
 // word such as ميادين "fields" stays a word) and kept by a place joined to it with و.
 TEST_F(ContextTest, PlaceWithoutItsArticle) {

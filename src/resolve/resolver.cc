@@ -96,15 +96,58 @@ struct Context {
   // parentheses right after it where a relative of it is named nearby (ريف دمشق … الضمير (شرق)),
   // or as و after a place before an article-less form (سوسة وباغوز, `bare`); any other cue only
   // weighs with the model.
-  void AddCue(const Candidate& c, bool bare, uint32_t entry,
+  void AddCue(const Candidate& c, const AliasCore& a, uint32_t entry,
               absl::FunctionRef<PlaceBefore()> before, ContextEvidence* ev) const {
     const Cue cue = PlaceCue(c, before);
-    if (cue == Cue::kNone) return;
+    if (cue == Cue::kNone) {
+      // Not for a very common word, most often a verb there (ما حدث في حلب، صور في دير الزور).
+      ev->placed = !a.very_common && ContainerAfterIn(c, entry);
+      return;
+    }
+    const bool bare = a.bare;
     ev->placed = (cue == Cue::kDirection && ContainerAfterDirection(c, entry)) ||
                  (cue == Cue::kDirectionInParens && RelativeNamedNear(c, entry)) ||
                  (cue == Cue::kAfterPlace && bare);
     ev->cue = !ev->placed;
     ev->cue_kind = cue;
+  }
+
+  // Whether a place that contains `entry` is named right after the candidate and في or ب,
+  // with a descriptor word between them or not (القائم في محافظة الأنبار، حديثة بالأنبار، تلعفر
+  // بمحافظة نينوى): the writer places it there, as a gating cue.
+  bool ContainerAfterIn(const Candidate& c, uint32_t entry) const {
+    constexpr std::string_view kFi = "\xD9\x81\xD9\x8A", kBa = "\xD8\xA8";  // في، ب
+    size_t t = c.tok_end;
+    if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
+    uint32_t lo = tokens[t].start;
+    if (Word(t) == kFi) {
+      if (++t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
+      lo = tokens[t].start;
+    } else if (Word(t).size() > 4 && Word(t).substr(0, 2) == kBa) {
+      lo += 2;
+    } else {
+      return false;
+    }
+    // A place's descriptor word (محافظة، ريف، قضاء …) before the container.
+    const std::string_view rest = text.substr(lo, tokens[t].end - lo);
+    if (const std::vector<TriggerInfo>* trig = g.FindTrigger(rest);
+        trig != nullptr && TriggerNamesPlace(*trig)) {
+      if (++t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
+      lo = tokens[t].start;
+    }
+    const uint32_t last = tokens[t].end - 1;
+    bool found = false;
+    g.ForEachAncestor(entry, kMaxAncestors, [&](uint32_t a) {
+      found = found || NamedBetween(s->mentions, s->named, a, lo, last, -1);
+    });
+    return found;
+  }
+
+  static bool TriggerNamesPlace(const std::vector<TriggerInfo>& trig) {
+    for (const TriggerInfo& t : trig) {
+      if (t.type == EntityType::kPlace) return true;
+    }
+    return false;
   }
 
   // Whether a relative of `entry` (its governorate or country too) is named near candidate `c`.
@@ -831,7 +874,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   ch.supported = by_trigger || by_parent || ev.Any();
   ch.by_trigger = by_trigger;
   // The evidence weighs only for look-alikes (below).
-  if (place && a.ambiguous) ctx.AddCue(c, a.bare, static_cast<uint32_t>(ch.entry), prev_place, &ev);
+  if (place && a.ambiguous) ctx.AddCue(c, a, static_cast<uint32_t>(ch.entry), prev_place, &ev);
   ch.supported = ch.supported || ev.Any() || ev.cue;
   // A local place joined by و to a place before it is named with it (سوسة والشحيل).
   if (!ch.supported && place &&
