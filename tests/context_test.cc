@@ -432,6 +432,8 @@ TEST_F(ContextTest, UnlistedOrganizationsAndOperations) {
   EXPECT_TRUE(Has(Labels("بحسب صحيفة “اكسبرس” البريطانية"), "اكسبرس|ORGANIZATION|"));
   EXPECT_TRUE(Has(Labels("أضاف عضو مجلس الشيوخ"), "مجلس الشيوخ|ORGANIZATION|"));
   EXPECT_TRUE(Has(Labels("أطلقت القوات عملية ثأر الشهداء"), "ثأر الشهداء|OPERATION|"));
+  // A quote mark opened before the name and not closed after it stays outside.
+  EXPECT_TRUE(Has(Labels("انطلاق عملية \"ثأر الشهداء بإشراف القيادة"), "ثأر الشهداء|OPERATION|"));
   // Generic phrases after the head word are not names.
   EXPECT_FALSE(Has(Labels("نفذت القوات عملية عسكرية واسعة"), "عسكرية|"));
   EXPECT_FALSE(Has(Labels("نقلت وكالة الأنباء الخبر"), "وكالة الأنباء|"));
