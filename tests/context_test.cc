@@ -193,6 +193,9 @@ TEST_F(ContextTest, MemberOfAGroupSupportsItsName) {
   EXPECT_TRUE(Has(Labels("ينتشر المقاتلين المنتمين إلى القاعدة في المنطقة"), "القاعدة|FACTION|"));
   EXPECT_TRUE(Has(Labels("عندما استغلت منظمة القاعدة اضطراب الوضع"), "القاعدة|FACTION|"));
   EXPECT_FALSE(Has(Labels("حراسة المنشآت النفطية التابعة للدولة الليبية"), "لدولة|"));
+  // An adjective only a group takes after it (الإرهابي، المتطرف، التكفيري).
+  EXPECT_TRUE(Has(Labels("فمن نصح البارحة ليهجر نهج القاعدة الإرهابي عاد"), "القاعدة|FACTION|"));
+  EXPECT_FALSE(Has(Labels("فمن نصح البارحة ليهجر نهج القاعدة العسكري عاد"), "القاعدة|"));
 }
 
 // Real names dropped as look-alikes: a look-alike joined by و or أو to a listed name of its

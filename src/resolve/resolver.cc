@@ -287,6 +287,24 @@ struct Context {
     return false;
   }
 
+  // Whether a group's look-alike name is followed by an adjective that only a group takes:
+  // الإرهابي، المتطرف، التكفيري (نهج القاعدة الإرهابي، جماعة الإخوان الإرهابية), normalized.
+  bool GroupAdjectiveAfter(const Candidate& c) const {
+    static constexpr std::string_view kAdjectives[] = {
+        "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xB1\xD9\x87\xD8\xA7\xD8\xA8\xD9\x8A",  // الارهابي
+        "\xD8\xA7\xD9\x84\xD8\xA7\xD8\xB1\xD9\x87\xD8\xA7\xD8\xA8\xD9\x8A\xD9\x87",  // الارهابيه
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAA\xD8\xB7\xD8\xB1\xD9\x81",  // المتطرف
+        "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAA\xD8\xB7\xD8\xB1\xD9\x81\xD9\x87",  // المتطرفه
+        "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x83\xD9\x81\xD9\x8A\xD8\xB1\xD9\x8A",  // التكفيري
+        "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x83\xD9\x81\xD9\x8A\xD8\xB1\xD9\x8A\xD9\x87"};  // التكفيريه
+    if (c.tok_end >= tokens.size() || tokens[c.tok_end].gap != Gap::kSpace) return false;
+    const std::string_view next = Word(c.tok_end);
+    for (std::string_view a : kAdjectives) {
+      if (next == a) return true;
+    }
+    return false;
+  }
+
   // Whether a group's look-alike name follows a word of affiliation with its preposition: متصلة
   // (مرتبطين …) بـ, المنتمين (انضم …) إلى, المقربين من, or the word منظمة (منظمة القاعدة). Not
   // التابعة لـ: التابعة للدولة is "state-owned" as often as it is the Islamic State's.
@@ -866,8 +884,10 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
                           (joined_types & kCountryBit)
                     : (joined_types & TypeBit(type)) != 0;
   if (a.ambiguous && (type == EntityType::kFaction || type == EntityType::kOrganization) &&
-      !ev.trigger && (ctx.AfterMemberOf(c) || ctx.FormerName(c) || ctx.AffiliatedTo(c))) {
-    ev.trigger = true;  // القيادي في القاعدة، (القاعدة سابقا)، التابع للقاعدة
+      !ev.trigger &&
+      (ctx.AfterMemberOf(c) || ctx.FormerName(c) || ctx.AffiliatedTo(c) ||
+       ctx.GroupAdjectiveAfter(c))) {
+    ev.trigger = true;  // القيادي في القاعدة، (القاعدة سابقا)، التابع للقاعدة، القاعدة الإرهابي
   }
   ch.valid = ReadsAsAName(g, ctx, c, a, trig, ch.entry, by_trigger, prev_place);
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
