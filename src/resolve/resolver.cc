@@ -41,6 +41,15 @@ bool IsDefinite(std::string_view w) {
   return false;
 }
 
+// Whether the trigger words `trig` (null for none) name an entity of type `type`.
+bool TriggerSupports(const std::vector<TriggerInfo>* trig, EntityType type) {
+  if (trig == nullptr) return false;
+  for (const TriggerInfo& t : *trig) {
+    if (t.type == type) return true;
+  }
+  return false;
+}
+
 struct Context {
   const Gazetteer& g;
   std::string_view text;
@@ -95,7 +104,8 @@ struct Context {
   // placed) as a direction before a place that contains the entry, as a direction in
   // parentheses right after it where a relative of it is named nearby (ريف دمشق … الضمير (شرق)),
   // or as و after a place before an article-less form (سوسة وباغوز, `bare`); any other cue only
-  // weighs with the model.
+  // weighs with the model. With no such cue, في or ب and a place that contains the entry after
+  // the candidate gate (ContainerAfterIn).
   void AddCue(const Candidate& c, const AliasCore& a, uint32_t entry,
               absl::FunctionRef<PlaceBefore()> before, ContextEvidence* ev) const {
     const Cue cue = PlaceCue(c, before);
@@ -130,8 +140,7 @@ struct Context {
     }
     // A place's descriptor word (محافظة، ريف، قضاء …) before the container.
     const std::string_view rest = text.substr(lo, tokens[t].end - lo);
-    if (const std::vector<TriggerInfo>* trig = g.FindTrigger(rest);
-        trig != nullptr && TriggerNamesPlace(*trig)) {
+    if (TriggerSupports(g.FindTrigger(rest), EntityType::kPlace)) {
       if (++t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
       lo = tokens[t].start;
     }
@@ -141,13 +150,6 @@ struct Context {
       found = found || NamedBetween(s->mentions, s->named, a, lo, last, -1);
     });
     return found;
-  }
-
-  static bool TriggerNamesPlace(const std::vector<TriggerInfo>& trig) {
-    for (const TriggerInfo& t : trig) {
-      if (t.type == EntityType::kPlace) return true;
-    }
-    return false;
   }
 
   // Whether a relative of `entry` (its governorate or country too) is named near candidate `c`.
@@ -669,14 +671,6 @@ bool HoldsAt(std::string_view from, std::string_view to, std::string_view date) 
   if (to.empty()) return true;
   const std::string_view d = date.substr(0, to.size());
   return to.size() < date.size() ? d <= to : d < to;
-}
-
-bool TriggerSupports(const std::vector<TriggerInfo>* trig, EntityType type) {
-  if (trig == nullptr) return false;
-  for (const TriggerInfo& t : *trig) {
-    if (t.type == type) return true;
-  }
-  return false;
 }
 
 // TriggerSupports for entry `e` read through an alias that is a very common word
