@@ -213,6 +213,16 @@ TEST_F(RulesTest, TitleRulesDoNotTakeThePhraseAfterTheTitle) {
             V{"عادل بن أحمد الجبير|PERSON|rule:person-minister"});
   EXPECT_EQ(Labels("استقبل السفير نايف بن عبدالعزيز في الرياض"),
             V{"نايف بن عبدالعزيز|PERSON|rule:person-after-ambassador"});
+  // A given name's chain of بن goes on to six words with its family word; علي written with ي
+  // is the name, with ى the preposition, and the name then ends before its بن.
+  EXPECT_EQ(Labels("ويرى عبدالله بن إبراهيم بن سالم أن"),
+            V{"عبدالله بن إبراهيم بن سالم|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وقدم وزير المالية، الشيخ أحمد بن محمد آل خليفة، عرضا"),
+            V{"أحمد بن محمد آل خليفة|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("واحمد بن محمد بن علي المعروف بالحجازي"),
+            V{"احمد بن محمد بن علي|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("واحمد بن محمد بن على المعروف بالحجازي"),
+            V{"احمد بن محمد|PERSON|rule:person-given-name"});
   // A definite nisba ends names (أوس الشرقي); a rare surname that is also a word (توم) too.
   EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن"), V{"أوس الشرقي|PERSON|rule:person-after-director"});
 }

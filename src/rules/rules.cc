@@ -1002,10 +1002,15 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       // The family word after a chain of بن (عادل بن أحمد الجبير) is optional in the person
       // rules: a function word or a frequent ordinary word there was the next word of the
       // sentence (نايف بن عبدالعزيز في، … اليوم), left out.
+      // علي written with ي is the name (محمد بن علي), and a name never ends with بن.
       if (r.type == EntityType::kPerson && AfterNasab(normalized, first, last) &&
-          (stopwords_.contains(normalized.substr(last->start, last->end - last->start)) ||
+          ((stopwords_.contains(normalized.substr(last->start, last->end - last->start)) &&
+            !ali.IsName(normalized, *last)) ||
            EndsWithFrequentWord(normalized, last, frequent_words_))) {
         --last;
+        if (last > first && IsNasabWord(normalized.substr(last->start, last->end - last->start))) {
+          --last;
+        }
         ge = last->end;
       }
       if (NameRejected(r, normalized, tokens, h, first, last, ali)) continue;
