@@ -101,23 +101,27 @@ bool ParseNumber(std::string_view s, T* out) {
   return r.ec == std::errc() && r.ptr == e;
 }
 
+// The 8 and the 4 bytes at `q`, unaligned.
+inline uint64_t LoadBytes64(const char* q) {
+  uint64_t v;
+  std::memcpy(&v, q, 8);
+  return v;
+}
+inline uint32_t LoadBytes32(const char* q) {
+  uint32_t v;
+  std::memcpy(&v, q, 4);
+  return v;
+}
+
 // a[0, n) == b[0, n): for the usual word of 4 to 16 bytes, two overlapping pairs of loads
 // instead of a call to memcmp.
 inline bool BytesEqual(const char* a, const char* b, size_t n) {
-  auto load64 = [](const char* q) {
-    uint64_t v;
-    std::memcpy(&v, q, 8);
-    return v;
-  };
-  auto load32 = [](const char* q) {
-    uint32_t v;
-    std::memcpy(&v, q, 4);
-    return v;
-  };
   if (n >= 8 && n <= 16) {
-    return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
+    return LoadBytes64(a) == LoadBytes64(b) && LoadBytes64(a + n - 8) == LoadBytes64(b + n - 8);
   }
-  if (n >= 4 && n < 8) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
+  if (n >= 4 && n < 8) {
+    return LoadBytes32(a) == LoadBytes32(b) && LoadBytes32(a + n - 4) == LoadBytes32(b + n - 4);
+  }
   return std::memcmp(a, b, n) == 0;
 }
 
@@ -128,25 +132,15 @@ inline bool BytesEqual(const char* a, const char* b, size_t n) {
 // the low 7 bits and their probe start from the others.
 inline size_t HashKey(const char* p, size_t n) {
   constexpr uint64_t kMul1 = 0x9E3779B97F4A7C15ull, kMul2 = 0xC2B2AE3D27D4EB4Full;
-  auto load64 = [](const char* q) {
-    uint64_t v;
-    std::memcpy(&v, q, 8);
-    return v;
-  };
-  auto load32 = [](const char* q) {
-    uint32_t v;
-    std::memcpy(&v, q, 4);
-    return uint64_t{v};
-  };
   uint64_t a = 0, b = 0;
   if (n >= 8) {
     size_t k = 0;
-    for (; k + 16 < n; k += 8) a = (a ^ load64(p + k)) * kMul1;  // keys over 16 bytes
-    a ^= load64(p + k);
-    b = load64(p + n - 8);
+    for (; k + 16 < n; k += 8) a = (a ^ LoadBytes64(p + k)) * kMul1;  // keys over 16 bytes
+    a ^= LoadBytes64(p + k);
+    b = LoadBytes64(p + n - 8);
   } else if (n >= 4) {
-    a = load32(p);
-    b = load32(p + n - 4);
+    a = LoadBytes32(p);
+    b = LoadBytes32(p + n - 4);
   } else if (n > 0) {
     a = static_cast<unsigned char>(p[0]) | uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
         uint64_t{static_cast<unsigned char>(p[n - 1])} << 16;

@@ -118,11 +118,7 @@ class WordTable {
       0, 0, 0, 0, 0, 0, 0, 0, 0,
       word_table::Mask(1), word_table::Mask(2), word_table::Mask(3), word_table::Mask(4),
       word_table::Mask(5), word_table::Mask(6), word_table::Mask(7), ~uint64_t{0}};
-  static uint64_t Load64(const char* q) {
-    uint64_t v;
-    std::memcpy(&v, q, 8);
-    return v;
-  }
+  static uint64_t Load64(const char* q) { return LoadBytes64(q); }
   static Key CopyKey(std::string_view w) {
     uint64_t b[2] = {0, 0};
     if (!w.empty()) std::memcpy(b, w.data(), w.size());  // w.size() <= kShort
