@@ -477,6 +477,25 @@ TEST_F(RulesTest, ASecurityAgencyWithItsQualifier) {
   EXPECT_EQ(Labels("وفي جهاز الأمن نفسه"), V{});  // no qualifier: which agency is not said
 }
 
+TEST_F(RulesTest, AHeadWordBeforeAListedPlaceMakesAPlaceOfItsOwn) {
+  // The quarter باب حلب and the village تل دمشق are not Aleppo and Damascus.
+  EXPECT_EQ(Labels("انتفض أهالي حي باب حلب"), V{"باب حلب|PLACE|rule:place-after-neighbourhood-word"});
+  EXPECT_EQ(Labels("قصف قرية تل دمشق"), V{"تل دمشق|PLACE|rule:place-after-village-word"});
+  // The name the rule finds is the alias itself, or longer than two words: the alias.
+  EXPECT_EQ(Labels("في مدينة حلب"), V{"حلب|PLACE|alias"});
+  EXPECT_EQ(Labels("في مدينة دير الزور"), V{"دير الزور|PLACE|alias"});
+}
+
+TEST_F(RulesTest, AMagazineOrANewspaperByItsHeadWord) {
+  EXPECT_EQ(Labels("في مقابلة له مع مجلة التايم إلى"),
+            V{"مجلة التايم|ORGANIZATION|rule:org-newspaper"});
+  EXPECT_EQ(Labels("ونشرت جريدة فوكوس تقريرا"),
+            V{"جريدة فوكوس|ORGANIZATION|rule:org-newspaper"});
+  // An indefinite ordinary word after the head word is the sentence's (a verb, a noun).
+  EXPECT_TRUE(Labels("كانت مجلة تعتمد على المقالات").empty());
+  EXPECT_TRUE(Labels("صحيفة تكشف أسرار رحيله").empty());
+}
+
 TEST_F(RulesTest, ANewspapersNameIsNotItsDescription) {
   EXPECT_TRUE(Labels("نشرت صحيفة بريطانية تقريرا").empty());  // an adjective
   EXPECT_EQ(Labels("وقالت صحيفة ذي غارديان إن"),
@@ -494,7 +513,9 @@ TEST_F(RulesTest, OrganizationInQuotesAfterItsHeadWord) {
             V{"فورين بوليسي|ORGANIZATION|rule:org-quoted-after-head"});
   EXPECT_EQ(Labels("وقالت جمعية \"موسكا\" الإنسانية"),
             V{"موسكا|ORGANIZATION|rule:org-quoted-after-head"});
-  EXPECT_TRUE(Labels("نشرت مجلة فورين بوليسي").empty());  // unquoted: no
+  // Unquoted, the head word's own rule (org-newspaper) takes it with its first word.
+  EXPECT_EQ(Labels("نشرت مجلة فورين بوليسي"),
+            V{"مجلة فورين بوليسي|ORGANIZATION|rule:org-newspaper"});
 }
 
 TEST_F(RulesTest, OrdinaryWordsInQuotesAfterAHeadWordAreAName) {

@@ -1905,7 +1905,12 @@ void DropUnplacedLocalPlaces(const Gazetteer& g, const ExtractorOptions& options
 // will be shown, not to that alias gated out as a word, and that reaches out of it or starts at
 // the alias: a name after the alias is part of it (علي بن أبي طالب in مسجد الإمام علي بن أبي
 // طالب; the gold does not nest), but an alias shown as a name is that name (منظمة القاعدة).
-void ValidateRuleCandidates(const RuleSet& rules, const ExtractorOptions& options,
+// A place's name of two words found by a rule of its own (column `next` empty) does not yield
+// to an alias that is its second word when its first is no descriptor (triggers.tsv: ريف،
+// بادية stay outside a name): a head word of the pattern makes another place (حي باب طبرق،
+// قرية كفر داعل, not Tobruk, not داعل).
+void ValidateRuleCandidates(const Gazetteer& g, const RuleSet& rules,
+                            const ExtractorOptions& options, std::string_view text,
                             const std::vector<Token>& tokens,
                             const std::vector<Candidate>& candidates, ResolveScratch* scratch) {
   std::vector<Choice>& choices = scratch->choices;
@@ -1920,12 +1925,18 @@ void ValidateRuleCandidates(const RuleSet& rules, const ExtractorOptions& option
   std::sort(covered.begin(), covered.end(), [](const auto& x, const auto& y) {
     return std::tie(x.start, x.end) < std::tie(y.start, y.end);
   });
-  auto overlaps_alias = [&](const Candidate& c, bool lookalike) {
+  auto overlaps_alias = [&](const Candidate& c, bool lookalike, bool place) {
     auto it = std::lower_bound(
         covered.begin(), covered.end(), c.norm_end,
         [](const ResolveScratch::Covered& x, uint32_t end) { return x.start < end; });
+    const bool head_and_alias = place && c.tok_end == c.tok_begin + 2 && c.clitic_bytes == 0 &&
+                                g.FindTrigger(Word(text, tokens[c.tok_begin])) == nullptr;
     while (it != covered.begin()) {
       --it;
+      if (head_and_alias && it->start == tokens[c.tok_begin + 1].start &&
+          it->end == c.norm_end) {
+        continue;
+      }
       if (it->end > c.norm_start &&
           (!lookalike || (it->shown && (it->start <= tokens[c.tok_begin + 1].start ||
                                         it->end > c.norm_end)))) {
@@ -1939,7 +1950,8 @@ void ValidateRuleCandidates(const RuleSet& rules, const ExtractorOptions& option
     const Candidate& c = candidates[i];
     if (c.alias >= 0) continue;
     const Rule& r = rules.rule(static_cast<size_t>(c.rule));
-    choices[i].valid = !overlaps_alias(c, r.next == Rule::Next::kLookalike);
+    choices[i].valid = !overlaps_alias(c, r.next == Rule::Next::kLookalike,
+                                       r.type == EntityType::kPlace && r.next == Rule::Next::kAny);
     choices[i].score = r.score;
   }
 }
@@ -1973,7 +1985,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
   FamilyNamesInLongerNames(g, rules, ctx, candidates, scratch);
   OneNamesakePerSegment(g, candidates, scratch);
   DropUnplacedLocalPlaces(g, options, candidates, scratch);
-  ValidateRuleCandidates(rules, options, ctx.tokens, candidates, scratch);
+  ValidateRuleCandidates(g, rules, options, ctx.text, ctx.tokens, candidates, scratch);
   DropFathersInChains(g, rules, ctx, candidates, scratch);
 }
 

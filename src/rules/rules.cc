@@ -440,6 +440,13 @@ bool RejectedByWords(std::string_view normalized, const std::vector<Token>& toke
       w.substr(0, 4) != "\xD8\xA7\xD9\x84" && w.substr(w.size() - 4) == "\xD9\x8A\xD9\x87") {
     return true;
   }
+  // Nor is its head word with one indefinite ordinary word after it, unquoted: a verb or a
+  // noun of the sentence (جريدة تزيف الحقائق، مجلة تعتمد على، مجلة ذات نفوذ).
+  if (type == EntityType::kOrganization && !quoted && from == last && !follows_trigger &&
+      from->gap == Gap::kSpace && w.substr(0, 4) != "\xD8\xA7\xD9\x84" &&
+      common_words.contains(w)) {
+    return true;
+  }
   if (person) {
     return EndsWithFrequentWord(normalized, last, frequent_words) ||
            NoPersonFirstWord(w, common_words);
