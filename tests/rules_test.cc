@@ -481,6 +481,10 @@ TEST_F(RulesTest, AHeadWordBeforeAListedPlaceMakesAPlaceOfItsOwn) {
   // The quarter باب حلب and the village تل دمشق are not Aleppo and Damascus.
   EXPECT_EQ(Labels("انتفض أهالي حي باب حلب"), V{"باب حلب|PLACE|rule:place-after-neighbourhood-word"});
   EXPECT_EQ(Labels("قصف قرية تل دمشق"), V{"تل دمشق|PLACE|rule:place-after-village-word"});
+  EXPECT_EQ(Labels("انتفض أهالي منطقة باب حلب"), V{"باب حلب|PLACE|rule:place-area-compound"});
+  EXPECT_EQ(Labels("فوق منطقة دير العشائر في ريف"),
+            V{"دير العشائر|PLACE|rule:place-area-compound"});
+  EXPECT_TRUE(Labels("في منطقة خفض التصعيد").empty());  // منطقة alone leads no name
   // The name the rule finds is the alias itself, or longer than two words: the alias.
   EXPECT_EQ(Labels("في مدينة حلب"), V{"حلب|PLACE|alias"});
   EXPECT_EQ(Labels("في مدينة دير الزور"), V{"دير الزور|PLACE|alias"});
