@@ -401,6 +401,10 @@ TEST_F(RulesTest, WeakGivenNames) {
   EXPECT_EQ(Labels("ويقول الشيخ عمر بن عبدالله الثويني، إمام"),
             V{"عمر بن عبدالله الثويني|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("ويرى صالح بن حسن أن"), V{"صالح بن حسن|PERSON|rule:person-given-name"});
+  // A family name that is a given name with the article (a strong one: not الرشيد).
+  EXPECT_EQ(Labels("في 2016 اغتيل عمر النايف الناشط في الجبهة"),
+            V{"عمر النايف|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("ومنذ عمر الرشيد الأول"), V{});
   EXPECT_EQ(Labels("بلغ عمر ابن في الثلاثين"), V{});
   EXPECT_EQ(Labels("بلغ عمر الطفل عشر سنوات"), V{});
   EXPECT_EQ(Labels("بينما يصل عمر الثاني إلى 21"), V{});

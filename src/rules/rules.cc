@@ -887,12 +887,20 @@ bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<T
            !stopwords_.contains(normalized.substr(tokens[t + 1].start,
                                                   tokens[t + 1].end - tokens[t + 1].start));
   }
+  // A family name that is a given name with the article (عمر النايف، حسن الرشيد).
+  if (DefiniteGivenName(w)) return true;
   // Ordinals and الماضي end regnal and other names (عبد الله الثاني), so common_words.tsv
   // cannot hold them; after an ordinary word they are its adjective (عمر الثاني "the second
   // one's age").
   return IsDefiniteNisba(w) && !common_words_.contains(w) && !stopwords_.contains(w) &&
          w != "\xD8\xA7\xD9\x84\xD8\xAB\xD8\xA7\xD9\x86\xD9\x8A" &&   // الثاني
          w != "\xD8\xA7\xD9\x84\xD9\x85\xD8\xA7\xD8\xB6\xD9\x8A";     // الماضي
+}
+
+bool RuleSet::DefiniteGivenName(std::string_view w) const {
+  return w.size() >= 10 && w.substr(0, 4) == "\xD8\xA7\xD9\x84" &&  // ال and three letters
+         given_name_set_.contains(w.substr(4)) && !common_words_.contains(w) &&
+         !stopwords_.contains(w);
 }
 
 bool RuleSet::AbdCompoundAt(std::string_view normalized, const std::vector<Token>& tokens,

@@ -165,11 +165,15 @@ class RuleSet {
               const TriggerHit& h) const;
   // Whether the word after a weak given name at hit `h` makes it a name: with no proclitic
   // before it, a given name of the list after a space (علي as AliReading reads it), عبد with a
-  // compound of class apart, a nasab (عمر بن عبدالله) or a definite nisba that is no ordinary
-  // word (عمر إبراهيم، عمر الحريري، صالح القشعمي، عمر عبد العزيز; not عمر الطفل); after و or ف,
+  // compound of class apart, a nasab (عمر بن عبدالله), a definite nisba that is no ordinary
+  // word or a given name with the article (DefiniteGivenName) (عمر إبراهيم، عمر الحريري، صالح
+  // القشعمي، عمر عبد العزيز، عمر النايف; not عمر الطفل); after و or ف,
   // only the first two (ConjunctionBeforeTwoNames).
   bool FamilyNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
                          const TriggerHit& h, const AliReading& ali) const;
+  // Whether word `w` is the article and a given name of the list that is no weak one (النايف،
+  // الرشيد is not: رشيد is weak), and no ordinary word: a family name (عمر النايف).
+  bool DefiniteGivenName(std::string_view w) const;
   // Whether token `t` follows after a space and is a given name of the list (علي as AliReading
   // reads it) or عبد with a compound of class apart.
   bool GivenNameOrAbdFollows(std::string_view normalized, const std::vector<Token>& tokens,
