@@ -405,6 +405,15 @@ TEST_F(RulesTest, WeakGivenNames) {
   EXPECT_EQ(Labels("في 2016 اغتيل عمر النايف الناشط في الجبهة"),
             V{"عمر النايف|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("ومنذ عمر الرشيد الأول"), V{});
+}
+
+TEST_F(RulesTest, AFamilysNameAfterAalIsANameWhateverElseItReads) {
+  // ثاني "second" is a frequent ordinary word, الشيخ a title: after آل, a family's name.
+  EXPECT_EQ(Labels("واستقبل الشيخ عبدالله آل ثاني الوفد"),
+            V{"عبدالله آل ثاني|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("حضر المقابلة عبدالله بن حمد آل ثاني نائب الأمير"),
+            V{"عبدالله بن حمد آل ثاني|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وقال محمد آل الشيخ إن"), V{"محمد آل الشيخ|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("بلغ عمر ابن في الثلاثين"), V{});
   EXPECT_EQ(Labels("بلغ عمر الطفل عشر سنوات"), V{});
   EXPECT_EQ(Labels("بينما يصل عمر الثاني إلى 21"), V{});

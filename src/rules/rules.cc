@@ -98,14 +98,24 @@ bool AfterNasab(std::string_view normalized, TokenIt first, TokenIt last) {
   return false;
 }
 
-// Whether a person's name ends with a frequent ordinary word (RuleSet::kFrequentWord) that is
-// not a definite nisba (الشرقي): the title rule ran past a one-word name (الأمير بندر يوضح،
-// المشير حفتر أصدر) or took a phrase (تمتين العلاقات، أصبح اليوم); rare surnames that are
-// ordinary words (توم، بوش) are less frequent.
-bool EndsWithFrequentWord(std::string_view normalized, TokenIt last,
+// Whether the word before `last` (after `first`) is آل (normalized ال): `last` is a family's
+// name (آل ثاني), not the sentence's next word.
+bool AfterFamilyWord(std::string_view normalized, TokenIt first, TokenIt last) {
+  return last - 1 > first &&
+         normalized.substr((last - 1)->start, (last - 1)->end - (last - 1)->start) ==
+             "\xD8\xA7\xD9\x84";
+}
+
+// Whether a person's name [first, last] ends with a frequent ordinary word
+// (RuleSet::kFrequentWord) that is not a definite nisba (الشرقي) nor a family's name after آل
+// (آل ثاني): the title rule ran past a one-word name (الأمير بندر يوضح، المشير حفتر أصدر) or took
+// a phrase (تمتين العلاقات، أصبح اليوم); rare surnames that are ordinary words (توم، بوش) are
+// less frequent.
+bool EndsWithFrequentWord(std::string_view normalized, TokenIt first, TokenIt last,
                           const StringSet& frequent_words) {
   const std::string_view w = normalized.substr(last->start, last->end - last->start);
-  return frequent_words.contains(w) && !IsDefiniteNisba(w);
+  return frequent_words.contains(w) && !IsDefiniteNisba(w) &&
+         !AfterFamilyWord(normalized, first, last);
 }
 
 // Whether `w` (a name's first word, two bytes or more) is a preposition before a definite
@@ -274,6 +284,12 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
       continue;
     }
     if (stopwords.contains(w) && !StopwordIsName(normalized, t, ali)) break;
+    // The word after آل is a family's name whatever else it reads as (آل ثاني، آل الشيخ).
+    if (t->gap == Gap::kSpace && AfterFamilyWord(normalized, first, t)) {
+      end = t;
+      ++words;
+      continue;
+    }
     if (NoPersonFirstWord(w, common_words) || CliticStartsWord(w) || EndsWithPronoun(w) ||
         AccusativeOrdinaryWord(w, common_words) || PluralVerb(w, common_words)) {
       break;
@@ -448,7 +464,7 @@ bool RejectedByWords(std::string_view normalized, const std::vector<Token>& toke
     return true;
   }
   if (person) {
-    return EndsWithFrequentWord(normalized, last, frequent_words) ||
+    return EndsWithFrequentWord(normalized, first, last, frequent_words) ||
            NoPersonFirstWord(w, common_words);
   }
   return PrepositionBeforeOrdinaryWord(w, common_words);
@@ -1019,9 +1035,10 @@ void RuleSet::Match(std::string_view normalized, const std::vector<Token>& token
       // sentence (نايف بن عبدالعزيز في، … اليوم), left out.
       // علي written with ي is the name (محمد بن علي), and a name never ends with بن.
       if (r.type == EntityType::kPerson && AfterNasab(normalized, first, last) &&
+          !AfterFamilyWord(normalized, first, last) &&
           ((stopwords_.contains(normalized.substr(last->start, last->end - last->start)) &&
             !ali.IsName(normalized, *last)) ||
-           EndsWithFrequentWord(normalized, last, frequent_words_))) {
+           EndsWithFrequentWord(normalized, first, last, frequent_words_))) {
         --last;
         if (last > first && IsNasabWord(normalized.substr(last->start, last->end - last->start))) {
           --last;
