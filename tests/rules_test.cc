@@ -508,6 +508,9 @@ TEST_F(RulesTest, AMagazineOrANewspaperByItsHeadWord) {
             V{"مجلة التايم|ORGANIZATION|rule:org-newspaper"});
   EXPECT_EQ(Labels("ونشرت جريدة فوكوس تقريرا"),
             V{"جريدة فوكوس|ORGANIZATION|rule:org-newspaper"});
+  // A definite name in ة (not in ية, a nisba's ending).
+  EXPECT_EQ(Labels("في مقابلة مع مجلة الحياة الدولية"),
+            V{"مجلة الحياة|ORGANIZATION|rule:org-newspaper"});
   // An indefinite ordinary word after the head word is the sentence's (a verb, a noun).
   EXPECT_TRUE(Labels("كانت مجلة تعتمد على المقالات").empty());
   EXPECT_TRUE(Labels("صحيفة تكشف أسرار رحيله").empty());
