@@ -503,6 +503,14 @@ TEST_F(RulesTest, AHeadWordBeforeAListedPlaceMakesAPlaceOfItsOwn) {
   EXPECT_EQ(Labels("في مدينة دير الزور"), V{"دير الزور|PLACE|alias"});
 }
 
+TEST_F(RulesTest, APartyByItsNationality) {
+  EXPECT_EQ(Labels("وصديق زعيم حزب الوطن الليبي ورجل الأعمال"),
+            V{"حزب الوطن الليبي|ORGANIZATION|rule:party-by-nationality"});
+  EXPECT_EQ(Labels("أعلن رئيس حزب الأمة القومي السوداني المعارض"),
+            V{"حزب الأمة القومي السوداني|ORGANIZATION|rule:party-by-nationality"});
+  EXPECT_TRUE(Labels("وقال حزب الوطن إن").empty());  // no nationality: which party is not said
+}
+
 TEST_F(RulesTest, AMagazineOrANewspaperByItsHeadWord) {
   EXPECT_EQ(Labels("في مقابلة له مع مجلة التايم إلى"),
             V{"مجلة التايم|ORGANIZATION|rule:org-newspaper"});
