@@ -407,6 +407,29 @@ TEST_F(RulesTest, WeakGivenNames) {
   EXPECT_EQ(Labels("ومنذ عمر الرشيد الأول"), V{});
 }
 
+TEST_F(RulesTest, AListedPersonsFamilyNameEndsAGivenNamesName) {
+  // الأسد ends Bashar al-Assad's name in the table: after two given names, a family's name
+  // (not a definite word of the sentence, which ends the name before it).
+  EXPECT_EQ(Labels("وقال محمد سعيد الأسد في بيان"),
+            V{"محمد سعيد الأسد|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وقال محمد سعيد الجديد في بيان"),
+            V{"محمد سعيد|PERSON|rule:person-given-name"});
+  // After a word that is no given name, not (طيب يزرع is a given name and a verb).
+  for (const std::string& label : Labels("قصة رجل طيب يزرع الأسد في بيان")) {
+    EXPECT_EQ(label.find("\u0627\u0644\u0623\u0633\u062F"), std::string::npos) << label;
+  }
+}
+
+TEST_F(RulesTest, AWordRightAfterAPersonsNameIsNoOneElsesSurname) {
+  // الأسد, Bashar al-Assad's surname, goes on the name it follows (its fourth word); after و
+  // it is Bashar.
+  EXPECT_EQ(Labels("التقى بشار الأسد أمس. وقال محمد ناصر سعيد الأسد إن"),
+            (V{"بشار الأسد|PERSON|alias", "محمد ناصر سعيد|PERSON|rule:person-given-name"}));
+  EXPECT_EQ(Labels("التقى بشار الأسد أمس. وقال محمد ناصر والأسد إن"),
+            (V{"بشار الأسد|PERSON|alias", "محمد ناصر|PERSON|rule:person-given-name",
+               "الأسد|PERSON|rule:surname-after-full-name"}));
+}
+
 TEST_F(RulesTest, AFamilysNameAfterAalIsANameWhateverElseItReads) {
   // ثاني "second" is a frequent ordinary word, الشيخ a title: after آل, a family's name.
   EXPECT_EQ(Labels("واستقبل الشيخ عبدالله آل ثاني الوفد"),

@@ -593,6 +593,13 @@ void Gazetteer::CollectNameLeadWords(const StringSet* common_words) {
         name_lead_words_.insert(words[i]);
       }
     }
+    // The last word of a name of two words or more, with the article and no ordinary word: a
+    // family's name (الرشيد، الأسد، الحكيم).
+    const std::string& last = words.back();
+    if (words.size() >= 2 && last.size() >= 10 && last.compare(0, 4, "\xD8\xA7\xD9\x84") == 0 &&
+        (common_words == nullptr || !common_words->contains(last))) {
+      family_words_.insert(last);
+    }
   });
 }
 

@@ -163,6 +163,9 @@ class Gazetteer {
   // last of a person's alias (محمد، عبد، بن، الشيخ …) that is not an ordinary word of the
   // news. A village named like the word after it is part of the name (ياسر عبد ربه).
   bool IsNameLeadWord(std::string_view word) const { return name_lead_words_.contains(word); }
+  // Whether `word` (normalized) ends a person's name of two words or more in the gazetteer, has
+  // the article and is no ordinary word of the news: a family's name (الرشيد، الأسد).
+  bool IsFamilyWord(std::string_view word) const { return family_words_.contains(word); }
 
   const std::vector<EntryInfo>& entries() const { return entries_; }
   // Available after Finish().
@@ -281,6 +284,7 @@ class Gazetteer {
   std::vector<IdAlias> id_aliases_;  // sorted by old id
   StringMap<std::vector<TriggerInfo>> triggers_;
   StringSet name_lead_words_;  // IsNameLeadWord
+  StringSet family_words_;     // IsFamilyWord
   StringSet phrases_;          // OrdinaryPhrase: "first second"
   StringSet phrase_firsts_;    // the first words of the phrases (AliasCore::phrase_first)
   StringSet phrase_seconds_;   // their second words (AliasCore::phrase_second)

@@ -1079,8 +1079,6 @@ void AddSurname(std::string_view surname, uint32_t entry, ResolveScratch* s) {
   }
 }
 
-// Whether word `ti` (outside every entity) is the bare surname of a person named before it;
-// if so, appends the link to s->extra. `after_entity`: the word before it ends an entity.
 // The bytes of token `t` in `text`.
 std::string_view Word(std::string_view text, const Token& t) {
   return text.substr(t.start, t.end - t.start);
@@ -1130,12 +1128,18 @@ bool OrdinaryWord(const Gazetteer& g, const RuleSet& rules, std::string_view w) 
   return g.IsOrdinaryWordAlias(w);
 }
 
+// Whether word `ti` (outside every entity) is the bare surname of a person named before it;
+// if so, appends the link to s->extra. `after_entity`: the word before it ends an entity;
+// `after_person`: that entity is a person.
 void LinkSurnameAt(const Gazetteer& g, const RuleSet& rules, std::string_view text,
                    const std::vector<Token>& tokens, size_t ti, bool after_entity,
-                   ResolveScratch* s) {
+                   bool after_person, ResolveScratch* s) {
   const Token& t = tokens[ti];
   uint32_t value = 0, strip = 0;
   if (!FindSurname(text.substr(t.start, t.end - t.start), s, &value, &strip)) return;
+  // A bare word right after a person's name goes on that name (عبد الرحمن عصام الدين محمد،
+  // صباح خالد الحمد الصباح): no one else's surname. (With و or ب it is: العبادي والصدر.)
+  if (after_person && strip == 0 && t.gap == Gap::kSpace) return;
   const bool unlisted = IsUnlistedValue(value), given = value == kUnlistedGivenName;
   // A given name bare or after و, which starts a new item whatever comes before it
   // (باستجواب بشار وفيصل).
@@ -1326,7 +1330,8 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     }
     const bool after_entity =
         ti > 0 && next > 0 && (*out)[next - 1].norm_end == tokens[ti - 1].end;
-    LinkSurnameAt(g, rules, text, tokens, ti, after_entity, s);
+    LinkSurnameAt(g, rules, text, tokens, ti, after_entity,
+                  after_entity && IsPersonEntity(g, rules, (*out)[next - 1]), s);
   }
   if (s->extra.empty()) return;
   out->insert(out->end(), s->extra.begin(), s->extra.end());

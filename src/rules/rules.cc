@@ -257,6 +257,19 @@ bool PeaceUponHim(std::string_view normalized, TokenIt t, std::string_view w) {
          normalized.compare(t->end, kPeace.size(), kPeace) == 0;
 }
 
+// Whether definite word `w` at `t`, the third word of a given name's name, is a family's name
+// of the gazetteer's people (Gazetteer::IsFamilyWord: محمد منصور المناع، عبدالله فهد الرشيد)
+// after a given name of the list (not طيب يزرع الخير), and not the first half of a compound
+// with الله (تركي بن محمد العبد الله).
+bool FamilyNameAfterGivenNames(std::string_view normalized, TokenIt t, std::string_view w,
+                               const RuleSet& rules) {
+  if (!rules.IsFamilyWord(w)) return false;
+  const std::string_view prev = normalized.substr((t - 1)->start, (t - 1)->end - (t - 1)->start);
+  if (!rules.IsGivenName(prev) && prev != "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87") return false;  // الله
+  constexpr std::string_view kGod = " \xD8\xA7\xD9\x84\xD9\x84\xD9\x87";  // " الله"
+  return normalized.compare(t->end, kGod.size(), kGod) != 0;
+}
+
 // The name a given-name rule found, [first, *last], cut after its last word that may go on a
 // person's name: at most two words after a space that are neither function words nor ordinary
 // ones nor start with clitics (CliticStartsWord) nor end with a pronoun, with NameLinkWord words
@@ -268,7 +281,8 @@ bool PeaceUponHim(std::string_view normalized, TokenIt t, std::string_view w) {
 // word, nor the blessing عليه السلام. False when no such word follows the given name.
 bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* last,
                         const StringSet& stopwords, const StringSet& common_words,
-                        const StringSet& weak_given, const AliReading& ali) {
+                        const StringSet& weak_given, const AliReading& ali,
+                        const RuleSet* family = nullptr) {
   TokenIt end = first;
   int words = 0;
   for (TokenIt t = first + 1; t <= *last && t->gap == Gap::kSpace && words < 2; ++t) {
@@ -296,7 +310,8 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
     }
     const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
     if (words == 0 && t == first + 1 && w == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87") break;
-    if (words == 1 && definite && !IsDefiniteNisba(w) && !FamilyWordEndsClause(normalized, t, w)) {
+    if (words == 1 && definite && !IsDefiniteNisba(w) && !FamilyWordEndsClause(normalized, t, w) &&
+        !(family != nullptr && FamilyNameAfterGivenNames(normalized, t, w, *family))) {
       break;
     }
     // A given name that is an ordinary word after a family name is that word (صالح القشعمي
@@ -818,7 +833,8 @@ bool RuleSet::CutName(const Rule& r, std::string_view normalized,
   switch (r.next) {
     case Rule::Next::kGiven:  // after عبد X as after a given name (AbdHit)
       return TrimAfterGivenName(normalized, AbdHit(normalized, tokens, h) ? first + 1 : first,
-                                last, stopwords_, common_words_, weak_given_names_, ali);
+                                last, stopwords_, common_words_, weak_given_names_, ali,
+                                this);
     case Rule::Next::kCalled:
       return TrimCalledName(normalized, first, last, stopwords_, common_words_,
                             weak_given_names_, ali);
@@ -911,6 +927,10 @@ bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<T
   return IsDefiniteNisba(w) && !common_words_.contains(w) && !stopwords_.contains(w) &&
          w != "\xD8\xA7\xD9\x84\xD8\xAB\xD8\xA7\xD9\x86\xD9\x8A" &&   // الثاني
          w != "\xD8\xA7\xD9\x84\xD9\x85\xD8\xA7\xD8\xB6\xD9\x8A";     // الماضي
+}
+
+bool RuleSet::IsFamilyWord(std::string_view word) const {
+  return gazetteer_ != nullptr && gazetteer_->IsFamilyWord(word);
 }
 
 bool RuleSet::DefiniteGivenName(std::string_view w) const {

@@ -114,6 +114,8 @@ class RuleSet {
   }
   // A given name of class weak (an ordinary word too: عمر، صالح), normalized.
   bool IsWeakGivenName(std::string_view word) const { return weak_given_names_.contains(word); }
+  // A family's name of the bound gazetteer's people (Gazetteer::IsFamilyWord), normalized.
+  bool IsFamilyWord(std::string_view word) const;
   // A function word (data/stopwords.tsv), normalized.
   bool IsStopword(std::string_view word) const { return stopwords_.contains(word); }
 
