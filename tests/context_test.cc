@@ -1,5 +1,6 @@
 // Names decided in context, on the embedded data (alam issue 17): the document's date among
 // namesakes, and one test per failure family the issue names.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -231,6 +232,23 @@ TEST_F(ContextTest, NounBeforeADefiniteAdjectiveIsLeftAlone) {
   EXPECT_TRUE(Has(Labels("سيطرت القوات على مدينة الطبقة الغربية"), "الطبقة|PLACE|"));
   EXPECT_TRUE(Has(Labels("سيطرت القوات على مدينة الطبقة المتوسطة"), "الطبقة|PLACE|"));
   EXPECT_TRUE(Has(Labels("وصلت التعزيزات إلى الطبقة بعد معارك"), "الطبقة|PLACE|"));
+}
+
+// A look-alike with the article after a demonstrative is an ordinary word (هذه الطبقة "this
+// class"); after its trigger word, or with no demonstrative, the place.
+TEST_F(ContextTest, ALookAlikeAfterADemonstrativeIsAWord) {
+  // The document names the city after its trigger word, which would keep a later bare
+  // الطبقة (ConfirmByDocument); not the one after هذه or تلك.
+  const std::string city = "سيطرت القوات على مدينة الطبقة أمس. ";
+  for (const std::string& sentence : {std::string("وعلى صعيد تغيير هذه الطبقة في الانتخابات"),
+                                      std::string("ولن ننسى تلك الطبقة من المجتمع")}) {
+    const std::vector<std::string> labels = Labels(city + sentence);
+    EXPECT_EQ(std::count_if(labels.begin(), labels.end(),
+                            [](const std::string& l) { return l.rfind("الطبقة|", 0) == 0; }),
+              1)
+        << sentence;
+  }
+  EXPECT_TRUE(Has(Labels("وصلت التعزيزات إلى هذه المدينة ثم إلى الطبقة"), "الطبقة|PLACE|"));
 }
 
 // Look-alike words read as names: a word after a particle that only a verb follows is a verb

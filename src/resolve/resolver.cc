@@ -433,6 +433,26 @@ struct Context {
     return NoPlainOneWordName(next);
   }
 
+  // Whether candidate `c` (a look-alike of ambiguous.tsv), with the article, follows a
+  // demonstrative (هذه الطبقة، هذه الزيارة، تلك الميادين): "this class", an ordinary word; a
+  // name takes none.
+  bool AfterDemonstrative(const Candidate& c) const {
+    if (c.clitic_bytes > 0 || c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace) {
+      return false;
+    }
+    if (text.compare(c.norm_start, 4, "\xD8\xA7\xD9\x84") != 0) return false;  // ال
+    const std::string_view prev = Word(c.tok_begin - 1);
+    static constexpr std::string_view kDemonstratives[] = {
+        "\xD9\x87\xD8\xB0\xD8\xA7",              // هذا
+        "\xD9\x87\xD8\xB0\xD9\x87",              // هذه
+        "\xD8\xB0\xD9\x84\xD9\x83",              // ذلك
+        "\xD8\xAA\xD9\x84\xD9\x83"};             // تلك
+    for (std::string_view d : kDemonstratives) {
+      if (prev == d) return true;
+    }
+    return false;
+  }
+
   // Whether candidate `c` follows a particle that only a verb follows (لم، لن، قد، لقد، سوف،
   // كي، لكي, and و or ف before all but كي): قد تدمر الأدلة، لم يزد على ثوان. A name never
   // stands there.
@@ -787,6 +807,9 @@ bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
     return false;
   }
   if (ctx.AfterVerbParticle(c)) return false;  // قد تدمر: the verb "destroys"
+  if ((a.ambiguous || a.noun || a.adjective) && ctx.AfterDemonstrative(c)) {
+    return false;  // هذه الطبقة "this class"
+  }
   if (a.adjective && g.core(static_cast<uint32_t>(entry)).type == EntityType::kPlace &&
       !by_trigger && ctx.AdjectiveAfterNoun(c)) {
     return false;  // الأجل القصير: "the short term"
