@@ -72,6 +72,7 @@ inline bool IsDefiniteAdjective(std::string_view w) {
 // Words of Arabic names every stage reads (normalized): عبد, which starts a compound given name
 // (عبد العزيز), and بن, the nasab word between a name and the father's.
 inline constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
+inline constexpr std::string_view kGodName = "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87";  // الله
 inline constexpr std::string_view kBin = "\xD8\xA8\xD9\x86";          // بن
 
 // Whether a word is a nasab word: بن، ابن، بنت.

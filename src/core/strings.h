@@ -151,6 +151,15 @@ inline size_t HashKey(const char* p, size_t n) {
   return static_cast<size_t>(h ^ (h >> 29));
 }
 
+// Whether `w` is one of `words` (a short fixed list: particles, demonstratives …).
+template <size_t N>
+bool IsOneOf(std::string_view w, const std::string_view (&words)[N]) {
+  for (std::string_view x : words) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
 // Hash maps keyed by std::string that can be probed with a std::string_view.
 struct StringHash {
   using is_transparent = void;

@@ -7,6 +7,7 @@
 #include "absl/functional/function_ref.h"
 #include "alam/normalizer.h"
 #include "core/proclitics.h"
+#include "core/strings.h"
 #include "core/utf8.h"
 #include "normalize/char_table.h"
 
@@ -282,11 +283,7 @@ struct Context {
         "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7\xD9\x88\xD9\x86",  // المرتبطون
         "\xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7",                                // مرتبط
         "\xD9\x85\xD8\xB1\xD8\xAA\xD8\xA8\xD8\xB7\xD9\x87"};                        // مرتبطه
-    const std::string_view w = Word(member);
-    for (std::string_view m : kMembers) {
-      if (w == m) return true;
-    }
-    return false;
+    return IsOneOf(Word(member), kMembers);
   }
 
   // Whether a group's look-alike name is followed by an adjective that only a group takes:
@@ -300,11 +297,7 @@ struct Context {
         "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x83\xD9\x81\xD9\x8A\xD8\xB1\xD9\x8A",  // التكفيري
         "\xD8\xA7\xD9\x84\xD8\xAA\xD9\x83\xD9\x81\xD9\x8A\xD8\xB1\xD9\x8A\xD9\x87"};  // التكفيريه
     if (c.tok_end >= tokens.size() || tokens[c.tok_end].gap != Gap::kSpace) return false;
-    const std::string_view next = Word(c.tok_end);
-    for (std::string_view a : kAdjectives) {
-      if (next == a) return true;
-    }
-    return false;
+    return IsOneOf(Word(c.tok_end), kAdjectives);
   }
 
   // Whether a group's look-alike name follows a word of affiliation with its preposition: متصلة
@@ -383,10 +376,7 @@ struct Context {
         "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x8A\xD8\xA7",          // خلايا
         "\xD9\x81\xD8\xB1\xD8\xB9",                              // فرع
         "\xD9\x88\xD9\x81\xD8\xAF"};                             // وفد
-    for (std::string_view l : kLeaders) {
-      if (w == l) return true;
-    }
-    return false;
+    return IsOneOf(w, kLeaders);
   }
 
   // Whether one-word candidate `c`, an alias that general news mostly uses as an adjective
@@ -441,16 +431,12 @@ struct Context {
       return false;
     }
     if (text.compare(c.norm_start, 4, "\xD8\xA7\xD9\x84") != 0) return false;  // ال
-    const std::string_view prev = Word(c.tok_begin - 1);
     static constexpr std::string_view kDemonstratives[] = {
         "\xD9\x87\xD8\xB0\xD8\xA7",              // هذا
         "\xD9\x87\xD8\xB0\xD9\x87",              // هذه
         "\xD8\xB0\xD9\x84\xD9\x83",              // ذلك
         "\xD8\xAA\xD9\x84\xD9\x83"};             // تلك
-    for (std::string_view d : kDemonstratives) {
-      if (prev == d) return true;
-    }
-    return false;
+    return IsOneOf(Word(c.tok_begin - 1), kDemonstratives);
   }
 
   // Whether candidate `c` follows a particle that only a verb follows (لم، لن، قد، لقد، سوف،
@@ -476,10 +462,7 @@ struct Context {
         "\xD8\xB3\xD9\x88\xD9\x81",            // سوف
         "\xD9\x83\xD9\x8A",                      // كي
         "\xD9\x84\xD9\x83\xD9\x8A"};           // لكي
-    for (std::string_view p : kParticles) {
-      if (prev == p) return true;
-    }
-    return false;
+    return IsOneOf(prev, kParticles);
   }
 
   // Whether one-word candidate `c` makes a phrase of ordinary words with the word after it or

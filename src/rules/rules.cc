@@ -265,9 +265,10 @@ bool FamilyNameAfterGivenNames(std::string_view normalized, TokenIt t, std::stri
                                const RuleSet& rules) {
   if (!rules.IsFamilyWord(w)) return false;
   const std::string_view prev = normalized.substr((t - 1)->start, (t - 1)->end - (t - 1)->start);
-  if (!rules.IsGivenName(prev) && prev != "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87") return false;  // الله
-  constexpr std::string_view kGod = " \xD8\xA7\xD9\x84\xD9\x84\xD9\x87";  // " الله"
-  return normalized.compare(t->end, kGod.size(), kGod) != 0;
+  if (!rules.IsGivenName(prev) && prev != kGodName) return false;  // عبد الله
+  const std::string_view rest = normalized.substr(t->end);  // " الله" follows: عبد الله
+  return !(rest.size() > kGodName.size() && rest[0] == ' ' &&
+           rest.substr(1, kGodName.size()) == kGodName);
 }
 
 // The name a given-name rule found, [first, *last], cut after its last word that may go on a
@@ -277,12 +278,14 @@ bool FamilyNameAfterGivenNames(std::string_view normalized, TokenIt t, std::stri
 // عبد with the word after it counts as one word. Not الله right after the given name (توفيق
 // الله "God's help"), and as the second word after it a definite word only when a nisba (محمد
 // إبراهيم البياتي; not أسعد إبراهيم المعروفة) or a family name that ends the clause (ماجد مصطفى
-// النافع، — FamilyWordEndsClause), and not a weak given name (`weak_given`) after a definite
-// word, nor the blessing عليه السلام. False when no such word follows the given name.
+// النافع، — FamilyWordEndsClause) or, given `rules`, a family name of the gazetteer's people
+// after a given name (محمد منصور المناع — FamilyNameAfterGivenNames), and not a weak given name
+// (`weak_given`) after a definite word, nor the blessing عليه السلام. The word after آل is a
+// family's name whatever it reads as (آل ثاني). False when no such word follows the given name.
 bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* last,
                         const StringSet& stopwords, const StringSet& common_words,
                         const StringSet& weak_given, const AliReading& ali,
-                        const RuleSet* family = nullptr) {
+                        const RuleSet* rules = nullptr) {
   TokenIt end = first;
   int words = 0;
   for (TokenIt t = first + 1; t <= *last && t->gap == Gap::kSpace && words < 2; ++t) {
@@ -309,9 +312,9 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
       break;
     }
     const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
-    if (words == 0 && t == first + 1 && w == "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87") break;
+    if (words == 0 && t == first + 1 && w == kGodName) break;
     if (words == 1 && definite && !IsDefiniteNisba(w) && !FamilyWordEndsClause(normalized, t, w) &&
-        !(family != nullptr && FamilyNameAfterGivenNames(normalized, t, w, *family))) {
+        !(rules != nullptr && FamilyNameAfterGivenNames(normalized, t, w, *rules))) {
       break;
     }
     // A given name that is an ordinary word after a family name is that word (صالح القشعمي
