@@ -151,9 +151,12 @@ inline size_t HashKey(const char* p, size_t n) {
   return static_cast<size_t>(h ^ (h >> 29));
 }
 
-// Whether `w` is one of `words` (a short fixed list: particles, demonstratives …).
+// Whether `w` is one of `words` (a short fixed list: particles, demonstratives …). Always
+// inlined, so that the list's lengths stay constants at the call and most words are turned
+// away by their size alone.
 template <size_t N>
-bool IsOneOf(std::string_view w, const std::string_view (&words)[N]) {
+__attribute__((always_inline)) inline bool IsOneOf(std::string_view w,
+                                                   const std::string_view (&words)[N]) {
   for (std::string_view x : words) {
     if (w == x) return true;
   }
