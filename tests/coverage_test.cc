@@ -181,6 +181,9 @@ TEST_F(CoverageTest, FrequentNamesOfTheNewsAreNoOrdinaryWords) {
   EXPECT_EQ(labels("وقالت بروين بولدان وهي نائبة عن الحزب إن الانفجار هائل"), V{"بروين بولدان|PERSON"});
   EXPECT_EQ(labels("وقال الرئيس الصيني شي جين بينغ إن بلاده مستعدة"), V{"شي جين بينغ|PERSON"});
   EXPECT_EQ(labels("وعرض كولن باول أدلته"), V{"كولن باول|PERSON"});
+  // Gulf family names (tribes' nisbas) as frequent in Saudi news as ordinary words.
+  EXPECT_EQ(labels("وأبدى سعيد المطيري فخره بالعمل"), V{"سعيد المطيري|PERSON"});
+  EXPECT_EQ(labels("وقال عبدالله الغامدي إن"), V{"عبدالله الغامدي|PERSON"});
   // A word left among the ordinary words starts no name: سكوت "silence".
   EXPECT_EQ(labels("وقال المدرب سكوت طويلا"), V{});
 }

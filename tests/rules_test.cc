@@ -420,6 +420,14 @@ TEST_F(RulesTest, AListedPersonsFamilyNameEndsAGivenNamesName) {
   }
 }
 
+TEST_F(RulesTest, ABareWordAfterAFamilyNisbaIsTheSentences) {
+  // نقيب "head (of a union)" after اللامي starts the apposition, not a third name; a given name
+  // after a definite word that is no nisba goes on (الحاج علي).
+  EXPECT_EQ(Labels("وقال مؤيد اللامي نقيب الصحفيين العراقيين إن"),
+            V{"مؤيد اللامي|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وقال محمد الحاج علي إن"), V{"محمد الحاج علي|PERSON|rule:person-given-name"});
+}
+
 TEST_F(RulesTest, AWordRightAfterAPersonsNameIsNoOneElsesSurname) {
   // الأسد, Bashar al-Assad's surname, goes on the name it follows (its fourth word); after و
   // it is Bashar.

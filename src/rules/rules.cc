@@ -317,6 +317,12 @@ bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* las
         !(rules != nullptr && FamilyNameAfterGivenNames(normalized, t, w, *rules))) {
       break;
     }
+    // After a family name with the article, a bare word that is no given name is the
+    // sentence's (سعيد المطيري فخره "his pride"; محمد الحاج علي goes on).
+    if (words >= 1 && !definite && rules != nullptr && IsDefiniteNisba(normalized.substr(
+            end->start, end->end - end->start)) && !rules->IsGivenName(w)) {
+      break;
+    }
     // A given name that is an ordinary word after a family name is that word (صالح القشعمي
     // صباح يوم الجمعة "on the morning of").
     if (words == 1 && weak_given.contains(w) &&
