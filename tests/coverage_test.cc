@@ -145,6 +145,27 @@ TEST_F(CoverageTest, AgenciesByTheirDescriptionsAndOtherWarsGroups) {
   });
 }
 
+// The operations after Decisive Storm and in Afghanistan; إعادة الأمل is also the phrase "restoring
+// hope", gated (data/overrides/ambiguity_words.tsv): a name after عملية, in quotes or joined to
+// عاصفة الحزم, the phrase elsewhere.
+TEST_F(CoverageTest, OperationsThatAreAlsoPhrases) {
+  ExpectOneEntityEach({
+      {"قتلوا خلال مشاركتهم في عملية إعادة الأمل للتحالف", "op:restoring-hope"},
+      {"وعملية \"حارس الحرية\" مستمرة", "op:freedoms-sentinel"},
+      {"منذ بدء عملية الحرية الدائمة عام 2001", "op:enduring-freedom"},
+  });
+  auto ex = Extractor::Create();
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  auto es = (*ex)->Extract("تطلعات الشعب في حياة كريمة وإعادة الأمل إليه");
+  ASSERT_TRUE(es.ok()) << es.status();
+  EXPECT_TRUE(es->empty());
+  es = (*ex)->Extract("بعد عاصفة الحزم وإعادة الأمل تغير الوضع");
+  ASSERT_TRUE(es.ok()) << es.status();
+  std::vector<std::string> ids;
+  for (const Entity& e : *es) ids.emplace_back(e.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"op:decisive-storm", "op:restoring-hope"}));
+}
+
 // The surname that ends a kunya is an adjective of origin as often as a name: after a noun
 // it is the adjective (الرئيس الفرنسي), after a verb the man (وقال الفرنسي).
 TEST_F(CoverageTest, AKunyasOriginAfterANounIsAnAdjective) {
