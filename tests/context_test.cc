@@ -261,6 +261,19 @@ TEST_F(ContextTest, WordAfterAVerbParticleIsAVerb) {
   EXPECT_TRUE(Has(Labels("العراقيون بين فكي إيران وتركيا"), "إيران|PLACE|place:ir"));
 }
 
+// A word of the imperfect verb's shape (تدمر "destroys", تسيل "flows") between the end of a
+// noun phrase and its object is the verb; after a preposition or a noun in construct, before
+// the place's adjective, or as a country's name (العاصمة تونس) it is the name.
+TEST_F(ContextTest, AVerbBetweenItsSubjectAndObject) {
+  EXPECT_FALSE(Has(Labels("وذكر الباحث أن الحروب تدمر المزروعات"), "تدمر|"));
+  EXPECT_FALSE(Has(Labels("سوريا: غارات جوية تدمر مستشفيات في درعا"), "تدمر|"));
+  EXPECT_FALSE(Has(Labels("الدفاعات السورية تدمر صاروخين"), "تدمر|"));
+  EXPECT_TRUE(Has(Labels("استعاد الجيش السوري تدمر الأثرية"), "تدمر|PLACE|"));
+  EXPECT_TRUE(Has(Labels("قصف الطيران آثار تدمر القديمة"), "تدمر|PLACE|"));
+  EXPECT_TRUE(Has(Labels("هجوم على متحف باردو بالعاصمة تونس ونفذه مسلحان"), "تونس|PLACE|"));
+  EXPECT_TRUE(Has(Labels("وقال الرئيس الأميركي ترمب اليوم"), "ترمب|PERSON|"));
+}
+
 // A look-alike that is a very common word (صور "pictures", ambiguous.tsv's evidence 200 or more
 // documents per 10,000) is not kept by a relative of its place named nearby alone: the model
 // weighs it; a trigger word still keeps it.

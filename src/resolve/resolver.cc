@@ -465,6 +465,40 @@ struct Context {
     return IsOneOf(prev, kParticles);
   }
 
+  // Whether one-word candidate `c`, four letters starting with ت or ي (the imperfect verb's
+  // shape: تدمر "destroys"), stands between the end of a noun phrase — a definite word that is
+  // no function or trigger word, or a feminine adjective in ية — and a word that starts an
+  // object: neither a function word, nor a definite adjective (تدمر الأثرية), nor punctuation
+  // (الحروب تدمر المزروعات، غارات جوية تدمر مستشفيات). A name there is rare: the place is
+  // named after a preposition or a noun in construct (في تدمر، مدينة تدمر، آثار تدمر).
+  bool VerbAfterSubject(const Candidate& c) const {
+    if (c.tok_end != c.tok_begin + 1 || c.clitic_bytes > 0 || c.tok_begin == 0 ||
+        c.tok_end >= tokens.size() || tokens[c.tok_begin].gap != Gap::kSpace ||
+        tokens[c.tok_end].gap != Gap::kSpace) {
+      return false;
+    }
+    const std::string_view w = Word(c.tok_begin);
+    if (w.size() != 8 || (w.substr(0, 2) != "\xD8\xAA" && w.substr(0, 2) != "\xD9\x8A")) {
+      return false;  // ت، ي
+    }
+    const std::string_view prev = Word(c.tok_begin - 1), next = Word(c.tok_end);
+    // Not after a trigger word, also with a proclitic (بولاية تبسة، مديرية يريم).
+    if (prev.size() <= 6 || g.FindTrigger(prev) != nullptr ||
+        g.FindTrigger(prev.substr(2)) != nullptr) {
+      return false;
+    }
+    // A feminine adjective in ية only after an indefinite noun (غارات جوية، قذيفة حوثية), not
+    // a noun in ية after a preposition or a definite word (بين ولاية تبسة، في مديرية يريم).
+    const bool adjective =
+        prev.substr(prev.size() - 4) == "\xD9\x8A\xD9\x87" && c.tok_begin >= 2 &&  // …يه
+        tokens[c.tok_begin - 1].gap == Gap::kSpace && Word(c.tok_begin - 2).size() > 4 &&
+        !IsDefinite(Word(c.tok_begin - 2)) && !rules.IsStopword(Word(c.tok_begin - 2));
+    if (!(IsDefinite(prev) && !rules.IsStopword(prev)) && !adjective) return false;
+    const auto lead = static_cast<unsigned char>(next[0]);
+    return next.size() >= 6 && (lead == 0xD8 || lead == 0xD9) && !rules.IsStopword(next) &&
+           !IsDefiniteAdjective(next);
+  }
+
   // Whether one-word candidate `c` makes a phrase of ordinary words with the word after it or
   // the word before it (Gazetteer::OrdinaryPhrase: الطبقة الوسطى، الميادين العامة، المدى
   // القصير), the word before also read without its proclitics (بالمدى القصير).
@@ -790,6 +824,12 @@ bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
     return false;
   }
   if (ctx.AfterVerbParticle(c)) return false;  // قد تدمر: the verb "destroys"
+  // الحروب تدمر المزروعات; not a country's or a region's name (العاصمة تونس، اليوم تونس).
+  if (g.core(static_cast<uint32_t>(entry)).type == EntityType::kPlace &&
+      !(g.core(static_cast<uint32_t>(entry)).flags & (EntryCore::kBroad | EntryCore::kCountry)) &&
+      ctx.VerbAfterSubject(c)) {
+    return false;
+  }
   if ((a.ambiguous || a.noun || a.adjective) && ctx.AfterDemonstrative(c)) {
     return false;  // هذه الطبقة "this class"
   }
