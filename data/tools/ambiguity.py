@@ -578,6 +578,21 @@ def words_gated_by_hand():
     return {normalize(r["alias"]): r for r in tsv_rows(path)}
 
 
+def phrases_by_hand():
+    """Normalized two-word phrases of data/overrides/ambiguity_phrases.tsv: phrases of ordinary
+    words that hold a one-word alias (class `phrase`, evidence 0.0) too rare in the reference
+    for ordinary_phrases to find (حماه الديار "guardians of the homeland"), each line with the
+    count that showed it."""
+    path = os.path.join(REPO, "data", "overrides", "ambiguity_phrases.tsv")
+    out = set()
+    for r in tsv_rows(path):
+        p = normalize(r["phrase"])
+        if len(p.split(" ")) != 2:
+            sys.exit("%s: phrase %r must be two words" % (path, r["phrase"]))
+        out.add(p)
+    return out
+
+
 def plural(w):
     """The sound feminine plural of a word in ه (الطبقه -> الطبقات); None for other words."""
     if re.match("^[\u0621-\u064A]{3,}$", w) and w.endswith("ه"):
@@ -862,6 +877,7 @@ def main():
         f.write("alias\tclass\tevidence\n")
         rows = [(a, "common", v) for a, v in flagged.items()]
         rows += [(p, "phrase", v) for p, v in phrases.items()]
+        rows += [(p, "phrase", 0.0) for p in sorted(phrases_by_hand() - set(phrases))]
         rows += [(a, "adjective", 100.0 * v) for a, v in adjectives.items()]
         rows += [(a, "noun", 100.0 * v) for a, v in nouns.items()]
         # names of the war that general news uses as ordinary words (الاسد، الحشد): the
