@@ -129,6 +129,24 @@ TEST_F(CoverageTest, BareCapitalNamesLinkTheCity) {
   });
 }
 
+// Yemen's governorates named like their capitals (OCHA p-codes, data/overrides/
+// ye_governorates.tsv): after محافظة the governorate, bare the city; a district sits under its
+// governorate.
+TEST_F(CoverageTest, YemensGovernoratesAndTheirCapitals) {
+  ExpectOneEntityEach({
+      {"اشتباكات في محافظة تعز", "place:YE15"},
+      {"اشتباكات في تعز", "place:gn-70225"},
+      {"غارات على محافظة الحديدة", "place:YE18"},
+      {"وصل إلى عدن", "place:ye-aden"},
+      {"معارك في محافظة الجوف اليمنية", "place:YE16"},
+  });
+  auto ex = Extractor::Create();
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  const EntryInfo* e = (*ex)->FindEntry("place:YE2401");  // دار سعد
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->parent_id, "place:YE24");
+}
+
 // The news names its sources and the armed groups of other wars in their Arabic descriptions
 // (the war subsets: SANA 217 times, AFP 166, the Taliban 421).
 TEST_F(CoverageTest, AgenciesByTheirDescriptionsAndOtherWarsGroups) {

@@ -14,7 +14,8 @@ to the repository root. Standard library only. Hand curation is read from data/o
                                     for the rows those leave, OCHA's populated places
                                     (data/sources/ocha-syria-populated-places.tsv)
   data/gazetteer/iq_admin.tsv       Iraq ADM1-ADM3 from ocha-cod-ab-iraq (source=ocha-iraq)
-  data/gazetteer/ye_admin.tsv       Yemen's districts from data/sources/ocha-yemen-admin.tsv
+  data/gazetteer/ye_admin.tsv       Yemen's districts (and ten governorates no other table has)
+                                    from data/sources/ocha-yemen-admin.tsv
                                     (source=ocha-yemen)
   data/gazetteer/iq_localities.tsv  Iraqi towns, villages and quarters from wof-iraq-localities
   data/gazetteer/people_ep.tsv      Iraqi (2014) and Syrian (2012) MPs from everypolitician-iq-sy
@@ -497,13 +498,15 @@ def iq_admin_rows(src):
 # Yemen's districts (ocha-yemen: data/sources/ocha-yemen-admin.tsv)
 
 YE_DISTRICT_PROMINENCE = 20  # below every default (a village's is 30): namesakes win ties
+YE_GOVERNORATE_PROMINENCE = 45  # as GeoNames' first-level regions (WORLD_STATE_PROMINENCE)
 
 
 def ye_district_rows(stats):
     """Rows of ye_admin.tsv: Yemen's districts (ADM2 of the OCHA COD-AB, p-codes YE####; those of
     overrides/ye_district_drop.tsv left out), under the
-    governorate entries the gazetteer already has (world.tsv, places_curated.tsv: matched by name;
-    the country where it has none). A district whose name (مدينة X read as X) is already an entry
+    governorate entries the gazetteer already has (world.tsv, places_curated.tsv: matched by name),
+    else under the governorates of overrides/ye_governorates.tsv, which it adds (id place:YE##,
+    OCHA's point), else under the country. A district whose name (مدينة X read as X) is already an entry
     of Yemen — its city (إب، المكلا، مأرب) or its governorate — is left out: that entry names it."""
     units = read_tsv(os.path.join(REPO, "data", "sources", "ocha-yemen-admin.tsv"))
     dropped = {o["pcode"] for o in read_override("ye_district_drop.tsv")}
@@ -514,13 +517,30 @@ def ye_district_rows(stats):
                 for n in [r["name_ar"]] + [a for a in r.get("aliases", "").split("|") if a]:
                     yemen[norm(n)].append((r["id"], r.get("subtype", "")))
     governorate = {}
+    by_hand = {o["pcode"]: o for o in read_override("ye_governorates.tsv")}
+    rows = []
     for u in units:
         if u["level"] == "governorate":
             found = [i for i, st in yemen.get(norm(u["name_ar"]), ())
                      if st in ("state", "governorate")]
-            governorate[u["pcode"]] = found[0] if len(found) == 1 else "place:ye"
-            stats["ye_governorate_" + ("matched" if len(found) == 1 else "unmatched")] += 1
-    rows = []
+            if len(found) == 1:
+                governorate[u["pcode"]] = found[0]
+                stats["ye_governorate_matched"] += 1
+            elif u["pcode"] in by_hand:
+                # no entry yet: one of OCHA's, spelled as overrides/ye_governorates.tsv says
+                o = by_hand[u["pcode"]]
+                governorate[u["pcode"]] = "place:" + u["pcode"]
+                rows.append({
+                    "id": "place:" + u["pcode"], "type": "PLACE", "subtype": "governorate",
+                    "name_ar": o["name_ar"], "name_en": o["name_en"], "aliases": "",
+                    "country": "YE", "parent": "place:ye", "lat": u["lat"], "lon": u["lon"],
+                    "pcode": u["pcode"], "prominence": YE_GOVERNORATE_PROMINENCE,
+                    "source": "ocha-yemen",
+                })
+                stats["ye_governorate_added"] += 1
+            else:
+                governorate[u["pcode"]] = "place:ye"
+                stats["ye_governorate_unmatched"] += 1
     for u in units:
         if u["level"] != "district":
             continue
