@@ -223,6 +223,10 @@ TEST_F(CoverageTest, FrequentNamesOfTheNewsAreNoOrdinaryWords) {
   // Gulf family names (tribes' nisbas) as frequent in Saudi news as ordinary words.
   EXPECT_EQ(labels("وأبدى سعيد المطيري فخره بالعمل"), V{"سعيد المطيري|PERSON"});
   EXPECT_EQ(labels("وقال عبدالله الغامدي إن"), V{"عبدالله الغامدي|PERSON"});
+  // A weak given name, a father's name and the family name of a listed person (محمد الكربولي);
+  // not a country's adjective after a word (عمر طويل "a long life").
+  EXPECT_EQ(labels("والعراقيان عمر شهاب الكربولي وعصام"), V{"عمر شهاب الكربولي|PERSON"});
+  EXPECT_EQ(labels("بلغ عمر طويل العراقي"), V{});
   // A word left among the ordinary words starts no name: سكوت "silence".
   EXPECT_EQ(labels("وقال المدرب سكوت طويلا"), V{});
 }

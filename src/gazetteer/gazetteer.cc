@@ -587,6 +587,32 @@ absl::Status Gazetteer::Finish(const std::vector<std::string_view>& trigger_word
 
 void Gazetteer::CollectNameLeadWords(const StringSet* common_words) {
   std::vector<std::string> words;
+  // A country's adjective from each one-word name of a country: العراق → العراقي، مصر → المصري,
+  // سوريا → السوري, ليبيا → الليبي, السعودية → السعودي (IsCountryAdjective).
+  constexpr std::string_view kAl = "\xD8\xA7\xD9\x84", kYeh = "\xD9\x8A";  // ال، ي
+  auto add_adjective = [&](std::string_view name) {
+    if (!AliasWords(name, &words).ok() || words.size() != 1) return;
+    std::string stem = words[0];
+    auto drop_tail = [&stem](std::string_view tail) {
+      if (stem.size() > tail.size() + 4 && stem.compare(stem.size() - tail.size(), tail.size(),
+                                                         tail) == 0) {
+        stem.resize(stem.size() - tail.size());
+        return true;
+      }
+      return false;
+    };
+    // سوريا، ليبيا: the ا (and the ي before it); السعوديه: يه
+    if (!drop_tail("\xD9\x8A\xD9\x87") && drop_tail("\xD8\xA7")) drop_tail(kYeh);
+    if (stem.size() < 6) return;
+    std::string adjective = stem.compare(0, kAl.size(), kAl) == 0 ? stem : Cat(kAl, stem);
+    adjective.append(kYeh);
+    country_adjectives_.insert(std::move(adjective));
+  };
+  for (uint32_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].type != EntityType::kPlace || entries_[i].subtype != "country") continue;
+    add_adjective(entries_[i].name_ar);
+    for (std::string_view a : Split(pending_aliases_[i], '|')) add_adjective(a);
+  }
   ForEachPersonNameWords(&words, [&] {
     for (size_t i = 0; i + 1 < words.size(); ++i) {
       if (common_words == nullptr || !common_words->contains(words[i])) {

@@ -166,6 +166,11 @@ class Gazetteer {
   // Whether `word` (normalized) ends a person's name of two words or more in the gazetteer, has
   // the article and is no ordinary word of the news: a family's name (الرشيد، الأسد).
   bool IsFamilyWord(std::string_view word) const { return family_words_.contains(word); }
+  // Whether a normalized word is the adjective of a country, made from its one-word names
+  // (العراقي، السوري، المصري، الليبي، السعودي).
+  bool IsCountryAdjective(std::string_view word) const {
+    return country_adjectives_.contains(word);
+  }
 
   const std::vector<EntryInfo>& entries() const { return entries_; }
   // Available after Finish().
@@ -285,6 +290,7 @@ class Gazetteer {
   StringMap<std::vector<TriggerInfo>> triggers_;
   StringSet name_lead_words_;  // IsNameLeadWord
   StringSet family_words_;     // IsFamilyWord
+  StringSet country_adjectives_;  // IsCountryAdjective
   StringSet phrases_;          // OrdinaryPhrase: "first second"
   StringSet phrase_firsts_;    // the first words of the phrases (AliasCore::phrase_first)
   StringSet phrase_seconds_;   // their second words (AliasCore::phrase_second)

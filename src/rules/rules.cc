@@ -930,6 +930,18 @@ bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<T
   }
   // A family name that is a given name with the article (عمر النايف، حسن الرشيد).
   if (DefiniteGivenName(w)) return true;
+  // A father's name that may go on a name and a family nisba after it (عمر شهاب الكربولي).
+  if (w.substr(0, 4) != "\xD8\xA7\xD9\x84" && !common_words_.contains(w) && !stopwords_.contains(w) &&
+      !CliticStartsWord(w) && !EndsWithPronoun(w) && t + 1 < tokens.size() &&
+      tokens[t + 1].gap == Gap::kSpace) {
+    const std::string_view family =
+        normalized.substr(tokens[t + 1].start, tokens[t + 1].end - tokens[t + 1].start);
+    // A family of the gazetteer's people, not a country's adjective (عمر طويل العراقي).
+    if (IsDefiniteNisba(family) && IsFamilyWord(family) && !IsCountryAdjective(family) &&
+        !common_words_.contains(family) && !stopwords_.contains(family)) {
+      return true;
+    }
+  }
   // Ordinals and الماضي end regnal and other names (عبد الله الثاني), so common_words.tsv
   // cannot hold them; after an ordinary word they are its adjective (عمر الثاني "the second
   // one's age").
@@ -940,6 +952,10 @@ bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<T
 
 bool RuleSet::IsFamilyWord(std::string_view word) const {
   return gazetteer_ != nullptr && gazetteer_->IsFamilyWord(word);
+}
+
+bool RuleSet::IsCountryAdjective(std::string_view word) const {
+  return gazetteer_ != nullptr && gazetteer_->IsCountryAdjective(word);
 }
 
 bool RuleSet::DefiniteGivenName(std::string_view w) const {

@@ -116,6 +116,8 @@ class RuleSet {
   bool IsWeakGivenName(std::string_view word) const { return weak_given_names_.contains(word); }
   // A family's name of the bound gazetteer's people (Gazetteer::IsFamilyWord), normalized.
   bool IsFamilyWord(std::string_view word) const;
+  // A country's adjective of the bound gazetteer (Gazetteer::IsCountryAdjective), normalized.
+  bool IsCountryAdjective(std::string_view word) const;
   // A function word (data/stopwords.tsv), normalized.
   bool IsStopword(std::string_view word) const { return stopwords_.contains(word); }
 
