@@ -145,6 +145,14 @@ TEST_F(CoverageTest, YemensGovernoratesAndTheirCapitals) {
   const EntryInfo* e = (*ex)->FindEntry("place:YE2401");  // دار سعد
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->parent_id, "place:YE24");
+  // and the capitals under their governorates (عدن، تعز)
+  for (const auto& [city, governorate] : {std::pair<std::string, std::string>{"place:ye-aden",
+                                                                             "place:YE24"},
+                                          {"place:gn-70225", "place:YE15"}}) {
+    const EntryInfo* c = (*ex)->FindEntry(city);
+    ASSERT_NE(c, nullptr) << city;
+    EXPECT_EQ(c->parent_id, governorate) << city;
+  }
 }
 
 // The news names its sources and the armed groups of other wars in their Arabic descriptions

@@ -1811,6 +1811,17 @@ def world_rows(src, stats):
         states[a["admin1_code"]] = r["id"]
         rows.append(r)
         stats["world_state"] += 1
+    # Yemen's governorates named like their capitals (إب، تعز، عدن …) are no state here: their
+    # names are taken by the cities. Their cities sit under the governorates ye_district_rows
+    # makes from overrides/ye_governorates.tsv, matched by the region's Arabic name.
+    ye_governorates = {norm(o["name_ar"]): "place:" + o["pcode"]
+                       for o in read_override("ye_governorates.tsv")}
+    for a in admin1:
+        if a["country"] == "YE" and a["admin1_code"] not in states:
+            k = norm(strip_prefix(gn_name(a["name_ar"]), ADMIN1_PREFIXES))
+            if k in ye_governorates:
+                states[a["admin1_code"]] = ye_governorates[k]
+                stats["world_state_ye_governorate"] += 1
     for r in rows:
         a1 = r.pop("_admin1", None)
         if a1 and a1 in states:
