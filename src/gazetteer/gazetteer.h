@@ -254,6 +254,9 @@ class Gazetteer {
   // Places also match without the article their source gives (الباغوز → باغوز).
   absl::Status AddArticleForms(const StringSet& common_words, std::vector<AliasEntry>* borne);
   void RegisterTriggerWord(std::string_view word);
+  // The word sets read from the loaded entries: the lead words and family words of the
+  // people's names (IsNameLeadWord, IsFamilyWord) and the countries' adjectives
+  // (IsCountryAdjective).
   void CollectNameLeadWords(const StringSet* common_words);
   // Calls f() with *words set to the normalized words of each name and alias of each person
   // (names that do not normalize to words are skipped). Loading state: before Finish ends.

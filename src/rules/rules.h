@@ -171,8 +171,10 @@ class RuleSet {
   // before it, a given name of the list after a space (علي as AliReading reads it), عبد with a
   // compound of class apart, a nasab (عمر بن عبدالله), a definite nisba that is no ordinary
   // word or a given name with the article (DefiniteGivenName) (عمر إبراهيم، عمر الحريري، صالح
-  // القشعمي، عمر عبد العزيز، عمر النايف; not عمر الطفل); after و or ف,
-  // only the first two (ConjunctionBeforeTwoNames).
+  // القشعمي، عمر عبد العزيز، عمر النايف; not عمر الطفل), or a father's name that is no ordinary
+  // word before a family name of the gazetteer's people that is no country's adjective (عمر
+  // شهاب الكربولي; not عمر طويل العراقي); after و or ف, only the first two
+  // (ConjunctionBeforeTwoNames).
   bool FamilyNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
                          const TriggerHit& h, const AliReading& ali) const;
   // Whether word `w` is the article and a given name of the list that is no weak one (النايف،
