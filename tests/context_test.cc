@@ -283,6 +283,23 @@ TEST_F(ContextTest, APhraseByHandHoldsTheWord) {
   EXPECT_TRUE(Has(Labels("قصف على ريف حماة الشمالي"), "حماة|PLACE|"));
 }
 
+// The idiom فتح الباب أمام ("opened the door to") holds the word, not the town of al-Bab
+// (ambiguity_phrases.tsv); the town after a trigger word is still the town.
+TEST_F(ContextTest, TheDoorOpenedToIsNoTown) {
+  EXPECT_FALSE(Has(Labels("وترى بعض الدول إن الاتفاق سيفتح الباب أمام زيادة الدعم"), "الباب|"));
+  EXPECT_TRUE(Has(Labels("تقدمت القوات في مدينة الباب أمام مقاومة ضعيفة"), "الباب|PLACE|"));
+}
+
+// A look-alike place kept as the place after a place joined by و passes that cue on to the next
+// one in the list (صعدة وعمران وحجه: Hajjah after Amran after Saada); a word after a dropped
+// look-alike gets no such cue.
+TEST_F(ContextTest, APlaceListPassesItsCueOn) {
+  const auto labels = Labels("قصف الطيران مواقع للحوثيين في صعدة وعمران وحجه. وفي الحديدة قتل اثنان");
+  EXPECT_TRUE(Has(labels, "عمران|PLACE|"));
+  EXPECT_TRUE(Has(labels, "حجه|PLACE|"));
+  EXPECT_FALSE(Has(Labels("وقال إن الجواب حجة وحجة على من خالفه"), "حجة|"));
+}
+
 // A look-alike that is a very common word (صور "pictures", ambiguous.tsv's evidence 200 or more
 // documents per 10,000) is not kept by a relative of its place named nearby alone: the model
 // weighs it; a trigger word still keeps it.

@@ -1447,10 +1447,30 @@ uint32_t TypesRightBefore(const Gazetteer& g, const std::vector<Candidate>& cand
   return types;
 }
 
+// Whether a look-alike place kept so far (`choices`: the decisions on the candidates before i)
+// ends right before candidate i: the place before it in a list (صعدة وعمران وحجه, where عمران
+// was kept as the place after صعدة).
+bool KeptLookalikePlaceBefore(const Gazetteer& g, const std::vector<Candidate>& candidates,
+                              const std::vector<Choice>& choices, size_t i, const Context& ctx) {
+  const uint32_t prev_end = ctx.tokens[candidates[i].tok_begin - 1].end;
+  for (size_t j = i; j-- > 0 && i - j <= 16;) {
+    const Candidate& p = candidates[j];
+    if (p.norm_end != prev_end || p.alias < 0) continue;
+    const Choice& ch = choices[j];
+    if (ch.valid && !ch.gated_out && ch.entry >= 0 &&
+        g.alias_core(static_cast<uint32_t>(p.alias)).ambiguous &&
+        g.core(static_cast<uint32_t>(ch.entry)).type == EntityType::kPlace) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether a place named by an unambiguous alias ends right before candidate i, joined to it by
-// its proclitic و (سوسة وباغوز) or with nothing between but a space (جدة السعودية).
+// its proclitic و (سوسة وباغوز) or with nothing between but a space (جدة السعودية); joined by
+// و, also a look-alike place kept before it (KeptLookalikePlaceBefore).
 PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& candidates,
-                          size_t i, const Context& ctx) {
+                          const std::vector<Choice>& choices, size_t i, const Context& ctx) {
   const Candidate& c = candidates[i];
   if (c.tok_begin == 0) return PlaceBefore::kNone;
   const std::string_view w = ctx.Word(c.tok_begin);
@@ -1458,7 +1478,8 @@ PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& cand
   if (!joined && (c.clitic_bytes > 0 || ctx.tokens[c.tok_begin].gap != Gap::kSpace)) {
     return PlaceBefore::kNone;
   }
-  if (!(TypesRightBefore(g, candidates, i, ctx) & TypeBit(EntityType::kPlace))) {
+  if (!(TypesRightBefore(g, candidates, i, ctx) & TypeBit(EntityType::kPlace)) &&
+      !(joined && KeptLookalikePlaceBefore(g, candidates, choices, i, ctx))) {
     return PlaceBefore::kNone;
   }
   return joined ? PlaceBefore::kJoinedByAnd : PlaceBefore::kRightBefore;
@@ -2020,7 +2041,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
     // candidates never ask.
     std::optional<PlaceBefore> before;
     auto prev_place = [&] {
-      if (!before) before = PlaceBeforeOf(g, candidates, i, ctx);
+      if (!before) before = PlaceBeforeOf(g, candidates, choices, i, ctx);
       return *before;
     };
     choices[i] = Decide(g, options, ctx, c, prev_place,
