@@ -67,6 +67,19 @@ TEST_F(RulesTest, AHeadWordWithAnOrdinaryWordAliasIsAName) {
   EXPECT_TRUE(Labels("أعضاء حزب الكرامة").empty());
 }
 
+// A quoted name after a facility's word (a cemetery, a prison, a stadium, a hospital, a square,
+// a bridge, a street) names that place; ميدان with a look-alike is a square of that name, as ساحة.
+TEST_F(RulesTest, AQuotedNameAfterAFacilitysWordIsAPlace) {
+  EXPECT_EQ(Labels("سيدفنون اليوم في مقبرة \"الشهداء\" بعد الظهر"),
+            V{"الشهداء|PLACE|rule:place-quoted-after-facility"});
+  EXPECT_EQ(Labels("تنوي تنفيذ اعتداء على ملعب «كامب نو» خلال مباراة"),
+            V{"كامب نو|PLACE|rule:place-quoted-after-facility"});
+  EXPECT_EQ(Labels("قرب ميدان الصناعة أمس"), V{"ميدان الصناعة|PLACE|rule:place-lookalike-facility"});
+  // Not without the quotes, nor after a word of no facility.
+  EXPECT_TRUE(Labels("سيدفنون اليوم في مقبرة الشهداء بعد الظهر").empty());
+  EXPECT_TRUE(Labels("ووصف الهجوم بأنه \"كارثة\" أمس").empty());
+}
+
 // A rule-made entity's alias is the trigger word it was found at (normalized), not the first of
 // its rule's trigger words: the role noun, the given name, the head word.
 TEST_F(RulesTest, ARuleMadeNamesAliasIsTheTriggerWordItWasFoundAt) {
