@@ -74,10 +74,23 @@ TEST_F(RulesTest, AQuotedNameAfterAFacilitysWordIsAPlace) {
             V{"الشهداء|PLACE|rule:place-quoted-after-facility"});
   EXPECT_EQ(Labels("تنوي تنفيذ اعتداء على ملعب «كامب نو» خلال مباراة"),
             V{"كامب نو|PLACE|rule:place-quoted-after-facility"});
+  EXPECT_EQ(Labels("تمكنت من توقيفها في مطار \"ستانستيد\" في أغسطس"),
+            V{"ستانستيد|PLACE|rule:place-quoted-after-facility"});
   EXPECT_EQ(Labels("قرب ميدان الصناعة أمس"), V{"ميدان الصناعة|PLACE|rule:place-lookalike-facility"});
   // Not without the quotes, nor after a word of no facility.
   EXPECT_TRUE(Labels("سيدفنون اليوم في مقبرة الشهداء بعد الظهر").empty());
   EXPECT_TRUE(Labels("ووصف الهجوم بأنه \"كارثة\" أمس").empty());
+}
+
+// A court named by its kind (محكمة التمييز، محكمة الاستئناف الجزائية، محكمة النقض المصرية) is an
+// organization; محكمة before another word is not.
+TEST_F(RulesTest, ACourtByItsKindIsAnOrganization) {
+  EXPECT_EQ(Labels("بعد ما قررت محكمة التمييز إعادة دراسة الملف"),
+            V{"محكمة التمييز|ORGANIZATION|rule:org-court"});
+  EXPECT_EQ(Labels("وذلك أمام محكمة النقض المصرية أمس"),
+            V{"محكمة النقض المصرية|ORGANIZATION|rule:org-court"});
+  EXPECT_TRUE(Labels("ستنظر محكمة الليلة الماضية في القضية").empty());
+  EXPECT_TRUE(Labels("أحيل إلى محكمة عسكرية").empty());
 }
 
 // A rule-made entity's alias is the trigger word it was found at (normalized), not the first of
