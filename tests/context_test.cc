@@ -474,6 +474,11 @@ TEST_F(ContextTest, NameJoinedToANameOfItsType) {
   EXPECT_TRUE(Has(Labels("أكدت المصادر أن القاعدة وداعش يبذلان جهودا"), "القاعدة|FACTION|"));
   EXPECT_FALSE(Has(Labels("أكدت المصادر أن القاعدة الجوية تعرضت لهجوم"), "القاعدة|"));
   EXPECT_FALSE(Has(Labels("بين حزب العمال الكردستاني والدولة التركية"), "الدولة|"));
+  // The name after may follow its own trigger word (القاعدة وتنظيم داعش), of the same type.
+  EXPECT_TRUE(Has(Labels("ومجموعات وكيانات ومتعاونين مع القاعدة وتنظيم داعش وغيرهما"),
+                  "القاعدة|FACTION|"));
+  EXPECT_FALSE(Has(Labels("ومجموعات وكيانات ومتعاونين مع القاعدة ومدينة حلب وغيرهما"),
+                   "القاعدة|"));
 }
 
 // People, organizations and operations outside the lists; the role word is outside the span.

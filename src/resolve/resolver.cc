@@ -1519,13 +1519,25 @@ uint32_t JoinedTypesOf(const Gazetteer& g, const std::vector<Candidate>& candida
              ctx.tokens[c.tok_begin - 1].gap == Gap::kSpace) {
     types |= TypesRightBefore(g, candidates, i, ctx, c.tok_begin - 2);
   }
+  // The name after it may come after its own trigger word, which carries the و (القاعدة وتنظيم
+  // داعش، القاعدة وجماعة الحوثي): a name of the trigger's type.
+  const std::vector<TriggerInfo>* trig = nullptr;
+  if (c.tok_end + 1 < ctx.tokens.size() && joined_by_and(c.tok_end, 2) &&
+      ctx.tokens[c.tok_end + 1].gap != Gap::kOther && ctx.Word(c.tok_end).size() > 4) {
+    trig = g.FindTrigger(ctx.Word(c.tok_end).substr(2));
+  }
+  const size_t last = trig != nullptr ? c.tok_end + 1 : c.tok_end;
   for (size_t j = i + 1; j < candidates.size() && j - i <= 16; ++j) {
     const Candidate& q = candidates[j];
     if (q.alias < 0) continue;
-    if (q.tok_begin > c.tok_end) break;
+    if (q.tok_begin > last) break;
     const AliasCore& a = g.alias_core(static_cast<uint32_t>(q.alias));
-    if (q.tok_begin == c.tok_end && !a.ambiguous && joined_by_and(q.tok_begin, q.clitic_bytes)) {
+    if (a.ambiguous) continue;
+    if (q.tok_begin == c.tok_end && joined_by_and(q.tok_begin, q.clitic_bytes)) {
       types |= TypeBitsOf(g, a);
+    } else if (q.tok_begin == last && trig != nullptr && q.clitic_bytes == 0) {
+      const uint32_t bits = TypeBitsOf(g, a);
+      for (const TriggerInfo& t : *trig) types |= bits & TypeBit(t.type);
     }
   }
   return types;
