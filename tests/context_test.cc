@@ -188,8 +188,10 @@ TEST_F(ContextTest, MemberOfAGroupSupportsItsName) {
   EXPECT_TRUE(Has(Labels("تقاتل الجماعات المرتبطة بالقاعدة في الصحراء"), "القاعدة|FACTION|"));
   EXPECT_TRUE(Has(Labels("خرج مقاتلون من الهيئة (القاعدة سابقا) وأسرهم"), "القاعدة|FACTION|"));
   EXPECT_FALSE(Has(Labels("خرجت الطائرات من القاعدة صباحا"), "القاعدة|"));
-  // A word of affiliation with its preposition, or منظمة, before it; not التابعة لـ, which is
-  // "state-owned" before الدولة.
+  // A word of affiliation with its preposition, or منظمة, before it; التابعة لـ too, but not
+  // before a very common word: التابعة للدولة is "state-owned".
+  EXPECT_TRUE(Has(Labels("قتل قائد في جماعة الشباب التابعة للقاعدة في غارة"), "لقاعدة|FACTION|"));
+  EXPECT_TRUE(Has(Labels("أسس تنظيما مواليا للقاعدة في ليبيا"), "لقاعدة|FACTION|"));
   EXPECT_TRUE(Has(Labels("شكل مسلحون مقربين من القاعدة تحالفا في المدينة"), "القاعدة|FACTION|"));
   EXPECT_TRUE(Has(Labels("ينتشر المقاتلين المنتمين إلى القاعدة في المنطقة"), "القاعدة|FACTION|"));
   EXPECT_TRUE(Has(Labels("عندما استغلت منظمة القاعدة اضطراب الوضع"), "القاعدة|FACTION|"));

@@ -301,9 +301,26 @@ struct Context {
   }
 
   // Whether a group's look-alike name follows a word of affiliation with its preposition: متصلة
-  // (مرتبطين …) بـ, المنتمين (انضم …) إلى, المقربين من, or the word منظمة (منظمة القاعدة). Not
-  // التابعة لـ: التابعة للدولة is "state-owned" as often as it is the Islamic State's.
-  bool AffiliatedTo(const Candidate& c) const {
+  // (مرتبطين …) بـ, المنتمين (انضم …) إلى, المقربين من, or the word منظمة (منظمة القاعدة); and
+  // التابعة (الموالين، الفرع الرسمي …) لـ unless the name is a very common word (`very_common`):
+  // التابعة للدولة is "state-owned" as often as it is the Islamic State's, while التابعة للقاعدة
+  // is al-Qaeda's.
+  bool AffiliatedTo(const Candidate& c, bool very_common) const {
+    static constexpr std::string_view kWithLam[] = {
+        "\xD8\xA7\xD9\x84\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xB9",  // التابع
+        "\xD8\xA7\xD9\x84\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xB9\xD9\x87",  // التابعه
+        "\xD8\xA7\xD9\x84\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xB9\xD9\x8A\xD9\x86",  // التابعين
+        "\xD8\xA7\xD9\x84\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xB9\xD8\xAA\xD9\x8A\xD9\x86",  // التابعتين
+        "\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xB9",  // تابع
+        "\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xB9\xD9\x87",  // تابعه
+        "\xD8\xAA\xD8\xA7\xD8\xA8\xD8\xB9\xD9\x8A\xD9\x86",  // تابعين
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x88\xD8\xA7\xD9\x84\xD9\x8A",  // الموالي
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x88\xD8\xA7\xD9\x84\xD9\x8A\xD9\x87",  // الموالية
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x88\xD8\xA7\xD9\x84\xD9\x8A\xD9\x86",  // الموالين
+        "\xD9\x85\xD9\x88\xD8\xA7\xD9\x84\xD9\x8A\xD8\xA7",  // مواليا
+        "\xD9\x85\xD9\x88\xD8\xA7\xD9\x84\xD9\x8A\xD9\x87",  // موالية
+        "\xD9\x85\xD9\x88\xD8\xA7\xD9\x84\xD9\x8A\xD9\x86",  // موالين
+        "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xB3\xD9\x85\xD9\x8A"};  // الرسمي (الفرع الرسمي)
     static constexpr std::string_view kWithBa[] = {
         "\xD9\x85\xD8\xAA\xD8\xB5\xD9\x84\xD9\x87",  // متصله
         "\xD8\xA7\xD9\x84\xD9\x85\xD8\xAA\xD8\xB5\xD9\x84\xD9\x87",  // المتصله
@@ -337,6 +354,7 @@ struct Context {
     const std::string_view prev = Word(c.tok_begin - 1);
     if (c.clitic_bytes == 2) {
       const std::string_view clitic = text.substr(tokens[c.tok_begin].start, 2);
+      if (clitic == "\xD9\x84") return !very_common && in(prev, kWithLam);  // ل
       return clitic == "\xD8\xA8" && in(prev, kWithBa);  // ب
     }
     if (c.clitic_bytes != 0) return false;
@@ -925,7 +943,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
                     : (joined_types & TypeBit(type)) != 0;
   if (a.ambiguous && (type == EntityType::kFaction || type == EntityType::kOrganization) &&
       !ev.trigger &&
-      (ctx.AfterMemberOf(c) || ctx.FormerName(c) || ctx.AffiliatedTo(c) ||
+      (ctx.AfterMemberOf(c) || ctx.FormerName(c) || ctx.AffiliatedTo(c, a.very_common) ||
        ctx.GroupAdjectiveAfter(c))) {
     ev.trigger = true;  // القيادي في القاعدة، (القاعدة سابقا)، التابع للقاعدة، القاعدة الإرهابي
   }
