@@ -155,6 +155,26 @@ TEST_F(CoverageTest, YemensGovernoratesAndTheirCapitals) {
   }
 }
 
+// Lebanon's districts and the border towns of the Syrian war (places_curated.tsv, 2026-12-07),
+// under their governorates; al-Qaa is also "the bottom", gated.
+TEST_F(CoverageTest, LebanonsDistrictsAndBorderTowns) {
+  ExpectOneEntityEach({
+      {"يقطنون قرى في حاصبيا", "place:lb-hasbaya-district"},
+      {"اختطفوا في البقاع الغربي السبت", "place:lb-west-bekaa-district"},
+      {"معارك الحدود اللبنانية السورية في رأس بعلبك", "place:lb-ras-baalbek"},
+      {"أوقف الجيش أربعة أشخاص في بلدة بريتال وجرودها", "place:lb-brital"},
+      {"تفجيرات انتحارية في بلدة القاع اللبنانية", "place:lb-qaa"},
+  });
+  auto ex = Extractor::Create();
+  ASSERT_TRUE(ex.ok()) << ex.status();
+  const EntryInfo* e = (*ex)->FindEntry("place:lb-khiam");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->parent_id, "place:lb-marjeyoun-district");
+  auto found = (*ex)->Extract("يقودها إلى سباق نحو القاع في ظل الأزمة");
+  ASSERT_TRUE(found.ok());
+  EXPECT_TRUE(found->empty());
+}
+
 // The news names its sources and the armed groups of other wars in their Arabic descriptions
 // (the war subsets: SANA 217 times, AFP 166, the Taliban 421).
 TEST_F(CoverageTest, AgenciesByTheirDescriptionsAndOtherWarsGroups) {
