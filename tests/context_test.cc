@@ -196,6 +196,13 @@ TEST_F(ContextTest, MemberOfAGroupSupportsItsName) {
   EXPECT_TRUE(Has(Labels("ينتشر المقاتلين المنتمين إلى القاعدة في المنطقة"), "القاعدة|FACTION|"));
   EXPECT_TRUE(Has(Labels("عندما استغلت منظمة القاعدة اضطراب الوضع"), "القاعدة|FACTION|"));
   EXPECT_FALSE(Has(Labels("حراسة المنشآت النفطية التابعة للدولة الليبية"), "لدولة|"));
+  // A clause that names another jihadist group by an unambiguous alias, unless the segment names
+  // a base (قاعدة) or an adjective follows it.
+  EXPECT_TRUE(Has(Labels("وقبل داعش كانت القاعدة تحاول أن تعبث في أفكار شبابنا"),
+                  "القاعدة|FACTION|"));
+  EXPECT_FALSE(Has(Labels("انطلاقا من قاعدة إنجرليك ضد داعش لكنه يستخدم القاعدة لإطلاق طائرات"),
+                   "القاعدة|"));
+  EXPECT_FALSE(Has(Labels("وقبل داعش كانت القاعدة العسكرية تحت الحصار"), "القاعدة|"));
   // An adjective only a group takes after it (الإرهابي، المتطرف، التكفيري).
   EXPECT_TRUE(Has(Labels("فمن نصح البارحة ليهجر نهج القاعدة الإرهابي عاد"), "القاعدة|FACTION|"));
   EXPECT_FALSE(Has(Labels("فمن نصح البارحة ليهجر نهج القاعدة العسكري عاد"), "القاعدة|"));

@@ -18,6 +18,10 @@ namespace {
 // right before it with no proclitic (جدة السعودية).
 enum class PlaceBefore { kNone, kJoinedByAnd, kRightBefore };
 
+// The subtype of the jihadist groups of data/gazetteer/factions.tsv (al-Qaeda, the Islamic
+// State, al-Nusra …).
+constexpr std::string_view kJihadistGroup = "jihadist_group";
+
 // An entity type as one bit of a set of types.
 uint32_t TypeBit(EntityType t) { return uint32_t{1} << static_cast<uint32_t>(t); }
 // In a set of types (JoinedTypesOf): a country among the names (مالي والنيجر).
@@ -224,6 +228,23 @@ struct Context {
     return c.clitic_bytes == 0 && c.tok_begin >= 2 &&
            tokens[c.tok_begin].gap == Gap::kSpace && tokens[c.tok_begin - 1].gap == Gap::kSpace &&
            Word(c.tok_begin - 1) == kBin && EndsGivenName(c.tok_begin - 2);
+  }
+
+  // Whether the segment has the indefinite word قاعدة "base", bare or after one proclitic
+  // (قاعدة حميميم، بقاعدة إنجرليك): a base named in it, which القاعدة may then be.
+  bool BaseWordInSegment() const {
+    constexpr std::string_view kBase = "\xD9\x82\xD8\xA7\xD8\xB9\xD8\xAF\xD9\x87";  // قاعده
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      const std::string_view w = Word(t);
+      if (w == kBase || (w.size() == kBase.size() + 2 && w.substr(2) == kBase &&
+                         (clitic::IsConjunction(static_cast<unsigned char>(w[0]),
+                                                static_cast<unsigned char>(w[1])) ||
+                          clitic::IsPreposition(static_cast<unsigned char>(w[0]),
+                                                static_cast<unsigned char>(w[1]))))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Whether alias candidate `c` is the father's name in someone's chain (FatherInChain), a
@@ -924,10 +945,12 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
   return {std::get<1>(best_key), std::get<3>(best_key)};
 }
 
+bool AdjectiveFollows(const Context& ctx, const Candidate& c);  // below, with JoinedTypesOf
+
 // Gating and the choice among namesakes for one alias candidate.
 Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
               const Candidate& c, absl::FunctionRef<PlaceBefore()> prev_place,
-              uint32_t joined_types,
+              uint32_t joined_types, absl::FunctionRef<bool()> jihadist_in_clause,
               ExtractStats* stats) {
   Choice ch;
   const AliasCore& a = g.alias_core(static_cast<uint32_t>(c.alias));
@@ -946,6 +969,15 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
       (ctx.AfterMemberOf(c) || ctx.FormerName(c) || ctx.AffiliatedTo(c, a.very_common) ||
        ctx.GroupAdjectiveAfter(c))) {
     ev.trigger = true;  // القيادي في القاعدة، (القاعدة سابقا)، التابع للقاعدة، القاعدة الإرهابي
+  }
+  // A jihadist group's look-alike name in a clause that names another such group by an
+  // unambiguous alias, with no adjective after it (ما تفعله داعش … ما تقدم عليه القاعدة; not
+  // القاعدة العسكرية): the group. Not for a very common word (الدولة "the state": غياب الدولة …
+  // داعش), nor where the segment names a base (قاعدة إنجرليك … يستخدم القاعدة).
+  if (a.ambiguous && !a.very_common && type == EntityType::kFaction && !ev.trigger &&
+      g.entries()[static_cast<size_t>(ch.entry)].subtype == kJihadistGroup &&
+      !AdjectiveFollows(ctx, c) && jihadist_in_clause() && !ctx.BaseWordInSegment()) {
+    ev.trigger = true;
   }
   ch.valid = ReadsAsAName(g, ctx, c, a, trig, ch.entry, by_trigger, prev_place);
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
@@ -1508,6 +1540,38 @@ PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& cand
 bool AdjectiveFollows(const Context& ctx, const Candidate& c) {
   return c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kSpace &&
          IsDefiniteAdjective(ctx.Word(c.tok_end));  // ال…ي، ال…يه
+}
+
+// Whether the clause of candidate i (the tokens around it up to punctuation, at most 16 each
+// way) names a jihadist group (subtype kJihadistGroup) by an unambiguous alias other than
+// candidate i's own.
+bool JihadistGroupInClause(const Gazetteer& g, const std::vector<Candidate>& candidates, size_t i,
+                           const Context& ctx) {
+  const Candidate& c = candidates[i];
+  uint32_t first = c.tok_begin, last = c.tok_end;  // the clause's tokens [first, last)
+  while (first > 0 && c.tok_begin - first < 16 && ctx.tokens[first].gap != Gap::kOther) --first;
+  while (last < ctx.tokens.size() && last - c.tok_end < 16 &&
+         ctx.tokens[last].gap != Gap::kOther) {
+    ++last;
+  }
+  auto jihadist = [&](const Candidate& q) {
+    if (q.alias < 0 || q.alias == c.alias || q.tok_begin < first || q.tok_end > last) return false;
+    const AliasCore& a = g.alias_core(static_cast<uint32_t>(q.alias));
+    if (a.ambiguous) return false;
+    for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
+      if (g.core(*it).type == EntityType::kFaction && g.entries()[*it].subtype == kJihadistGroup) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (size_t j = i; j-- > 0 && candidates[j].tok_end > first;) {
+    if (jihadist(candidates[j])) return true;
+  }
+  for (size_t j = i + 1; j < candidates.size() && candidates[j].tok_begin < last; ++j) {
+    if (jihadist(candidates[j])) return true;
+  }
+  return false;
 }
 
 // The entity types (TypeBit each) of the unambiguous names joined to candidate i by و: the one
@@ -2074,8 +2138,10 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
       if (!before) before = PlaceBeforeOf(g, candidates, choices, i, ctx);
       return *before;
     };
+    auto jihadist_in_clause = [&] { return JihadistGroupInClause(g, candidates, i, ctx); };
     choices[i] = Decide(g, options, ctx, c, prev_place,
-                        ambiguous ? JoinedTypesOf(g, candidates, i, ctx) : 0, stats);
+                        ambiguous ? JoinedTypesOf(g, candidates, i, ctx) : 0,
+                        jihadist_in_clause, stats);
     // A word that is a given name as a whole is that name, not a proclitic before an alias
     // (فاطمة, not ف + أطمة; فراس, not ف + راس).
     if (c.clitic_bytes > 0 && choices[i].valid && rules.IsGivenName(ctx.Word(c.tok_begin))) {
