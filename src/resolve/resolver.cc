@@ -234,17 +234,13 @@ struct Context {
   // (قاعدة حميميم، بقاعدة إنجرليك): a base named in it, which القاعدة may then be.
   bool BaseWordInSegment() const {
     constexpr std::string_view kBase = "\xD9\x82\xD8\xA7\xD8\xB9\xD8\xAF\xD9\x87";  // قاعده
-    for (size_t t = 0; t < tokens.size(); ++t) {
-      const std::string_view w = Word(t);
-      if (w == kBase || (w.size() == kBase.size() + 2 && w.substr(2) == kBase &&
-                         (clitic::IsConjunction(static_cast<unsigned char>(w[0]),
-                                                static_cast<unsigned char>(w[1])) ||
-                          clitic::IsPreposition(static_cast<unsigned char>(w[0]),
-                                                static_cast<unsigned char>(w[1]))))) {
-        return true;
-      }
+    bool found = false;
+    for (size_t t = 0; t < tokens.size() && !found; ++t) {
+      ForEachReading(Word(t), &s->buf, [&](std::string_view r, uint32_t strip) {
+        found = found || (strip <= 2 && r == kBase);
+      });
     }
-    return false;
+    return found;
   }
 
   // Whether alias candidate `c` is the father's name in someone's chain (FatherInChain), a
@@ -1482,9 +1478,11 @@ void CollectMentions(const Gazetteer& g, const std::vector<Candidate>& candidate
 
 // The entity types (TypeBit each) of the candidates before candidate i named by an
 // unambiguous alias that end where token `t` ends (by default the token before candidate i,
-// which starts i > 0 tokens in).
+// which starts i > 0 tokens in); with `kept` (the decisions on the candidates before i), also
+// those of the look-alikes kept so far (صعدة وعمران وحجه: عمران, kept as the place after صعدة).
 uint32_t TypesRightBefore(const Gazetteer& g, const std::vector<Candidate>& candidates, size_t i,
-                          const Context& ctx, size_t t = ~size_t{0}) {
+                          const Context& ctx, size_t t = ~size_t{0},
+                          const std::vector<Choice>* kept = nullptr) {
   if (t == ~size_t{0}) t = candidates[i].tok_begin - 1;
   const uint32_t prev_end = ctx.tokens[t].end;
   uint32_t types = 0;
@@ -1492,33 +1490,21 @@ uint32_t TypesRightBefore(const Gazetteer& g, const std::vector<Candidate>& cand
     const Candidate& p = candidates[j];
     if (p.norm_end != prev_end || p.alias < 0) continue;
     const AliasCore& a = g.alias_core(static_cast<uint32_t>(p.alias));
-    if (!a.ambiguous) types |= TypeBitsOf(g, a);
+    if (!a.ambiguous) {
+      types |= TypeBitsOf(g, a);
+    } else if (kept != nullptr) {
+      const Choice& ch = (*kept)[j];
+      if (ch.valid && !ch.gated_out && ch.entry >= 0) {
+        types |= TypeBit(g.core(static_cast<uint32_t>(ch.entry)).type);
+      }
+    }
   }
   return types;
 }
 
-// Whether a look-alike place kept so far (`choices`: the decisions on the candidates before i)
-// ends right before candidate i: the place before it in a list (صعدة وعمران وحجه, where عمران
-// was kept as the place after صعدة).
-bool KeptLookalikePlaceBefore(const Gazetteer& g, const std::vector<Candidate>& candidates,
-                              const std::vector<Choice>& choices, size_t i, const Context& ctx) {
-  const uint32_t prev_end = ctx.tokens[candidates[i].tok_begin - 1].end;
-  for (size_t j = i; j-- > 0 && i - j <= 16;) {
-    const Candidate& p = candidates[j];
-    if (p.norm_end != prev_end || p.alias < 0) continue;
-    const Choice& ch = choices[j];
-    if (ch.valid && !ch.gated_out && ch.entry >= 0 &&
-        g.alias_core(static_cast<uint32_t>(p.alias)).ambiguous &&
-        g.core(static_cast<uint32_t>(ch.entry)).type == EntityType::kPlace) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // Whether a place named by an unambiguous alias ends right before candidate i, joined to it by
 // its proclitic و (سوسة وباغوز) or with nothing between but a space (جدة السعودية); joined by
-// و, also a look-alike place kept before it (KeptLookalikePlaceBefore).
+// و, also a look-alike place kept before it (TypesRightBefore with the decisions so far).
 PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& candidates,
                           const std::vector<Choice>& choices, size_t i, const Context& ctx) {
   const Candidate& c = candidates[i];
@@ -1528,8 +1514,8 @@ PlaceBefore PlaceBeforeOf(const Gazetteer& g, const std::vector<Candidate>& cand
   if (!joined && (c.clitic_bytes > 0 || ctx.tokens[c.tok_begin].gap != Gap::kSpace)) {
     return PlaceBefore::kNone;
   }
-  if (!(TypesRightBefore(g, candidates, i, ctx) & TypeBit(EntityType::kPlace)) &&
-      !(joined && KeptLookalikePlaceBefore(g, candidates, choices, i, ctx))) {
+  if (!(TypesRightBefore(g, candidates, i, ctx, ~size_t{0}, joined ? &choices : nullptr) &
+        TypeBit(EntityType::kPlace))) {
     return PlaceBefore::kNone;
   }
   return joined ? PlaceBefore::kJoinedByAnd : PlaceBefore::kRightBefore;
