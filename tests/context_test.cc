@@ -203,6 +203,13 @@ TEST_F(ContextTest, MemberOfAGroupSupportsItsName) {
   EXPECT_FALSE(Has(Labels("انطلاقا من قاعدة إنجرليك ضد داعش لكنه يستخدم القاعدة لإطلاق طائرات"),
                    "القاعدة|"));
   EXPECT_FALSE(Has(Labels("وقبل داعش كانت القاعدة العسكرية تحت الحصار"), "القاعدة|"));
+  // Another clause of the segment that names such a group is a cue the model weighs: kept
+  // where the words around it read as the group's, not where the segment names a base.
+  const std::string group = "ويشكل السعوديون السواد الأعظم من المتورطين في أنشطة القاعدة. ";
+  const std::string isis = "واستمر اعتماد تنظيم داعش عليهم.";
+  EXPECT_FALSE(Has(Labels(group), "القاعدة|"));
+  EXPECT_TRUE(Has(Labels(group + isis), "القاعدة|FACTION|"));
+  EXPECT_FALSE(Has(Labels(group + isis + " وزاروا قاعدة إنجرليك."), "القاعدة|"));
   // An adjective only a group takes after it (الإرهابي، المتطرف، التكفيري).
   EXPECT_TRUE(Has(Labels("فمن نصح البارحة ليهجر نهج القاعدة الإرهابي عاد"), "القاعدة|FACTION|"));
   EXPECT_FALSE(Has(Labels("فمن نصح البارحة ليهجر نهج القاعدة العسكري عاد"), "القاعدة|"));
@@ -258,6 +265,15 @@ TEST_F(ContextTest, ALookAlikeAfterADemonstrativeIsAWord) {
         << sentence;
   }
   EXPECT_TRUE(Has(Labels("وصلت التعزيزات إلى هذه المدينة ثم إلى الطبقة"), "الطبقة|PLACE|"));
+  // The demonstrative with a proclitic (وهذه، لهذه، بتلك); not وذلك "and that is".
+  for (const std::string& sentence : {std::string("وهذه الطبقة تشكو من الضائقة المالية"),
+                                      std::string("نريد فهما أعمق لهذه الطبقة في المدن")}) {
+    const std::vector<std::string> labels = Labels(city + sentence);
+    EXPECT_EQ(std::count_if(labels.begin(), labels.end(),
+                            [](const std::string& l) { return l.rfind("الطبقة|", 0) == 0; }),
+              1)
+        << sentence;
+  }
 }
 
 // Look-alike words read as names: a word after a particle that only a verb follows is a verb

@@ -24,9 +24,10 @@
 
 namespace alam::internal {
 
-// A cue next to a place name: a compass word after it (الباب شرق حلب), the same in parentheses
-// (الضمير (شرق)), or و after a place name before it (سوسة وباغوز).
-enum class Cue : uint8_t { kNone, kDirection, kAfterPlace, kDirectionInParens };
+// The cue next to a candidate (ContextEvidence): a compass word after a place, a place and و
+// before it, a compass word in parentheses after it, or, for a jihadist group's look-alike
+// name, such a group named elsewhere in the segment (and no base).
+enum class Cue : uint8_t { kNone, kDirection, kAfterPlace, kDirectionInParens, kGroupInSegment };
 
 // What the gazetteer and the document say about a candidate besides its words: evidence the
 // resolver gates on (a trigger word before it, a close relative named nearby, quotes), a cue
@@ -94,7 +95,9 @@ void ForEachContextFeature(const Gazetteer& g, const RuleSet& rules, std::string
   if (c.clitic_bytes > 0) emit("cl:", word(c.tok_begin).substr(0, c.clitic_bytes), {}, {});
   if (alias.substr(0, 4) != "\xD8\xA7\xD9\x84") emit("bare", {}, {}, {});  // no ال
   if (evidence.self_named) emit("ev:self", {}, {}, {});
-  if (evidence.cue_kind != Cue::kNone) {
+  if (evidence.cue_kind == Cue::kGroupInSegment) {
+    emit("cue:group", {}, {}, {});  // not in the weights trained so far: 0
+  } else if (evidence.cue_kind != Cue::kNone) {
     emit(evidence.cue_kind == Cue::kAfterPlace ? "cue:and" : "cue:dir", {}, {}, {});
   }
   auto neighbour = [&](std::string_view side, std::string_view w) {

@@ -243,6 +243,17 @@ struct Context {
     return found;
   }
 
+  // Whether the segment names a jihadist group (subtype kJihadistGroup) by an unambiguous
+  // alias (its mentions).
+  bool JihadistGroupInSegment() const {
+    for (const Mention& m : s->mentions) {
+      if (g.core(m.entry).type == EntityType::kFaction && g.entries()[m.entry].subtype == kJihadistGroup) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Whether alias candidate `c` is the father's name in someone's chain (FatherInChain), a
   // one-word alias before بن, or starts with بن right after a given name (EndsGivenName): part
   // of another person's name (فيصل بن سلمان، عبد العزيز بن سلمان, not the crown prince's short
@@ -471,7 +482,14 @@ struct Context {
         "\xD9\x87\xD8\xB0\xD9\x87",              // هذه
         "\xD8\xB0\xD9\x84\xD9\x83",              // ذلك
         "\xD8\xAA\xD9\x84\xD9\x83"};             // تلك
-    return IsOneOf(Word(c.tok_begin - 1), kDemonstratives);
+    const std::string_view w = Word(c.tok_begin - 1);
+    if (IsOneOf(w, kDemonstratives)) return true;
+    // After one proclitic too (وهذه القاعدة، لهذه القاعدة، بتلك الطبقة); not ذلك, which وذلك and
+    // لذلك make a connective ("and that is", "therefore") before any word.
+    if (w.size() != 8) return false;
+    const auto* b = reinterpret_cast<const unsigned char*>(w.data());
+    return (clitic::IsConjunction(b[0], b[1]) || clitic::IsPreposition(b[0], b[1])) &&
+           w.substr(2) != kDemonstratives[2] && IsOneOf(w.substr(2), kDemonstratives);
   }
 
   // Whether candidate `c` follows a particle that only a verb follows (لم، لن، قد، لقد، سوف،
@@ -943,6 +961,24 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
 
 bool AdjectiveFollows(const Context& ctx, const Candidate& c);  // below, with JoinedTypesOf
 
+// The evidence for a jihadist group's look-alike name (not a very common word) with no trigger
+// word, into *ev. In a clause that names another such group by an unambiguous alias, with no
+// adjective after it (ما تفعله داعش … ما تقدم عليه القاعدة; not القاعدة العسكرية): the group, as
+// by a trigger word. Not for a very common word (الدولة "the state": غياب الدولة … داعش), nor
+// where the segment names a base (قاعدة إنجرليك … يستخدم القاعدة). In a segment that names such a
+// group elsewhere (and no base): a cue, which the model weighs (ContextModel::Keep); in news of
+// jihadism القاعدة alone is mostly the group (أنشطة القاعدة، شيوخ القاعدة، «داعش، القاعدة»).
+void AddJihadistEvidence(const Context& ctx, const Candidate& c,
+                         absl::FunctionRef<bool()> jihadist_in_clause, ContextEvidence* ev) {
+  if (AdjectiveFollows(ctx, c)) return;
+  if (jihadist_in_clause()) {
+    ev->trigger = !ctx.BaseWordInSegment();
+  } else if (!ev->Any() && ctx.JihadistGroupInSegment() && !ctx.BaseWordInSegment()) {
+    ev->cue = true;
+    ev->cue_kind = Cue::kGroupInSegment;
+  }
+}
+
 // Gating and the choice among namesakes for one alias candidate.
 Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
               const Candidate& c, absl::FunctionRef<PlaceBefore()> prev_place,
@@ -966,14 +1002,9 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
        ctx.GroupAdjectiveAfter(c))) {
     ev.trigger = true;  // القيادي في القاعدة، (القاعدة سابقا)، التابع للقاعدة، القاعدة الإرهابي
   }
-  // A jihadist group's look-alike name in a clause that names another such group by an
-  // unambiguous alias, with no adjective after it (ما تفعله داعش … ما تقدم عليه القاعدة; not
-  // القاعدة العسكرية): the group. Not for a very common word (الدولة "the state": غياب الدولة …
-  // داعش), nor where the segment names a base (قاعدة إنجرليك … يستخدم القاعدة).
   if (a.ambiguous && !a.very_common && type == EntityType::kFaction && !ev.trigger &&
-      g.entries()[static_cast<size_t>(ch.entry)].subtype == kJihadistGroup &&
-      !AdjectiveFollows(ctx, c) && jihadist_in_clause() && !ctx.BaseWordInSegment()) {
-    ev.trigger = true;
+      g.entries()[static_cast<size_t>(ch.entry)].subtype == kJihadistGroup) {
+    AddJihadistEvidence(ctx, c, jihadist_in_clause, &ev);
   }
   ch.valid = ReadsAsAName(g, ctx, c, a, trig, ch.entry, by_trigger, prev_place);
   if (!ch.valid) return ch;  // السعودية in المعلمة السعودية is "Saudi", not Saudi Arabia
