@@ -165,12 +165,12 @@ absl::Status RunStages(const Extractor& ex, std::string_view zone, ScratchState*
   m.candidates.clear();
   m.hits.clear();
   MatchGazetteer(d.gazetteer, normalized, n.tokens, &m.words, &m.buf, &m.candidates, &m.hits);
+  const OriginalReading original(zone, &n.map);
   if (options.enable_rules && !m.hits.empty()) {
-    d.rules.Match(normalized, n.tokens, m.hits, AliReading(zone, &n.map), &m.candidates,
-                  &m.rule_tallies);
+    d.rules.Match(normalized, n.tokens, m.hits, original, &m.candidates, &m.rule_tallies);
   }
   st->stats.candidates += m.candidates.size();
-  Resolve(d.gazetteer, d.rules, d.context, options, normalized, n.tokens, m.candidates,
+  Resolve(d.gazetteer, d.rules, d.context, options, normalized, n.tokens, m.candidates, original,
           &st->resolve, &st->resolved, &st->stats);
   return absl::OkStatus();
 }

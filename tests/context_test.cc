@@ -667,5 +667,20 @@ TEST_F(ContextTest, RegionAndMilitiaDescriptorsStayOutsideTheSpan) {
   EXPECT_EQ(labels[0], "قوات سوريا الديمقراطية|FACTION|faction:sdf");
 }
 
+// A word with tanween is an indefinite noun or adjective in its case, never a name of the news:
+// دوماً "always" is not Douma, أمريكياً "American" not the United States (tanween after or
+// before the final alef, or on the last letter); a rule-made person's name stops before such a
+// word (أنس الدغيم مخاطباً).
+TEST_F(ContextTest, AWordWithTanweenIsNoName) {
+  EXPECT_FALSE(Has(Labels("إنهم يسعون دوماً لإسقاط النظام في إيران"), "دوما"));
+  EXPECT_FALSE(Has(Labels("إنهم يسعون دومًا لإسقاط النظام في إيران"), "دوم"));
+  EXPECT_TRUE(Has(Labels("قصفت الطائرات دوما في الغوطة الشرقية"), "دوما|PLACE|"));
+  EXPECT_FALSE(Has(Labels("قالت إن جنرالاً أمريكياً ضغط على المملكة"), "أمريكيا"));
+  EXPECT_TRUE(Has(Labels("قالت إن جنرالا من أمريكا ضغط على المملكة"), "أمريكا|PLACE|"));
+  const V labels = Labels("وكتب أنس الدغيم مخاطباً الفريق في قصيدة");
+  EXPECT_TRUE(Has(labels, "أنس الدغيم|PERSON|")) << ::testing::PrintToString(labels);
+  EXPECT_FALSE(Has(labels, "أنس الدغيم مخاطباً"));
+}
+
 }  // namespace
 }  // namespace alam

@@ -146,7 +146,7 @@ def count_apart(compounds, stopwords, common):
 
 def count_ali(text, stopwords, common, occurrences, starts):
     """علي counts as the rule reads it: bare, and written with ي in the original (the
-    preposition على is the same word once normalized; AliReading in src/rules)."""
+    preposition على is the same word once normalized; OriginalReading in src/rules)."""
     raw = text.split()
     for i in range(len(raw) - 1):
         if ambiguity.normalize(raw[i]) != ALI or ALI_DIACRITICS.sub("", raw[i])[-1] != "\u064a":

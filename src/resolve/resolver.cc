@@ -62,6 +62,7 @@ struct Context {
   ResolveScratch* s;
   const RuleSet& rules;
   const ContextModel& model;
+  const OriginalReading& original;
 
   std::string_view Word(size_t t) const {
     return text.substr(tokens[t].start, tokens[t].end - tokens[t].start);
@@ -1408,8 +1409,8 @@ void ContinueLists(const Gazetteer& g, const RuleSet& rules, std::string_view te
 // that person (source "rule:surname-after-full-name"), also where a small place or another
 // person bears the word (SurnameOverOtherName).
 void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view text,
-                  const std::vector<Token>& tokens, ResolveScratch* s,
-                  std::vector<Resolved>* out) {
+                  const std::vector<Token>& tokens, const OriginalReading& original,
+                  ResolveScratch* s, std::vector<Resolved>* out) {
   s->surnames.clear();
   s->surname_tails.clear();
   s->surname_ends.reset();
@@ -1451,6 +1452,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
         continue;
       }
     }
+    if (original.Tanween(text, t)) continue;  // أميراً "as a prince" is no surname
     const bool after_entity =
         ti > 0 && next > 0 && (*out)[next - 1].norm_end == tokens[ti - 1].end;
     LinkSurnameAt(g, rules, text, tokens, ti, after_entity,
@@ -2147,6 +2149,8 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
   for (size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (c.alias < 0) continue;
+    // A word with tanween is no name (دوماً "always", أمريكياً "American").
+    if (ctx.original.Tanween(ctx.text, ctx.tokens[c.tok_end - 1])) continue;  // stays invalid
     const bool ambiguous = g.alias_core(static_cast<uint32_t>(c.alias)).ambiguous;
     // Whether a place name comes right before: computed when first asked, as most
     // candidates never ask.
@@ -2224,10 +2228,10 @@ void RememberPerson(const Gazetteer& g, const Resolved& r, ResolveScratch* scrat
 
 void Resolve(const Gazetteer& g, const RuleSet& rules, const ContextModel& model,
              const ExtractorOptions& options, std::string_view normalized, const std::vector<Token>& tokens,
-             const std::vector<Candidate>& candidates, ResolveScratch* scratch,
-             std::vector<Resolved>* out, ExtractStats* stats) {
+             const std::vector<Candidate>& candidates, const OriginalReading& original,
+             ResolveScratch* scratch, std::vector<Resolved>* out, ExtractStats* stats) {
   out->clear();
-  Context ctx{g, normalized, tokens, scratch, rules, model};
+  Context ctx{g, normalized, tokens, scratch, rules, model, original};
   CollectMentions(g, candidates, scratch);
   Choose(g, rules, options, ctx, candidates, scratch, stats);
   SelectLeftmostLongest(g, options, tokens, candidates, scratch, out, stats);
@@ -2235,7 +2239,7 @@ void Resolve(const Gazetteer& g, const RuleSet& rules, const ContextModel& model
   if (options.enable_rules && kScoreSurname >= options.min_score) {
     const size_t before = out->size();
     ContinueLists(g, rules, normalized, tokens, scratch, out);
-    LinkSurnames(g, rules, normalized, tokens, scratch, out);
+    LinkSurnames(g, rules, normalized, tokens, original, scratch, out);
     stats->rule_entities += out->size() - before;
   }
 }

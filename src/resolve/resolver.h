@@ -155,10 +155,11 @@ void BeginResolveDocument(ResolveScratch* scratch);
 // surnames to, when it is a person named by a name with a surname.
 void RememberPerson(const Gazetteer& g, const Resolved& r, ResolveScratch* scratch);
 
+// `original` reads the original text behind the tokens (a default one: no original).
 void Resolve(const Gazetteer& g, const RuleSet& rules, const ContextModel& model,
              const ExtractorOptions& options, std::string_view normalized, const std::vector<Token>& tokens,
-             const std::vector<Candidate>& candidates, ResolveScratch* scratch,
-             std::vector<Resolved>* out, ExtractStats* stats);
+             const std::vector<Candidate>& candidates, const OriginalReading& original,
+             ResolveScratch* scratch, std::vector<Resolved>* out, ExtractStats* stats);
 
 }  // namespace alam::internal
 

@@ -84,8 +84,8 @@ bool AfterKunyaWord(std::string_view normalized, TokenIt t) {
 }
 
 // Whether the stopword at `t` is a word of a person's name: after a kunya word or بن (ابو
-// علي), or the given name علي (AliReading).
-bool StopwordIsName(std::string_view normalized, TokenIt t, const AliReading& ali) {
+// علي), or the given name علي (OriginalReading).
+bool StopwordIsName(std::string_view normalized, TokenIt t, const OriginalReading& ali) {
   return AfterKunyaWord(normalized, t) || ali.IsName(normalized, *t);
 }
 
@@ -156,7 +156,7 @@ bool NoPersonFirstWord(std::string_view w, const StringSet& common_words) {
 // changes nothing but the cost.
 bool PersonMayFollow(std::string_view normalized, const std::vector<Token>& tokens,
                      uint32_t trigger_token, const StringSet& stopwords,
-                     const StringSet& common_words, const AliReading& ali,
+                     const StringSet& common_words, const OriginalReading& ali,
                      bool past_adjective = false) {
   TokenIt t = tokens.begin() + trigger_token + 1;
   if (t >= tokens.end() || t->gap != Gap::kSpace) return false;
@@ -284,7 +284,7 @@ bool FamilyNameAfterGivenNames(std::string_view normalized, TokenIt t, std::stri
 // family's name whatever it reads as (آل ثاني). False when no such word follows the given name.
 bool TrimAfterGivenName(std::string_view normalized, TokenIt first, TokenIt* last,
                         const StringSet& stopwords, const StringSet& common_words,
-                        const StringSet& weak_given, const AliReading& ali,
+                        const StringSet& weak_given, const OriginalReading& ali,
                         const RuleSet* rules = nullptr) {
   TokenIt end = first;
   int words = 0;
@@ -370,7 +370,7 @@ bool TrimRoleName(std::string_view normalized, TokenIt first, TokenIt* last,
 // and after عبد or الله that goes with it (عبد الحق، سيف الله اليماني), which may stand alone.
 bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
                     const StringSet& stopwords, const StringSet& common_words,
-                    const StringSet& weak_given, const AliReading& ali) {
+                    const StringSet& weak_given, const OriginalReading& ali) {
   const std::string_view w = normalized.substr(first->start, first->end - first->start);
   const bool definite = w.substr(0, 4) == "\xD8\xA7\xD9\x84";
   if (w.size() < 6 || CliticStartsWord(w) || EndsWithPronoun(w) ||
@@ -398,7 +398,7 @@ bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
 // given name (كتيبة أبو عمارة، لواء أبو الفضل العباس).
 bool TrimNameAfterHead(std::string_view normalized, TokenIt first, TokenIt* last,
                        const StringSet& stopwords, const StringSet& common_words,
-                       const StringSet& weak_given, const AliReading& ali) {
+                       const StringSet& weak_given, const OriginalReading& ali) {
   const std::string_view w = normalized.substr(first->start, first->end - first->start);
   if (NameLinkWord(w) && !IsNasabWord(w) && w.size() > 4) {  // ابو ابي ابا, not ال
     if (first + 1 > *last || (first + 1)->gap != Gap::kSpace) return false;
@@ -459,7 +459,7 @@ bool DescriptionOfAPlace(std::string_view w, const StringSet& common_words) {
 bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
                      TokenIt first, TokenIt last, uint32_t trigger_token, EntityType type,
                      bool quoted, const StringSet& stopwords, const StringSet& common_words,
-                     const StringSet& frequent_words, const AliReading& ali) {
+                     const StringSet& frequent_words, const OriginalReading& ali) {
   const bool person = type == EntityType::kPerson;
   bool stop = false, all_common = true;
   auto from = std::max(first, tokens.begin() + trigger_token + 1);
@@ -773,12 +773,30 @@ void RuleSet::Bind(const Gazetteer& g) {
   }
 }
 
-bool AliReading::IsAli(std::string_view normalized, const Token& t) {
+bool OriginalReading::IsAli(std::string_view normalized, const Token& t) {
   constexpr std::string_view kAli = "\xD8\xB9\xD9\x84\xD9\x8A";  // علي
   return t.end - t.start == kAli.size() && normalized.compare(t.start, kAli.size(), kAli) == 0;
 }
 
-bool AliReading::IsName(std::string_view normalized, const Token& t) const {
+bool OriginalReading::TanweenBeforeEnd(const Token& t) const {
+  const auto* p = reinterpret_cast<const unsigned char*>(original_.data());
+  size_t end = map_->ToOriginalEnd(t.end);
+  // The original of a token is about as long as the token (it holds the marks the token lost):
+  // no byte of a word before it is read.
+  const size_t begin = end - std::min<size_t>(end, t.end - t.start);
+  // The marks after the final alef (U+064B–U+065F, two bytes each, D9 8B–D9 9F).
+  while (end + 1 < original_.size() && p[end] == 0xD9 && p[end + 1] >= 0x8B && p[end + 1] <= 0x9F) {
+    end += 2;
+  }
+  // In valid UTF-8 the bytes D9 8B–8D are only ever ً ٌ ٍ themselves (D9 leads), so the last
+  // bytes (the alef, the letter before it and their marks) are read byte by byte.
+  for (size_t k = end; k >= begin + 2 && end - k <= 6; --k) {
+    if (p[k - 2] == 0xD9 && p[k - 1] >= 0x8B && p[k - 1] <= 0x8D) return true;
+  }
+  return false;
+}
+
+bool OriginalReading::IsName(std::string_view normalized, const Token& t) const {
   if (!IsAli(normalized, t)) return false;
   if (map_ == nullptr) return all_names_;
   const size_t yeh = map_->ToOriginalStart(t.start + 4);
@@ -793,7 +811,7 @@ bool AliReading::IsName(std::string_view normalized, const Token& t) const {
 void LookalikeNameEnd(std::string_view normalized, TokenIt head, TokenIt* last,
                       const StringSet& stopwords, const StringSet& common_words,
                       const StringSet& frequent_words, const StringSet& weak_given,
-                      const AliReading& ali) {
+                      const OriginalReading& ali) {
   static constexpr std::string_view kTitles[] = {
       "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD8\xA7\xD9\x85",              // الامام
       "\xD8\xA7\xD9\x84\xD8\xB4\xD9\x8A\xD8\xAE",                      // الشيخ
@@ -838,7 +856,17 @@ void LookalikeNameEnd(std::string_view normalized, TokenIt head, TokenIt* last,
 
 bool RuleSet::CutName(const Rule& r, std::string_view normalized,
                       const std::vector<Token>& tokens, const TriggerHit& h, TokenIt first,
-                      TokenIt* last, const AliReading& ali) const {
+                      TokenIt* last, const OriginalReading& ali) const {
+  if (!CutNameOfItsKind(r, normalized, tokens, h, first, last, ali)) return false;
+  // A word with tanween ends no name of any rule (إبراهيم إماماً "as an imam", تامر حسني غاضباً
+  // "angry"): the name stops before it.
+  while (*last > first && ali.Tanween(normalized, **last)) --*last;
+  return !ali.Tanween(normalized, **last);
+}
+
+bool RuleSet::CutNameOfItsKind(const Rule& r, std::string_view normalized,
+                               const std::vector<Token>& tokens, const TriggerHit& h,
+                               TokenIt first, TokenIt* last, const OriginalReading& ali) const {
   switch (r.next) {
     case Rule::Next::kGiven:  // after عبد X as after a given name (AbdHit)
       return TrimAfterGivenName(normalized, AbdHit(normalized, tokens, h) ? first + 1 : first,
@@ -868,7 +896,7 @@ bool RuleSet::CutName(const Rule& r, std::string_view normalized,
 }
 
 bool RuleSet::GivenNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
-                               uint32_t trigger_token, const AliReading& ali) const {
+                               uint32_t trigger_token, const OriginalReading& ali) const {
   const size_t t = trigger_token + 1;
   if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
   const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
@@ -893,10 +921,10 @@ bool RuleSet::LookalikeFollows(std::string_view normalized, const std::vector<To
 
 bool RuleSet::GivenNameOrAbdFollows(std::string_view normalized,
                                     const std::vector<Token>& tokens, size_t t,
-                                    const AliReading& ali) const {
+                                    const OriginalReading& ali) const {
   if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
   const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
-  if (given_name_set_.contains(w)) return !AliReading::IsAli(normalized, tokens[t]) ||
+  if (given_name_set_.contains(w)) return !OriginalReading::IsAli(normalized, tokens[t]) ||
                                           ali.IsName(normalized, tokens[t]);
   // A compound with عبد written apart (عمر عبد العزيز الدخيل).
   return w == kAbd && AbdCompoundAt(normalized, tokens, t + 1);
@@ -904,18 +932,18 @@ bool RuleSet::GivenNameOrAbdFollows(std::string_view normalized,
 
 bool RuleSet::ConjunctionBeforeTwoNames(std::string_view normalized,
                                         const std::vector<Token>& tokens, const TriggerHit& h,
-                                        const AliReading& ali) const {
+                                        const OriginalReading& ali) const {
   const auto* w = reinterpret_cast<const unsigned char*>(normalized.data() + tokens[h.token].start);
   if (h.strip != 2 || !clitic::IsConjunction(w[0], w[1])) return false;
   Token name = tokens[h.token];  // the given name without its conjunction
   name.start += h.strip;
-  // وعلى is "and on" (AliReading: the original writes ى).
-  if (AliReading::IsAli(normalized, name) && !ali.IsName(normalized, name)) return false;
+  // وعلى is "and on" (OriginalReading: the original writes ى).
+  if (OriginalReading::IsAli(normalized, name) && !ali.IsName(normalized, name)) return false;
   return GivenNameOrAbdFollows(normalized, tokens, h.token + 1, ali);
 }
 
 bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
-                                const TriggerHit& h, const AliReading& ali) const {
+                                const TriggerHit& h, const OriginalReading& ali) const {
   const size_t t = h.token + 1;
   if (h.strip > 0) return ConjunctionBeforeTwoNames(normalized, tokens, h, ali);
   if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
@@ -981,7 +1009,7 @@ bool RuleSet::AbdHit(std::string_view normalized, const std::vector<Token>& toke
 
 bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
                          const std::vector<Token>& tokens, const TriggerHit& h,
-                         const AliReading& ali, int name_follows[2]) const {
+                         const OriginalReading& ali, int name_follows[2]) const {
   if (r.next == Rule::Next::kDefinite) return DefiniteFollows(normalized, tokens, h.token);
   if (r.next == Rule::Next::kLookalike) {
     return LookalikeFollows(normalized, tokens, h.token, h.strip);
@@ -1009,7 +1037,7 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
     return false;
   }
   // The given name علي is the preposition على once normalized: a name only where the original
-  // writes it with ي (AliReading).
+  // writes it with ي (OriginalReading).
   if (r.next == Rule::Next::kGiven && h.strip == 0 && ali.IsAli(normalized, tokens[h.token]) &&
       !ali.IsName(normalized, tokens[h.token])) {
     return false;
@@ -1034,7 +1062,7 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
 // the preposition's spelling, in مسجد الإمام علي).
 bool RuleSet::NameRejected(const Rule& r, std::string_view normalized,
                            const std::vector<Token>& tokens, const TriggerHit& h, TokenIt first,
-                           TokenIt last, const AliReading& ali) const {
+                           TokenIt last, const OriginalReading& ali) const {
   if (r.next == Rule::Next::kLookalike) return false;
   const uint32_t given_token =
       h.token + (r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h));
@@ -1045,7 +1073,7 @@ bool RuleSet::NameRejected(const Rule& r, std::string_view normalized,
 }
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,
-                    const std::vector<TriggerHit>& hits, const AliReading& ali,
+                    const std::vector<TriggerHit>& hits, const OriginalReading& ali,
                     std::vector<Candidate>* out, std::vector<Tally>* tallies) const {
   std::vector<re2::StringPiece> groups(static_cast<size_t>(max_group_) + 1);
   if (tallies != nullptr) tallies->resize(rules_.size());

@@ -62,19 +62,32 @@ struct Rule {
   size_t tail_group = std::string_view::npos;
 };
 
-// Whether a token علي is the given name Ali: written with ي in the original text. The
-// preposition على, written with ى, is the same word once normalized (and a stop word). Read
-// from the original through the offset map, only for the tokens a rule asks about.
-class AliReading {
+// What the original text says of a token that normalization took away, read from it through
+// the offset map, only for the tokens a rule or the resolver asks about: whether a token علي
+// is the given name Ali (written with ي; the preposition على, written with ى, is the same
+// word once normalized, and a stop word), and whether a word carries tanween.
+class OriginalReading {
  public:
-  // No original text: every علي reads as the preposition (`all_names` false) or as the name.
-  explicit AliReading(bool all_names = false) : all_names_(all_names) {}
-  AliReading(std::string_view original, const OffsetMap* map) : original_(original), map_(map) {}
+  // No original text: every علي reads as the preposition (`all_names` false) or as the name,
+  // and no word carries tanween.
+  explicit OriginalReading(bool all_names = false) : all_names_(all_names) {}
+  OriginalReading(std::string_view original, const OffsetMap* map) : original_(original), map_(map) {}
   bool IsName(std::string_view normalized, const Token& t) const;
   // Whether token `t` is علي (the name or the preposition).
   static bool IsAli(std::string_view normalized, const Token& t);
+  // Whether token `t`, which ends in ا once normalized, carries the accusative's tanween in the
+  // original (دوماً، دومًا): an indefinite noun or adjective in its case (دوما "always", أمريكيا
+  // "American", تاما "complete"), never a name of the news, which takes the article or no case
+  // ending. Only words in ا are read (nearly all tanween of the news; ٌ and ٍ are rare outside
+  // fully vocalized text), so that the offset map is asked about few tokens.
+  bool Tanween(std::string_view normalized, const Token& t) const {
+    return map_ != nullptr && t.end - t.start >= 4 && normalized[t.end - 2] == '\xD8' &&
+           normalized[t.end - 1] == '\xA7' && TanweenBeforeEnd(t);  // ا
+  }
 
  private:
+  bool TanweenBeforeEnd(const Token& t) const;  // Tanween, read in the original
+
   std::string_view original_;
   const OffsetMap* map_ = nullptr;
   bool all_names_ = false;
@@ -127,12 +140,12 @@ class RuleSet {
   };
 
   // Runs the rules of each trigger hit and appends their candidates. `ali` tells the given
-  // name علي, which a person's name may hold, from the preposition على (AliReading).
+  // name علي, which a person's name may hold, from the preposition على (OriginalReading).
   // `tallies` (one thread's, kept across documents; may be null) lets a rule whose pattern
   // has mostly failed so far ask RE2's DFA whether it matches at all before the capture groups
   // are sought: the answer is the same, only its cost differs.
   void Match(std::string_view normalized, const std::vector<Token>& tokens,
-             const std::vector<TriggerHit>& hits, const AliReading& ali,
+             const std::vector<TriggerHit>& hits, const OriginalReading& ali,
              std::vector<Candidate>* out, std::vector<Tally>* tallies = nullptr) const;
 
  private:
@@ -141,24 +154,30 @@ class RuleSet {
   // name_follows caches PersonMayFollow for the hit (-1: not known yet), without and with the
   // adjective a role noun's name may follow.
   bool NextAllows(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
-                  const TriggerHit& h, const AliReading& ali,
+                  const TriggerHit& h, const OriginalReading& ali,
                   int name_follows[2]) const;
   // Whether the word after the trigger word at `trigger_token` follows it after a space and
-  // starts a person's name: a given name (data/given_names.tsv, علي as AliReading reads it) or
+  // starts a person's name: a given name (data/given_names.tsv, علي as OriginalReading reads it) or
   // a kunya word ابو/ابي/ابا (column `next` = named).
   bool GivenNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
-                        uint32_t trigger_token, const AliReading& ali) const;
+                        uint32_t trigger_token, const OriginalReading& ali) const;
   // Whether the word after the trigger word at `trigger_token` (after `strip` bytes of
   // proclitics) follows it after a space and is a one-word alias of the bound gazetteer that is
   // also an ordinary word, the two not the start of a listed name (column `next` = lookalike).
   bool LookalikeFollows(std::string_view normalized, const std::vector<Token>& tokens,
                         uint32_t trigger_token, uint32_t strip) const;
-  // Cuts the name [first, *last] a rule of column `next` given, called or named found where
-  // its person's name ends (rules.cc: TrimAfterGivenName and its kin); false when no name is
-  // left. Other rules' names stay as their pattern found them.
+  // Cuts the name [first, *last] a rule found before a word with tanween (OriginalReading::
+  // Tanween), and that of a rule of column `next` given, called or named where its person's
+  // name ends (rules.cc: TrimAfterGivenName and its kin); false when no name is left. Other
+  // rules' names stay as their pattern found them.
   bool CutName(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
                const TriggerHit& h, std::vector<Token>::const_iterator first,
-               std::vector<Token>::const_iterator* last, const AliReading& ali) const;
+               std::vector<Token>::const_iterator* last, const OriginalReading& ali) const;
+  // CutName less the cut before tanween: the end of a person's name by the rule's kind.
+  bool CutNameOfItsKind(const Rule& r, std::string_view normalized,
+                        const std::vector<Token>& tokens, const TriggerHit& h,
+                        std::vector<Token>::const_iterator first,
+                        std::vector<Token>::const_iterator* last, const OriginalReading& ali) const;
   // Whether token `t`, after a space, joined to a عبد before it makes a compound of class apart
   // (عبد العزيز → عبدالعزيز).
   bool AbdCompoundAt(std::string_view normalized, const std::vector<Token>& tokens,
@@ -168,7 +187,7 @@ class RuleSet {
   bool AbdHit(std::string_view normalized, const std::vector<Token>& tokens,
               const TriggerHit& h) const;
   // Whether the word after a weak given name at hit `h` makes it a name: with no proclitic
-  // before it, a given name of the list after a space (علي as AliReading reads it), عبد with a
+  // before it, a given name of the list after a space (علي as OriginalReading reads it), عبد with a
   // compound of class apart, a nasab (عمر بن عبدالله), a definite nisba that is no ordinary
   // word or a given name with the article (DefiniteGivenName) (عمر إبراهيم، عمر الحريري، صالح
   // القشعمي، عمر عبد العزيز، عمر النايف; not عمر الطفل), or a father's name that is no ordinary
@@ -176,24 +195,24 @@ class RuleSet {
   // شهاب الكربولي; not عمر طويل العراقي); after و or ف, only the first two
   // (ConjunctionBeforeTwoNames).
   bool FamilyNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
-                         const TriggerHit& h, const AliReading& ali) const;
+                         const TriggerHit& h, const OriginalReading& ali) const;
   // Whether word `w` is the article and a given name of the list that is no weak one (النايف،
   // الرشيد is not: رشيد is weak), and no ordinary word: a family name (عمر النايف).
   bool DefiniteGivenName(std::string_view w) const;
-  // Whether token `t` follows after a space and is a given name of the list (علي as AliReading
+  // Whether token `t` follows after a space and is a given name of the list (علي as OriginalReading
   // reads it) or عبد with a compound of class apart.
   bool GivenNameOrAbdFollows(std::string_view normalized, const std::vector<Token>& tokens,
-                             size_t t, const AliReading& ali) const;
+                             size_t t, const OriginalReading& ali) const;
   // Whether hit `h` is a given name after the proclitic و or ف (and no other) that a given
   // name or a compound with عبد follows (GivenNameOrAbdFollows): a name in a list (وعمر عبد
   // العزيز الدخيل، وحسن محمد), not a word with its conjunction.
   bool ConjunctionBeforeTwoNames(std::string_view normalized, const std::vector<Token>& tokens,
-                                 const TriggerHit& h, const AliReading& ali) const;
+                                 const TriggerHit& h, const OriginalReading& ali) const;
   // Whether the words of the name [first, last] rule `r` found at hit `h` reject it
   // (RejectedByWords, rules.cc).
   bool NameRejected(const Rule& r, std::string_view normalized, const std::vector<Token>& tokens,
                     const TriggerHit& h, std::vector<Token>::const_iterator first,
-                    std::vector<Token>::const_iterator last, const AliReading& ali) const;
+                    std::vector<Token>::const_iterator last, const OriginalReading& ali) const;
   // Calls f(word) for each trigger word of rule `r`.
   template <typename F>
   void ForEachTrigger(const Rule& r, F f) const;

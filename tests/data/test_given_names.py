@@ -4,7 +4,7 @@ data/tools/given_names.py; run: /usr/bin/python3 -m pytest tests/data).
 The table must be what the generator writes from the committed data and the corpora (when
 ../shared/corpora is present), and each row one normalized word that no override drops and
 that is neither a function word nor an ordinary word — but علي, a function word only as the
-preposition على, which the rule tells from the name by the original's spelling (AliReading).
+preposition على, which the rule tells from the name by the original's spelling (OriginalReading).
 Rows of class apart are compounds with عبد, joined, that the rule person-abd-name reads apart.
 """
 

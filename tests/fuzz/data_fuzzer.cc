@@ -68,7 +68,7 @@ void RunPipeline(const alam::internal::Gazetteer& g, const alam::internal::RuleS
   std::vector<alam::internal::TriggerHit> hits;
   alam::internal::MatchGazetteer(g, norm, tokens, &words, &buf, &cands, &hits);
   // Without the original text every علي counts as the name (the branch a rule may take).
-  rules.Match(norm, tokens, hits, alam::internal::AliReading(/*all_names=*/true), &cands);
+  rules.Match(norm, tokens, hits, alam::internal::OriginalReading(/*all_names=*/true), &cands);
   for (const auto& c : cands) FUZZ_CHECK(c.norm_start < c.norm_end && c.norm_end <= norm.size());
   alam::ExtractorOptions opt;
   opt.keep_ungated = true;
@@ -76,7 +76,8 @@ void RunPipeline(const alam::internal::Gazetteer& g, const alam::internal::RuleS
   std::vector<alam::internal::Resolved> out;
   alam::ExtractStats stats;
   const alam::internal::ContextModel model;
-  alam::internal::Resolve(g, rules, model, opt, norm, tokens, cands, &rs, &out, &stats);
+  alam::internal::Resolve(g, rules, model, opt, norm, tokens, cands,
+                          alam::internal::OriginalReading(), &rs, &out, &stats);
   uint32_t prev = 0;
   for (const auto& r : out) {
     FUZZ_CHECK(r.norm_start < r.norm_end && r.norm_end <= norm.size());
