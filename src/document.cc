@@ -134,6 +134,11 @@ Entity EntityOf(const CompiledData& d, const Resolved& r) {
       e.source = "alias";
       e.alias = d.gazetteer.alias(static_cast<uint32_t>(r.alias)).text;
     }
+  } else if (r.rule == kUnlistedPlaceRule) {  // built-in: a place no entry of the gazetteer is
+    e.type = EntityType::kPlace;
+    e.source = kUnlistedPlaceSource;
+    e.alias = d.gazetteer.alias(static_cast<uint32_t>(r.alias)).text;
+    e.entry_index = UINT32_MAX;
   } else if (r.rule == kSurnameRule || r.rule == kListRule) {  // built-in, of people
     e.type = EntityType::kPerson;
     e.source = r.rule == kSurnameRule ? kSurnameSource : kListSource;

@@ -682,5 +682,29 @@ TEST_F(ContextTest, AWordWithTanweenIsNoName) {
   EXPECT_FALSE(Has(labels, "أنس الدغيم مخاطباً"));
 }
 
+// A local place that only its trigger word supports is its entry only where the text names its
+// country: حي العباسية in Cairo is no Iraqi sub-district (the rule names the place, without an
+// entry), مدينة جنان in China no Syrian village, and in news of Yemen أحياء عدن is Aden, the
+// namesake in the country the text names, not the Mosul neighbourhood the trigger's kind chose.
+TEST_F(ContextTest, ALocalPlaceByItsTriggerAloneNeedsItsCountry) {
+  EXPECT_EQ(Labels("ولدت عام 1938 في حي العباسية بالقاهرة"),
+            (V{"العباسية|PLACE|", "القاهرة|PLACE|place:eg-cairo"}));
+  EXPECT_EQ(Labels("وقع الحادث في مدينة جنان شرق الصين"), (V{"جنان|PLACE|", "الصين|PLACE|place:cn"}));
+  EXPECT_EQ(Labels("سيطرت قوات هادي على آخر أحياء عدن بعد معارك مع الحوثيين"),
+            (V{"عدن|PLACE|place:ye-aden", "الحوثيين|FACTION|faction:houthis"}));
+  // With its country named, or its country's adjective after it, the entry stays.
+  EXPECT_TRUE(Has(Labels("قتل ثلاثة في حي العباسية في محافظة كركوك العراقية"),
+                  "العباسية|PLACE|place:IQG13Q01N04"));
+  EXPECT_TRUE(Has(Labels("تفجيرات انتحارية في بلدة القاع اللبنانية"), "القاع|PLACE|place:lb-qaa"));
+}
+
+// The Nile by its bare name and after نهر (the span leaves نهر out); حي النيل is Baghdad's.
+TEST_F(ContextTest, TheNile) {
+  EXPECT_EQ(Labels("يطل الفندق على نهر النيل في أسوان"),
+            (V{"النيل|PLACE|place:nile", "أسوان|PLACE|place:gn-359792"}));
+  EXPECT_TRUE(Has(Labels("العلاقات بين شعبي وادي النيل"), "النيل|PLACE|place:nile"));
+  EXPECT_TRUE(Has(Labels("يسكن في حي النيل ببغداد"), "النيل|PLACE|place:gn-387288"));
+}
+
 }  // namespace
 }  // namespace alam

@@ -162,7 +162,7 @@ TEST_F(CoverageTest, LebanonsDistrictsAndBorderTowns) {
       {"يقطنون قرى في حاصبيا", "place:lb-hasbaya-district"},
       {"اختطفوا في البقاع الغربي السبت", "place:lb-west-bekaa-district"},
       {"معارك الحدود اللبنانية السورية في رأس بعلبك", "place:lb-ras-baalbek"},
-      {"أوقف الجيش أربعة أشخاص في بلدة بريتال وجرودها", "place:lb-brital"},
+      {"أوقف الجيش أربعة أشخاص في بلدة بريتال اللبنانية وجرودها", "place:lb-brital"},
       {"تفجيرات انتحارية في بلدة القاع اللبنانية", "place:lb-qaa"},
   });
   auto ex = Extractor::Create();

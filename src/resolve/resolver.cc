@@ -1014,6 +1014,10 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   // The evidence weighs only for look-alikes (below).
   if (place && a.ambiguous) ctx.AddCue(c, a, static_cast<uint32_t>(ch.entry), prev_place, &ev);
   ch.supported = ch.supported || ev.Any() || ev.cue;
+  // (A weak cue does not count: a compass word before a place that does not contain the entry,
+  // مدينة جنان شرق الصين, is none for a Syrian village.)
+  ch.trigger_only = by_trigger && !by_parent && !ev.close_relative && !ev.placed && !ev.quoted &&
+                    !ev.joined;
   // A local place joined by و to a place before it is named with it (سوسة والشحيل).
   if (!ch.supported && place &&
       (g.core(static_cast<uint32_t>(ch.entry)).flags & EntryCore::kLocalPlace)) {
@@ -2042,23 +2046,63 @@ void OneNamesakePerSegment(const Gazetteer& g, const std::vector<Candidate>& can
   }
 }
 
+// For DropUnplacedLocalPlaces: a choice `i` a trigger word alone made, whose country the
+// segment (`named`) does not name, becomes the alias's namesake of its type in a country it
+// names, else a place without an entry (Choice::unlisted); so do the alias's other mentions
+// of the same entry.
+void PlaceByTheSegment(const Gazetteer& g, const std::vector<Candidate>& candidates, size_t i,
+                       const std::vector<std::string_view>& named, std::vector<Choice>* choices) {
+  auto is_named = [&](std::string_view country) {
+    return std::find(named.begin(), named.end(), country) != named.end();
+  };
+  const int32_t old = (*choices)[i].entry;
+  const EntityType type = g.core(static_cast<uint32_t>(old)).type;
+  int32_t other = -1;
+  const AliasCore& a = g.alias_core(static_cast<uint32_t>(candidates[i].alias));
+  for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
+    const EntryInfo& e = g.entries()[*it];
+    if (e.type == type && !e.country.empty() && is_named(e.country) &&
+        (other < 0 || g.core(*it).prominence > g.core(static_cast<uint32_t>(other)).prominence)) {
+      other = static_cast<int32_t>(*it);
+    }
+  }
+  for (size_t j = 0; j < candidates.size(); ++j) {
+    Choice& m = (*choices)[j];
+    if (j != i && (candidates[j].alias != candidates[i].alias || !m.valid || m.entry != old)) {
+      continue;
+    }
+    if (other >= 0) {
+      m.entry = other;
+    } else {
+      m.unlisted = true;
+      m.score = kScoreUnlistedPlace;
+    }
+  }
+}
+
 // A local place (EntryCore::kLocalPlace: a village, town, neighbourhood or sub-district) that no
-// trigger word, relative or cue supports is that place only where the segment names another
-// entity of its country that is no such unsupported place (its country, a city, a faction, a
-// person): in news of the region a village is named with its area, while the same word in a
-// text about something else is a word or a namesake abroad (الزر "the button", القيروان in
-// Tunisia, وجبة "a meal"). So is a name of the war that general news uses as an ordinary word
-// (AliasCore::word_elsewhere: الأسد in نصيب الأسد "the lion's share", الحشد "the crowd"). Such a
-// choice is dropped, kept only with ExtractorOptions::keep_ungated (at kScoreUngated). Entries
-// without a country are left alone.
+// trigger word, relative or cue supports, or only a trigger word, is that place only where the
+// segment names another entity of its country that is no such place (its country, a city, a
+// faction, a person) or its country's adjective follows it: in news of the region a village is
+// named with its area, while the same word in a text about something else is a word or a
+// namesake abroad (الزر "the button", القيروان in Tunisia, وجبة "a meal"; مدينة جنان in China,
+// حي العباسية in Cairo, منطقة الخريطة "the map's area"). So is a name of the war that general
+// news uses as an ordinary word (AliasCore::word_elsewhere: الأسد in نصيب الأسد "the lion's
+// share", الحشد "the crowd"). Such a choice after a trigger word becomes the alias's namesake of
+// its type in a country the segment names, where there is one, else a place without an entry
+// (kUnlistedPlaceRule: the trigger word says it is a place, not which); any other is dropped,
+// kept only with ExtractorOptions::keep_ungated (at kScoreUngated). Entries without a country
+// are left alone.
 void DropUnplacedLocalPlaces(const Gazetteer& g, const ExtractorOptions& options,
-                             const std::vector<Candidate>& candidates, ResolveScratch* scratch) {
+                             const Context& ctx, const std::vector<Candidate>& candidates,
+                             ResolveScratch* scratch) {
   std::vector<Choice>& choices = scratch->choices;
   auto unplaced = [&](size_t i) {
     const Choice& ch = choices[i];
-    return !ch.supported &&
-           ((g.core(static_cast<uint32_t>(ch.entry)).flags & EntryCore::kLocalPlace) ||
-            g.alias_core(static_cast<uint32_t>(candidates[i].alias)).word_elsewhere);
+    const bool local = g.core(static_cast<uint32_t>(ch.entry)).flags & EntryCore::kLocalPlace;
+    return (!ch.supported &&
+            (local || g.alias_core(static_cast<uint32_t>(candidates[i].alias)).word_elsewhere)) ||
+           (local && ch.trigger_only);
   };
   bool any = false;
   for (size_t i = 0; i < candidates.size() && !any; ++i) {
@@ -2073,11 +2117,32 @@ void DropUnplacedLocalPlaces(const Gazetteer& g, const ExtractorOptions& options
     const std::string_view country = g.entries()[static_cast<size_t>(ch.entry)].country;
     if (!country.empty()) named.push_back(country);
   }
+  auto is_named = [&](std::string_view country) {
+    return std::find(named.begin(), named.end(), country) != named.end();
+  };
+  // Whether candidate i's entry is placed after all: its country named, or its country's
+  // adjective right after it (بلدة القاع اللبنانية).
+  auto placed = [&](size_t i) {
+    const std::string_view country = g.entries()[static_cast<size_t>(choices[i].entry)].country;
+    const Candidate& c = candidates[i];
+    return country.empty() || is_named(country) ||
+           (c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kSpace &&
+            Context::IsCountryAdjective(ctx.Word(c.tok_end), country));
+  };
+  // First the choices a trigger word alone made (PlaceByTheSegment: أحياء عدن in news of Yemen
+  // is Aden, not the neighbourhood of Mosul that the trigger word's kind chose; the alias's
+  // other mentions of the entry, which OneNamesakePerSegment gave the trigger's choice, follow).
   for (size_t i = 0; i < candidates.size(); ++i) {
     Choice& ch = choices[i];
-    if (candidates[i].alias < 0 || !ch.valid || !unplaced(i)) continue;
-    const std::string_view country = g.entries()[static_cast<size_t>(ch.entry)].country;
-    if (country.empty() || std::find(named.begin(), named.end(), country) != named.end()) continue;
+    if (candidates[i].alias < 0 || !ch.valid || !ch.trigger_only || !unplaced(i) || placed(i)) {
+      continue;
+    }
+    PlaceByTheSegment(g, candidates, i, named, &choices);
+  }
+  // Then the others: dropped.
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    Choice& ch = choices[i];
+    if (candidates[i].alias < 0 || !ch.valid || ch.unlisted || !unplaced(i) || placed(i)) continue;
     ch.valid = options.keep_ungated;
     ch.score = kScoreUngated;
   }
@@ -2173,7 +2238,7 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
   KeepListedPlaces(g, options, ctx, candidates, scratch, stats);
   FamilyNamesInLongerNames(g, rules, ctx, candidates, scratch);
   OneNamesakePerSegment(g, candidates, scratch);
-  DropUnplacedLocalPlaces(g, options, candidates, scratch);
+  DropUnplacedLocalPlaces(g, options, ctx, candidates, scratch);
   ValidateRuleCandidates(g, rules, options, ctx.text, ctx.tokens, candidates, scratch);
   DropFathersInChains(g, rules, ctx, candidates, scratch);
 }
@@ -2207,9 +2272,10 @@ void SelectLeftmostLongest(const Gazetteer& g, const ExtractorOptions& options,
     const bool descriptor =
         c.alias >= 0 && g.alias_core(static_cast<uint32_t>(c.alias)).descriptor_first;
     const uint32_t start = descriptor ? tokens[c.tok_begin + 1].start : c.norm_start;
-    out->push_back(Resolved{start, c.norm_end, ch.entry, c.alias, c.rule, ch.score,
-                            ch.alternatives, ch.explain, c.trigger});
-    if (c.alias < 0) ++stats->rule_entities;
+    out->push_back(Resolved{start, c.norm_end, ch.unlisted ? -1 : ch.entry, c.alias,
+                            ch.unlisted ? kUnlistedPlaceRule : c.rule, ch.score,
+                            ch.unlisted ? 0 : ch.alternatives, ch.explain, c.trigger});
+    if (c.alias < 0 || ch.unlisted) ++stats->rule_entities;
     last_end = c.norm_end;
   }
 }

@@ -43,6 +43,10 @@ struct Choice {
   ContextEvidence evidence;  // of a gated-out candidate
   bool supported = false;  // a trigger word, a relative or a cue next to it supports it
   bool by_trigger = false;  // the trigger word before it supports the chosen entry's type
+  // The trigger word is all that supports it: no relative, gating cue or other evidence.
+  bool trigger_only = false;
+  // Shown as a place without an entry (kUnlistedPlaceRule): `entry` names no place there.
+  bool unlisted = false;
 };
 
 // Where an entry is named, and by which alias.
@@ -129,6 +133,12 @@ inline constexpr std::string_view kSurnameSource = "rule:surname-after-full-name
 // list begun by a person (ستيفن سوتلوف، وجايمس فولي، وديفيد هاينز،).
 inline constexpr int32_t kListRule = -3;
 inline constexpr std::string_view kListSource = "rule:person-list";
+// The built-in place without an entry: a local place its trigger word names whose namesakes of
+// the gazetteer lie in countries the segment does not name (مدينة جنان in China; resolver's
+// DropUnplacedLocalPlaces).
+inline constexpr int32_t kUnlistedPlaceRule = -4;
+inline constexpr std::string_view kUnlistedPlaceSource = "rule:place-after-trigger";
+inline constexpr double kScoreUnlistedPlace = 0.70;
 // The value of ResolveScratch::surnames for the surname of a person a rule found: a link to
 // it is a rule-made PERSON (Resolved::entry -1, rule kSurnameRule).
 inline constexpr uint32_t kUnlistedPerson = UINT32_MAX;
