@@ -2099,10 +2099,10 @@ void DropUnplacedLocalPlaces(const Gazetteer& g, const ExtractorOptions& options
   std::vector<Choice>& choices = scratch->choices;
   auto unplaced = [&](size_t i) {
     const Choice& ch = choices[i];
+    if (ch.supported && !ch.trigger_only) return false;
     const bool local = g.core(static_cast<uint32_t>(ch.entry)).flags & EntryCore::kLocalPlace;
-    return (!ch.supported &&
-            (local || g.alias_core(static_cast<uint32_t>(candidates[i].alias)).word_elsewhere)) ||
-           (local && ch.trigger_only);
+    return local || (!ch.supported &&
+                     g.alias_core(static_cast<uint32_t>(candidates[i].alias)).word_elsewhere);
   };
   bool any = false;
   for (size_t i = 0; i < candidates.size() && !any; ++i) {
