@@ -283,6 +283,17 @@ TEST_F(RulesTest, LaterGivenNameOfAPersonARuleFound) {
             V{"عمر الحريري|PERSON|rule:person-given-name"});
 }
 
+// A person a rule found, named again in full without the rule's trigger, is that person; not
+// a name a rule cut after عبد, whose عبد is never a surname either.
+TEST_F(RulesTest, LaterFullNameOfAPersonARuleFound) {
+  EXPECT_EQ(Labels("قالت الشرطة إن فتاة تدعى صفاء بولار اعتقلت. وفي التفاصيل فإن صفاء بولار اعترفت"),
+            (V{"صفاء بولار|PERSON|rule:person-called",
+               "صفاء بولار|PERSON|rule:surname-after-full-name"}));
+  EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن العمل. ورد أوس الشرقي على النقاد"),
+            (V{"أوس الشرقي|PERSON|rule:person-after-director",
+               "أوس الشرقي|PERSON|rule:surname-after-full-name"}));
+}
+
 TEST_F(RulesTest, LaterSurnameOfAPersonARuleFound) {
   EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن العمل. وأكد الشرقي أن"),
             (V{"أوس الشرقي|PERSON|rule:person-after-director",

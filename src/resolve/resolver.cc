@@ -1050,7 +1050,8 @@ bool NeverASurname(std::string_view w) {
          w == "\xD8\xA7\xD9\x84\xD8\xAB\xD8\xA7\xD9\x86\xD9\x8A" ||  // الثاني
          w == "\xD8\xA7\xD9\x84\xD8\xAB\xD8\xA7\xD9\x84\xD8\xAB" ||  // الثالث
          w == "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xA7\xD8\xA8\xD8\xB9" ||   // الرابع
-         w == "\xD8\xA7\xD9\x84\xD8\xAF\xD9\x8A\xD9\x86";     // الدين (عز الدين, one name)
+         w == "\xD8\xA7\xD9\x84\xD8\xAF\xD9\x8A\xD9\x86" ||     // الدين (عز الدين, one name)
+         w == "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد, the first half of a name (a rule's cut one)
 }
 
 // The word of `name` before its last word (after its last space, at `sp`); empty when the name
@@ -1412,11 +1413,59 @@ void ContinueLists(const Gazetteer& g, const RuleSet& rules, std::string_view te
 // Document consistency: a later bare surname of a person named in full earlier links to
 // that person (source "rule:surname-after-full-name"), also where a small place or another
 // person bears the word (SurnameOverOtherName).
+// Records the name of person `r`, rule-made and of two words or more, among s->full_names,
+// with its first word's end among the words LinkSurnames stops at.
+void AddFullName(const RuleSet& rules, std::string_view text, const Resolved& r,
+                 ResolveScratch* s) {
+  if (r.entry >= 0 || r.rule < 0 || rules.rule(static_cast<size_t>(r.rule)).type !=
+                                        EntityType::kPerson) {
+    return;
+  }
+  const std::string_view name = text.substr(r.norm_start, r.norm_end - r.norm_start);
+  const size_t sp = name.find(' ');
+  if (sp == std::string_view::npos || sp < 4) return;
+  if (name.substr(name.rfind(' ') + 1) == kAbd) return;  // a name a rule cut after عبد
+  s->full_names.push_back(name);
+  s->surname_ends.set(EndKey(name.substr(0, sp)));
+}
+
+// What a later mention of entity `r` may be: its surname (a listed person's or one a rule
+// found), the given name of a person a rule found, and that person's full name.
+void AddNamesOf(const Gazetteer& g, const RuleSet& rules, std::string_view text,
+                const Resolved& r, ResolveScratch* s) {
+  const std::string_view surname = SurnameOf(g, r);
+  if (!surname.empty()) AddSurname(surname, SurnameValue(g, r), s);
+  const std::string_view unlisted = UnlistedSurnameOf(rules, text, r);
+  if (!unlisted.empty()) AddSurname(unlisted, kUnlistedPerson, s);
+  const std::string_view given = UnlistedGivenNameOf(rules, text, r);
+  if (!given.empty() && !s->surnames.contains(given)) AddSurname(given, kUnlistedGivenName, s);
+  AddFullName(rules, text, r, s);
+}
+
+// The last token of a name of `names` written from token `ti` on, whole words apart by spaces
+// only, ending by `limit`; SIZE_MAX if none.
+size_t FullNameAt(std::string_view text, const std::vector<Token>& tokens, size_t ti,
+                  uint32_t limit, const std::vector<std::string_view>& names) {
+  for (std::string_view name : names) {
+    if (text.compare(tokens[ti].start, name.size(), name) != 0) continue;
+    const size_t last = ti + static_cast<size_t>(std::count(name.begin(), name.end(), ' '));
+    if (last >= tokens.size() || tokens[last].end != tokens[ti].start + name.size() ||
+        tokens[last].end > limit) {
+      continue;
+    }
+    bool spaces = true;
+    for (size_t k = ti + 1; k <= last && spaces; ++k) spaces = tokens[k].gap == Gap::kSpace;
+    if (spaces) return last;
+  }
+  return SIZE_MAX;
+}
+
 void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view text,
                   const std::vector<Token>& tokens, const OriginalReading& original,
                   ResolveScratch* s, std::vector<Resolved>* out) {
   s->surnames.clear();
   s->surname_tails.clear();
+  s->full_names.clear();
   s->surname_ends.reset();
   s->extra.clear();
   for (const auto& [surname, entry] : s->document_people) AddSurname(surname, entry, s);
@@ -1439,18 +1488,10 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     const Token& t = tokens[ti];
     if (t.end > next_start) {
       while (next < out->size() && (*out)[next].norm_end <= t.start) {
-        const Resolved& r = (*out)[next++];
-        const std::string_view surname = SurnameOf(g, r);
-        if (!surname.empty()) AddSurname(surname, SurnameValue(g, r), s);
-        const std::string_view unlisted = UnlistedSurnameOf(rules, text, r);
-        if (!unlisted.empty()) AddSurname(unlisted, kUnlistedPerson, s);
-        const std::string_view given = UnlistedGivenNameOf(rules, text, r);
-        if (!given.empty() && !s->surnames.contains(given)) {
-          AddSurname(given, kUnlistedGivenName, s);
-        }
+        AddNamesOf(g, rules, text, (*out)[next++], s);
       }
       next_start = next < out->size() ? (*out)[next].norm_start : UINT32_MAX;
-      if (s->surnames.empty()) continue;
+      if (s->surnames.empty() && s->full_names.empty()) continue;
       if (next_start < t.end) {  // inside an entity
         SurnameOverOtherName(g, text, t, *out, s, &(*out)[next]);
         continue;
@@ -1459,8 +1500,15 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     if (original.Tanween(text, t)) continue;  // أميراً "as a prince" is no surname
     const bool after_entity =
         ti > 0 && next > 0 && (*out)[next - 1].norm_end == tokens[ti - 1].end;
-    LinkSurnameAt(g, rules, text, tokens, ti, after_entity,
-                  after_entity && IsPersonEntity(g, rules, (*out)[next - 1]), s);
+    const bool after_person = after_entity && IsPersonEntity(g, rules, (*out)[next - 1]);
+    // A person a rule found, named again in full (not right after another person's name).
+    if (const size_t last = FullNameAt(text, tokens, ti, next_start, s->full_names);
+        last != SIZE_MAX && !(after_person && t.gap == Gap::kSpace)) {
+      s->extra.push_back(Resolved{t.start, tokens[last].end, -1, -1, kSurnameRule, kScoreSurname, 0});
+      ti = last;
+      continue;
+    }
+    LinkSurnameAt(g, rules, text, tokens, ti, after_entity, after_person, s);
   }
   if (s->extra.empty()) return;
   out->insert(out->end(), s->extra.begin(), s->extra.end());

@@ -103,6 +103,9 @@ struct ResolveScratch {
   // kUnlistedGivenName
   StringMap<uint32_t> surnames;
   std::vector<std::string_view> surname_tails;  // each surname less its first letter
+  // The names of two words or more of the people rules found in the segment so far: the same
+  // name again later is that person (LinkSurnames).
+  std::vector<std::string_view> full_names;
   // Bit EndKey(w) is set for each surname w: a word whose bit is clear ends with no surname.
   std::bitset<4096> surname_ends;
   std::vector<Resolved> extra;
