@@ -248,7 +248,8 @@ struct Context {
   // alias (its mentions).
   bool JihadistGroupInSegment() const {
     for (const Mention& m : s->mentions) {
-      if (g.core(m.entry).type == EntityType::kFaction && g.entries()[m.entry].subtype == kJihadistGroup) {
+      if (g.core(m.entry).type == EntityType::kFaction &&
+          g.entries()[m.entry].subtype == kJihadistGroup) {
         return true;
       }
     }
@@ -1504,7 +1505,8 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     // A person a rule found, named again in full (not right after another person's name).
     if (const size_t last = FullNameAt(text, tokens, ti, next_start, s->full_names);
         last != SIZE_MAX && !(after_person && t.gap == Gap::kSpace)) {
-      s->extra.push_back(Resolved{t.start, tokens[last].end, -1, -1, kSurnameRule, kScoreSurname, 0});
+      s->extra.push_back(
+          Resolved{t.start, tokens[last].end, -1, -1, kSurnameRule, kScoreSurname, 0});
       ti = last;
       continue;
     }

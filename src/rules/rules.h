@@ -71,7 +71,8 @@ class OriginalReading {
   // No original text: every علي reads as the preposition (`all_names` false) or as the name,
   // and no word carries tanween.
   explicit OriginalReading(bool all_names = false) : all_names_(all_names) {}
-  OriginalReading(std::string_view original, const OffsetMap* map) : original_(original), map_(map) {}
+  OriginalReading(std::string_view original, const OffsetMap* map)
+      : original_(original), map_(map) {}
   bool IsName(std::string_view normalized, const Token& t) const;
   // Whether token `t` is علي (the name or the preposition).
   static bool IsAli(std::string_view normalized, const Token& t);
