@@ -1206,6 +1206,7 @@ void AddSurname(std::string_view surname, uint32_t entry, ResolveScratch* s) {
   if (s->surnames.insert_or_assign(surname, entry).second) {
     s->surname_tails.push_back(surname.substr(2));
     s->surname_ends.set(EndKey(surname));
+    s->stop_ends.set(EndKey(surname));
   }
 }
 
@@ -1415,7 +1416,7 @@ void ContinueLists(const Gazetteer& g, const RuleSet& rules, std::string_view te
 // that person (source "rule:surname-after-full-name"), also where a small place or another
 // person bears the word (SurnameOverOtherName).
 // Records the name of person `r`, rule-made and of two words or more, among s->full_names,
-// with its first word's end among the words LinkSurnames stops at.
+// with its first word's end among the words LinkSurnames stops at (stop_ends).
 void AddFullName(const RuleSet& rules, std::string_view text, const Resolved& r,
                  ResolveScratch* s) {
   if (r.entry >= 0 || r.rule < 0 || rules.rule(static_cast<size_t>(r.rule)).type !=
@@ -1426,8 +1427,8 @@ void AddFullName(const RuleSet& rules, std::string_view text, const Resolved& r,
   const size_t sp = name.find(' ');
   if (sp == std::string_view::npos || sp < 4) return;
   if (name.substr(name.rfind(' ') + 1) == kAbd) return;  // a name a rule cut after عبد
-  s->full_names.push_back(name);
-  s->surname_ends.set(EndKey(name.substr(0, sp)));
+  s->full_names.emplace_back(name, static_cast<uint32_t>(sp));
+  s->stop_ends.set(EndKey(name.substr(0, sp)));
 }
 
 // What a later mention of entity `r` may be: its surname (a listed person's or one a rule
@@ -1446,9 +1447,10 @@ void AddNamesOf(const Gazetteer& g, const RuleSet& rules, std::string_view text,
 // The last token of a name of `names` written from token `ti` on, whole words apart by spaces
 // only, ending by `limit`; SIZE_MAX if none.
 size_t FullNameAt(std::string_view text, const std::vector<Token>& tokens, size_t ti,
-                  uint32_t limit, const std::vector<std::string_view>& names) {
-  for (std::string_view name : names) {
-    if (text.compare(tokens[ti].start, name.size(), name) != 0) continue;
+                  uint32_t limit, const std::vector<std::pair<std::string_view, uint32_t>>& names) {
+  const uint32_t size = tokens[ti].end - tokens[ti].start;
+  for (const auto& [name, first] : names) {
+    if (size != first || text.compare(tokens[ti].start, name.size(), name) != 0) continue;
     const size_t last = ti + static_cast<size_t>(std::count(name.begin(), name.end(), ' '));
     if (last >= tokens.size() || tokens[last].end != tokens[ti].start + name.size() ||
         tokens[last].end > limit) {
@@ -1468,6 +1470,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
   s->surname_tails.clear();
   s->full_names.clear();
   s->surname_ends.reset();
+  s->stop_ends.reset();
   s->extra.clear();
   for (const auto& [surname, entry] : s->document_people) AddSurname(surname, entry, s);
   const auto first_person = std::find_if(out->begin(), out->end(), [&](const Resolved& r) {
@@ -1484,7 +1487,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
   uint32_t next_start = out->empty() ? UINT32_MAX : (*out)[0].norm_start;
   for (size_t ti = static_cast<size_t>(from - tokens.begin());; ++ti) {
     // Most words are outside every entity and end with no surname's letters: one test each.
-    ti = NextToCheck(text, tokens, ti, next_start, s->surname_ends);
+    ti = NextToCheck(text, tokens, ti, next_start, s->stop_ends);
     if (ti == tokens.size()) break;
     const Token& t = tokens[ti];
     if (t.end > next_start) {

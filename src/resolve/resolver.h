@@ -103,11 +103,13 @@ struct ResolveScratch {
   // kUnlistedGivenName
   StringMap<uint32_t> surnames;
   std::vector<std::string_view> surname_tails;  // each surname less its first letter
-  // The names of two words or more of the people rules found in the segment so far: the same
-  // name again later is that person (LinkSurnames).
-  std::vector<std::string_view> full_names;
+  // The names of two words or more of the people rules found in the segment so far, with the
+  // size of their first word: the same name again later is that person (LinkSurnames).
+  std::vector<std::pair<std::string_view, uint32_t>> full_names;
   // Bit EndKey(w) is set for each surname w: a word whose bit is clear ends with no surname.
   std::bitset<4096> surname_ends;
+  // surname_ends and the bits of the first words of full_names: the words LinkSurnames reads.
+  std::bitset<4096> stop_ends;
   std::vector<Resolved> extra;
   std::string buf;
   // The document's explanations of the context model's decisions (ExtractorOptions::
