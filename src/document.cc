@@ -69,15 +69,6 @@ size_t ZoneEnd(std::string_view text, size_t end) {
   return end;
 }
 
-// Arabic combining marks removed by normalization that belong to the letter before them.
-bool IsTrailingMark(const uint8_t* p, size_t avail) {
-  char32_t cp;
-  if (avail < 2 || DecodeUtf8(p, avail, &cp) != 2) return false;
-  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || (cp >= 0x0610 && cp <= 0x061A) ||
-         (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E4) ||
-         (cp >= 0x06E7 && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED);
-}
-
 // Code points of `text`; each invalid byte counts as one (repaired text).
 size_t CodePoints(std::string_view text, bool valid) {
   if (!valid) return CountCodePoints(text);

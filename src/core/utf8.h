@@ -145,6 +145,16 @@ inline size_t CountCodePoints(std::string_view s) {
   return count;
 }
 
+// Whether an Arabic combining mark that normalization removes and that belongs to the letter
+// before it (harakat, tanween, Quranic marks; all two bytes) starts at `p`.
+inline bool IsTrailingMark(const uint8_t* p, size_t avail) {
+  char32_t cp;
+  if (avail < 2 || DecodeUtf8(p, avail, &cp) != 2) return false;
+  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || (cp >= 0x0610 && cp <= 0x061A) ||
+         (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E4) ||
+         (cp >= 0x06E7 && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED);
+}
+
 // The one wording of an invalid-UTF-8 error: "invalid UTF-8 at byte 12 (byte 0xff)".
 inline std::string InvalidUtf8Message(size_t at, unsigned char byte) {
   constexpr char kHex[] = "0123456789abcdef";

@@ -2099,22 +2099,24 @@ void OneNamesakePerSegment(const Gazetteer& g, const std::vector<Candidate>& can
   }
 }
 
+// Whether `country` is one of `named`.
+bool IsNamed(const std::vector<std::string_view>& named, std::string_view country) {
+  return std::find(named.begin(), named.end(), country) != named.end();
+}
+
 // For DropUnplacedLocalPlaces: a choice `i` a trigger word alone made, whose country the
 // segment (`named`) does not name, becomes the alias's namesake of its type in a country it
 // names, else a place without an entry (Choice::unlisted); so do the alias's other mentions
 // of the same entry.
 void PlaceByTheSegment(const Gazetteer& g, const std::vector<Candidate>& candidates, size_t i,
                        const std::vector<std::string_view>& named, std::vector<Choice>* choices) {
-  auto is_named = [&](std::string_view country) {
-    return std::find(named.begin(), named.end(), country) != named.end();
-  };
   const int32_t old = (*choices)[i].entry;
   const EntityType type = g.core(static_cast<uint32_t>(old)).type;
   int32_t other = -1;
   const AliasCore& a = g.alias_core(static_cast<uint32_t>(candidates[i].alias));
   for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
     const EntryInfo& e = g.entries()[*it];
-    if (e.type == type && !e.country.empty() && is_named(e.country) &&
+    if (e.type == type && !e.country.empty() && IsNamed(named, e.country) &&
         (other < 0 || g.core(*it).prominence > g.core(static_cast<uint32_t>(other)).prominence)) {
       other = static_cast<int32_t>(*it);
     }
@@ -2170,15 +2172,12 @@ void DropUnplacedLocalPlaces(const Gazetteer& g, const ExtractorOptions& options
     const std::string_view country = g.entries()[static_cast<size_t>(ch.entry)].country;
     if (!country.empty()) named.push_back(country);
   }
-  auto is_named = [&](std::string_view country) {
-    return std::find(named.begin(), named.end(), country) != named.end();
-  };
   // Whether candidate i's entry is placed after all: its country named, or its country's
   // adjective right after it (بلدة القاع اللبنانية).
   auto placed = [&](size_t i) {
     const std::string_view country = g.entries()[static_cast<size_t>(choices[i].entry)].country;
     const Candidate& c = candidates[i];
-    return country.empty() || is_named(country) ||
+    return country.empty() || IsNamed(named, country) ||
            (c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kSpace &&
             Context::IsCountryAdjective(ctx.Word(c.tok_end), country));
   };

@@ -784,10 +784,8 @@ bool OriginalReading::TanweenBeforeEnd(const Token& t) const {
   // The original of a token is about as long as the token (it holds the marks the token lost):
   // no byte of a word before it is read.
   const size_t begin = end - std::min<size_t>(end, t.end - t.start);
-  // The marks after the final alef (U+064B–U+065F, two bytes each, D9 8B–D9 9F).
-  while (end + 1 < original_.size() && p[end] == 0xD9 && p[end + 1] >= 0x8B && p[end + 1] <= 0x9F) {
-    end += 2;
-  }
+  // The marks after the final alef (the span an entity's end takes in too).
+  while (end < original_.size() && IsTrailingMark(p + end, original_.size() - end)) end += 2;
   // In valid UTF-8 the bytes D9 8B–8D are only ever ً ٌ ٍ themselves (D9 leads), so the last
   // bytes (the alef, the letter before it and their marks) are read byte by byte.
   for (size_t k = end; k >= begin + 2 && end - k <= 6; --k) {
