@@ -359,6 +359,19 @@ TEST_F(ContextTest, DirectionAfterAGatedPlaceKeepsIt) {
   EXPECT_FALSE(Has(Labels("تحدث عن الضمير (شرق) وغرب"), "الضمير|"));  // no relative named
 }
 
+// A compass word before a look-alike without the article, which ends its phrase there, puts it
+// in construct with the direction: a place. With the article, or in construct with a noun after
+// it, it is a common noun.
+TEST_F(ContextTest, DirectionBeforeAnArticlelessLookalikeKeepsIt) {
+  EXPECT_TRUE(Has(Labels("سقط قتلى في هجوم غرب حديثة، قالت الشرطة"),
+                  "حديثة|PLACE|place:iq-haditha"));
+  EXPECT_TRUE(Has(Labels("قتل جنود في شمال مالي وشمال النيجر"), "مالي|PLACE|place:ml"));
+  EXPECT_FALSE(Has(Labels("افتتحت مدرسة حديثة في المدينة"), "حديثة|"));
+  EXPECT_FALSE(Has(Labels("وصلت القوات إلى جنوب المدينة"), "المدينة|"));
+  EXPECT_FALSE(Has(Labels("قصفت الطائرات مواقع غرب معسكر العند"), "معسكر|"));
+  EXPECT_FALSE(Has(Labels("هجوم جنوب قارة أفريقيا"), "قارة|"));
+}
+
 // A place that contains the look-alike named right after it and في or ب (a descriptor word
 // between them or not) places it: not for a very common word, most often a verb there.
 TEST_F(ContextTest, AContainerAfterFiKeepsAGatedPlace) {

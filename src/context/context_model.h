@@ -25,9 +25,17 @@
 namespace alam::internal {
 
 // The cue next to a candidate (ContextEvidence): a compass word after a place, a place and و
-// before it, a compass word in parentheses after it, or, for a jihadist group's look-alike
-// name, such a group named elsewhere in the segment (and no base).
-enum class Cue : uint8_t { kNone, kDirection, kAfterPlace, kDirectionInParens, kGroupInSegment };
+// before it, a compass word in parentheses after it, a compass word before an article-less
+// form, or, for a jihadist group's look-alike name, such a group named elsewhere in the
+// segment (and no base).
+enum class Cue : uint8_t {
+  kNone,
+  kDirection,
+  kAfterPlace,
+  kDirectionInParens,
+  kGroupInSegment,
+  kDirectionBefore
+};
 
 // What the gazetteer and the document say about a candidate besides its words: evidence the
 // resolver gates on (a trigger word before it, a close relative named nearby, quotes), a cue
@@ -97,6 +105,8 @@ void ForEachContextFeature(const Gazetteer& g, const RuleSet& rules, std::string
   if (evidence.self_named) emit("ev:self", {}, {}, {});
   if (evidence.cue_kind == Cue::kGroupInSegment) {
     emit("cue:group", {}, {}, {});  // not in the weights trained so far: 0
+  } else if (evidence.cue_kind == Cue::kDirectionBefore) {
+    emit("cue:dir-before", {}, {}, {});  // gates (the resolver): not in the weights, 0
   } else if (evidence.cue_kind != Cue::kNone) {
     emit(evidence.cue_kind == Cue::kAfterPlace ? "cue:and" : "cue:dir", {}, {}, {});
   }

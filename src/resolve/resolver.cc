@@ -71,19 +71,53 @@ struct Context {
   // Words next to a gated place name that make it a place: a compass direction after it
   // (الباب شرق حلب), or a place name joined to it by و (سوسة وباغوز: `prev_place`).
   Cue PlaceCue(const Candidate& c, absl::FunctionRef<PlaceBefore()> before) const {
+    if (c.tok_end < tokens.size() && (tokens[c.tok_end].gap == Gap::kSpace ||
+                                      CommaBefore(c.tok_end) || ParenBefore(c.tok_end)) &&
+        IsDirection(Word(c.tok_end))) {
+      return ParenBefore(c.tok_end) ? Cue::kDirectionInParens : Cue::kDirection;
+    }
+    if (DirectionBefore(c)) return Cue::kDirectionBefore;
+    return before() == PlaceBefore::kJoinedByAnd ? Cue::kAfterPlace : Cue::kNone;
+  }
+
+  static bool IsDirection(std::string_view w) {
     static constexpr std::string_view kDirections[] = {
         "\xD8\xB4\xD8\xB1\xD9\x82", "\xD8\xBA\xD8\xB1\xD8\xA8",  // شرق غرب
         "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8",  // شمال جنوب
         "\xD8\xB4\xD8\xB1\xD9\x82\xD9\x8A", "\xD8\xBA\xD8\xB1\xD8\xA8\xD9\x8A",  // شرقي غربي
         "\xD8\xB4\xD9\x85\xD8\xA7\xD9\x84\xD9\x8A", "\xD8\xAC\xD9\x86\xD9\x88\xD8\xA8\xD9\x8A"};
-    if (c.tok_end < tokens.size() && (tokens[c.tok_end].gap == Gap::kSpace ||
-                                      CommaBefore(c.tok_end) || ParenBefore(c.tok_end))) {
+    for (std::string_view d : kDirections) {
+      if (w == d) return true;
+    }
+    return false;
+  }
+
+  // Whether a compass word (after و، ف، ب، ك or ل, or none) comes right before candidate `c`, a
+  // form without the article and without a proclitic that ends its phrase: in construct with
+  // the direction it is a place (غرب حديثة، شمالي شرق مالي، وشمال عمران), where an adjective
+  // or a verb cannot stand. With the article it is as often a common noun (جنوب المدينة، غرب
+  // القارة), and so is a form in construct with a noun after it (غرب معسكر العند، جنوب قارة
+  // أفريقيا، غرب مضيق جبل طارق): no cue. A function word, a word with و or a definite adjective
+  // after it ends the phrase (شمال مالي وشمال نيجيريا، شمال مالي الصحراوي).
+  bool DirectionBefore(const Candidate& c) const {
+    constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+    if (c.clitic_bytes != 0 || c.tok_begin == 0 || tokens[c.tok_begin].gap != Gap::kSpace ||
+        text.substr(c.norm_start, kArticle.size()) == kArticle) {
+      return false;
+    }
+    if (c.tok_end < tokens.size() && tokens[c.tok_end].gap == Gap::kSpace) {
       const std::string_view next = Word(c.tok_end);
-      for (std::string_view d : kDirections) {
-        if (next == d) return ParenBefore(c.tok_end) ? Cue::kDirectionInParens : Cue::kDirection;
+      const auto* n = reinterpret_cast<const unsigned char*>(next.data());
+      if (!rules.IsStopword(next) && !IsDefiniteAdjective(next) &&
+          !(next.size() > 2 && clitic::IsConjunction(n[0], n[1]))) {
+        return false;
       }
     }
-    return before() == PlaceBefore::kJoinedByAnd ? Cue::kAfterPlace : Cue::kNone;
+    const std::string_view w = Word(c.tok_begin - 1);
+    if (IsDirection(w)) return true;
+    const auto* b = reinterpret_cast<const unsigned char*>(w.data());
+    return w.size() > 2 && (clitic::IsConjunction(b[0], b[1]) || clitic::IsPreposition(b[0], b[1])) &&
+           IsDirection(w.substr(2));
   }
 
   // The text between token `t` and the one before it ("" for the first token).
@@ -123,6 +157,7 @@ struct Context {
     const bool bare = a.bare;
     ev->placed = (cue == Cue::kDirection && ContainerAfterDirection(c, entry)) ||
                  (cue == Cue::kDirectionInParens && RelativeNamedNear(c, entry)) ||
+                 cue == Cue::kDirectionBefore ||
                  (cue == Cue::kAfterPlace && bare);
     ev->cue = !ev->placed;
     ev->cue_kind = cue;
