@@ -719,5 +719,18 @@ TEST_F(ContextTest, TheNile) {
   EXPECT_TRUE(Has(Labels("يسكن في حي النيل ببغداد"), "النيل|PLACE|place:gn-387288"));
 }
 
+// Outlets of one name in several countries (الوطن): quotes make the word a name, the adjective
+// of a country after it (past the closing quote) chooses that country's outlet, and else the
+// country whose places the text names most nearby, then prominence. The word alone is a word.
+TEST_F(ContextTest, NamesakeOutletsByTheirCountry) {
+  EXPECT_TRUE(Has(Labels("ونقلت صحيفة «الوطن» المصرية أن الجيش"),
+                  "الوطن|ORGANIZATION|org:el-watan-eg"));
+  EXPECT_TRUE(Has(Labels("ونقلت صحيفة \"الوطن\" عن مصادر في دمشق وحلب وإدلب"),
+                  "الوطن|ORGANIZATION|org:al-watan-syria"));
+  EXPECT_TRUE(Has(Labels("وقال محافظ الأنبار لـ\"الوطن\" إن القوات دخلت الفلوجة والرمادي"),
+                  "الوطن|ORGANIZATION|org:al-watan-sa"));
+  EXPECT_FALSE(Has(Labels("حب الوطن من الإيمان"), "الوطن|"));
+}
+
 }  // namespace
 }  // namespace alam

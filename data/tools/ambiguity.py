@@ -911,10 +911,13 @@ def main():
                                                  "*" if p in flagged else "") for p in PROBES))
     print("wrote %s" % OUT)
     # Yemen's districts (ye_admin.tsv, ids place:YE####) do not take their names out of the
-    # common words: الحالي، عين، رصد stay words for the rules whatever a district is called.
+    # common words: الحالي، عين، رصد stay words for the rules whatever a district is called; nor
+    # do the aliases gated by hand as words (الوطن "the homeland", a newspaper's name in quotes).
+    by_hand = set(words_gated_by_hand())
     write_common_words(all_df, total,
                        {a for a, ids in aliases.items()
-                        if not all(re.match(r"^place:YE\d{4}$", i) for i in ids)},
+                        if not all(re.match(r"^place:YE\d{4}$", i) for i in ids) and
+                        a not in by_hand},
                        (given | person_words() | names_among_common_words()) - {"بان"})
 
 

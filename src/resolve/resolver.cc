@@ -55,6 +55,8 @@ bool TriggerSupports(const std::vector<TriggerInfo>* trig, EntityType type) {
   return false;
 }
 
+bool QuoteMarkAt(std::string_view text, size_t pos);  // below
+
 struct Context {
   const Gazetteer& g;
   std::string_view text;
@@ -634,7 +636,11 @@ struct Context {
         {"SA", "\xD8\xA7\xD9\x84\xD8\xB3\xD8\xB9\xD9\x88\xD8\xAF\xD9\x8A"},      // السعودي
         {"EG", "\xD8\xA7\xD9\x84\xD9\x85\xD8\xB5\xD8\xB1\xD9\x8A"},              // المصري
         {"LY", "\xD8\xA7\xD9\x84\xD9\x84\xD9\x8A\xD8\xA8\xD9\x8A"},              // الليبي
-        {"YE", "\xD8\xA7\xD9\x84\xD9\x8A\xD9\x85\xD9\x86\xD9\x8A"}};             // اليمني
+        {"YE", "\xD8\xA7\xD9\x84\xD9\x8A\xD9\x85\xD9\x86\xD9\x8A"},              // اليمني
+        {"KW", "\xD8\xA7\xD9\x84\xD9\x83\xD9\x88\xD9\x8A\xD8\xAA\xD9\x8A"},  // الكويتي
+        {"QA", "\xD8\xA7\xD9\x84\xD9\x82\xD8\xB7\xD8\xB1\xD9\x8A"},              // القطري
+        {"OM", "\xD8\xA7\xD9\x84\xD8\xB9\xD9\x85\xD8\xA7\xD9\x86\xD9\x8A"},  // العماني
+        {"BH", "\xD8\xA7\xD9\x84\xD8\xA8\xD8\xAD\xD8\xB1\xD9\x8A\xD9\x86\xD9\x8A"}};  // البحريني
     for (const auto& [code, adjective] : kAdjectives) {
       if (code != country) continue;
       return w == adjective ||
@@ -642,6 +648,20 @@ struct Context {
               w.substr(adjective.size()) == "\xD9\x87");  // …ه: the feminine
     }
     return false;
+  }
+
+  // The word after candidate `c` when a space, a closing quote mark or both come between them
+  // (الوطن السورية، «الوطن» السورية), else "".
+  std::string_view WordAfterName(const Candidate& c) const {
+    if (c.tok_end >= tokens.size()) return {};
+    if (tokens[c.tok_end].gap == Gap::kSpace) return Word(c.tok_end);
+    const std::string_view gap = text.substr(c.norm_end, tokens[c.tok_end].start - c.norm_end);
+    const size_t mark = gap.find_first_of(' ');
+    if (mark == 0 || mark == std::string_view::npos || !QuoteMarkAt(text, c.norm_end) ||
+        gap.find_first_not_of(' ', mark) != std::string_view::npos) {
+      return {};
+    }
+    return Word(c.tok_end);
   }
 
   static bool IsDirectionAdjective(std::string_view w) {
@@ -718,6 +738,39 @@ struct Context {
       if (p->alias != alias) return true;
     }
     return false;
+  }
+  // The country whose places the text names most often by an unambiguous alias within the
+  // context window of `pos` (the first such country on a tie), "" when it names none. Not its
+  // small places and sub-districts, whose names are often given names (جاسم، هنادي).
+  std::string_view CountryMostNamedNear(uint32_t pos) const {
+    const uint32_t lo = pos > kContextWindowBytes ? pos - kContextWindowBytes : 0;
+    std::pair<std::string_view, int> counts[8];
+    size_t n = 0;
+    for (const Mention& m : s->mentions) {
+      if (m.pos < lo || m.pos > pos + kContextWindowBytes ||
+          g.core(m.entry).type != EntityType::kPlace ||
+          (g.core(m.entry).flags & EntryCore::kLocalPlace)) {
+        continue;
+      }
+      const std::string_view country = g.entries()[m.entry].country;
+      if (country.empty()) continue;
+      size_t i = 0;
+      while (i < n && counts[i].first != country) ++i;
+      if (i == n) {
+        if (n == std::size(counts)) continue;
+        counts[n++] = {country, 0};
+      }
+      ++counts[i].second;
+    }
+    std::string_view best;
+    int most = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (counts[i].second > most) {
+        best = counts[i].first;
+        most = counts[i].second;
+      }
+    }
+    return best;
   }
   // Whether `entry` itself is named near `pos` by an unambiguous alias other than `alias`.
   bool NamedNear(uint32_t entry, uint32_t pos, int32_t alias) const {
@@ -964,8 +1017,16 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
   const bool quoted = c.clitic_bytes == 0 && ctx.tokens[c.tok_begin].gap == Gap::kQuote &&
                       (QuoteMarkAt(ctx.text, c.norm_end) ||
                        (c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kQuote));
-  std::tuple<bool, bool, bool, bool, bool, int, bool> best_key{};
+  std::tuple<bool, bool, bool, bool, bool, bool, bool, int, bool> best_key{};
   const std::string_view date = ctx.s->date;
+  // The word after the name, past a closing quote mark (صحيفة «الوطن» السورية), when namesakes
+  // may differ by country.
+  const std::string_view after = a.count > 1 ? ctx.WordAfterName(c) : std::string_view{};
+  const bool orgs_only =
+      a.count > 1 && std::all_of(g.alias_entries_begin(a), g.alias_entries_end(a), [&](uint32_t e) {
+        return g.core(e).type == EntityType::kOrganization;
+      });
+  const std::string_view home = orgs_only ? ctx.CountryMostNamedNear(c.norm_start) : "";
   const bool person_too = a.person_too;  // then its villages need their trigger word
   for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
     const uint32_t e = *it;
@@ -984,16 +1045,22 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
     ev->close_relative |= !a.bare && !(info.flags & EntryCore::kNeedsTrigger) &&
                           !(a.very_common && info.type == EntityType::kPlace) && near_close;
     const bool in_time = date.empty() || a.count == 1 || HoldsAt(full.valid_from, full.valid_to, date);
+    // The adjective of its country after it: صحيفة «الوطن» السورية is Syria's al-Watan.
+    const bool own_adjective = !after.empty() && Context::IsCountryAdjective(after, full.country);
+    // Among namesakes that are all organizations, the one of the country whose places the
+    // text names most nearby (an outlet of Syria's among the places of Syria), before
+    // prominence.
+    const bool home_near = !home.empty() && full.country == home;
     auto k = std::make_tuple(in_time, by_trigger, trig != nullptr && TriggerImplies(trig, full),
-                             near_close, quoted && info.type != EntityType::kPlace,
-                             info.prominence, near_any);
+                             own_adjective, near_close, quoted && info.type != EntityType::kPlace,
+                             home_near, info.prominence, near_any);
     if (ch->entry < 0 || k > best_key ||
         (k == best_key && info.id_rank < g.core(static_cast<uint32_t>(ch->entry)).id_rank)) {
       ch->entry = static_cast<int32_t>(e);
       best_key = k;
     }
   }
-  return {std::get<1>(best_key), std::get<3>(best_key)};
+  return {std::get<1>(best_key), std::get<4>(best_key)};
 }
 
 bool AdjectiveFollows(const Context& ctx, const Candidate& c);  // below, with JoinedTypesOf
