@@ -642,6 +642,15 @@ TEST_F(ContextTest, ARulerByTitleAndGivenName) {
   EXPECT_NE(IdOf("كتب الصحفي طلال سلمان مقالا عن الحرب", "سلمان"),
             "person:salman-bin-abdulaziz");
   EXPECT_EQ(IdOf("كتب المؤلف سلمان مقالا", "سلمان"), "");
+  // A president by his family name after his title; a military rank is no politician's title,
+  // and after a given name the word goes on someone else's name.
+  EXPECT_EQ(IdOf("وقال الرئيس هادي إن الحكومة ستعود إلى عدن", "هادي"),
+            "person:abd-rabbuh-mansur-hadi");
+  EXPECT_EQ(IdOf("واعتبر قائد الشرطة اللواء هادي رزيح أن العملية واحدة", "هادي رزيح"), "");
+  EXPECT_TRUE(Has(Labels("واعتبر قائد الشرطة اللواء هادي رزيح أن العملية واحدة"),
+                  "هادي رزيح|PERSON|"));
+  EXPECT_TRUE(Has(Labels("كشف السفير اليمني السابق عبدالوهاب هادي طواف أن"),
+                  "عبدالوهاب هادي طواف|PERSON|"));
 }
 
 // A name that ends with a compound given name (رامي عبد الرحمن) is named again by the whole

@@ -257,6 +257,13 @@ struct Context {
     return t >= 1 && tokens[t].gap == Gap::kSpace && Word(t - 1) == kAbd;
   }
 
+  // Whether one-word candidate `c`, without a proclitic, follows a given name: for a look-alike
+  // name of a person, a word of someone else's name (عبدالوهاب هادي طواف: not President Hadi).
+  bool InsideAnotherName(const Candidate& c) const {
+    return c.tok_end == c.tok_begin + 1 && c.clitic_bytes == 0 && c.tok_begin >= 1 &&
+           tokens[c.tok_begin].gap == Gap::kSpace && EndsGivenName(c.tok_begin - 1);
+  }
+
   // Whether candidate `c` follows a given name and بن: the father's name in someone's chain
   // (فيصل بن سلمان بن عبدالعزيز: not King Salman), which the gold does not nest inside the
   // son's name, and which the given-name rule reads with it. (Rule-made names that start
@@ -878,6 +885,18 @@ bool Settlement(std::string_view subtype) {
 // Whether trigger word `trig` names entry `e`'s subtype (محافظة → governorate); with
 // `any_settlement`, also a settlement's for a settlement (the kind of place ConfirmByDocument
 // asks about).
+// Whether the trigger words `trig` support a look-alike name of person `e`: a military rank
+// (subtype rank: اللواء، العميد) not a politician's (اللواء هادي رزيح is no President Hadi).
+bool TriggerSupportsPerson(const std::vector<TriggerInfo>* trig, const EntryInfo& e) {
+  if (trig == nullptr) return false;
+  for (const TriggerInfo& t : *trig) {
+    if (t.type == EntityType::kPerson && (t.subtype != "rank" || e.subtype != "politician")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool TriggerImplies(const std::vector<TriggerInfo>* trig, const EntryInfo& e,
                     bool any_settlement = false) {
   if (trig == nullptr) return false;
@@ -1031,9 +1050,10 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
   for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
     const uint32_t e = *it;
     const EntryCore& info = g.core(e);
-    const bool by_trigger = a.very_common && info.type == EntityType::kPlace
-                                ? TriggerSupportsVeryCommon(trig, g.entries()[e])
-                                : TriggerSupports(trig, info.type);
+    const bool by_trigger =
+        a.very_common && info.type == EntityType::kPlace ? TriggerSupportsVeryCommon(trig, g.entries()[e])
+        : a.ambiguous && info.type == EntityType::kPerson ? TriggerSupportsPerson(trig, g.entries()[e])
+                                                          : TriggerSupports(trig, info.type);
     bool near_close = false, near_any = false;
     if (!(person_too && (info.flags & EntryCore::kNeedsTrigger) && !by_trigger)) {
       ctx.RelativesNear(e, c.norm_start, c.alias, &near_close, &near_any);
@@ -1094,7 +1114,10 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   ContextEvidence ev;
   const auto [by_trigger, by_parent] = ChooseNamesake(g, ctx, c, trig, &ch, &ev);
   const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
-  if (type == EntityType::kPerson && ctx.NasabOfAnotherName(c)) return ch;  // ch.valid false
+  if (type == EntityType::kPerson &&
+      (ctx.NasabOfAnotherName(c) || (a.ambiguous && ctx.InsideAnotherName(c)))) {
+    return ch;  // ch.valid false
+  }
   const bool place = type == EntityType::kPlace;
   // A place only as a country joined to a country (بين مالي والنيجر).
   ev.joined = place ? (g.core(static_cast<uint32_t>(ch.entry)).flags & EntryCore::kCountry) &&
