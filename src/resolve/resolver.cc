@@ -632,7 +632,8 @@ struct Context {
 
   // Whether `w` is the definite adjective of country `country` (ISO code), either gender:
   // the countries of the wars and their neighbours, whose towns the news names so.
-  static bool IsCountryAdjective(std::string_view w, std::string_view country) {
+  // The countries' adjectives (masculine, definite, normalized) that name them in news.
+  static const std::pair<std::string_view, std::string_view>* CountryAdjectives(size_t* n) {
     static constexpr std::pair<std::string_view, std::string_view> kAdjectives[] = {
         {"SY", "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x88\xD8\xB1\xD9\x8A"},              // السوري
         {"IQ", "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA7\xD9\x82\xD9\x8A"},      // العراقي
@@ -648,13 +649,35 @@ struct Context {
         {"QA", "\xD8\xA7\xD9\x84\xD9\x82\xD8\xB7\xD8\xB1\xD9\x8A"},              // القطري
         {"OM", "\xD8\xA7\xD9\x84\xD8\xB9\xD9\x85\xD8\xA7\xD9\x86\xD9\x8A"},  // العماني
         {"BH", "\xD8\xA7\xD9\x84\xD8\xA8\xD8\xAD\xD8\xB1\xD9\x8A\xD9\x86\xD9\x8A"}};  // البحريني
-    for (const auto& [code, adjective] : kAdjectives) {
-      if (code != country) continue;
-      return w == adjective ||
-             (w.size() == adjective.size() + 2 && w.substr(0, adjective.size()) == adjective &&
-              w.substr(adjective.size()) == "\xD9\x87");  // …ه: the feminine
+    *n = std::size(kAdjectives);
+    return kAdjectives;
+  }
+  static bool AdjectiveForm(std::string_view w, std::string_view adjective) {
+    return w == adjective ||
+           (w.size() == adjective.size() + 2 && w.substr(0, adjective.size()) == adjective &&
+            w.substr(adjective.size()) == "\xD9\x87");  // …ه: the feminine
+  }
+  static bool IsCountryAdjective(std::string_view w, std::string_view country) {
+    size_t n = 0;
+    const auto* adjectives = CountryAdjectives(&n);
+    for (size_t i = 0; i < n; ++i) {
+      if (adjectives[i].first == country) return AdjectiveForm(w, adjectives[i].second);
     }
     return false;
+  }
+  // The country (ISO code) whose adjective `w` is, masculine or feminine; "" if none.
+  static std::string_view CountryOfAdjective(std::string_view w) {
+    // ال… ending in ي or ه (ي، يه): the only shapes of the table's words.
+    if (w.size() < 8 || w.compare(0, 4, "\xD8\xA7\xD9\x84") != 0 ||
+        (w.substr(w.size() - 2) != "\xD9\x8A" && w.substr(w.size() - 2) != "\xD9\x87")) {
+      return {};
+    }
+    size_t n = 0;
+    const auto* adjectives = CountryAdjectives(&n);
+    for (size_t i = 0; i < n; ++i) {
+      if (AdjectiveForm(w, adjectives[i].second)) return adjectives[i].first;
+    }
+    return {};
   }
 
   // The word after candidate `c` when a space, a closing quote mark or both come between them
@@ -1021,12 +1044,31 @@ bool QuoteMarkAt(std::string_view text, size_t pos) {
   return n != 0 && cp < 0x10000 && CharTable::Get().bmp(cp).self_class == CharClass::kQuote;
 }
 
+// The rank of namesake `full` (`info`) among an alias's entries, packed in one number, most
+// significant first (prominence 0-100 in 7 bits): of the document's date, the trigger's type
+// (`by_trigger`), its subtype (محافظة → governorate), the adjective of the entry's country after the name (صحيفة «الوطن»
+// السورية is Syria's al-Watan: `after_country`), a close relative named nearby, quotes (not for a
+// place), for namesakes that are all organizations the country whose places the text names most
+// nearby (`home`: an outlet of Syria's among the places of Syria), prominence, then a broad
+// relative named nearby.
+uint32_t NamesakeRank(const EntryCore& info, const EntryInfo& full, std::string_view date,
+                      const std::vector<TriggerInfo>* trig, std::string_view after_country,
+                      std::string_view home, bool quoted, bool by_trigger, bool near_close,
+                      bool near_any) {
+  const bool in_time = date.empty() || HoldsAt(full.valid_from, full.valid_to, date);
+  const bool own_adjective = !after_country.empty() && full.country == after_country;
+  const bool home_near = !home.empty() && full.country == home;
+  return uint32_t{in_time} << 14 | uint32_t{by_trigger} << 13 |
+         uint32_t{trig != nullptr && TriggerImplies(trig, full)} << 12 |
+         uint32_t{own_adjective} << 11 | uint32_t{near_close} << 10 |
+         uint32_t{quoted && info.type != EntityType::kPlace} << 9 | uint32_t{home_near} << 8 |
+         static_cast<uint32_t>(std::clamp(info.prominence, 0, 127)) << 1 | uint32_t{near_any};
+}
+
 // The namesake chosen for alias candidate `c` (into ch->entry) and the evidence its entries
 // find (into *ev); returns whether the chosen one's type has the trigger before it and
-// whether a close relative of it is named nearby. Namesakes rank by: an entry of the
-// document's date, the trigger's type, its subtype (محافظة → governorate), a close relative
-// named nearby, quotes (an outlet or a group rather than a place), prominence, then a broad
-// relative (country, governorate) named nearby.
+// whether a close relative of it is named nearby. Namesakes rank by NamesakeRank, the lower
+// EntryCore::id_rank on a tie.
 std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, const Candidate& c,
                                      const std::vector<TriggerInfo>* trig, Choice* ch,
                                      ContextEvidence* ev) {
@@ -1036,17 +1078,19 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
   const bool quoted = c.clitic_bytes == 0 && ctx.tokens[c.tok_begin].gap == Gap::kQuote &&
                       (QuoteMarkAt(ctx.text, c.norm_end) ||
                        (c.tok_end < ctx.tokens.size() && ctx.tokens[c.tok_end].gap == Gap::kQuote));
-  std::tuple<bool, bool, bool, bool, bool, bool, bool, int, bool> best_key{};
   const std::string_view date = ctx.s->date;
   // The word after the name, past a closing quote mark (صحيفة «الوطن» السورية), when namesakes
   // may differ by country.
-  const std::string_view after = a.count > 1 ? ctx.WordAfterName(c) : std::string_view{};
+  const std::string_view after_country =
+      a.count > 1 ? Context::CountryOfAdjective(ctx.WordAfterName(c)) : std::string_view{};
   const bool orgs_only =
-      a.count > 1 && std::all_of(g.alias_entries_begin(a), g.alias_entries_end(a), [&](uint32_t e) {
-        return g.core(e).type == EntityType::kOrganization;
-      });
+      a.count > 1 && g.core(*g.alias_entries_begin(a)).type == EntityType::kOrganization &&
+      std::all_of(g.alias_entries_begin(a), g.alias_entries_end(a),
+                  [&](uint32_t e) { return g.core(e).type == EntityType::kOrganization; });
   const std::string_view home = orgs_only ? ctx.CountryMostNamedNear(c.norm_start) : "";
   const bool person_too = a.person_too;  // then its villages need their trigger word
+  uint32_t best_key = 0;
+  bool best_by_trigger = false, best_near_close = false;
   for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
     const uint32_t e = *it;
     const EntryCore& info = g.core(e);
@@ -1059,28 +1103,27 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
       ctx.RelativesNear(e, c.norm_start, c.alias, &near_close, &near_any);
     }
     // Ordinary-word villages and article-less forms need a trigger or a cue (PlaceCue below).
-    const EntryInfo& full = g.entries()[e];
     ev->trigger |= by_trigger;
     ev->quoted |= quoted && info.type != EntityType::kPlace;
     ev->close_relative |= !a.bare && !(info.flags & EntryCore::kNeedsTrigger) &&
                           !(a.very_common && info.type == EntityType::kPlace) && near_close;
-    const bool in_time = date.empty() || a.count == 1 || HoldsAt(full.valid_from, full.valid_to, date);
-    // The adjective of its country after it: صحيفة «الوطن» السورية is Syria's al-Watan.
-    const bool own_adjective = !after.empty() && Context::IsCountryAdjective(after, full.country);
-    // Among namesakes that are all organizations, the one of the country whose places the
-    // text names most nearby (an outlet of Syria's among the places of Syria), before
-    // prominence.
-    const bool home_near = !home.empty() && full.country == home;
-    auto k = std::make_tuple(in_time, by_trigger, trig != nullptr && TriggerImplies(trig, full),
-                             own_adjective, near_close, quoted && info.type != EntityType::kPlace,
-                             home_near, info.prominence, near_any);
+    if (a.count == 1) {  // no namesake to rank
+      ch->entry = static_cast<int32_t>(e);
+      return {by_trigger, near_close};
+    }
+    const EntryInfo& full = g.entries()[e];
+    const uint32_t k =
+        NamesakeRank(info, full, date, trig, after_country, home, quoted, by_trigger, near_close,
+                     near_any);
     if (ch->entry < 0 || k > best_key ||
         (k == best_key && info.id_rank < g.core(static_cast<uint32_t>(ch->entry)).id_rank)) {
       ch->entry = static_cast<int32_t>(e);
       best_key = k;
+      best_by_trigger = by_trigger;
+      best_near_close = near_close;
     }
   }
-  return {std::get<1>(best_key), std::get<4>(best_key)};
+  return {best_by_trigger, best_near_close};
 }
 
 bool AdjectiveFollows(const Context& ctx, const Candidate& c);  // below, with JoinedTypesOf
