@@ -265,7 +265,7 @@ TEST_F(RulesTest, PersonAfterARoleInConstruct) {
 
 // The given name of a person a rule found names that person again, bare, where no word of a
 // name follows it (then it starts someone else's name); not a given name that is an ordinary
-// word (class weak), nor علي.
+// word (class weak, or a word of common_words.tsv when no list holds the name), nor علي.
 TEST_F(RulesTest, LaterGivenNameOfAPersonARuleFound) {
   EXPECT_EQ(Labels("وقال الباحث توميسلاف سالوبيك إن. وقال توميسلاف إن"),
             (V{"توميسلاف سالوبيك|PERSON|rule:person-given-name",
@@ -281,6 +281,11 @@ TEST_F(RulesTest, LaterGivenNameOfAPersonARuleFound) {
                "فيصل|PERSON|rule:surname-after-full-name"}));
   EXPECT_EQ(Labels("وقال الباحث عمر الحريري إن. وبلغ عمر الطفل"),
             V{"عمر الحريري|PERSON|rule:person-given-name"});
+  // A first name no list holds, where it is no ordinary word: the rule that found the person
+  // vouches for it (صفاء).
+  EXPECT_EQ(Labels("قالت الشرطة إن فتاة تدعى صفاء بولار اعتقلت. وحاولت صفاء أن تغادر"),
+            (V{"صفاء بولار|PERSON|rule:person-called",
+               "صفاء|PERSON|rule:surname-after-full-name"}));
 }
 
 // A person a rule found, named again in full without the rule's trigger, is that person; not

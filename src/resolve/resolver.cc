@@ -1313,7 +1313,9 @@ std::string_view UnlistedSurnameOf(const RuleSet& rules, std::string_view text,
 // The given name of a person a rule found (`r` rule-made, of type PERSON, two words or more),
 // by which a later bare mention links to it (صفاء بولار … صفاء، توميسلاف سالوبيك … توميسلاف):
 // its first word when a given name of data/given_names.tsv (not of class weak, an ordinary word
-// too, nor علي, the preposition على once normalized, nor عبد of a compound); empty otherwise.
+// too, nor علي, the preposition على once normalized), or, a name no list holds, when it is no
+// ordinary word, function word, kunya, nasab word, عبد or definite word (the rule that found the
+// person vouches for it: صفاء، هيفاء، تشي); empty otherwise.
 std::string_view UnlistedGivenNameOf(const RuleSet& rules, std::string_view text,
                                      const Resolved& r) {
   if (r.entry >= 0 || r.rule < 0 || rules.rule(static_cast<size_t>(r.rule)).type !=
@@ -1324,8 +1326,10 @@ std::string_view UnlistedGivenNameOf(const RuleSet& rules, std::string_view text
   const size_t sp = name.find(' ');
   if (sp == std::string_view::npos || sp < 6) return {};
   const std::string_view given = name.substr(0, sp);
-  if (!rules.IsGivenName(given) || rules.IsWeakGivenName(given) ||
-      given == "\xD8\xB9\xD9\x84\xD9\x8A") {  // علي
+  if (rules.IsWeakGivenName(given) || given == "\xD8\xB9\xD9\x84\xD9\x8A") return {};  // علي
+  if (!rules.IsGivenName(given) &&
+      (rules.IsCommonWord(given) || rules.IsStopword(given) || StartsWithKunya(name) ||
+       IsNasabWord(given) || given == kAbd || given.substr(0, 4) == "\xD8\xA7\xD9\x84")) {  // ال
     return {};
   }
   return given;
