@@ -728,6 +728,14 @@ TEST_F(ContextTest, TheNile) {
   EXPECT_TRUE(Has(Labels("يسكن في حي النيل ببغداد"), "النيل|PLACE|place:gn-387288"));
 }
 
+// A group's short name that is also a phrase (دعم الشرعية, the Saudi-led coalition): in quotes
+// after its head word, the group; the phrase elsewhere.
+TEST_F(ContextTest, AGroupsShortNameThatIsAPhrase) {
+  EXPECT_TRUE(Has(Labels("رحب البنتاغون ببيان تحالف \"دعم الشرعية\" في اليمن"),
+                  "دعم الشرعية|FACTION|faction:arab-coalition"));
+  EXPECT_FALSE(Has(Labels("وأكد موقف المملكة في دعم الشرعية في اليمن"), "دعم الشرعية|"));
+}
+
 // Outlets of one name in several countries (الوطن): quotes make the word a name, the adjective
 // of a country after it (past the closing quote) chooses that country's outlet, and else the
 // country whose places the text names most nearby, then prominence. The word alone is a word.
