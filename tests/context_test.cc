@@ -721,6 +721,17 @@ TEST_F(ContextTest, ALocalPlaceByItsTriggerAloneNeedsItsCountry) {
 }
 
 // The Nile by its bare name and after نهر (the span leaves نهر out); حي النيل is Baghdad's.
+// Al-Andalus is the region, bare (its villages and quarters need their trigger word); the
+// Mediterranean by its short name; the British Museum in London.
+TEST_F(ContextTest, AlAndalusAndOtherCuratedFeatures) {
+  EXPECT_TRUE(Has(Labels("وهو الذي علم الناس في الأندلس فن التبرج"),
+                  "الأندلس|PLACE|place:region-al-andalus"));
+  EXPECT_TRUE(Has(Labels("يعطي التنظيم مركزا قريبا من البحر الأبيض الذي يستخدمه المهربون"),
+                  "البحر الأبيض|PLACE|place:region-mediterranean"));
+  EXPECT_TRUE(Has(Labels("خططت لهجوم ضد المتحف البريطاني في وسط لندن"),
+                  "المتحف البريطاني|PLACE|place:gb-british-museum"));
+}
+
 TEST_F(ContextTest, TheNile) {
   EXPECT_EQ(Labels("يطل الفندق على نهر النيل في أسوان"),
             (V{"النيل|PLACE|place:nile", "أسوان|PLACE|place:gn-359792"}));
