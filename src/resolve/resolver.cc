@@ -118,7 +118,8 @@ struct Context {
     const std::string_view w = Word(c.tok_begin - 1);
     if (IsDirection(w)) return true;
     const auto* b = reinterpret_cast<const unsigned char*>(w.data());
-    return w.size() > 2 && (clitic::IsConjunction(b[0], b[1]) || clitic::IsPreposition(b[0], b[1])) &&
+    return w.size() > 2 &&
+           (clitic::IsConjunction(b[0], b[1]) || clitic::IsPreposition(b[0], b[1])) &&
            IsDirection(w.substr(2));
   }
 
@@ -630,9 +631,8 @@ struct Context {
     return prev.substr(0, 4) != "\xD8\xA7\xD9\x84" && !rules.IsStopword(prev);  // ال
   }
 
-  // Whether `w` is the definite adjective of country `country` (ISO code), either gender:
-  // the countries of the wars and their neighbours, whose towns the news names so.
-  // The countries' adjectives (masculine, definite, normalized) that name them in news.
+  // The adjectives (masculine, definite, normalized) of the countries of the wars and their
+  // neighbours, whose towns and outlets the news names with them.
   static const std::pair<std::string_view, std::string_view>* CountryAdjectives(size_t* n) {
     static constexpr std::pair<std::string_view, std::string_view> kAdjectives[] = {
         {"SY", "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x88\xD8\xB1\xD9\x8A"},              // السوري
@@ -652,11 +652,13 @@ struct Context {
     *n = std::size(kAdjectives);
     return kAdjectives;
   }
+  // Whether `w` is `adjective` or its feminine.
   static bool AdjectiveForm(std::string_view w, std::string_view adjective) {
     return w == adjective ||
            (w.size() == adjective.size() + 2 && w.substr(0, adjective.size()) == adjective &&
             w.substr(adjective.size()) == "\xD9\x87");  // …ه: the feminine
   }
+  // Whether `w` is the definite adjective of country `country` (ISO code), either gender.
   static bool IsCountryAdjective(std::string_view w, std::string_view country) {
     size_t n = 0;
     const auto* adjectives = CountryAdjectives(&n);
@@ -905,9 +907,6 @@ bool Settlement(std::string_view subtype) {
   return subtype == "city" || subtype == "town" || subtype == "village";
 }
 
-// Whether trigger word `trig` names entry `e`'s subtype (محافظة → governorate); with
-// `any_settlement`, also a settlement's for a settlement (the kind of place ConfirmByDocument
-// asks about).
 // Whether the trigger words `trig` support a look-alike name of person `e`: a military rank
 // (subtype rank: اللواء، العميد) not a politician's (اللواء هادي رزيح is no President Hadi).
 bool TriggerSupportsPerson(const std::vector<TriggerInfo>* trig, const EntryInfo& e) {
@@ -920,6 +919,9 @@ bool TriggerSupportsPerson(const std::vector<TriggerInfo>* trig, const EntryInfo
   return false;
 }
 
+// Whether trigger word `trig` names entry `e`'s subtype (محافظة → governorate); with
+// `any_settlement`, also a settlement's for a settlement (the kind of place ConfirmByDocument
+// asks about).
 bool TriggerImplies(const std::vector<TriggerInfo>* trig, const EntryInfo& e,
                     bool any_settlement = false) {
   if (trig == nullptr) return false;
@@ -1046,11 +1048,11 @@ bool QuoteMarkAt(std::string_view text, size_t pos) {
 
 // The rank of namesake `full` (`info`) among an alias's entries, packed in one number, most
 // significant first (prominence 0-100 in 7 bits): of the document's date, the trigger's type
-// (`by_trigger`), its subtype (محافظة → governorate), the adjective of the entry's country after the name (صحيفة «الوطن»
-// السورية is Syria's al-Watan: `after_country`), a close relative named nearby, quotes (not for a
-// place), for namesakes that are all organizations the country whose places the text names most
-// nearby (`home`: an outlet of Syria's among the places of Syria), prominence, then a broad
-// relative named nearby.
+// (`by_trigger`), its subtype (محافظة → governorate), the adjective of the entry's country
+// after the name (صحيفة «الوطن» السورية is Syria's al-Watan: `after_country`), a close relative
+// named nearby, quotes (not for a place), for namesakes that are all organizations the country
+// whose places the text names most nearby (`home`: an outlet of Syria's among the places of
+// Syria), prominence, then a broad relative named nearby.
 uint32_t NamesakeRank(const EntryCore& info, const EntryInfo& full, std::string_view date,
                       const std::vector<TriggerInfo>* trig, std::string_view after_country,
                       std::string_view home, bool quoted, bool by_trigger, bool near_close,
@@ -1094,10 +1096,15 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
   for (const uint32_t* it = g.alias_entries_begin(a); it != g.alias_entries_end(a); ++it) {
     const uint32_t e = *it;
     const EntryCore& info = g.core(e);
-    const bool by_trigger =
-        a.very_common && info.type == EntityType::kPlace ? TriggerSupportsVeryCommon(trig, g.entries()[e])
-        : a.ambiguous && info.type == EntityType::kPerson ? TriggerSupportsPerson(trig, g.entries()[e])
-                                                          : TriggerSupports(trig, info.type);
+    const EntryInfo& full = g.entries()[e];
+    bool by_trigger;
+    if (a.very_common && info.type == EntityType::kPlace) {
+      by_trigger = TriggerSupportsVeryCommon(trig, full);
+    } else if (a.ambiguous && info.type == EntityType::kPerson) {
+      by_trigger = TriggerSupportsPerson(trig, full);
+    } else {
+      by_trigger = TriggerSupports(trig, info.type);
+    }
     bool near_close = false, near_any = false;
     if (!(person_too && (info.flags & EntryCore::kNeedsTrigger) && !by_trigger)) {
       ctx.RelativesNear(e, c.norm_start, c.alias, &near_close, &near_any);
@@ -1111,7 +1118,6 @@ std::pair<bool, bool> ChooseNamesake(const Gazetteer& g, const Context& ctx, con
       ch->entry = static_cast<int32_t>(e);
       return {by_trigger, near_close};
     }
-    const EntryInfo& full = g.entries()[e];
     const uint32_t k =
         NamesakeRank(info, full, date, trig, after_country, home, quoted, by_trigger, near_close,
                      near_any);
