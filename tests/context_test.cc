@@ -618,7 +618,34 @@ TEST_F(ContextTest, AShortNameInBinIsNotTheTailOfAnotherName) {
   const std::vector<std::string> labels =
       Labels("أعلن الأمير محمد بن سلمان بن عبد العزيز آل سعود عن مشروع");
   ASSERT_EQ(labels.size(), 1u) << testing::PrintToString(labels);
-  EXPECT_EQ(labels[0], "محمد بن سلمان|PERSON|person:mohammed-bin-salman");
+  EXPECT_EQ(labels[0], "محمد بن سلمان بن عبد العزيز آل سعود|PERSON|person:mohammed-bin-salman");
+}
+
+// A name with عبد or the article is written with and without the space at any number of its
+// places at once; a listed chain of names right after بن in a longer one is the father, not
+// the person, and a listed chain that goes on with بن names someone else; a rule-made name
+// ends neither with بن nor with a role noun in construct.
+TEST_F(ContextTest, ChainsOfNamesWithBin) {
+  for (const char* name :
+       {"عبدالله بن عبدالعزيز", "عبد الله بن عبدالعزيز", "عبدالله بن عبد العزيز"}) {
+    EXPECT_EQ(Labels(std::string("قال الملك ") + name + " إن"),
+              std::vector<std::string>{std::string(name) +
+                                       "|PERSON|person:abdullah-bin-abdulaziz"});
+  }
+  EXPECT_EQ(Labels("وصل الأمير متعب بن عبدالله بن عبدالعزيز إلى المدينة"),
+            std::vector<std::string>{"متعب بن عبدالله بن عبدالعزيز|PERSON|"});
+  EXPECT_EQ(Labels("خلفا لوالده الراحل الأمير عبدالله بن عبدالعزيز بن مساعد آل سعود"),
+            std::vector<std::string>{"عبدالله بن عبدالعزيز بن مساعد آل سعود|PERSON|"});
+  EXPECT_EQ(Labels("وتحدث الشيخ تميم بن حمد بن خليفة آل ثاني أمير قطر"),
+            (std::vector<std::string>{"تميم بن حمد بن خليفة آل ثاني|PERSON|person:tamim-bin-hamad",
+                                      "قطر|PLACE|place:qa"}));
+  EXPECT_EQ(Labels("هنأ الأمير مشعل بن عبدالله بن عبدالعزيز بن مساعد آل سعود"),
+            std::vector<std::string>{"مشعل بن عبدالله بن عبدالعزيز|PERSON|"});
+  EXPECT_EQ(Labels("برعاية الأمير سعود بن نايف بن عبدالعزيز أمير المنطقة الشرقية"),
+            std::vector<std::string>{"سعود بن نايف بن عبدالعزيز|PERSON|"});
+  // The son a listed person himself: the father after ابن is named too.
+  EXPECT_EQ(IdOf("دعوا إلى إعدام سليمان الأسد ابن هلال الأسد الذي قتل", "هلال الأسد"),
+            "person:hilal-al-assad");
 }
 
 // A king, emir or prince named by title and given name alone (الملك سلمان، الشيخ تميم): the

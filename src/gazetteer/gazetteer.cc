@@ -332,16 +332,30 @@ absl::Status Gazetteer::AddAlias(uint32_t entry, std::string_view raw,
                                           "\" of \"", entries_[entry].id, "\" ", s.message()));
   }
   // The alias as written, plus the forms news writes without a space before the article or
-  // after عبد/ابو (ديرالزور، عبدالله).
-  std::vector<std::vector<std::string>> forms = {words};
+  // after عبد/ابو (ديرالزور، عبدالله), at any number of those places at once: عبد الله بن عبد
+  // العزيز is also written عبدالله بن عبد العزيز، عبد الله بن عبدالعزيز and عبدالله بن عبدالعزيز.
+  std::vector<size_t> joins;  // word i may be joined to word i + 1
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (StartsWithArticle(words[i + 1]) || words[i] == "\xD8\xB9\xD8\xA8\xD8\xAF" /*عبد*/ ||
         words[i] == "\xD8\xA7\xD8\xA8\xD9\x88" /*ابو*/) {
-      std::vector<std::string> joined(words.begin(), words.begin() + static_cast<long>(i));
-      joined.push_back(words[i] + words[i + 1]);
-      joined.insert(joined.end(), words.begin() + static_cast<long>(i) + 2, words.end());
-      forms.push_back(std::move(joined));
+      joins.push_back(i);
     }
+  }
+  // Every subset of the join places, up to the first four (16 forms; the set of none first).
+  const size_t n_joins = std::min<size_t>(joins.size(), 4);
+  std::vector<std::vector<std::string>> forms;
+  for (uint32_t subset = 0; subset < (1u << n_joins); ++subset) {
+    std::vector<std::string> form;
+    for (size_t i = 0, k = 0; i < words.size(); ++i) {
+      const bool joined = k > 0 && ((subset >> (k - 1)) & 1) != 0 && joins[k - 1] + 1 == i;
+      if (joined) {
+        form.back() += words[i];
+      } else {
+        form.push_back(words[i]);
+      }
+      if (k < n_joins && joins[k] == i) ++k;
+    }
+    forms.push_back(std::move(form));
   }
   for (const auto& form : forms) {
     if (s = AddAliasForm(entry, form, borne); !s.ok()) return s;

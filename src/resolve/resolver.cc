@@ -2151,6 +2151,52 @@ bool FamilyNameOfPlace(const RuleSet& rules, const Context& ctx, const Candidate
   return true;
 }
 
+// Whether person alias candidate `c`, a chain of names (بن inside it: عبد الله بن عبد العزيز),
+// goes on past its end with بن and a name, so naming someone else (عبدالله بن عبدالعزيز بن
+// مساعد, not King Abdullah). An entry's own longer chain is an alias of its own (تميم بن حمد بن
+// خليفة، محمد بن سلمان بن عبد العزيز), which the gazetteer's pass matches as the longer alias.
+bool ChainGoesOn(const Context& ctx, const Candidate& c) {
+  if (c.tok_end + 1 >= ctx.tokens.size() || ctx.tokens[c.tok_end].gap != Gap::kSpace ||
+      !IsNasabWord(ctx.Word(c.tok_end))) {
+    return false;
+  }
+  for (uint32_t t = c.tok_begin + 1; t + 1 < c.tok_end; ++t) {
+    if (IsNasabWord(ctx.Word(t))) return true;
+  }
+  return false;
+}
+
+// Whether person alias candidate i of several words is part of a longer name a rule found,
+// (`s->person_rule_spans`), and not the person: one that ends the name of a place, group or
+// body named after the person (جامع أنس بن مالك، مطار شارل ديغول); one right after بن in a
+// longer person's name, the father in the son's chain (الأمير متعب بن عبد الله بن عبد العزيز is
+// Mutaib, not King Abdullah), unless the son is a listed person himself (سليمان الأسد ابن هلال
+// الأسد names both); and a chain that goes on past it (ChainGoesOn).
+bool PersonInsideLongerName(const RuleSet& rules, const Context& ctx,
+                            const std::vector<Candidate>& candidates, size_t i,
+                            const ResolveScratch* s) {
+  const Candidate& c = candidates[i];
+  bool after_nasab = c.tok_begin > 1 && IsNasabWord(ctx.Word(c.tok_begin - 1));
+  for (size_t j = 0; j < candidates.size() && after_nasab; ++j) {
+    after_nasab = !(candidates[j].alias >= 0 && s->choices[j].valid &&
+                    candidates[j].tok_end + 1 == c.tok_begin);
+  }
+  const bool chain_goes_on = ChainGoesOn(ctx, c);
+  for (const auto& [start, ri] : s->person_rule_spans) {
+    const Candidate& r = candidates[ri];
+    if (start > c.norm_start) continue;
+    const Rule& rule = rules.rule(static_cast<size_t>(r.rule));
+    if (rule.type == EntityType::kPerson
+            ? (after_nasab && r.norm_end > c.norm_start && r.tok_begin + 1 < c.tok_begin) ||
+                  (chain_goes_on && r.norm_end > c.norm_end)
+            : start < c.norm_start && r.norm_end == c.norm_end &&
+                  rule.next == Rule::Next::kNamed) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void FamilyNamesInLongerNames(const Gazetteer& g, const RuleSet& rules, const Context& ctx,
                               const std::vector<Candidate>& candidates, ResolveScratch* s) {
   std::vector<std::pair<uint32_t, uint32_t>>& people = s->person_rule_spans;  // (start, index)
@@ -2169,16 +2215,8 @@ void FamilyNamesInLongerNames(const Gazetteer& g, const RuleSet& rules, const Co
     if (c.alias < 0 || !ch.valid || ch.entry < 0 || c.clitic_bytes > 0) continue;
     const EntryCore& core = g.core(static_cast<uint32_t>(ch.entry));
     if (c.tok_end != c.tok_begin + 1) {
-      // A person's name of several words that ends the name of a place, group or body named
-      // after the person (جامع أنس بن مالك، مطار شارل ديغول): that name, not the person.
-      if (core.type != EntityType::kPerson) continue;
-      for (const auto& [start, ri] : people) {
-        const Candidate& r = candidates[ri];
-        if (start < c.norm_start && r.norm_end == c.norm_end &&
-            rules.rule(static_cast<size_t>(r.rule)).next == Rule::Next::kNamed) {
-          ch.valid = false;
-          break;
-        }
+      if (core.type == EntityType::kPerson && PersonInsideLongerName(rules, ctx, candidates, i, s)) {
+        ch.valid = false;
       }
       continue;
     }

@@ -852,14 +852,48 @@ void LookalikeNameEnd(std::string_view normalized, TokenIt head, TokenIt* last,
   }
 }
 
+namespace {
+
+// Whether the word at `t` cannot end a person's name, as the word after it shows: بن، ابن or
+// بنت with the chain going on (a pattern cut it there: مشعل بن عبدالله بن عبدالعزيز بن | مساعد;
+// هيلاري بن، with a comma after, is Hilary Benn), or a role noun in construct with a definite
+// word (سعود بن نايف بن عبدالعزيز أمير | المنطقة، محمد بن سلمان ولي | العهد).
+bool NotAPersonsLastWord(std::string_view normalized, const std::vector<Token>& tokens,
+                         TokenIt t) {
+  if (t + 1 == tokens.end() || (t + 1)->gap != Gap::kSpace) return false;
+  const std::string_view w = normalized.substr(t->start, t->end - t->start);
+  if (IsNasabWord(w)) return true;
+  static constexpr std::string_view kRoles[] = {
+      "\xD8\xA7\xD9\x85\xD9\x8A\xD8\xB1",              // امير
+      "\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1",              // وزير
+      "\xD8\xB1\xD8\xA6\xD9\x8A\xD8\xB3",              // رئيس
+      "\xD9\x85\xD8\xAD\xD8\xA7\xD9\x81\xD8\xB8",    // محافظ
+      "\xD8\xB3\xD9\x81\xD9\x8A\xD8\xB1",              // سفير
+      "\xD9\x85\xD8\xAF\xD9\x8A\xD8\xB1",              // مدير
+      "\xD9\x85\xD8\xB3\xD8\xAA\xD8\xB4\xD8\xA7\xD8\xB1",  // مستشار
+      "\xD9\x88\xD9\x84\xD9\x8A",                        // ولي
+      "\xD9\x88\xD9\x83\xD9\x8A\xD9\x84",              // وكيل
+  };
+  if (std::find(std::begin(kRoles), std::end(kRoles), w) == std::end(kRoles)) return false;
+  const std::string_view next = normalized.substr((t + 1)->start, (t + 1)->end - (t + 1)->start);
+  return next.substr(0, 4) == "\xD8\xA7\xD9\x84";  // ال
+}
+
+}  // namespace
+
 bool RuleSet::CutName(const Rule& r, std::string_view normalized,
                       const std::vector<Token>& tokens, const TriggerHit& h, TokenIt first,
                       TokenIt* last, const OriginalReading& ali) const {
   if (!CutNameOfItsKind(r, normalized, tokens, h, first, last, ali)) return false;
   // A word with tanween ends no name of any rule (إبراهيم إماماً "as an imam", تامر حسني غاضباً
   // "angry"): the name stops before it.
-  while (*last > first && ali.Tanween(normalized, **last)) --*last;
-  return !ali.Tanween(normalized, **last);
+  // Nor does a word the next one shows is no name's end end a person's (NotAPersonsLastWord).
+  auto cut_here = [&] {
+    return ali.Tanween(normalized, **last) ||
+           (r.type == EntityType::kPerson && NotAPersonsLastWord(normalized, tokens, *last));
+  };
+  while (*last > first && cut_here()) --*last;
+  return !cut_here();
 }
 
 bool RuleSet::CutNameOfItsKind(const Rule& r, std::string_view normalized,
