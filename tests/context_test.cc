@@ -660,6 +660,17 @@ TEST_F(ContextTest, AFacilityNamedAfterATitledPerson) {
   EXPECT_EQ(Count(Labels("وقال مدير جامعة الإمام محمد بن سعود الإسلامية إن"),
                   "جامعة الإمام محمد بن سعود|ORGANIZATION|"), 1);
   EXPECT_EQ(Count(Labels("عندما هاجمت منظمة القاعدة الولايات المتحدة"), "القاعدة|FACTION|"), 1);
+  // A ruler's title between the head word and the given name stays inside the name, and the
+  // given name may stand alone after it; a listed ruler inside it is no person of its own.
+  EXPECT_EQ(Labels("وصلت الطائرة إلى مطار الملك خالد في الرياض"),
+            (std::vector<std::string>{"مطار الملك خالد|PLACE|", "الرياض|PLACE|place:sa-riyadh"}));
+  EXPECT_EQ(Labels("فاز العالم بجائزة الملك فيصل العالمية"),
+            std::vector<std::string>{"جائزة الملك فيصل العالمية|ORGANIZATION|"});
+  EXPECT_EQ(Labels("يدرس في جامعة الملك عبدالله للعلوم والتقنية"),
+            std::vector<std::string>{"جامعة الملك عبدالله|ORGANIZATION|"});
+  EXPECT_EQ(Labels("تكدست السيارات على جسر الملك فهد"),
+            std::vector<std::string>{"جسر الملك فهد|PLACE|"});
+  EXPECT_TRUE(Labels("وصل الملك إلى المطار").empty());
 }
 
 TEST_F(ContextTest, ARulerByTitleAndGivenName) {

@@ -206,11 +206,12 @@ TEST_F(RulesTest, PersonAfterARoleNoun) {
             V{"نيتا برزيلاي|PERSON|rule:person-after-role-noun"});
   EXPECT_EQ(Labels("وقال القس جيري فالويل إن"),
             V{"جيري فالويل|PERSON|rule:person-after-role-noun"});
-  // An ordinary word after the role is no name; nor an adjective "conservative" or a
-  // king's name inside an institution's name (no such triggers).
+  // An ordinary word after the role is no name; nor an adjective "conservative"; a king's
+  // name inside an institution's name is that institution's (next = named, the title inside).
   EXPECT_TRUE(Labels("وقالت الباحثة إن الوضع صعب").empty());
   EXPECT_TRUE(Labels("في المجتمع السعودي المحافظ ظواهر منحرفة").empty());
-  EXPECT_TRUE(Labels("جامعة الملك فهد للبترول").empty());
+  EXPECT_EQ(Labels("جامعة الملك فهد للبترول"),
+            V{"جامعة الملك فهد|ORGANIZATION|rule:org-named-after-person"});
 }
 
 TEST_F(RulesTest, PersonNamedBeforeTheirRole) {

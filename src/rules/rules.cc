@@ -393,6 +393,21 @@ bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
   return true;
 }
 
+// Whether token t is a ruler's or prince's title that a place or body named after the person
+// keeps inside its name, a given name after it (مطار الملك خالد، جامعة الأمير سلطان، مستشفى
+// الشيخ خليفة، جامع السلطان قابوس): الملك، الأمير، الشيخ or السلطان.
+bool TitleInNamedName(std::string_view normalized, const std::vector<Token>& tokens, size_t t) {
+  if (t + 1 >= tokens.size() || tokens[t].gap != Gap::kSpace ||
+      tokens[t + 1].gap != Gap::kSpace) {
+    return false;
+  }
+  const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
+  return w == "\xD8\xA7\xD9\x84\xD9\x85\xD9\x84\xD9\x83" ||                  // الملك
+         w == "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD9\x8A\xD8\xB1" ||          // الامير
+         w == "\xD8\xA7\xD9\x84\xD8\xB4\xD9\x8A\xD8\xAE" ||                  // الشيخ
+         w == "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x84\xD8\xB7\xD8\xA7\xD9\x86";  // السلطان
+}
+
 // The person's name after a head word (column `next` = named), [first, *last]: cut as a given
 // name's (TrimAfterGivenName); a kunya (ابو X) is a name of its own and goes on as X would as a
 // given name (كتيبة أبو عمارة، لواء أبو الفضل العباس).
@@ -455,11 +470,14 @@ bool DescriptionOfAPlace(std::string_view w, const StringSet& common_words) {
 // trigger, unless quoted (QuotedName; a designation that includes the trigger, such as القوات الروسية, is spelled out by
 // its pattern). A person's name also may not start with what NoPersonFirstWord rules out:
 // common words hold no word of a person's name (data/tools/ambiguity.py), so such a "name" is
-// the phrase after a title.
+// the phrase after a title; but after the head word of a place or body named after a person,
+// a word that is a given name (`given_names`) as a whole is one (جائزة الملك فيصل: فيصل, not ف +
+// يصل "arrives"). Title rules leave such a name to the given-name rule, which cuts it better.
 bool RejectedByWords(std::string_view normalized, const std::vector<Token>& tokens,
                      TokenIt first, TokenIt last, uint32_t trigger_token, EntityType type,
                      bool quoted, const StringSet& stopwords, const StringSet& common_words,
-                     const StringSet& frequent_words, const OriginalReading& ali) {
+                     const StringSet& frequent_words, const StringSet* given_names,
+                     const OriginalReading& ali) {
   const bool person = type == EntityType::kPerson;
   bool stop = false, all_common = true;
   auto from = std::max(first, tokens.begin() + trigger_token + 1);
@@ -489,7 +507,8 @@ bool RejectedByWords(std::string_view normalized, const std::vector<Token>& toke
   }
   if (person) {
     return EndsWithFrequentWord(normalized, first, last, frequent_words) ||
-           NoPersonFirstWord(w, common_words);
+           (NoPersonFirstWord(w, common_words) &&
+            !(given_names != nullptr && given_names->contains(w)));
   }
   return PrepositionBeforeOrdinaryWord(w, common_words);
 }
@@ -856,8 +875,8 @@ namespace {
 
 // Whether the word at `t` cannot end a person's name, as the word after it shows: بن، ابن or
 // بنت with the chain going on (a pattern cut it there: مشعل بن عبدالله بن عبدالعزيز بن | مساعد;
-// هيلاري بن، with a comma after, is Hilary Benn), or a role noun in construct with a definite
-// word (سعود بن نايف بن عبدالعزيز أمير | المنطقة، محمد بن سلمان ولي | العهد).
+// هيلاري بن، with a comma after, is Hilary Benn), or a role noun in construct (سعود بن نايف بن
+// عبدالعزيز أمير | المنطقة، فيصل بن سلمان أمير | منطقة المدينة، محمد بن سلمان ولي | العهد).
 bool NotAPersonsLastWord(std::string_view normalized, const std::vector<Token>& tokens,
                          TokenIt t) {
   if (t + 1 == tokens.end() || (t + 1)->gap != Gap::kSpace) return false;
@@ -875,8 +894,12 @@ bool NotAPersonsLastWord(std::string_view normalized, const std::vector<Token>& 
       "\xD9\x88\xD9\x83\xD9\x8A\xD9\x84",              // وكيل
   };
   if (std::find(std::begin(kRoles), std::end(kRoles), w) == std::end(kRoles)) return false;
-  const std::string_view next = normalized.substr((t + 1)->start, (t + 1)->end - (t + 1)->start);
-  return next.substr(0, 4) == "\xD8\xA7\xD9\x84";  // ال
+  // In construct: a definite word after it, or a noun and a definite word (أمير منطقة
+  // المدينة); ياسمين رئيس كانت is the actress Yasmin Raees.
+  for (TokenIt n = t + 1; n <= t + 2 && n != tokens.end() && n->gap == Gap::kSpace; ++n) {
+    if (normalized.substr(n->start, 4) == "\xD8\xA7\xD9\x84") return true;  // ال
+  }
+  return false;
 }
 
 }  // namespace
@@ -910,9 +933,21 @@ bool RuleSet::CutNameOfItsKind(const Rule& r, std::string_view normalized,
     case Rule::Next::kNamed:
       // The person's name after the head word; the head word (the trigger) stays inside the
       // name when the pattern's group holds it (مطار شارل ديغول).
-      return *last > tokens.begin() + h.token &&
-             TrimNameAfterHead(normalized, tokens.begin() + h.token + 1, last, stopwords_,
-                               common_words_, weak_given_names_, ali);
+      // A title before the name stays inside it, and a given name alone after a title is a
+      // name (TitleInNamedName: مطار الملك خالد).
+      {
+        const bool title = TitleInNamedName(normalized, tokens, h.token + 1);
+        const TokenIt name = tokens.begin() + static_cast<long>(h.token + 1 + title);
+        if (*last < name) return false;
+        TokenIt end = *last;
+        if (TrimNameAfterHead(normalized, name, &end, stopwords_, common_words_,
+                              weak_given_names_, ali)) {
+          *last = end;
+          return true;
+        }
+        *last = name;
+        return title;
+      }
     case Rule::Next::kName:
       return r.type != EntityType::kPerson ||
              TrimRoleName(normalized, first, last, common_words_, given_name_set_);
@@ -1060,7 +1095,10 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
       !FamilyNameFollows(normalized, tokens, h, ali)) {
     return false;
   }
-  if (r.next == Rule::Next::kNamed) return GivenNameFollows(normalized, tokens, h.token, ali);
+  if (r.next == Rule::Next::kNamed) {
+    return GivenNameFollows(normalized, tokens,
+                            h.token + TitleInNamedName(normalized, tokens, h.token + 1), ali);
+  }
   // A given name of three letters after a proclitic is more often a word (بيان: ب + يان),
   // unless و or ف joins it to a name that goes on with a given name (وعمر عبد العزيز الدخيل).
   if (r.next == Rule::Next::kGiven && h.strip > 0 &&
@@ -1097,11 +1135,13 @@ bool RuleSet::NameRejected(const Rule& r, std::string_view normalized,
                            TokenIt last, const OriginalReading& ali) const {
   if (r.next == Rule::Next::kLookalike) return false;
   const uint32_t given_token =
-      h.token + (r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h));
+      h.token + (r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h)) +
+      (r.next == Rule::Next::kNamed && TitleInNamedName(normalized, tokens, h.token + 1));
   return RejectedByWords(normalized, tokens, first, last, given_token,
                          r.next == Rule::Next::kNamed ? EntityType::kPerson : r.type,
                          r.next == Rule::Next::kQuote, stopwords_, common_words_,
-                         frequent_words_, ali);
+                         frequent_words_,
+                         r.next == Rule::Next::kNamed ? &given_name_set_ : nullptr, ali);
 }
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,
