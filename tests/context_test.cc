@@ -673,6 +673,27 @@ TEST_F(ContextTest, AFacilityNamedAfterATitledPerson) {
   EXPECT_TRUE(Labels("وصل الملك إلى المطار").empty());
 }
 
+// A Saudi king by his given name, only after the king's title (subtype king); not with a
+// regnal number after it, not in the name of what is named after him, and not as a prince's
+// name or a given name elsewhere.
+TEST_F(ContextTest, AKingByHisTitleAlone) {
+  EXPECT_EQ(Labels("خدمت في عهد الملك عبدالعزيز والملك سعود والملك فيصل والملك خالد والملك فهد"),
+            (std::vector<std::string>{"عبدالعزيز|PERSON|person:abdulaziz-ibn-saud",
+                                      "سعود|PERSON|person:saud-bin-abdulaziz",
+                                      "فيصل|PERSON|person:faisal-bin-abdulaziz",
+                                      "خالد|PERSON|person:khalid-bin-abdulaziz",
+                                      "فهد|PERSON|person:fahd-bin-abdulaziz"}));
+  EXPECT_EQ(IdOf("وصل الأمير خالد إلى المدينة", "خالد"), "");
+  EXPECT_EQ(IdOf("قال عبدالعزيز الصقر إن", "عبدالعزيز"), "");
+  EXPECT_EQ(IdOf("في عهد الملك فيصل الثاني ملك العراق", "فيصل"), "");
+  EXPECT_EQ(Labels("درس في جامعة الملك سعود"),
+            std::vector<std::string>{"جامعة الملك سعود|ORGANIZATION|"});
+  EXPECT_TRUE(Labels("ومدينة الملك عبدالعزيز للعلوم والتقنية").empty());
+  EXPECT_TRUE(Labels("وزار مركز الأمير محمد بن نايف للمناصحة").empty());
+  EXPECT_EQ(IdOf("في عهد الملك فهد بن عبد العزيز", "فهد بن عبد العزيز"),
+            "person:fahd-bin-abdulaziz");
+}
+
 TEST_F(ContextTest, ARulerByTitleAndGivenName) {
   EXPECT_EQ(IdOf("وقال الملك سلمان إن المملكة تدعم الحل السياسي", "سلمان"),
             "person:salman-bin-abdulaziz");

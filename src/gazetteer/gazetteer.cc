@@ -111,6 +111,36 @@ absl::Status ParseEntry(const TableRow& r, EntryInfo* e) {
   return absl::OkStatus();
 }
 
+// The words of an alias as written, plus the forms news writes without a space before the
+// article or after عبد/ابو (ديرالزور، عبدالله), at any number of those places at once: عبد الله
+// بن عبد العزيز is also written عبدالله بن عبد العزيز، عبد الله بن عبدالعزيز and عبدالله بن
+// عبدالعزيز. Every subset of the first four such places (16 forms), the written one first.
+std::vector<std::vector<std::string>> SpacingForms(const std::vector<std::string>& words) {
+  std::vector<size_t> joins;  // word i may be joined to word i + 1
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (StartsWithArticle(words[i + 1]) || words[i] == "\xD8\xB9\xD8\xA8\xD8\xAF" /*عبد*/ ||
+        words[i] == "\xD8\xA7\xD8\xA8\xD9\x88" /*ابو*/) {
+      joins.push_back(i);
+    }
+  }
+  const size_t n_joins = std::min<size_t>(joins.size(), 4);
+  std::vector<std::vector<std::string>> forms;
+  for (uint32_t subset = 0; subset < (1u << n_joins); ++subset) {
+    std::vector<std::string> form;
+    for (size_t i = 0, k = 0; i < words.size(); ++i) {
+      const bool joined = k > 0 && ((subset >> (k - 1)) & 1) != 0 && joins[k - 1] + 1 == i;
+      if (joined) {
+        form.back() += words[i];
+      } else {
+        form.push_back(words[i]);
+      }
+      if (k < n_joins && joins[k] == i) ++k;
+    }
+    forms.push_back(std::move(form));
+  }
+  return forms;
+}
+
 }  // namespace
 
 int DefaultProminence(EntityType type, std::string_view subtype) {
@@ -271,10 +301,13 @@ absl::Status Gazetteer::AddAmbiguity(std::string_view file, std::string_view con
       words_elsewhere_.insert(Join(words, " "));
       return absl::OkStatus();
     }
-    ambiguous_.insert(Join(words, " "));
+    // Every spacing the alias is matched in (SpacingForms: عبد العزيز، عبدالعزيز).
     double per_10k = 0;
-    if (ParseNumber(row.Get("evidence"), &per_10k) && per_10k >= kVeryCommonWord) {
-      very_common_.insert(Join(words, " "));
+    const bool very_common =
+        ParseNumber(row.Get("evidence"), &per_10k) && per_10k >= kVeryCommonWord;
+    for (const std::vector<std::string>& form : SpacingForms(words)) {
+      ambiguous_.insert(Join(form, " "));
+      if (very_common) very_common_.insert(Join(form, " "));
     }
     return absl::OkStatus();
   });
@@ -331,32 +364,7 @@ absl::Status Gazetteer::AddAlias(uint32_t entry, std::string_view raw,
     return absl::InvalidArgumentError(Cat(Where(entry_where_[entry]), ": alias \"", raw,
                                           "\" of \"", entries_[entry].id, "\" ", s.message()));
   }
-  // The alias as written, plus the forms news writes without a space before the article or
-  // after عبد/ابو (ديرالزور، عبدالله), at any number of those places at once: عبد الله بن عبد
-  // العزيز is also written عبدالله بن عبد العزيز، عبد الله بن عبدالعزيز and عبدالله بن عبدالعزيز.
-  std::vector<size_t> joins;  // word i may be joined to word i + 1
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
-    if (StartsWithArticle(words[i + 1]) || words[i] == "\xD8\xB9\xD8\xA8\xD8\xAF" /*عبد*/ ||
-        words[i] == "\xD8\xA7\xD8\xA8\xD9\x88" /*ابو*/) {
-      joins.push_back(i);
-    }
-  }
-  // Every subset of the join places, up to the first four (16 forms; the set of none first).
-  const size_t n_joins = std::min<size_t>(joins.size(), 4);
-  std::vector<std::vector<std::string>> forms;
-  for (uint32_t subset = 0; subset < (1u << n_joins); ++subset) {
-    std::vector<std::string> form;
-    for (size_t i = 0, k = 0; i < words.size(); ++i) {
-      const bool joined = k > 0 && ((subset >> (k - 1)) & 1) != 0 && joins[k - 1] + 1 == i;
-      if (joined) {
-        form.back() += words[i];
-      } else {
-        form.push_back(words[i]);
-      }
-      if (k < n_joins && joins[k] == i) ++k;
-    }
-    forms.push_back(std::move(form));
-  }
+  const std::vector<std::vector<std::string>> forms = SpacingForms(words);
   for (const auto& form : forms) {
     if (s = AddAliasForm(entry, form, borne); !s.ok()) return s;
   }

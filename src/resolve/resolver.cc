@@ -265,6 +265,77 @@ struct Context {
            tokens[c.tok_begin].gap == Gap::kSpace && EndsGivenName(c.tok_begin - 1);
   }
 
+  // Whether person candidate `c` follows a ruler's title that follows the head word of a place
+  // or body named after the ruler (جامعة الملك سعود، مدينة الملك عبدالعزيز للعلوم، بمستشفى الملك
+  // خالد, a proclitic or two allowed before the head): that place or body, which the gold does
+  // not nest, not the person (عهد الملك فهد, "King Fahd's reign", is the person).
+  bool FacilityHeadBeforeTitle(const Candidate& c) const {
+    // الملك، الامير، الشيخ، السلطان
+    static constexpr std::string_view kTitles[] = {
+        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x84\xD9\x83",
+        "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD9\x8A\xD8\xB1",
+        "\xD8\xA7\xD9\x84\xD8\xB4\xD9\x8A\xD8\xAE",
+        "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x84\xD8\xB7\xD8\xA7\xD9\x86"};
+    // مدينه، مركز، حديقه، قاعده، استاد، ستاد، طريق، شارع، داره، متنزه، منتزه، مستشفي، مشفي، مطار
+    // جامعه، جائزه، مشروع، مجمع، جسر، كليه، معهد، مؤسسه، برنامج، مكتبه، ملعب، قصر، مسجد، جامع
+    // حي، ميدان، مدرسه، صندوق، اكاديميه، برج، ساحه، كرسي، وقف
+    static constexpr std::string_view kHeads[] = {
+        "\xD9\x85\xD8\xAF\xD9\x8A\xD9\x86\xD9\x87", "\xD9\x85\xD8\xB1\xD9\x83\xD8\xB2",
+        "\xD8\xAD\xD8\xAF\xD9\x8A\xD9\x82\xD9\x87", "\xD9\x82\xD8\xA7\xD8\xB9\xD8\xAF\xD9\x87",
+        "\xD8\xA7\xD8\xB3\xD8\xAA\xD8\xA7\xD8\xAF", "\xD8\xB3\xD8\xAA\xD8\xA7\xD8\xAF",
+        "\xD8\xB7\xD8\xB1\xD9\x8A\xD9\x82", "\xD8\xB4\xD8\xA7\xD8\xB1\xD8\xB9",
+        "\xD8\xAF\xD8\xA7\xD8\xB1\xD9\x87", "\xD9\x85\xD8\xAA\xD9\x86\xD8\xB2\xD9\x87",
+        "\xD9\x85\xD9\x86\xD8\xAA\xD8\xB2\xD9\x87",
+        "\xD9\x85\xD8\xB3\xD8\xAA\xD8\xB4\xD9\x81\xD9\x8A", "\xD9\x85\xD8\xB4\xD9\x81\xD9\x8A",
+        "\xD9\x85\xD8\xB7\xD8\xA7\xD8\xB1", "\xD8\xAC\xD8\xA7\xD9\x85\xD8\xB9\xD9\x87",
+        "\xD8\xAC\xD8\xA7\xD8\xA6\xD8\xB2\xD9\x87", "\xD9\x85\xD8\xB4\xD8\xB1\xD9\x88\xD8\xB9",
+        "\xD9\x85\xD8\xAC\xD9\x85\xD8\xB9", "\xD8\xAC\xD8\xB3\xD8\xB1",
+        "\xD9\x83\xD9\x84\xD9\x8A\xD9\x87", "\xD9\x85\xD8\xB9\xD9\x87\xD8\xAF",
+        "\xD9\x85\xD8\xA4\xD8\xB3\xD8\xB3\xD9\x87",
+        "\xD8\xA8\xD8\xB1\xD9\x86\xD8\xA7\xD9\x85\xD8\xAC",
+        "\xD9\x85\xD9\x83\xD8\xAA\xD8\xA8\xD9\x87", "\xD9\x85\xD9\x84\xD8\xB9\xD8\xA8",
+        "\xD9\x82\xD8\xB5\xD8\xB1", "\xD9\x85\xD8\xB3\xD8\xAC\xD8\xAF",
+        "\xD8\xAC\xD8\xA7\xD9\x85\xD8\xB9", "\xD8\xAD\xD9\x8A",
+        "\xD9\x85\xD9\x8A\xD8\xAF\xD8\xA7\xD9\x86", "\xD9\x85\xD8\xAF\xD8\xB1\xD8\xB3\xD9\x87",
+        "\xD8\xB5\xD9\x86\xD8\xAF\xD9\x88\xD9\x82",
+        "\xD8\xA7\xD9\x83\xD8\xA7\xD8\xAF\xD9\x8A\xD9\x85\xD9\x8A\xD9\x87",
+        "\xD8\xA8\xD8\xB1\xD8\xAC", "\xD8\xB3\xD8\xA7\xD8\xAD\xD9\x87",
+        "\xD9\x83\xD8\xB1\xD8\xB3\xD9\x8A", "\xD9\x88\xD9\x82\xD9\x81"};
+    if (c.clitic_bytes > 0 || c.tok_begin < 2 || tokens[c.tok_begin].gap != Gap::kSpace ||
+        tokens[c.tok_begin - 1].gap != Gap::kSpace || !IsOneOf(Word(c.tok_begin - 1), kTitles)) {
+      return false;
+    }
+    std::string_view head = Word(c.tok_begin - 2);
+    for (int strip = 0; strip <= 2; ++strip) {
+      if (IsOneOf(head, kHeads)) return true;
+      const auto* b = reinterpret_cast<const unsigned char*>(head.data());
+      if (head.size() < 6 ||
+          !(clitic::IsConjunction(b[0], b[1]) || clitic::IsPreposition(b[0], b[1]))) {
+        return false;
+      }
+      head.remove_prefix(2);
+    }
+    return false;
+  }
+
+  // Whether one-word candidate `c` goes on with an ordinal, a regnal number (الملك فيصل الثاني
+  // of Iraq, عبد الله الثاني): someone else of the name.
+  bool RegnalNumberAfter(const Candidate& c) const {
+    if (c.tok_end != c.tok_begin + 1 || c.tok_end >= tokens.size() ||
+        tokens[c.tok_end].gap != Gap::kSpace) {
+      return false;
+    }
+    static constexpr std::string_view kOrdinals[] = {
+        "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x88\xD9\x84",                    // الاول
+        "\xD8\xA7\xD9\x84\xD8\xAB\xD8\xA7\xD9\x86\xD9\x8A",          // الثاني
+        "\xD8\xA7\xD9\x84\xD8\xAB\xD8\xA7\xD9\x84\xD8\xAB",          // الثالث
+        "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xA7\xD8\xA8\xD8\xB9",          // الرابع
+        "\xD8\xA7\xD9\x84\xD8\xAE\xD8\xA7\xD9\x85\xD8\xB3",          // الخامس
+        "\xD8\xA7\xD9\x84\xD8\xB3\xD8\xA7\xD8\xAF\xD8\xB3"};         // السادس
+    const std::string_view next = Word(c.tok_end);
+    return std::find(std::begin(kOrdinals), std::end(kOrdinals), next) != std::end(kOrdinals);
+  }
+
   // Whether candidate `c` follows a given name and بن: the father's name in someone's chain
   // (فيصل بن سلمان بن عبدالعزيز: not King Salman), which the gold does not nest inside the
   // son's name, and which the given-name rule reads with it. (Rule-made names that start
@@ -908,11 +979,15 @@ bool Settlement(std::string_view subtype) {
 }
 
 // Whether the trigger words `trig` support a look-alike name of person `e`: a military rank
-// (subtype rank: اللواء، العميد) not a politician's (اللواء هادي رزيح is no President Hadi).
+// (subtype rank: اللواء، العميد) not a politician's (اللواء هادي رزيح is no President Hadi); a
+// king's (subtype king: الملك فهد) only the king's title, subtype king (الأمير خالد is one of
+// the princes, not King Khalid).
 bool TriggerSupportsPerson(const std::vector<TriggerInfo>* trig, const EntryInfo& e) {
   if (trig == nullptr) return false;
   for (const TriggerInfo& t : *trig) {
-    if (t.type == EntityType::kPerson && (t.subtype != "rank" || e.subtype != "politician")) {
+    if (t.type != EntityType::kPerson) continue;
+    if (e.subtype == "king" ? t.subtype == "king"
+                            : t.subtype != "rank" || e.subtype != "politician") {
       return true;
     }
   }
@@ -1152,6 +1227,19 @@ void AddJihadistEvidence(const Context& ctx, const Candidate& c,
   }
 }
 
+// Whether person candidate `c` of alias `a`, its namesake `entry` chosen (by a trigger or
+// not), is not that person: a father's name in someone's chain, a word of a place or body named
+// after the person, or a look-alike name inside another name or with a regnal number after it;
+// a king's look-alike name (subtype king: فهد، خالد) also wherever the king's title is not
+// before it (the context model's reading of a person in قال عبدالعزيز الصقر is someone else's).
+bool NotThePerson(const Gazetteer& g, const Context& ctx, const Candidate& c, const AliasCore& a,
+                  int32_t entry, bool by_trigger) {
+  if (ctx.NasabOfAnotherName(c) || ctx.FacilityHeadBeforeTitle(c)) return true;
+  return a.ambiguous &&
+         (ctx.InsideAnotherName(c) || ctx.RegnalNumberAfter(c) ||
+          (!by_trigger && g.entries()[static_cast<uint32_t>(entry)].subtype == "king"));
+}
+
 // Gating and the choice among namesakes for one alias candidate.
 Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context& ctx,
               const Candidate& c, absl::FunctionRef<PlaceBefore()> prev_place,
@@ -1163,8 +1251,7 @@ Choice Decide(const Gazetteer& g, const ExtractorOptions& options, const Context
   ContextEvidence ev;
   const auto [by_trigger, by_parent] = ChooseNamesake(g, ctx, c, trig, &ch, &ev);
   const EntityType type = g.core(static_cast<uint32_t>(ch.entry)).type;
-  if (type == EntityType::kPerson &&
-      (ctx.NasabOfAnotherName(c) || (a.ambiguous && ctx.InsideAnotherName(c)))) {
+  if (type == EntityType::kPerson && NotThePerson(g, ctx, c, a, ch.entry, by_trigger)) {
     return ch;  // ch.valid false
   }
   const bool place = type == EntityType::kPlace;
@@ -2509,6 +2596,16 @@ void Choose(const Gazetteer& g, const RuleSet& rules, const ExtractorOptions& op
   DropUnplacedLocalPlaces(g, options, ctx, candidates, scratch);
   ValidateRuleCandidates(g, rules, options, ctx.text, ctx.tokens, candidates, scratch);
   DropFathersInChains(g, rules, ctx, candidates, scratch);
+  // A rule-made person after a ruler's title after a facility's head word is that facility's
+  // name cut short, as a listed person there is (Context::FacilityHeadBeforeTitle).
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.alias < 0 && choices[i].valid &&
+        rules.rule(static_cast<size_t>(c.rule)).type == EntityType::kPerson &&
+        ctx.FacilityHeadBeforeTitle(c)) {
+      choices[i].valid = false;
+    }
+  }
 }
 
 // Step 3: leftmost-longest over the valid candidates. The order: start, longest first,

@@ -393,19 +393,21 @@ bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
   return true;
 }
 
-// Whether token t is a ruler's or prince's title that a place or body named after the person
-// keeps inside its name, a given name after it (مطار الملك خالد، جامعة الأمير سلطان، مستشفى
-// الشيخ خليفة، جامع السلطان قابوس): الملك، الأمير، الشيخ or السلطان.
-bool TitleInNamedName(std::string_view normalized, const std::vector<Token>& tokens, size_t t) {
-  if (t + 1 >= tokens.size() || tokens[t].gap != Gap::kSpace ||
-      tokens[t + 1].gap != Gap::kSpace) {
-    return false;
-  }
-  const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
+// Whether `w` is a ruler's or prince's title: الملك، الأمير، الشيخ or السلطان.
+bool IsRulerTitle(std::string_view w) {
   return w == "\xD8\xA7\xD9\x84\xD9\x85\xD9\x84\xD9\x83" ||                  // الملك
          w == "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD9\x8A\xD8\xB1" ||          // الامير
          w == "\xD8\xA7\xD9\x84\xD8\xB4\xD9\x8A\xD8\xAE" ||                  // الشيخ
          w == "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x84\xD8\xB7\xD8\xA7\xD9\x86";  // السلطان
+}
+
+// Whether token t is a ruler's title (IsRulerTitle) that a place or body named after the
+// person keeps inside its name, a word after it (مطار الملك خالد، جامعة الأمير سلطان، مستشفى
+// الشيخ خليفة، جامع السلطان قابوس).
+bool TitleInNamedName(std::string_view normalized, const std::vector<Token>& tokens, size_t t) {
+  return t + 1 < tokens.size() && tokens[t].gap == Gap::kSpace &&
+         tokens[t + 1].gap == Gap::kSpace &&
+         IsRulerTitle(normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start));
 }
 
 // The person's name after a head word (column `next` = named), [first, *last]: cut as a given
@@ -911,9 +913,15 @@ bool RuleSet::CutName(const Rule& r, std::string_view normalized,
   // A word with tanween ends no name of any rule (إبراهيم إماماً "as an imam", تامر حسني غاضباً
   // "angry"): the name stops before it.
   // Nor does a word the next one shows is no name's end end a person's (NotAPersonsLastWord).
+  // A place's or a body's name does not end with a king's, prince's or sultan's title either:
+  // the ruler's name after it was the name's (مدينة الملك | عبدالعزيز). (الشيخ may: a quarter
+  // or a village is often named after a sheikh's shrine, حي الشيخ رضوان.)
   auto cut_here = [&] {
-    return ali.Tanween(normalized, **last) ||
-           (r.type == EntityType::kPerson && NotAPersonsLastWord(normalized, tokens, *last));
+    if (ali.Tanween(normalized, **last)) return true;
+    const std::string_view w = normalized.substr((*last)->start, (*last)->end - (*last)->start);
+    return r.type == EntityType::kPerson
+               ? NotAPersonsLastWord(normalized, tokens, *last)
+               : IsRulerTitle(w) && w != "\xD8\xA7\xD9\x84\xD8\xB4\xD9\x8A\xD8\xAE";  // الشيخ
   };
   while (*last > first && cut_here()) --*last;
   return !cut_here();
@@ -967,7 +975,9 @@ bool RuleSet::GivenNameFollows(std::string_view normalized, const std::vector<To
   const size_t t = trigger_token + 1;
   if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
   const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
+  // A compound with عبد written joined counts (مطار الملك عبدالعزيز).
   return given_name_set_.contains(w) || ali.IsName(normalized, tokens[t]) ||
+         (w.size() > kAbd.size() + 2 && w.substr(0, kAbd.size()) == kAbd) ||
          w == "\xD8\xA7\xD8\xA8\xD9\x88" || w == "\xD8\xA7\xD8\xA8\xD9\x8A" ||  // ابو ابي
          w == "\xD8\xA7\xD8\xA8\xD8\xA7";                                     // ابا
 }
@@ -1096,8 +1106,16 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
     return false;
   }
   if (r.next == Rule::Next::kNamed) {
-    return GivenNameFollows(normalized, tokens,
-                            h.token + TitleInNamedName(normalized, tokens, h.token + 1), ali);
+    if (!TitleInNamedName(normalized, tokens, h.token + 1)) {
+      return GivenNameFollows(normalized, tokens, h.token, ali);
+    }
+    // After a ruler's title, also a name that is no given name of the list (جامعة الملك سعود):
+    // any word but a function word, an ordinary word or a definite one.
+    const Token& t = tokens[h.token + 2];
+    const std::string_view w = normalized.substr(t.start, t.end - t.start);
+    return GivenNameFollows(normalized, tokens, h.token + 1, ali) ||
+           (!stopwords_.contains(w) && !common_words_.contains(w) &&
+            w.substr(0, 4) != "\xD8\xA7\xD9\x84");  // ال
   }
   // A given name of three letters after a proclitic is more often a word (بيان: ب + يان),
   // unless و or ف joins it to a name that goes on with a given name (وعمر عبد العزيز الدخيل).
