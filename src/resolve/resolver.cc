@@ -332,8 +332,7 @@ struct Context {
         "\xD8\xA7\xD9\x84\xD8\xB1\xD8\xA7\xD8\xA8\xD8\xB9",          // الرابع
         "\xD8\xA7\xD9\x84\xD8\xAE\xD8\xA7\xD9\x85\xD8\xB3",          // الخامس
         "\xD8\xA7\xD9\x84\xD8\xB3\xD8\xA7\xD8\xAF\xD8\xB3"};         // السادس
-    const std::string_view next = Word(c.tok_end);
-    return std::find(std::begin(kOrdinals), std::end(kOrdinals), next) != std::end(kOrdinals);
+    return IsOneOf(Word(c.tok_end), kOrdinals);
   }
 
   // Whether candidate `c` follows a given name and بن: the father's name in someone's chain

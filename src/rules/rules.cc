@@ -895,7 +895,7 @@ bool NotAPersonsLastWord(std::string_view normalized, const std::vector<Token>& 
       "\xD9\x88\xD9\x84\xD9\x8A",                        // ولي
       "\xD9\x88\xD9\x83\xD9\x8A\xD9\x84",              // وكيل
   };
-  if (std::find(std::begin(kRoles), std::end(kRoles), w) == std::end(kRoles)) return false;
+  if (!IsOneOf(w, kRoles)) return false;
   // In construct: a definite word after it, or a noun and a definite word (أمير منطقة
   // المدينة); ياسمين رئيس كانت is the actress Yasmin Raees.
   for (TokenIt n = t + 1; n <= t + 2 && n != tokens.end() && n->gap == Gap::kSpace; ++n) {
