@@ -448,6 +448,13 @@ TEST_F(RulesTest, WeakGivenNames) {
   EXPECT_EQ(Labels("في 2016 اغتيل عمر النايف الناشط في الجبهة"),
             V{"عمر النايف|PERSON|rule:person-given-name"});
   EXPECT_EQ(Labels("ومنذ عمر الرشيد الأول"), V{});
+  // After a verb of saying, a family name that is no word of the language; not an ordinary
+  // word or a definite one there.
+  EXPECT_EQ(Labels("وقال عمر باباكالي أحد سكان البلدة"),
+            V{"عمر باباكالي|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وأضاف سامي خضيرة الهدف الثاني"),
+            V{"سامي خضيرة|PERSON|rule:person-given-name"});
+  EXPECT_EQ(Labels("وقال صالح إن الوضع صعب"), V{});
 }
 
 TEST_F(RulesTest, AListedPersonsFamilyNameEndsAGivenNamesName) {

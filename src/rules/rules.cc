@@ -1019,6 +1019,31 @@ bool RuleSet::ConjunctionBeforeTwoNames(std::string_view normalized,
   return GivenNameOrAbdFollows(normalized, tokens, h.token + 1, ali);
 }
 
+namespace {
+
+// Whether token t is a verb of saying, bare or after و or ف (قال، وأكد، فأضاف …, normalized):
+// a weak given name after one is a name (وقال عمر باباكالي).
+bool SayingVerb(std::string_view normalized, const std::vector<Token>& tokens, size_t t) {
+  // قال، قالت، اكد، اكدت، اضاف، اضافت، اوضح، اوضحت، ذكر، ذكرت، صرح، صرحت، افاد، افادت، يقول، تقول، اعلن، اعلنت، كشف، كشفت
+  static constexpr std::string_view kVerbs[] = {
+      "\xD9\x82\xD8\xA7\xD9\x84", "\xD9\x82\xD8\xA7\xD9\x84\xD8\xAA", "\xD8\xA7\xD9\x83\xD8\xAF",
+      "\xD8\xA7\xD9\x83\xD8\xAF\xD8\xAA", "\xD8\xA7\xD8\xB6\xD8\xA7\xD9\x81",
+      "\xD8\xA7\xD8\xB6\xD8\xA7\xD9\x81\xD8\xAA", "\xD8\xA7\xD9\x88\xD8\xB6\xD8\xAD",
+      "\xD8\xA7\xD9\x88\xD8\xB6\xD8\xAD\xD8\xAA", "\xD8\xB0\xD9\x83\xD8\xB1",
+      "\xD8\xB0\xD9\x83\xD8\xB1\xD8\xAA", "\xD8\xB5\xD8\xB1\xD8\xAD",
+      "\xD8\xB5\xD8\xB1\xD8\xAD\xD8\xAA", "\xD8\xA7\xD9\x81\xD8\xA7\xD8\xAF",
+      "\xD8\xA7\xD9\x81\xD8\xA7\xD8\xAF\xD8\xAA", "\xD9\x8A\xD9\x82\xD9\x88\xD9\x84",
+      "\xD8\xAA\xD9\x82\xD9\x88\xD9\x84", "\xD8\xA7\xD8\xB9\xD9\x84\xD9\x86",
+      "\xD8\xA7\xD8\xB9\xD9\x84\xD9\x86\xD8\xAA", "\xD9\x83\xD8\xB4\xD9\x81",
+      "\xD9\x83\xD8\xB4\xD9\x81\xD8\xAA"};
+  std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
+  const auto* b = reinterpret_cast<const unsigned char*>(w.data());
+  if (w.size() > 6 && clitic::IsConjunction(b[0], b[1])) w.remove_prefix(2);
+  return IsOneOf(w, kVerbs);
+}
+
+}  // namespace
+
 bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
                                 const TriggerHit& h, const OriginalReading& ali) const {
   const size_t t = h.token + 1;
@@ -1035,6 +1060,12 @@ bool RuleSet::FamilyNameFollows(std::string_view normalized, const std::vector<T
   }
   // A family name that is a given name with the article (عمر النايف، حسن الرشيد).
   if (DefiniteGivenName(w)) return true;
+  // After a verb of saying, a family name that is no word of the language (وقال عمر باباكالي).
+  if (h.token > 0 && tokens[h.token].gap == Gap::kSpace &&
+      SayingVerb(normalized, tokens, h.token - 1) && w.substr(0, 4) != "\xD8\xA7\xD9\x84" && !common_words_.contains(w) &&
+      !stopwords_.contains(w) && !CliticStartsWord(w) && !EndsWithPronoun(w)) {
+    return true;
+  }
   // A father's name that may go on a name and a family nisba after it (عمر شهاب الكربولي).
   if (w.substr(0, 4) != "\xD8\xA7\xD9\x84" && !common_words_.contains(w) && !stopwords_.contains(w) &&
       !CliticStartsWord(w) && !EndsWithPronoun(w) && t + 1 < tokens.size() &&
