@@ -622,6 +622,11 @@ TEST_F(RulesTest, OrganizationInQuotesAfterItsHeadWord) {
             V{"فورين بوليسي|ORGANIZATION|rule:org-quoted-after-head"});
   EXPECT_EQ(Labels("وقالت جمعية \"موسكا\" الإنسانية"),
             V{"موسكا|ORGANIZATION|rule:org-quoted-after-head"});
+  // A club or a team (النصر, also "victory", only quoted).
+  EXPECT_EQ(Labels("وأكد أنه أحد مشجعي فريق “النصر” منذ صغره"),
+            V{"النصر|ORGANIZATION|rule:org-quoted-after-head"});
+  EXPECT_EQ(Labels("في مباراة مع نادي \"مانشستر سيتي\" أمس"),
+            V{"مانشستر سيتي|ORGANIZATION|rule:org-quoted-after-head"});
   // Unquoted, the head word's own rule (org-newspaper) takes it with its first word.
   EXPECT_EQ(Labels("نشرت مجلة فورين بوليسي"),
             V{"مجلة فورين بوليسي|ORGANIZATION|rule:org-newspaper"});
