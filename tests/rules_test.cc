@@ -298,6 +298,13 @@ TEST_F(RulesTest, LaterFullNameOfAPersonARuleFound) {
   EXPECT_EQ(Labels("ودافع المخرج أوس الشرقي عن العمل. ورد أوس الشرقي على النقاد"),
             (V{"أوس الشرقي|PERSON|rule:person-after-director",
                "أوس الشرقي|PERSON|rule:surname-after-full-name"}));
+  // A family name with آل named again alone; not after the head word of a family or a body
+  // named after it.
+  EXPECT_EQ(Labels("رفع دعوى على الكاتب محمد آل الشيخ. وكان الكاتب آل الشيخ قد عبر عن رأيه"),
+            (V{"محمد آل الشيخ|PERSON|rule:person-given-name",
+               "آل الشيخ|PERSON|rule:surname-after-full-name"}));
+  EXPECT_EQ(Labels("رفع دعوى على الكاتب محمد آل الشيخ. وأصدرت عائلة آل الشيخ بيانا"),
+            V{"محمد آل الشيخ|PERSON|rule:person-given-name"});
 }
 
 TEST_F(RulesTest, LaterSurnameOfAPersonARuleFound) {

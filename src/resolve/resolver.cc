@@ -1693,6 +1693,16 @@ void AddFullName(const RuleSet& rules, std::string_view text, const Resolved& r,
   if (name.substr(name.rfind(' ') + 1) == kAbd) return;  // a name a rule cut after عبد
   s->full_names.emplace_back(name, static_cast<uint32_t>(sp));
   s->stop_ends.set(EndKey(name.substr(0, sp)));
+  // A family name with آل (normalized ال) is named again alone: محمد آل الشيخ … الكاتب آل الشيخ.
+  constexpr std::string_view kAal = "\xD8\xA7\xD9\x84 ";  // "ال "
+  if (const size_t last = name.rfind(' '); last > sp) {
+    const size_t before = name.rfind(' ', last - 1);
+    if (before != std::string_view::npos && name.substr(before + 1, kAal.size()) == kAal &&
+        before + 1 + kAal.size() == last + 1) {
+      s->full_names.emplace_back(name.substr(before + 1), static_cast<uint32_t>(kAal.size() - 1));
+      s->stop_ends.set(EndKey(kAal.substr(0, kAal.size() - 1)));
+    }
+  }
 }
 
 // What a later mention of entity `r` may be: its surname (a listed person's or one a rule
@@ -1725,6 +1735,31 @@ size_t FullNameAt(std::string_view text, const std::vector<Token>& tokens, size_
     if (spaces) return last;
   }
   return SIZE_MAX;
+}
+
+// Whether the family name with آل at token `ti` (a tail AddFullName records) stands for the
+// person there: not after a word of another name (a given name, بن: عبد الرحمن آل الشيخ is
+// someone's chain) nor after the head word of a family, a tribe or a body named after the
+// family (عائلة آل الشيخ، كلية آل مكتوم).
+bool FamilyNameAlone(const RuleSet& rules, std::string_view text, const std::vector<Token>& tokens,
+                     size_t ti) {
+  // كليه، معهد، عائله، اسره، قبيله، مؤسسه، جامعه، مدرسه، مركز، مستشفي، قصر
+  static constexpr std::string_view kHeads[] = {
+      "\xD9\x83\xD9\x84\xD9\x8A\xD9\x87", "\xD9\x85\xD8\xB9\xD9\x87\xD8\xAF",
+      "\xD8\xB9\xD8\xA7\xD8\xA6\xD9\x84\xD9\x87", "\xD8\xA7\xD8\xB3\xD8\xB1\xD9\x87",
+      "\xD9\x82\xD8\xA8\xD9\x8A\xD9\x84\xD9\x87", "\xD9\x85\xD8\xA4\xD8\xB3\xD8\xB3\xD9\x87",
+      "\xD8\xAC\xD8\xA7\xD9\x85\xD8\xB9\xD9\x87", "\xD9\x85\xD8\xAF\xD8\xB1\xD8\xB3\xD9\x87",
+      "\xD9\x85\xD8\xB1\xD9\x83\xD8\xB2", "\xD9\x85\xD8\xB3\xD8\xAA\xD8\xB4\xD9\x81\xD9\x8A",
+      "\xD9\x82\xD8\xB5\xD8\xB1"};
+  if (ti == 0) return true;
+  const std::string_view w = Word(text, tokens[ti - 1]);
+  const auto* b = reinterpret_cast<const unsigned char*>(w.data());
+  const bool clitic = w.size() > 6 && (clitic::IsConjunction(b[0], b[1]) ||
+                                       clitic::IsPreposition(b[0], b[1]));
+  return !rules.IsGivenName(w) && !IsNasabWord(w) && !IsOneOf(w, kHeads) &&
+         !(clitic && IsOneOf(w.substr(2), kHeads)) &&
+         !(w.size() > 6 && w.substr(0, 6) == kAbd) &&
+         !(ti >= 2 && Word(text, tokens[ti - 2]) == kAbd);  // عبد الرحمن آل الشيخ
 }
 
 void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view text,
@@ -1771,7 +1806,9 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
     const bool after_person = after_entity && IsPersonEntity(g, rules, (*out)[next - 1]);
     // A person a rule found, named again in full (not right after another person's name).
     if (const size_t last = FullNameAt(text, tokens, ti, next_start, s->full_names);
-        last != SIZE_MAX && !(after_person && t.gap == Gap::kSpace)) {
+        last != SIZE_MAX && !(after_person && t.gap == Gap::kSpace) &&
+        (last > ti + 1 || Word(text, t) != "\xD8\xA7\xD9\x84" ||  // ال (آل)
+         FamilyNameAlone(rules, text, tokens, ti))) {
       s->extra.push_back(
           Resolved{t.start, tokens[last].end, -1, -1, kSurnameRule, kScoreSurname, 0});
       ti = last;
