@@ -262,6 +262,12 @@ TEST_F(RulesTest, PersonAfterARoleInConstruct) {
   // Not a phrase that starts with و and the article, nor a role with no name after it.
   EXPECT_TRUE(Labels("وقائد القوات الجوية، والأمناء المساعدين، وكان").empty());
   EXPECT_TRUE(Labels("قال مسؤول في الوزارة إن").empty());
+  // The name may also end before a function word (في، عن، أن …); not after a function word
+  // among the nouns in construct, and not a phrase with لل.
+  EXPECT_EQ(Labels("ودافع مخرج العمل أوس الشرقي في حوار مع موقع"),
+            V{"أوس الشرقي|PERSON|rule:person-after-construct-role"});
+  EXPECT_TRUE(Labels("فقامت بإعلام قائد الطائرة الذي اتصل بالأمن في المطار").empty());
+  EXPECT_EQ(Labels("وكرر مستشار الشؤون الدولية للمرشد الإيراني في حديث"), V{});
 }
 
 // The given name of a person a rule found names that person again, bare, where no word of a
@@ -786,7 +792,7 @@ TEST_F(RulesTest, AMinorPlaceEndingAPersonsNameIsTheFamilyName) {
         "place:rifai\tPLACE\ttown\tالرفاعي\tAl-Rifai\t\tIQ\t\t\n"
         "place:kw\tPLACE\tcountry\tالكويت\tKuwait\t\tKW\t\t\n");
   EXPECT_EQ(Labels("وقال منسق الأمم المتحدة علي الزعتري إن الوضع صعب"),
-            V{"علي الزعتري|PERSON|rule:person-given-name"});
+            V{"علي الزعتري|PERSON|rule:person-after-construct-role"});
   EXPECT_EQ(Labels("وقال العقيد تامر الرفاعي في مؤتمر صحفي"),
             V{"تامر الرفاعي|PERSON|rule:person-after-colonel"});
   EXPECT_EQ(Labels("وصل اللاجئون إلى مخيم الزعتري أمس"), V{"الزعتري|PLACE|alias"});

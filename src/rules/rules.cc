@@ -1183,6 +1183,14 @@ bool RuleSet::NameRejected(const Rule& r, std::string_view normalized,
                            const std::vector<Token>& tokens, const TriggerHit& h, TokenIt first,
                            TokenIt last, const OriginalReading& ali) const {
   if (r.next == Rule::Next::kLookalike) return false;
+  // A role noun's nouns in construct before the name hold no function word (مسؤول الشرطة، not
+  // قائد الطائرة الذي اتصل), and the name starts with no لل (للمرشد).
+  if (r.next == Rule::Next::kDefinite) {
+    for (TokenIt t = tokens.begin() + h.token + 1; t < first; ++t) {
+      if (stopwords_.contains(normalized.substr(t->start, t->end - t->start))) return true;
+    }
+    if (normalized.substr(first->start, 4) == "\xD9\x84\xD9\x84") return true;  // لل
+  }
   const uint32_t given_token =
       h.token + (r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h)) +
       (r.next == Rule::Next::kNamed && TitleInNamedName(normalized, tokens, h.token + 1));
