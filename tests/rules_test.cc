@@ -221,6 +221,8 @@ TEST_F(RulesTest, PersonNamedBeforeTheirRole) {
             V{"محمد الحجازي|PERSON|rule:person-said-name-role"});
   EXPECT_EQ(Labels("وذكر ياسين مكاوي مستشار الرئيس"),  // the shortest name before a role
             V{"ياسين مكاوي|PERSON|rule:person-said-name-role"});
+  EXPECT_EQ(Labels("وقال بيير موسكوفيتشي مفوض الشؤون المالية"),  // a commissioner
+            V{"بيير موسكوفيتشي|PERSON|rule:person-said-name-role"});
   EXPECT_EQ(Labels("قال هانز جورج ماسن رئيس المكتب"),
             V{"هانز جورج ماسن|PERSON|rule:person-said-name-role"});
   EXPECT_TRUE(Labels("وقال مصدر أمني مسؤول في").empty());  // an ordinary word first
