@@ -2289,7 +2289,7 @@ bool ChainGoesOn(const Context& ctx, const Candidate& c) {
   return false;
 }
 
-// Whether person alias candidate i of several words is part of a longer name a rule found,
+// Whether person alias candidate i of several words is part of a longer name a rule found
 // (`s->person_rule_spans`), and not the person: one that ends the name of a place, group or
 // body named after the person (جامع أنس بن مالك، مطار شارل ديغول); one right after بن in a
 // longer person's name, the father in the son's chain (الأمير متعب بن عبد الله بن عبد العزيز is

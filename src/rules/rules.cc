@@ -910,12 +910,12 @@ bool RuleSet::CutName(const Rule& r, std::string_view normalized,
                       const std::vector<Token>& tokens, const TriggerHit& h, TokenIt first,
                       TokenIt* last, const OriginalReading& ali) const {
   if (!CutNameOfItsKind(r, normalized, tokens, h, first, last, ali)) return false;
-  // A word with tanween ends no name of any rule (إبراهيم إماماً "as an imam", تامر حسني غاضباً
-  // "angry"): the name stops before it.
-  // Nor does a word the next one shows is no name's end end a person's (NotAPersonsLastWord).
-  // A place's or a body's name does not end with a king's, prince's or sultan's title either:
-  // the ruler's name after it was the name's (مدينة الملك | عبدالعزيز). (الشيخ may: a quarter
-  // or a village is often named after a sheikh's shrine, حي الشيخ رضوان.)
+  // The name stops before its last word while that word cannot end it: a word with tanween
+  // ends no name of any rule (إبراهيم إماماً "as an imam", تامر حسني غاضباً "angry"); a person's
+  // name does not end with a word the next one shows goes on (NotAPersonsLastWord); a place's or
+  // a body's name does not end with a king's, prince's or sultan's title, the ruler's name after
+  // it being the name's (مدينة الملك | عبدالعزيز). الشيخ may end one: a quarter or a village is
+  // often named after a sheikh's shrine (حي الشيخ رضوان).
   auto cut_here = [&] {
     if (ali.Tanween(normalized, **last)) return true;
     const std::string_view w = normalized.substr((*last)->start, (*last)->end - (*last)->start);
