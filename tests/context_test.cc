@@ -779,7 +779,6 @@ TEST_F(ContextTest, ALocalPlaceByItsTriggerAloneNeedsItsCountry) {
   EXPECT_TRUE(Has(Labels("تفجيرات انتحارية في بلدة القاع اللبنانية"), "القاع|PLACE|place:lb-qaa"));
 }
 
-// The Nile by its bare name and after نهر (the span leaves نهر out); حي النيل is Baghdad's.
 // Al-Andalus is the region, bare (its villages and quarters need their trigger word); the
 // Mediterranean by its short name; the British Museum in London.
 TEST_F(ContextTest, AlAndalusAndOtherCuratedFeatures) {
@@ -791,6 +790,7 @@ TEST_F(ContextTest, AlAndalusAndOtherCuratedFeatures) {
                   "المتحف البريطاني|PLACE|place:gb-british-museum"));
 }
 
+// The Nile by its bare name and after نهر (the span leaves نهر out); حي النيل is Baghdad's.
 TEST_F(ContextTest, TheNile) {
   EXPECT_EQ(Labels("يطل الفندق على نهر النيل في أسوان"),
             (V{"النيل|PLACE|place:nile", "أسوان|PLACE|place:gn-359792"}));

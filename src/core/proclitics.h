@@ -75,6 +75,14 @@ inline constexpr std::string_view kAbd = "\xD8\xB9\xD8\xA8\xD8\xAF";  // عبد
 inline constexpr std::string_view kGodName = "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87";  // الله
 inline constexpr std::string_view kBin = "\xD8\xA8\xD9\x86";          // بن
 
+// Whether a word is a ruler's or prince's title: الملك، الأمير، الشيخ or السلطان.
+inline bool IsRulerTitle(std::string_view w) {
+  return w == "\xD8\xA7\xD9\x84\xD9\x85\xD9\x84\xD9\x83" ||                  // الملك
+         w == "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD9\x8A\xD8\xB1" ||          // الامير
+         w == "\xD8\xA7\xD9\x84\xD8\xB4\xD9\x8A\xD8\xAE" ||                  // الشيخ
+         w == "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x84\xD8\xB7\xD8\xA7\xD9\x86";  // السلطان
+}
+
 // Whether a word is a nasab word: بن، ابن، بنت.
 inline bool IsNasabWord(std::string_view w) {
   return w == kBin || w == "\xD8\xA7\xD8\xA8\xD9\x86" || w == "\xD8\xA8\xD9\x86\xD8\xAA";

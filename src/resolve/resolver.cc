@@ -270,12 +270,6 @@ struct Context {
   // خالد, a proclitic or two allowed before the head): that place or body, which the gold does
   // not nest, not the person (عهد الملك فهد, "King Fahd's reign", is the person).
   bool FacilityHeadBeforeTitle(const Candidate& c) const {
-    // الملك، الامير، الشيخ، السلطان
-    static constexpr std::string_view kTitles[] = {
-        "\xD8\xA7\xD9\x84\xD9\x85\xD9\x84\xD9\x83",
-        "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD9\x8A\xD8\xB1",
-        "\xD8\xA7\xD9\x84\xD8\xB4\xD9\x8A\xD8\xAE",
-        "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x84\xD8\xB7\xD8\xA7\xD9\x86"};
     // مدينه، مركز، حديقه، قاعده، استاد، ستاد، طريق، شارع، داره، متنزه، منتزه، مستشفي، مشفي، مطار
     // جامعه، جائزه، مشروع، مجمع، جسر، كليه، معهد، مؤسسه، برنامج، مكتبه، ملعب، قصر، مسجد، جامع
     // حي، ميدان، مدرسه، صندوق، اكاديميه، برج، ساحه، كرسي، وقف
@@ -302,7 +296,7 @@ struct Context {
         "\xD8\xA8\xD8\xB1\xD8\xAC", "\xD8\xB3\xD8\xA7\xD8\xAD\xD9\x87",
         "\xD9\x83\xD8\xB1\xD8\xB3\xD9\x8A", "\xD9\x88\xD9\x82\xD9\x81"};
     if (c.clitic_bytes > 0 || c.tok_begin < 2 || tokens[c.tok_begin].gap != Gap::kSpace ||
-        tokens[c.tok_begin - 1].gap != Gap::kSpace || !IsOneOf(Word(c.tok_begin - 1), kTitles)) {
+        tokens[c.tok_begin - 1].gap != Gap::kSpace || !IsRulerTitle(Word(c.tok_begin - 1))) {
       return false;
     }
     std::string_view head = Word(c.tok_begin - 2);
@@ -1758,7 +1752,7 @@ bool FamilyNameAlone(const RuleSet& rules, std::string_view text, const std::vec
                                        clitic::IsPreposition(b[0], b[1]));
   return !rules.IsGivenName(w) && !IsNasabWord(w) && !IsOneOf(w, kHeads) &&
          !(clitic && IsOneOf(w.substr(2), kHeads)) &&
-         !(w.size() > 6 && w.substr(0, 6) == kAbd) &&
+         !(w.size() > kAbd.size() && w.substr(0, kAbd.size()) == kAbd) &&
          !(ti >= 2 && Word(text, tokens[ti - 2]) == kAbd);  // عبد الرحمن آل الشيخ
 }
 

@@ -393,14 +393,6 @@ bool TrimCalledName(std::string_view normalized, TokenIt first, TokenIt* last,
   return true;
 }
 
-// Whether `w` is a ruler's or prince's title: الملك، الأمير، الشيخ or السلطان.
-bool IsRulerTitle(std::string_view w) {
-  return w == "\xD8\xA7\xD9\x84\xD9\x85\xD9\x84\xD9\x83" ||                  // الملك
-         w == "\xD8\xA7\xD9\x84\xD8\xA7\xD9\x85\xD9\x8A\xD8\xB1" ||          // الامير
-         w == "\xD8\xA7\xD9\x84\xD8\xB4\xD9\x8A\xD8\xAE" ||                  // الشيخ
-         w == "\xD8\xA7\xD9\x84\xD8\xB3\xD9\x84\xD8\xB7\xD8\xA7\xD9\x86";  // السلطان
-}
-
 // Whether token t is a ruler's title (IsRulerTitle) that a place or body named after the
 // person keeps inside its name, a word after it (مطار الملك خالد، جامعة الأمير سلطان، مستشفى
 // الشيخ خليفة، جامع السلطان قابوس).
