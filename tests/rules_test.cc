@@ -414,6 +414,31 @@ TEST_F(RulesTest, PersonAfterCalled) {
   EXPECT_EQ(Labels("يدعي أنه طالب لجوء"), V{});
 }
 
+// A given name right after a noun of a person — kin, or a person described (المتهم، الطفل،
+// الملا) — is a name alone (person-after-kin), weak given names too, or with the words of a
+// name after it; علي only as the original writes the name, and no ordinary word after the noun.
+TEST_F(RulesTest, AGivenNameAfterANounOfAPerson) {
+  EXPECT_EQ(Labels("ووصف القاضي المتهم حسن بأنه فرد خطير"),
+            V{"حسن|PERSON|rule:person-after-kin"});
+  EXPECT_EQ(Labels("سافر إلى ليبيا مع شقيقه هاشم قبل وقت قصير"),
+            V{"هاشم|PERSON|rule:person-after-kin"});
+  EXPECT_EQ(Labels("والشاب نادر سعادة هو واحد من أربعة"),
+            V{"نادر سعادة|PERSON|rule:person-after-kin"});
+  EXPECT_EQ(Labels("خرج الإمام علي لصلاة الفجر"), V{"علي|PERSON|rule:person-after-kin"});
+  EXPECT_EQ(Labels("لاستضافة نظيره وزوجته على مأدبة عشاء"), V{});
+  EXPECT_EQ(Labels("ونقل ابنه البالغ من العمر عشر سنوات"), V{});
+  // One word a listed person is named by in full earlier is that person (the surname walk;
+  // the embedded gazetteer's Akhtar Mansour).
+  auto embedded = Extractor::Create(ExtractorOptions());
+  ASSERT_TRUE(embedded.ok());
+  auto es = (*embedded)->Extract("عين الملا أختر منصور زعيما، وقال الملا منصور إن");
+  ASSERT_TRUE(es.ok());
+  ASSERT_EQ(es->size(), 2u);
+  EXPECT_EQ((*es)[1].text, "منصور");
+  EXPECT_EQ((*es)[1].id, "person:akhtar-mansour");
+  EXPECT_EQ((*es)[1].source, "rule:surname-after-full-name");
+}
+
 // A compound given name with عبد written apart (class apart in data/given_names.tsv) starts a
 // name at عبد (person-abd-name) where a word of a name follows it; not where the name ends.
 TEST_F(RulesTest, CompoundGivenNamesWrittenApart) {

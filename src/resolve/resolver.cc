@@ -1585,10 +1585,23 @@ bool NamedInFull(const ResolveScratch& s, const std::vector<Resolved>& out, cons
 // ليون دبلوماسي إسباني: not Lyon; ماهر الأسد … الأسد: Maher, not Bashar), the surname of a
 // person no list holds too (فايز المالكي … المالكي: not Nouri al-Maliki) — but not a listed
 // person's one-word name where the document names that person in full as well (سليمان الأسد …
-// بشار الأسد … الأسد: Bashar).
+// بشار الأسد … الأسد: Bashar). So is a person's one-word name a rule found (`rule_person`)
+// that reads as a listed person's surname (الملا اختر محمد منصور … الملا منصور).
 void SurnameOverOtherName(const Gazetteer& g, std::string_view text, const Token& t,
-                          const std::vector<Resolved>& out, ResolveScratch* s, Resolved* r) {
-  if (r->entry < 0 || r->alias < 0 || r->norm_end != t.end || r->norm_start < t.start) return;
+                          const std::vector<Resolved>& out, bool rule_person, ResolveScratch* s,
+                          Resolved* r) {
+  if (r->norm_end != t.end || r->norm_start < t.start) return;
+  if (r->entry < 0) {
+    if (!rule_person) return;
+    auto it = s->surnames.find(text.substr(r->norm_start, r->norm_end - r->norm_start));
+    if (it == s->surnames.end() || IsUnlistedValue(it->second) || (it->second & kCompoundBit)) {
+      return;
+    }
+    *r = Resolved{r->norm_start, r->norm_end, static_cast<int32_t>(SurnameEntry(it->second)), -1,
+                  kSurnameRule, kScoreSurname, 0};
+    return;
+  }
+  if (r->alias < 0) return;
   const EntryCore& core = g.core(static_cast<uint32_t>(r->entry));
   const bool small_place = core.type == EntityType::kPlace && !(core.flags & EntryCore::kBroad);
   if (!small_place && core.type != EntityType::kPerson) return;
@@ -1790,7 +1803,9 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
       next_start = next < out->size() ? (*out)[next].norm_start : UINT32_MAX;
       if (s->surnames.empty() && s->full_names.empty()) continue;
       if (next_start < t.end) {  // inside an entity
-        SurnameOverOtherName(g, text, t, *out, s, &(*out)[next]);
+        Resolved& r = (*out)[next];
+        SurnameOverOtherName(g, text, t, *out,
+                             r.entry < 0 && r.rule >= 0 && IsPersonEntity(g, rules, r), s, &r);
         continue;
       }
     }

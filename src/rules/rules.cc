@@ -567,11 +567,13 @@ absl::Status ParseRuleOptions(const TsvRow& row, Rule* rule) {
     rule->next = Rule::Next::kDefinite;
   } else if (next == "lookalike") {
     rule->next = Rule::Next::kLookalike;
+  } else if (next == "kin" && rule->type == EntityType::kPerson) {
+    rule->next = Rule::Next::kKin;
   } else if (!next.empty()) {
     return absl::InvalidArgumentError(Cat(row.Where(), "rule ", rule->id,
         ": next must be empty, \"quote\", \"definite\", \"named\", \"lookalike\" or (for a "
         "PERSON rule) "
-        "\"name\", \"given\" or \"called\""));
+        "\"name\", \"given\", \"called\" or \"kin\""));
   }
   return absl::OkStatus();
 }
@@ -948,6 +950,16 @@ bool RuleSet::CutNameOfItsKind(const Rule& r, std::string_view normalized,
         *last = name;
         return title;
       }
+    case Rule::Next::kKin:  // the given name right after the trigger, alone or with its words
+      {
+        const TokenIt name = tokens.begin() + static_cast<long>(h.token + 1);
+        if (first != name || *last < name) return false;
+        if (!TrimAfterGivenName(normalized, name, last, stopwords_, common_words_,
+                                weak_given_names_, ali, this)) {
+          *last = name;
+        }
+        return true;
+      }
     case Rule::Next::kName:
       return r.type != EntityType::kPerson ||
              TrimRoleName(normalized, first, last, common_words_, given_name_set_);
@@ -972,6 +984,15 @@ bool RuleSet::GivenNameFollows(std::string_view normalized, const std::vector<To
          (w.size() > kAbd.size() + 2 && w.substr(0, kAbd.size()) == kAbd) ||
          w == "\xD8\xA7\xD8\xA8\xD9\x88" || w == "\xD8\xA7\xD8\xA8\xD9\x8A" ||  // ابو ابي
          w == "\xD8\xA7\xD8\xA8\xD8\xA7";                                     // ابا
+}
+
+bool RuleSet::AnyGivenNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
+                                  uint32_t trigger_token, const OriginalReading& ali) const {
+  const size_t t = trigger_token + 1;
+  if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
+  const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
+  if (OriginalReading::IsAli(normalized, tokens[t])) return ali.IsName(normalized, tokens[t]);
+  return given_name_set_.contains(w) || weak_given_names_.contains(w) || abd_apart_.contains(w);
 }
 
 bool RuleSet::LookalikeFollows(std::string_view normalized, const std::vector<Token>& tokens,
@@ -1111,6 +1132,7 @@ bool RuleSet::NextAllows(const Rule& r, std::string_view normalized,
                          const std::vector<Token>& tokens, const TriggerHit& h,
                          const OriginalReading& ali, int name_follows[2]) const {
   if (r.next == Rule::Next::kDefinite) return DefiniteFollows(normalized, tokens, h.token);
+  if (r.next == Rule::Next::kKin) return AnyGivenNameFollows(normalized, tokens, h.token, ali);
   if (r.next == Rule::Next::kLookalike) {
     return LookalikeFollows(normalized, tokens, h.token, h.strip);
   }
@@ -1183,6 +1205,9 @@ bool RuleSet::NameRejected(const Rule& r, std::string_view normalized,
     }
     if (normalized.substr(first->start, 4) == "\xD9\x84\xD9\x84") return true;  // لل
   }
+  // A given name alone after a noun of a person (ابنه عمر، المتهم حسن) was checked before the
+  // pattern ran (AnyGivenNameFollows).
+  if (r.next == Rule::Next::kKin && first == last) return false;
   const uint32_t given_token =
       h.token + (r.next == Rule::Next::kGiven && AbdHit(normalized, tokens, h)) +
       (r.next == Rule::Next::kNamed && TitleInNamedName(normalized, tokens, h.token + 1));
@@ -1190,7 +1215,10 @@ bool RuleSet::NameRejected(const Rule& r, std::string_view normalized,
                          r.next == Rule::Next::kNamed ? EntityType::kPerson : r.type,
                          r.next == Rule::Next::kQuote, stopwords_, common_words_,
                          frequent_words_,
-                         r.next == Rule::Next::kNamed ? &given_name_set_ : nullptr, ali);
+                         r.next == Rule::Next::kNamed || r.next == Rule::Next::kKin
+                             ? &given_name_set_
+                             : nullptr,
+                         ali);
 }
 
 void RuleSet::Match(std::string_view normalized, const std::vector<Token>& tokens,

@@ -53,7 +53,7 @@ struct Rule {
   // الرشيد), the word after the trigger is a one-word gazetteer alias that is also an
   // ordinary word (ambiguous.tsv, class common), which alone would be read as that word.
   enum class Next : uint8_t { kAny, kQuote, kName, kDefinite, kGiven, kCalled, kNamed,
-                              kLookalike };
+                              kLookalike, kKin };
   Next next = Next::kAny;
   std::unique_ptr<re2::RE2> re;
   std::string prefix;  // what every match starts with (RE2::PossibleMatchRange), often ""
@@ -162,6 +162,11 @@ class RuleSet {
   // a kunya word ابو/ابي/ابا (column `next` = named).
   bool GivenNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
                         uint32_t trigger_token, const OriginalReading& ali) const;
+  // Whether the word after the trigger word at `trigger_token` follows it after a space and is
+  // a given name of any class (weak ones too: ابنه عمر), علي as OriginalReading reads it, or a
+  // compound with عبد of class apart written joined (column `next` = kin).
+  bool AnyGivenNameFollows(std::string_view normalized, const std::vector<Token>& tokens,
+                           uint32_t trigger_token, const OriginalReading& ali) const;
   // Whether the word after the trigger word at `trigger_token` (after `strip` bytes of
   // proclitics) follows it after a space and is a one-word alias of the bound gazetteer that is
   // also an ordinary word, the two not the start of a listed name (column `next` = lookalike).
