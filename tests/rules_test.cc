@@ -645,6 +645,18 @@ TEST_F(RulesTest, AMagazineOrANewspaperByItsHeadWord) {
   EXPECT_TRUE(Labels("صحيفة تكشف أسرار رحيله").empty());
 }
 
+// A centre or institute of studies or research with the definite words of its name is an
+// ORGANIZATION (org-research-centre), a look-alike among them too (السلام); not one described.
+TEST_F(RulesTest, AResearchCentreByItsName) {
+  EXPECT_EQ(Labels("وقالت المحللة في معهد دراسات الحرب إن"),
+            V{"معهد دراسات الحرب|ORGANIZATION|rule:org-research-centre"});
+  EXPECT_EQ(Labels("استهدفت الضربات مركز الأبحاث العلمية في برزة"),
+            V{"مركز الأبحاث العلمية|ORGANIZATION|rule:org-research-centre"});
+  EXPECT_EQ(Labels("وعمل في معهد دراسات السلام"),
+            V{"معهد دراسات السلام|ORGANIZATION|rule:org-research-centre"});
+  EXPECT_EQ(Labels("واستهدفت مركز أبحاث كبير"), V{});
+}
+
 TEST_F(RulesTest, ANewspapersNameIsNotItsDescription) {
   EXPECT_TRUE(Labels("نشرت صحيفة بريطانية تقريرا").empty());  // an adjective
   EXPECT_EQ(Labels("وقالت صحيفة ذي غارديان إن"),
