@@ -286,6 +286,16 @@ TEST_F(ContextTest, WordAfterAVerbParticleIsAVerb) {
   EXPECT_TRUE(Has(Labels("العراقيون بين فكي إيران وتركيا"), "إيران|PLACE|place:ir"));
 }
 
+// A group's feminine look-alike with a country's feminine adjective after it is that country's
+// ordinary noun (الدولة المصرية "the Egyptian state", القاعدة التركية "the Turkish base"); with a
+// masculine adjective it is the group (فرع القاعدة السوري, after its implied تنظيم).
+TEST_F(ContextTest, AFeminineNounWithACountrysAdjectiveIsThatCountrys) {
+  EXPECT_FALSE(Has(Labels("وتستهدف الأفكار التكفيرية إسقاط الدولة المصرية ومؤسساتها"), "الدولة|"));
+  EXPECT_FALSE(Has(Labels("وقال إن الصومال يستفيد من القاعدة التركية في تدريب جنوده"),
+                   "القاعدة|"));
+  EXPECT_TRUE(Has(Labels("وأعلن انفصاله عن فرع القاعدة السوري قبل عامين"), "القاعدة|FACTION|"));
+}
+
 // A word of the imperfect verb's shape (تدمر "destroys", تسيل "flows") between the end of a
 // noun phrase and its object is the verb; after a preposition or a noun in construct, before
 // the place's adjective, or as a country's name (العاصمة تونس) it is the name.

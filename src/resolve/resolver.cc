@@ -746,6 +746,25 @@ struct Context {
     return {};
   }
 
+  // Whether one-word candidate `c`, a group's or a body's look-alike (alias `a`, entry `entry`)
+  // with no trigger word before it, is a feminine noun with a country's feminine adjective
+  // right after it: the ordinary word of that country, الدولة السورية "the Syrian state",
+  // القاعدة التركية "the Turkish base". A masculine adjective agrees with the group's implied
+  // تنظيم (فرع القاعدة السوري), and a quoted name is a name («الوطن» السعودية).
+  bool FeminineNounOfACountry(const Candidate& c, const AliasCore& a, int32_t entry,
+                              bool by_trigger) const {
+    if (!a.ambiguous || by_trigger || c.tok_end != c.tok_begin + 1 || c.tok_end >= tokens.size() ||
+        tokens[c.tok_end].gap != Gap::kSpace) {
+      return false;
+    }
+    const EntityType type = g.core(static_cast<uint32_t>(entry)).type;
+    if (type != EntityType::kFaction && type != EntityType::kOrganization) return false;
+    const std::string_view w = Word(c.tok_begin), next = Word(c.tok_end);
+    constexpr std::string_view kTaMarbuta = "\xD9\x87";  // ة, normalized
+    return EndsWith(w, kTaMarbuta) && EndsWith(next, kTaMarbuta) &&
+           !CountryOfAdjective(next).empty();
+  }
+
   // The word after candidate `c` when a space, a closing quote mark or both come between them
   // (الوطن السورية، «الوطن» السورية), else "".
   std::string_view WordAfterName(const Candidate& c) const {
@@ -1079,6 +1098,7 @@ bool ReadsAsAName(const Gazetteer& g, const Context& ctx, const Candidate& c,
     return false;
   }
   if (ctx.AfterVerbParticle(c)) return false;  // قد تدمر: the verb "destroys"
+  if (ctx.FeminineNounOfACountry(c, a, entry, by_trigger)) return false;
   // الحروب تدمر المزروعات; not a country's or a region's name (العاصمة تونس، اليوم تونس).
   if (g.core(static_cast<uint32_t>(entry)).type == EntityType::kPlace &&
       !(g.core(static_cast<uint32_t>(entry)).flags & (EntryCore::kBroad | EntryCore::kCountry)) &&
