@@ -414,6 +414,18 @@ TEST_F(RulesTest, PersonAfterCalled) {
   EXPECT_EQ(Labels("يدعي أنه طالب لجوء"), V{});
 }
 
+// A kunya after a word for a nickname is a person's, in any case, with the article, written
+// joined, quoted or not; the ب before it stays outside the span (person-nickname).
+TEST_F(RulesTest, AKunyaAfterAWordForANickname) {
+  EXPECT_EQ(Labels("والمكنى بـ\"أبو الهمام\" والذي بايع التنظيم"),
+            V{"أبو الهمام|PERSON|rule:person-nickname"});
+  EXPECT_EQ(Labels("زعيمها سيف الله بن حسين المكنى بأبي عياض، دعا فيه"),
+            V{"أبي عياض|PERSON|rule:person-nickname"});
+  EXPECT_EQ(Labels("وولد الملقب بـ«أبوصالح»، في نيسان"),
+            V{"أبوصالح|PERSON|rule:person-nickname"});
+  EXPECT_EQ(Labels("الملقب بالمعلم الثاني"), V{});
+}
+
 // A given name right after a noun of a person — kin, or a person described (المتهم، الطفل،
 // الملا) — is a name alone (person-after-kin), weak given names too, or with the words of a
 // name after it; علي only as the original writes the name, and no ordinary word after the noun.

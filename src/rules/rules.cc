@@ -510,14 +510,15 @@ bool RejectedByWords(std::string_view normalized, const std::vector<Token>& toke
 // The token range of a rule's name [gs, ge): whole tokens, or — for a name that starts with
 // its trigger word written with proclitics (بوزارة الداخلية, لصحيفة ميرور) — the trigger's
 // token less those proclitics, or a token less the و that joins it to a name before it (بلدتي
-// نبل والزهراء) (*strip set to their bytes).
+// نبل والزهراء) or the ب before it (الملقب بأبي عياض) (*strip set to their bytes).
 bool NameTokens(std::string_view normalized, const std::vector<Token>& tokens, const TriggerHit& h,
                 uint32_t gs, uint32_t ge, TokenIt* first, TokenIt* last, uint32_t* strip) {
   *strip = 0;
   if (h.strip > 0 && gs == tokens[h.token].start + h.strip) {
     *strip = h.strip;
     gs -= h.strip;
-  } else if (gs >= 2 && normalized.compare(gs - 2, 2, "\xD9\x88") == 0 &&  // و
+  } else if (gs >= 2 && (normalized.compare(gs - 2, 2, "\xD9\x88") == 0 ||  // و
+                         normalized.compare(gs - 2, 2, "\xD8\xA8") == 0) &&  // ب
              (gs == 2 || normalized[gs - 3] == ' ')) {
     *strip = 2;
     gs -= 2;
