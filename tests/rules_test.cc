@@ -900,6 +900,30 @@ TEST_F(RulesTest, LaterSurnameLinksToThePersonNamedInFull) {
   EXPECT_EQ((*es)[0].source, "alias");
 }
 
+// A surname that is also a word of its own is that word where the text shows it: امام written
+// أمام is the preposition (عادل إمام … أمام الجمهور), a month's name after شهر or before a word
+// of time the month (محمد رمضان … شهر رمضان); written إمام, or bare, the person.
+TEST(SurnameWalkTest, ASurnameThatIsAWordOfItsOwn) {
+  auto ex = Extractor::Create(ExtractorOptions());
+  ASSERT_TRUE(ex.ok());
+  auto texts = [&](const std::string& input) {
+    std::vector<std::string> out;
+    auto es = (*ex)->Extract(input);
+    EXPECT_TRUE(es.ok());
+    if (es.ok()) {
+      for (const Entity& e : *es) out.push_back(std::string(e.text) + "|" + std::string(e.source));
+    }
+    return out;
+  };
+  const std::vector<std::string> emam =
+      texts("شارك عادل إمام في الفيلم، ووقف أمام الجمهور ثم قال إمام إنه سعيد");
+  EXPECT_EQ(std::count(emam.begin(), emam.end(), "أمام|rule:surname-after-full-name"), 0);
+  EXPECT_EQ(std::count(emam.begin(), emam.end(), "إمام|rule:surname-after-full-name"), 1);
+  const std::vector<std::string> ramadan =
+      texts("وقال الممثل محمد رمضان إن المسلسل يعرض في شهر رمضان، وأضاف رمضان أنه سعيد");
+  EXPECT_EQ(std::count(ramadan.begin(), ramadan.end(), "رمضان|rule:surname-after-full-name"), 1);
+}
+
 // The small test table and, as the only rules, `rules` (a rules.tsv in `dir`).
 ExtractorOptions WithRules(testing::TempDir* dir, const std::string& rules) {
   ExtractorOptions opt;

@@ -1537,15 +1537,47 @@ bool OrdinaryWord(const Gazetteer& g, const RuleSet& rules, std::string_view w) 
   return g.IsOrdinaryWordAlias(w);
 }
 
+// Whether word `ti`, read as a surname after `strip` bytes of proclitics, is the word it also
+// is: امام written أمام, the preposition (عادل إمام … أمام الزعيم), or a month's name after
+// شهر or before a word that places it in time (محمد رمضان … شهر رمضان، رمضان الماضي).
+bool WordOfItsOwn(std::string_view text, const std::vector<Token>& tokens,
+                  const OriginalReading& original, size_t ti, uint32_t strip) {
+  const Token& t = tokens[ti];
+  const std::string_view w = text.substr(t.start + strip, t.end - t.start - strip);
+  if (w == "\xD8\xA7\xD9\x85\xD8\xA7\xD9\x85") {  // امام
+    return !original.WritesLetter(t.start + strip, "\xD8\xA5");  // إ
+  }
+  static constexpr std::string_view kMonths[] = {
+      "\xD8\xB1\xD9\x85\xD8\xB6\xD8\xA7\xD9\x86",  // رمضان
+      "\xD8\xB4\xD8\xB9\xD8\xA8\xD8\xA7\xD9\x86",  // شعبان
+      "\xD8\xB4\xD9\x88\xD8\xA7\xD9\x84",            // شوال
+      "\xD8\xB1\xD8\xAC\xD8\xA8"};                    // رجب
+  if (!IsOneOf(w, kMonths)) return false;
+  static constexpr std::string_view kTimeWords[] = {
+      "\xD8\xA7\xD9\x84\xD9\x85\xD8\xA7\xD8\xB6\xD9\x8A",  // الماضي
+      "\xD8\xA7\xD9\x84\xD9\x82\xD8\xA7\xD8\xAF\xD9\x85",  // القادم
+      "\xD8\xA7\xD9\x84\xD9\x85\xD9\x82\xD8\xA8\xD9\x84",  // المقبل
+      "\xD8\xA7\xD9\x84\xD9\x85\xD8\xA8\xD8\xA7\xD8\xB1\xD9\x83",  // المبارك
+      "\xD8\xA7\xD9\x84\xD9\x83\xD8\xB1\xD9\x8A\xD9\x85"};  // الكريم
+  constexpr std::string_view kMonth = "\xD8\xB4\xD9\x87\xD8\xB1";  // شهر, a proclitic before it
+  const std::string_view prev = ti > 0 ? Word(text, tokens[ti - 1]) : std::string_view();
+  const bool after_month_word = t.gap == Gap::kSpace && strip == 0 && EndsWith(prev, kMonth) &&
+                                prev.size() <= kMonth.size() + 2;
+  const bool before_time_word = ti + 1 < tokens.size() && tokens[ti + 1].gap == Gap::kSpace &&
+                                IsOneOf(Word(text, tokens[ti + 1]), kTimeWords);
+  return after_month_word || before_time_word;
+}
+
 // Whether word `ti` (outside every entity) is the bare surname of a person named before it;
 // if so, appends the link to s->extra. `after_entity`: the word before it ends an entity;
 // `after_person`: that entity is a person.
 void LinkSurnameAt(const Gazetteer& g, const RuleSet& rules, std::string_view text,
-                   const std::vector<Token>& tokens, size_t ti, bool after_entity,
-                   bool after_person, ResolveScratch* s) {
+                   const std::vector<Token>& tokens, const OriginalReading& original, size_t ti,
+                   bool after_entity, bool after_person, ResolveScratch* s) {
   const Token& t = tokens[ti];
   uint32_t value = 0, strip = 0;
   if (!FindSurname(text.substr(t.start, t.end - t.start), s, &value, &strip)) return;
+  if (WordOfItsOwn(text, tokens, original, ti, strip)) return;
   // A bare word right after a person's name goes on that name (عبد الرحمن عصام الدين محمد،
   // صباح خالد الحمد الصباح): no one else's surname. (With و or ب it is: العبادي والصدر.)
   if (after_person && strip == 0 && t.gap == Gap::kSpace) return;
@@ -1843,7 +1875,7 @@ void LinkSurnames(const Gazetteer& g, const RuleSet& rules, std::string_view tex
       ti = last;
       continue;
     }
-    LinkSurnameAt(g, rules, text, tokens, ti, after_entity, after_person, s);
+    LinkSurnameAt(g, rules, text, tokens, original, ti, after_entity, after_person, s);
   }
   if (s->extra.empty()) return;
   out->insert(out->end(), s->extra.begin(), s->extra.end());

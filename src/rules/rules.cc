@@ -810,6 +810,11 @@ bool OriginalReading::TanweenBeforeEnd(const Token& t) const {
   return false;
 }
 
+bool OriginalReading::WritesLetter(size_t pos, std::string_view letter) const {
+  if (map_ == nullptr) return false;
+  return original_.compare(map_->ToOriginalStart(pos), letter.size(), letter) == 0;
+}
+
 bool OriginalReading::IsName(std::string_view normalized, const Token& t) const {
   if (!IsAli(normalized, t)) return false;
   if (map_ == nullptr) return all_names_;

@@ -74,6 +74,9 @@ class OriginalReading {
   OriginalReading(std::string_view original, const OffsetMap* map)
       : original_(original), map_(map) {}
   bool IsName(std::string_view normalized, const Token& t) const;
+  // Whether the original text writes the letter at normalized offset `pos` as `letter`
+  // (UTF-8; إ for the ا of امام: the name إمام, not the preposition أمام); false without it.
+  bool WritesLetter(size_t pos, std::string_view letter) const;
   // Whether token `t` is علي (the name or the preposition).
   static bool IsAli(std::string_view normalized, const Token& t);
   // Whether token `t`, which ends in ا once normalized, carries the accusative's tanween in the
