@@ -922,6 +922,9 @@ TEST(SurnameWalkTest, ASurnameThatIsAWordOfItsOwn) {
   const std::vector<std::string> ramadan =
       texts("وقال الممثل محمد رمضان إن المسلسل يعرض في شهر رمضان، وأضاف رمضان أنه سعيد");
   EXPECT_EQ(std::count(ramadan.begin(), ramadan.end(), "رمضان|rule:surname-after-full-name"), 1);
+  const std::vector<std::string> king =
+      texts("وحضر محمد بن عبد الملك الاجتماع، ثم استقبل الملك سلمان الوفد");
+  EXPECT_EQ(std::count(king.begin(), king.end(), "الملك|rule:surname-after-full-name"), 0);
 }
 
 // The small test table and, as the only rules, `rules` (a rules.tsv in `dir`).

@@ -1538,12 +1538,17 @@ bool OrdinaryWord(const Gazetteer& g, const RuleSet& rules, std::string_view w) 
 }
 
 // Whether word `ti`, read as a surname after `strip` bytes of proclitics, is the word it also
-// is: امام written أمام, the preposition (عادل إمام … أمام الزعيم), or a month's name after
-// شهر or before a word that places it in time (محمد رمضان … شهر رمضان، رمضان الماضي).
-bool WordOfItsOwn(std::string_view text, const std::vector<Token>& tokens,
+// is: امام written أمام, the preposition (عادل إمام … أمام الزعيم); a ruler's title before a
+// given name or عبد, the title (محمد بن عبد الملك … الملك سلمان، الملك عبد العزيز); or a month's
+// name after شهر or before a word that places it in time (محمد رمضان … شهر رمضان).
+bool WordOfItsOwn(const RuleSet& rules, std::string_view text, const std::vector<Token>& tokens,
                   const OriginalReading& original, size_t ti, uint32_t strip) {
   const Token& t = tokens[ti];
   const std::string_view w = text.substr(t.start + strip, t.end - t.start - strip);
+  if (IsRulerTitle(w) && ti + 1 < tokens.size() && tokens[ti + 1].gap == Gap::kSpace) {
+    const std::string_view next = Word(text, tokens[ti + 1]);
+    if (rules.IsGivenName(next) || next.substr(0, kAbd.size()) == kAbd) return true;
+  }
   if (w == "\xD8\xA7\xD9\x85\xD8\xA7\xD9\x85") {  // امام
     return !original.WritesLetter(t.start + strip, "\xD8\xA5");  // إ
   }
@@ -1577,7 +1582,7 @@ void LinkSurnameAt(const Gazetteer& g, const RuleSet& rules, std::string_view te
   const Token& t = tokens[ti];
   uint32_t value = 0, strip = 0;
   if (!FindSurname(text.substr(t.start, t.end - t.start), s, &value, &strip)) return;
-  if (WordOfItsOwn(text, tokens, original, ti, strip)) return;
+  if (WordOfItsOwn(rules, text, tokens, original, ti, strip)) return;
   // A bare word right after a person's name goes on that name (عبد الرحمن عصام الدين محمد،
   // صباح خالد الحمد الصباح): no one else's surname. (With و or ب it is: العبادي والصدر.)
   if (after_person && strip == 0 && t.gap == Gap::kSpace) return;
