@@ -414,6 +414,17 @@ TEST_F(RulesTest, PersonAfterCalled) {
   EXPECT_EQ(Labels("يدعي أنه طالب لجوء"), V{});
 }
 
+// A given name joined by و right after a person's name, alone or with one word of a name, and
+// ended by punctuation, is a person too (rule:person-list); not a weak given name with a
+// complement after it (مؤيد لهامون "a supporter of Hamon").
+TEST_F(RulesTest, AGivenNameJoinedToAPersonsName) {
+  EXPECT_EQ(Labels("التقى بشار الأسد وعمر، ثم غادر"),
+            (V{"بشار الأسد|PERSON|alias", "عمر|PERSON|rule:person-list"}));
+  EXPECT_EQ(Labels("التقى بشار الأسد وسامي التميمي. ثم غادر"),
+            (V{"بشار الأسد|PERSON|alias", "سامي التميمي|PERSON|rule:person-list"}));
+  EXPECT_EQ(Labels("التقى بشار الأسد ومؤيد لهامون."), V{"بشار الأسد|PERSON|alias"});
+}
+
 // A kunya after a word for a nickname is a person's, in any case, with the article, written
 // joined, quoted or not; the ب before it stays outside the span (person-nickname).
 TEST_F(RulesTest, AKunyaAfterAWordForANickname) {

@@ -1713,8 +1713,32 @@ size_t ListItemAt(const RuleSet& rules, std::string_view text, const std::vector
   return ti + 2 == tokens.size() || tokens[ti + 2].gap == Gap::kOther ? ti + 2 : 0;
 }
 
+// The item after a person's name that is و and a given name (weak ones too, not علي, the
+// preposition's spelling), alone or with one word of a name after it, ended by punctuation
+// before more text (ياسر جلال ونور، ترمب وكيم،; not غياث أيوب وسعيد البطل: البطل is an ordinary word).
+// Returns the end token, or 0.
+size_t GivenNameItemAt(const RuleSet& rules, std::string_view text,
+                       const std::vector<Token>& tokens, size_t ti) {
+  if (ti >= tokens.size() || tokens[ti].gap != Gap::kSpace) return 0;
+  const std::string_view w = Word(text, tokens[ti]);
+  if (w.size() < 6 || w.substr(0, 2) != "\xD9\x88") return 0;  // و
+  const std::string_view name = w.substr(2);
+  if (!rules.IsGivenName(name) || name == "\xD8\xB9\xD9\x84\xD9\x8A") return 0;  // علي
+  auto ends_item = [&](size_t t) { return t < tokens.size() && tokens[t].gap == Gap::kOther; };
+  if (ends_item(ti + 1)) return ti + 1;
+  // After a given name that is an ordinary word too, a word with ل or ب is its complement
+  // (بين مؤيد لماكرون ومؤيد لهامون "a supporter of Hamon").
+  const std::string_view next = Word(text, tokens[ti + 1]);
+  const auto* b = reinterpret_cast<const unsigned char*>(next.data());
+  if (rules.IsWeakGivenName(name) && next.size() > 2 && b[0] == 0xD9 && b[1] == 0x84) return 0;
+  if (rules.IsWeakGivenName(name) && next.size() > 2 && b[0] == 0xD8 && b[1] == 0xA8) return 0;
+  if (ListNameWord(rules, next, false) && ends_item(ti + 2)) return ti + 2;
+  return 0;
+}
+
 // Lists of people: after a person, each item "، وX Y" ended by punctuation is a person too
-// (source "rule:person-list"), until an item is not.
+// (source "rule:person-list"), until an item is not; so is a given name joined by و right
+// after the person's name (GivenNameItemAt).
 void ContinueLists(const Gazetteer& g, const RuleSet& rules, std::string_view text,
                    const std::vector<Token>& tokens, ResolveScratch* s,
                    std::vector<Resolved>* out) {
@@ -1727,7 +1751,8 @@ void ContinueLists(const Gazetteer& g, const RuleSet& rules, std::string_view te
     tok = std::lower_bound(tok, tokens.end(), end,
                            [](const Token& t, uint32_t e) { return t.start < e; });
     for (size_t ti = static_cast<size_t>(tok - tokens.begin()); ti > 0;) {
-      const size_t stop = ListItemAt(rules, text, tokens, ti);
+      size_t stop = ListItemAt(rules, text, tokens, ti);
+      if (stop == 0) stop = GivenNameItemAt(rules, text, tokens, ti);
       if (stop == 0 || tokens[stop - 1].end > limit) break;
       end = tokens[stop - 1].end;
       s->extra.push_back(Resolved{tokens[ti].start + 2, end, -1, -1, kListRule, kScoreSurname, 0});
