@@ -423,6 +423,9 @@ TEST_F(RulesTest, AGivenNameJoinedToAPersonsName) {
   EXPECT_EQ(Labels("التقى بشار الأسد وسامي التميمي. ثم غادر"),
             (V{"بشار الأسد|PERSON|alias", "سامي التميمي|PERSON|rule:person-list"}));
   EXPECT_EQ(Labels("التقى بشار الأسد ومؤيد لهامون."), V{"بشار الأسد|PERSON|alias"});
+  // At the text's end the item may go on: nothing more (and no token read past the last).
+  EXPECT_EQ(Labels("التقى بشار الأسد وعمر"), V{"بشار الأسد|PERSON|alias"});
+  EXPECT_EQ(Labels("التقى بشار الأسد وسامي التميمي"), V{"بشار الأسد|PERSON|alias"});
 }
 
 // A kunya after a word for a nickname is a person's, in any case, with the article, written

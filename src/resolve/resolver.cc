@@ -1726,6 +1726,7 @@ size_t GivenNameItemAt(const RuleSet& rules, std::string_view text,
   if (!rules.IsGivenName(name) || name == "\xD8\xB9\xD9\x84\xD9\x8A") return 0;  // علي
   auto ends_item = [&](size_t t) { return t < tokens.size() && tokens[t].gap == Gap::kOther; };
   if (ends_item(ti + 1)) return ti + 1;
+  if (ti + 1 >= tokens.size()) return 0;
   // After a given name that is an ordinary word too, a word with ل or ب is its complement
   // (بين مؤيد لماكرون ومؤيد لهامون "a supporter of Hamon").
   const std::string_view next = Word(text, tokens[ti + 1]);
