@@ -1730,9 +1730,10 @@ size_t GivenNameItemAt(const RuleSet& rules, std::string_view text,
   // After a given name that is an ordinary word too, a word with ل or ب is its complement
   // (بين مؤيد لماكرون ومؤيد لهامون "a supporter of Hamon").
   const std::string_view next = Word(text, tokens[ti + 1]);
-  const auto* b = reinterpret_cast<const unsigned char*>(next.data());
-  if (rules.IsWeakGivenName(name) && next.size() > 2 && b[0] == 0xD9 && b[1] == 0x84) return 0;
-  if (rules.IsWeakGivenName(name) && next.size() > 2 && b[0] == 0xD8 && b[1] == 0xA8) return 0;
+  if (rules.IsWeakGivenName(name) && next.size() > 2 &&
+      (next.substr(0, 2) == "\xD9\x84" || next.substr(0, 2) == "\xD8\xA8")) {  // ل ب
+    return 0;
+  }
   if (ListNameWord(rules, next, false) && ends_item(ti + 2)) return ti + 2;
   return 0;
 }

@@ -818,8 +818,7 @@ bool OriginalReading::WritesLetter(size_t pos, std::string_view letter) const {
 bool OriginalReading::IsName(std::string_view normalized, const Token& t) const {
   if (!IsAli(normalized, t)) return false;
   if (map_ == nullptr) return all_names_;
-  const size_t yeh = map_->ToOriginalStart(t.start + 4);
-  return original_.compare(yeh, 2, "\xD9\x8A") == 0;  // ي, not ى
+  return WritesLetter(t.start + 4, "\xD9\x8A");  // ي, not ى
 }
 
 // The end of a name a rule of column `next` = lookalike found, [first, *last], its head word
@@ -998,7 +997,7 @@ bool RuleSet::AnyGivenNameFollows(std::string_view normalized, const std::vector
   if (t >= tokens.size() || tokens[t].gap != Gap::kSpace) return false;
   const std::string_view w = normalized.substr(tokens[t].start, tokens[t].end - tokens[t].start);
   if (OriginalReading::IsAli(normalized, tokens[t])) return ali.IsName(normalized, tokens[t]);
-  return given_name_set_.contains(w) || weak_given_names_.contains(w) || abd_apart_.contains(w);
+  return IsGivenName(w) || abd_apart_.contains(w);
 }
 
 bool RuleSet::LookalikeFollows(std::string_view normalized, const std::vector<Token>& tokens,
